@@ -1,0 +1,81 @@
+#include "args.h"
+
+#include <cstdio>
+
+#include "diagnostics.h"
+
+namespace kovgen::cli {
+
+Args::Args(const std::vector<std::string>& args, const std::vector<OptionSpec>& specs) {
+  auto find = [&](const std::string& name) -> const OptionSpec* {
+    for (const auto& s : specs)
+      if (s.name == name || (!s.short_name.empty() && s.short_name == name)) return &s;
+    return nullptr;
+  };
+  bool only_positionals = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (only_positionals || a.size() < 2 || a[0] != '-') {
+      positionals_.push_back(a);
+      continue;
+    }
+    if (a == "--") {
+      only_positionals = true;
+      continue;
+    }
+    if (a == "--help" || a == "-h") {
+      help_ = true;
+      continue;
+    }
+    std::string name = a;
+    std::optional<std::string> inline_value;
+    if (size_t eq = a.find('='); a.rfind("--", 0) == 0 && eq != std::string::npos) {
+      name = a.substr(0, eq);
+      inline_value = a.substr(eq + 1);
+    }
+    const OptionSpec* spec = find(name);
+    if (!spec) {
+      error_ = "unknown option " + name;
+      return;
+    }
+    std::string value = "1";
+    if (spec->takes_value) {
+      if (inline_value) {
+        value = *inline_value;
+      } else if (i + 1 < args.size()) {
+        value = args[++i];
+      } else {
+        error_ = "option " + spec->name + " needs a value";
+        return;
+      }
+    } else if (inline_value) {
+      error_ = "option " + spec->name + " takes no value";
+      return;
+    }
+    auto& slot = values_[spec->name];
+    if (!slot.empty() && !spec->repeatable) {
+      error_ = "option " + spec->name + " given twice";
+      return;
+    }
+    slot.push_back(value);
+  }
+}
+
+std::string Args::get(const std::string& name, const std::string& fallback) const {
+  auto it = values_.find(name);
+  return it == values_.end() ? fallback : it->second.back();
+}
+
+const std::vector<std::string>& Args::all(const std::string& name) const {
+  static const std::vector<std::string> none;
+  auto it = values_.find(name);
+  return it == values_.end() ? none : it->second;
+}
+
+int usage_error(const char* command, const std::string& message) {
+  std::fprintf(stderr, "kovgen %s: %s\nTry 'kovgen %s --help'.\n", command, message.c_str(),
+               command);
+  return kExitUsage;
+}
+
+}  // namespace kovgen::cli

@@ -1,0 +1,39 @@
+#include "diagnostics.h"
+
+namespace kovgen {
+
+std::string format_diagnostic(const Diagnostic& d) {
+  std::string out = d.where.file.empty() ? std::string("kovgen") : d.where.file;
+  if (d.where.line > 0) {
+    out += ":" + std::to_string(d.where.line);
+    if (d.where.column > 0) out += ":" + std::to_string(d.where.column);
+  }
+  out += d.severity == Severity::warning ? ": warning: " : ": ";
+  out += d.message;
+  return out;
+}
+
+void Diagnostics::error(Location where, std::string message) {
+  add({Severity::error, std::move(where), std::move(message)});
+}
+
+void Diagnostics::warning(Location where, std::string message) {
+  add({Severity::warning, std::move(where), std::move(message)});
+}
+
+void Diagnostics::add(Diagnostic d) {
+  if (d.severity == Severity::error) ++error_count_;
+  items_.push_back(std::move(d));
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+  for (const auto& d : other.items_) add(d);
+}
+
+std::string Diagnostics::to_string() const {
+  std::string out;
+  for (const auto& d : items_) out += format_diagnostic(d) + "\n";
+  return out;
+}
+
+}  // namespace kovgen

@@ -1,0 +1,55 @@
+#pragma once
+// Problems found in user input, collected so that one run reports all of them.
+// Errors are returned as values through this collector, never thrown across
+// module boundaries.
+#include <string>
+#include <vector>
+
+namespace kovgen {
+
+enum class Severity { error, warning };
+
+struct Location {
+  std::string file;
+  int line = 0;    // 1-based; 0 when unknown
+  int column = 0;  // 1-based; 0 when unknown
+};
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  Location where;
+  std::string message;
+};
+
+// "file:line:col: message" (or "file: message" without a line).
+std::string format_diagnostic(const Diagnostic& d);
+
+class Diagnostics {
+ public:
+  void error(Location where, std::string message);
+  void warning(Location where, std::string message);
+  void add(Diagnostic d);
+  void append(const Diagnostics& other);
+
+  bool has_errors() const { return error_count_ > 0; }
+  int error_count() const { return error_count_; }
+  const std::vector<Diagnostic>& items() const { return items_; }
+
+  // Every diagnostic, one per line, in the order found.
+  std::string to_string() const;
+
+ private:
+  std::vector<Diagnostic> items_;
+  int error_count_ = 0;
+};
+
+// Process exit codes shared by every subcommand (documented in --help).
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitInvalidInput = 1,  // answers, templates, CSV or Markdown are invalid
+  kExitUsage = 2,         // the command line is wrong
+  kExitIncomplete = 3,    // checklist incomplete (render --strict, check)
+  kExitOutputError = 4,   // an output could not be written
+};
+
+}  // namespace kovgen

@@ -1,0 +1,78 @@
+#include "file_io.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace kovgen {
+
+std::optional<std::string> read_file(const std::string& path, Diagnostics& diag) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diag.error({path}, std::string("cannot open file: ") + std::strerror(errno));
+    return std::nullopt;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) {
+    diag.error({path}, "cannot read file");
+    return std::nullopt;
+  }
+  return ss.str();
+}
+
+bool write_file_atomically(const std::string& path, std::string_view bytes,
+                           Diagnostics& diag) {
+  std::string tmp = path + ".tmp-XXXXXX";
+  int fd = mkstemp(tmp.data());
+  if (fd < 0) {
+    diag.error({path}, std::string("cannot write file: ") + std::strerror(errno));
+    return false;
+  }
+  const char* p = bytes.data();
+  size_t left = bytes.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      diag.error({path}, std::string("cannot write file: ") + std::strerror(errno));
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      return false;
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  // mkstemp creates 0600; outputs are ordinary documents.
+  fchmod(fd, 0644);
+  if (::close(fd) != 0) {
+    diag.error({path}, std::string("cannot write file: ") + std::strerror(errno));
+    ::unlink(tmp.c_str());
+    return false;
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    diag.error({path}, std::string("cannot write file: ") + std::strerror(errno));
+    ::unlink(tmp.c_str());
+    return false;
+  }
+  return true;
+}
+
+bool make_directories(const std::string& path, Diagnostics& diag) {
+  std::error_code ec;
+  std::filesystem::create_directories(path, ec);
+  if (ec) {
+    diag.error({path}, "cannot create folder: " + ec.message());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace kovgen

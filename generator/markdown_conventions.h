@@ -1,0 +1,50 @@
+#pragma once
+// The few constructs of our Markdown that writers treat specially
+// (docs/markdown-conventions.md): alerts, layout markers, document info.
+#include <string>
+
+#include "markdown_tree.h"
+
+namespace kovgen {
+
+enum class AlertKind { none, note, tip, important, warning, caution };
+
+// The kind of a GitHub-style alert ("> [!CAUTION]"), or none for any other node.
+AlertKind alert_kind(cmark_node* block_quote);
+
+// German box title for a kind: Hinweis, Tipp, Wichtig, Warnung, Achtung.
+const char* alert_title(AlertKind kind);
+
+// RGB colour of a kind's bar and border, as "RRGGBB".
+const char* alert_color(AlertKind kind);
+
+// Whether a text node is the "[!KIND]" marker of an alert (or its pieces, since cmark
+// splits "[", "!KIND", "]" into separate text nodes). Writers skip such nodes, and
+// the soft break right after them.
+bool is_alert_marker_node(cmark_node* n);
+
+// The alert's text without the marker, for Word comments and accessibility.
+std::string alert_plain_text(cmark_node* block_quote);
+
+enum class LayoutMarker { none, keep_together_begin, keep_together_end, page_break };
+
+// Recognises "<!-- kovgen:keep-together -->" etc. on an HTML block node.
+LayoutMarker layout_marker(cmark_node* html_block);
+
+struct WriterOptions {
+  bool force_draft = false;        // --draft
+  std::string reference_docx;      // --reference-docx FILE (DOCX writer only)
+  std::string source_name;         // the input's file name, for messages
+};
+
+struct DocumentInfo {
+  std::string title;     // text of the first level-1 heading, or "Kooperationsvereinbarung"
+  std::string subject;   // "Kooperationsvereinbarung" unless the title says otherwise
+  std::string author = "kovgen";
+  std::string language = "de-DE";
+  bool draft = false;    // --draft, or the document contains a CAUTION alert
+};
+
+DocumentInfo document_info(cmark_node* root, const WriterOptions& options);
+
+}  // namespace kovgen

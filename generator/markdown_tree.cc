@@ -1,0 +1,83 @@
+#include "markdown_tree.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+
+#include <cmark-gfm-extension_api.h>
+
+namespace kovgen {
+
+namespace {
+
+void register_extensions_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+void attach(cmark_parser* parser, const char* name) {
+  if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+    cmark_parser_attach_syntax_extension(parser, ext);
+}
+
+bool has_type_string(cmark_node* n, const char* name) {
+  const char* t = cmark_node_get_type_string(n);
+  return t && std::strcmp(t, name) == 0;
+}
+
+void append_plain_text(cmark_node* n, std::string& out) {
+  switch (cmark_node_get_type(n)) {
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_CODE:
+      if (const char* s = cmark_node_get_literal(n)) out += s;
+      return;
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+      out += ' ';
+      return;
+    default:
+      break;
+  }
+  for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+    append_plain_text(c, out);
+}
+
+}  // namespace
+
+MarkdownTree parse_markdown(std::string_view text) {
+  register_extensions_once();
+  cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+  attach(parser, "table");
+  attach(parser, "strikethrough");
+  attach(parser, "tasklist");
+  cmark_parser_feed(parser, text.data(), text.size());
+  cmark_node* root = cmark_parser_finish(parser);
+  cmark_parser_free(parser);
+  return MarkdownTree(root);
+}
+
+bool is_table(cmark_node* n) { return cmark_node_get_type(n) == CMARK_NODE_TABLE; }
+bool is_table_row(cmark_node* n) { return cmark_node_get_type(n) == CMARK_NODE_TABLE_ROW; }
+bool is_table_cell(cmark_node* n) { return cmark_node_get_type(n) == CMARK_NODE_TABLE_CELL; }
+bool is_strikethrough(cmark_node* n) {
+  return cmark_node_get_type(n) == CMARK_NODE_STRIKETHROUGH;
+}
+bool is_task_item(cmark_node* n) { return has_type_string(n, "tasklist"); }
+bool is_task_checked(cmark_node* n) {
+  return is_task_item(n) && cmark_gfm_extensions_get_tasklist_item_checked(n);
+}
+
+std::string plain_text(cmark_node* n) {
+  std::string out;
+  append_plain_text(n, out);
+  return out;
+}
+
+std::string render_commonmark(cmark_node* root) {
+  char* s = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0);
+  std::string out(s);
+  std::free(s);
+  return out;
+}
+
+}  // namespace kovgen

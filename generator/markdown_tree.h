@@ -1,0 +1,46 @@
+#pragma once
+// The Markdown draft parsed once with cmark-gfm (table, strikethrough and tasklist
+// extensions), shared by every writer.
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <cmark-gfm.h>
+
+extern "C" {
+// Exported by libcmark-gfm-extensions but not declared in its headers.
+extern cmark_node_type CMARK_NODE_TABLE;
+extern cmark_node_type CMARK_NODE_TABLE_ROW;
+extern cmark_node_type CMARK_NODE_TABLE_CELL;
+extern cmark_node_type CMARK_NODE_STRIKETHROUGH;
+}
+#include <cmark-gfm-core-extensions.h>
+
+namespace kovgen {
+
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+using MarkdownTree = std::unique_ptr<cmark_node, NodeDeleter>;
+
+// Parses CommonMark + GFM tables, strikethrough and task lists. Never fails: any
+// byte sequence is some Markdown (invalid UTF-8 is replaced by U+FFFD by cmark;
+// callers validate UTF-8 first when they need to report it).
+MarkdownTree parse_markdown(std::string_view text);
+
+// True for a node of one of the extension types.
+bool is_table(cmark_node* n);
+bool is_table_row(cmark_node* n);
+bool is_table_cell(cmark_node* n);
+bool is_strikethrough(cmark_node* n);
+// A list item with a task box ("- [ ]" / "- [x]").
+bool is_task_item(cmark_node* n);
+bool is_task_checked(cmark_node* n);
+
+// The concatenated literal text below a node (text, code, breaks as spaces).
+std::string plain_text(cmark_node* n);
+
+// Renders the tree back to CommonMark (for tests and round trips).
+std::string render_commonmark(cmark_node* root);
+
+}  // namespace kovgen

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what kovgen needs from Debian packages (idempotent, quick when all is
+# present) and builds into build/. Usage: scripts/setup.sh [--no-build]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  # build
+  build-essential cmake pkg-config ninja-build
+  # libraries
+  libkainjow-mustache-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libpugixml-dev libhpdf-dev doctest-dev libzip-dev libyaml-cpp-dev
+  # fonts embedded in the PDF, and the subsetter used at build time
+  fonts-dejavu-core fonts-liberation2 python3-fonttools
+  # real clients the tests read our outputs with
+  pandoc qpdf poppler-utils libreoffice-writer-nogui unzip bsdutils
+  # benchmarks
+  hyperfine time
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo_cmd apt-get update -qq
+  $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ "${1:-}" != "--no-build" ]; then
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build build
+fi
