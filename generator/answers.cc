@@ -1,0 +1,225 @@
+#include "answers.h"
+
+#include "yaml_util.h"
+
+namespace kovgen {
+
+namespace {
+
+constexpr const char* kTemplateKey = "vorlage";
+
+bool is_empty_answer(const YAML::Node& n) {
+  return !n || n.IsNull() || (n.IsSequence() && n.size() == 0) ||
+         (n.IsScalar() && n.Scalar().empty() && n.Tag() != "!");
+}
+
+std::vector<std::string> keys_of(const std::vector<Question>& questions) {
+  std::vector<std::string> keys;
+  for (const auto& q : questions) keys.push_back(q.key);
+  return keys;
+}
+
+class AnswerReader {
+ public:
+  AnswerReader(const std::string& file, Diagnostics& diag) : file_(file), diag_(diag) {}
+
+  void error(const YAML::Node& at, const Question& q, const std::string& message) {
+    diag_.error(node_location(at, file_), describe(q) + ": " + message);
+  }
+
+  std::optional<Value> scalar(const YAML::Node& n, const Question& q) {
+    if (!n.IsScalar()) {
+      error(n, q, std::string("expected ") + question_type_label(q.type) + ", got " +
+                      (n.IsSequence() ? "a list" : "a mapping"));
+      return std::nullopt;
+    }
+    std::string message;
+    auto v = parse_scalar(q, n.Scalar(), &message);
+    if (!v) {
+      error(n, q, message);
+      return std::nullopt;
+    }
+    v->where = node_location(n, file_);
+    return v;
+  }
+
+  std::optional<Value> list(const YAML::Node& n, const Question& q) {
+    if (!n.IsSequence()) {
+      error(n, q, "expected a list (one item per line, each starting with \"- \")");
+      return std::nullopt;
+    }
+    if (n.size() > kMaxListItems) {
+      error(n, q, "too many items (at most " + std::to_string(kMaxListItems) + ")");
+      return std::nullopt;
+    }
+    Value v;
+    v.type = QuestionType::list;
+    v.where = node_location(n, file_);
+    Question item_question = q;
+    item_question.type = QuestionType::text;
+    bool ok = true;
+    for (const auto& item : n) {
+      auto iv = scalar(item, item_question);
+      if (iv) {
+        if (!iv->text.empty()) v.items.push_back(iv->text);
+      } else {
+        ok = false;
+      }
+    }
+    if (!ok) return std::nullopt;
+    return v;
+  }
+
+  std::optional<Value> records(const YAML::Node& n, const Question& q) {
+    if (!n.IsSequence()) {
+      error(n, q, "expected a list of entries, each with the fields " + join_german(keys_of(q.fields)));
+      return std::nullopt;
+    }
+    if (n.size() > kMaxListItems) {
+      error(n, q, "too many entries (at most " + std::to_string(kMaxListItems) + ")");
+      return std::nullopt;
+    }
+    Value v;
+    v.type = QuestionType::records;
+    v.where = node_location(n, file_);
+    bool ok = true;
+    for (const auto& row_node : n) {
+      if (!row_node.IsMap()) {
+        error(row_node, q, "expected an entry with the fields " + join_german(keys_of(q.fields)));
+        ok = false;
+        continue;
+      }
+      check_duplicate_keys(row_node, file_, diag_);
+      check_known_keys(row_node, keys_of(q.fields), q.full_key, file_, diag_);
+      std::vector<std::pair<std::string, Value>> row;
+      for (const auto& field : q.fields) {
+        const YAML::Node fn = row_node[field.key];
+        if (is_empty_answer(fn)) continue;
+        auto fv = field.type == QuestionType::list ? list(fn, field) : scalar(fn, field);
+        if (fv) row.emplace_back(field.key, std::move(*fv));
+        else ok = false;
+      }
+      v.rows.push_back(std::move(row));
+    }
+    if (!ok) return std::nullopt;
+    return v;
+  }
+
+  std::optional<Value> value(const YAML::Node& n, const Question& q) {
+    switch (q.type) {
+      case QuestionType::list: return list(n, q);
+      case QuestionType::records: return records(n, q);
+      default: return scalar(n, q);
+    }
+  }
+
+ private:
+  const std::string& file_;
+  Diagnostics& diag_;
+};
+
+}  // namespace
+
+const Value* Answers::find(const std::string& full_key) const {
+  auto it = values.find(full_key);
+  return it == values.end() ? nullptr : &it->second;
+}
+
+bool Answers::applies(const Question& q) const {
+  if (!q.when) return true;
+  return evaluate_condition(*q.when, [this](const std::string& key) -> std::optional<std::string> {
+    const Value* v = find(key);
+    if (!v) return std::nullopt;
+    return v->canonical();
+  });
+}
+
+std::string describe(const Question& q) {
+  return q.full_key + " (\u201E" + q.label + "\u201C)";
+}
+
+std::string template_id_in(const YAML::Node& root) {
+  if (!root.IsMap() || !root[kTemplateKey]) return {};
+  return scalar_text(root[kTemplateKey]);
+}
+
+Answers read_answers(const YAML::Node& root, const Template& t, const std::string& file,
+                     Diagnostics& diag) {
+  Answers answers;
+  answers.file = file;
+  if (root.IsNull()) return answers;  // an empty file: nothing answered yet
+  if (!root.IsMap()) {
+    diag.error(node_location(root, file), "answers must be a mapping of sections (e.g. \"meta:\")");
+    return answers;
+  }
+  check_duplicate_keys(root, file, diag);
+  std::vector<std::string> section_ids{kTemplateKey};
+  for (const auto& s : t.sections) section_ids.push_back(s.id);
+  check_known_keys(root, section_ids, "the answers of template " + t.id, file, diag);
+
+  AnswerReader reader(file, diag);
+  for (const auto& section : t.sections) {
+    const YAML::Node sn = root[section.id];
+    if (!sn || sn.IsNull()) continue;
+    if (!sn.IsMap()) {
+      diag.error(node_location(sn, file), "section " + section.id + " (\u201E" + section.title +
+                                              "\u201C): expected the answers of the section as a mapping");
+      continue;
+    }
+    check_duplicate_keys(sn, file, diag);
+    check_known_keys(sn, keys_of(section.questions), "section " + section.id, file, diag);
+    for (const auto& q : section.questions) {
+      const YAML::Node qn = sn[q.key];
+      if (is_empty_answer(qn)) continue;
+      if (auto v = reader.value(qn, q)) answers.values[q.full_key] = std::move(*v);
+    }
+  }
+  return answers;
+}
+
+bool set_answer_from_text(Answers& answers, const Template& t, const std::string& full_key,
+                          std::string_view text, const Location& where, Diagnostics& diag) {
+  const Question* q = t.find_question(full_key);
+  if (!q) {
+    std::vector<std::string> keys;
+    for (const auto& s : t.sections)
+      for (const auto& qq : s.questions) keys.push_back(qq.full_key);
+    std::string message = "unknown question \"" + full_key + "\"";
+    if (auto n = nearest(full_key, keys); !n.empty()) message += "; did you mean \"" + n + "\"?";
+    diag.error(where, message);
+    return false;
+  }
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    answers.values.erase(full_key);
+    return true;
+  }
+  if (q->type == QuestionType::records) {
+    diag.error(where, describe(*q) + ": a table cannot be given in one cell; put it in the base file");
+    return false;
+  }
+  std::string message;
+  std::optional<Value> v;
+  if (q->type == QuestionType::list) {
+    Question item = *q;
+    item.type = QuestionType::text;
+    Value list;
+    list.type = QuestionType::list;
+    for (const auto& piece : split_list_cell(text)) {
+      auto iv = parse_scalar(item, piece, &message);
+      if (!iv) break;
+      list.items.push_back(iv->text);
+    }
+    if (message.empty()) v = std::move(list);
+  } else {
+    v = parse_scalar(*q, text, &message);
+  }
+  if (!v) {
+    diag.error(where, describe(*q) + ": " + message);
+    return false;
+  }
+  v->where = where;
+  answers.values[full_key] = std::move(*v);
+  return true;
+}
+
+}  // namespace kovgen

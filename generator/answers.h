@@ -1,0 +1,42 @@
+#pragma once
+// The answers to one template's questionnaire, typed and validated, each value
+// with the place it came from (file:line:col or CSV row/column).
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <yaml-cpp/yaml.h>
+
+#include "diagnostics.h"
+#include "questionnaire.h"
+#include "value.h"
+
+namespace kovgen {
+
+struct Answers {
+  std::string file;
+  std::map<std::string, Value> values;  // by full key "section.key"
+
+  const Value* find(const std::string& full_key) const;
+  // Whether the question counts: it has no condition, or its condition holds.
+  bool applies(const Question& q) const;
+};
+
+// The template id named in the answers ("vorlage: ogs"), or "".
+std::string template_id_in(const YAML::Node& root);
+
+// Reads answers from a parsed YAML/JSON document. Every problem is reported (file,
+// line, column, key and German label); values with errors are left out.
+Answers read_answers(const YAML::Node& root, const Template& t, const std::string& file,
+                     Diagnostics& diag);
+
+// Sets one answer from text (a CSV cell or a typed answer). Lists are split at ";".
+// Empty text removes the answer. Returns false after reporting an error at where.
+bool set_answer_from_text(Answers& answers, const Template& t, const std::string& full_key,
+                          std::string_view text, const Location& where, Diagnostics& diag);
+
+// "finanzierung.eigenanteil_je_platz („Kommunaler Eigenanteil je Platz“)"
+std::string describe(const Question& q);
+
+}  // namespace kovgen

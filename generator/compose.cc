@@ -1,0 +1,205 @@
+#include "compose.h"
+
+#include <kainjow/mustache.hpp>
+
+#include "markdown_escape.h"
+
+namespace kovgen {
+
+namespace {
+
+using kainjow::mustache::data;
+
+constexpr const char* kNoBreakSpace = "\u00A0";
+
+std::string placeholder(const std::string& label) { return "[offen: " + label + "]"; }
+
+// Every representation a question offers the template (docs/template-format.md).
+void set_value(data& object, const Question& q, const Value* v, bool show_placeholder);
+
+data row_data(const Question& records, const std::vector<std::pair<std::string, Value>>& row) {
+  data out{data::type::object};
+  for (const auto& field : records.fields) {
+    const Value* v = nullptr;
+    for (const auto& [k, fv] : row)
+      if (k == field.key) v = &fv;
+    set_value(out, field, v, field.required);
+  }
+  return out;
+}
+
+void set_value(data& object, const Question& q, const Value* v, bool show_placeholder) {
+  const std::string& k = q.key;
+  const std::string missing = show_placeholder ? placeholder(q.label) : std::string();
+  switch (q.type) {
+    case QuestionType::boolean:
+      object.set(k, data(v && v->boolean));
+      if (v) object.set(k + "_text", v->display());
+      else if (show_placeholder) object.set(k + "_text", missing);
+      return;
+    case QuestionType::list: {
+      data items{data::type::list};
+      if (v)
+        for (const auto& item : v->items) items.push_back(data(item));
+      object.set(k, items);
+      if (v) object.set(k + "_text", join_german(v->items));
+      else if (show_placeholder) object.set(k + "_text", missing);
+      return;
+    }
+    case QuestionType::records: {
+      data rows{data::type::list};
+      if (v)
+        for (const auto& row : v->rows) rows.push_back(row_data(q, row));
+      object.set(k, rows);
+      return;
+    }
+    default:
+      break;
+  }
+  if (!v && !show_placeholder) return;
+  object.set(k, v ? v->display() : missing);
+  switch (q.type) {
+    case QuestionType::date:
+      object.set(k + "_kurz", v ? format_date_short(v->date) : missing);
+      break;
+    case QuestionType::time:
+      object.set(k + "_hm", v ? format_time_hm(static_cast<int>(v->number)) : missing);
+      break;
+    case QuestionType::money:
+      object.set(k + "_zahl", v ? format_money_number(v->number) : missing);
+      break;
+    default:
+      break;
+  }
+}
+
+std::string stand_text(const Answers& answers, const ComposeOptions& options, bool short_form) {
+  const Value* v = answers.find("meta.stand");
+  if (v && v->type == QuestionType::date) return short_form ? format_date_short(v->date) : format_date_long(v->date);
+  if (options.stand_fallback)
+    return short_form ? format_date_short(*options.stand_fallback) : format_date_long(*options.stand_fallback);
+  return placeholder("Stand");
+}
+
+data builtins(const LoadedTemplate& t, const Answers& answers, const Findings& findings,
+              const ComposeOptions& options) {
+  data kovgen{data::type::object};
+  kovgen.set("checkliste_zusammenfassung", checklist_summary_markdown(findings));
+  kovgen.set("checkliste_tabelle", checklist_table_markdown(findings));
+  data flags{data::type::object};
+  for (const auto& s : findings.sections) flags.set(s.id, section_flag_markdown(s));
+  kovgen.set("hinweis", flags);
+  kovgen.set("stand", stand_text(answers, options, false));
+  kovgen.set("stand_kurz", stand_text(answers, options, true));
+  kovgen.set("vorlage", t.questionnaire.title);
+  kovgen.set("vollstaendig", data(findings.complete()));
+  kovgen.set("entwurf", data(!findings.complete()));
+  kovgen.set("unterschriftslinie", std::string(40, '_'));
+  return kovgen;
+}
+
+std::string labels_of(const std::vector<MissingItem>& items) {
+  std::vector<std::string> labels;
+  for (const auto& m : items) labels.push_back(escape_markdown(m.label));
+  return join_german(labels, "und");
+}
+
+bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+}  // namespace
+
+std::string section_flag_markdown(const SectionFinding& s) {
+  if (s.complete) return "";
+  return "> [!CAUTION]\n> **Abschnitt \u201E" + escape_markdown(s.title) + "\u201C unvollständig.** Es fehl" +
+         (s.missing.size() == 1 ? "t" : "en") + ": " + labels_of(s.missing) + ".\n";
+}
+
+std::string checklist_summary_markdown(const Findings& f) {
+  if (f.complete()) return "";
+  std::vector<std::string> missing, mandatory;
+  for (const auto& s : f.sections) {
+    if (s.complete) continue;
+    missing.push_back(escape_markdown(s.title));
+    if (s.mandatory) mandatory.push_back(escape_markdown(s.title));
+  }
+  std::string out = "> [!WARNING]\n> **Checkliste: " + std::to_string(f.complete_count()) + " von " +
+                    std::to_string(f.sections.size()) + " Abschnitten vollständig** \u2013 es fehlen: " +
+                    join_german(missing, "und") + ".";
+  if (!mandatory.empty())
+    out += "\\\n> Davon Pflichtabschnitte: " + join_german(mandatory, "und") +
+           ". Dieser Entwurf ist noch nicht unterschriftsreif.";
+  return out + "\n";
+}
+
+std::string checklist_table_markdown(const Findings& f) {
+  std::string out = "| Nr. | Abschnitt | Art | Status | Fehlende Angaben |\n| ---: | --- | --- | --- | --- |\n";
+  int n = 0;
+  for (const auto& s : f.sections) {
+    out += "| " + std::to_string(++n) + " | " + escape_markdown(s.title) + " | " +
+           (s.mandatory ? "Pflicht" : "empfohlen") + " | " + (s.complete ? "vollständig" : "**unvollständig**") +
+           " | " + (s.complete ? std::string("\u2013") : labels_of(s.missing)) + " |\n";
+  }
+  return out;
+}
+
+std::string number_paragraphs(const std::string& markdown) {
+  std::string out;
+  out.reserve(markdown.size() + 256);
+  int paragraph_number = 0, section_number = 0;
+  bool in_fence = false;
+  int blank_run = 0;
+  size_t start = 0;
+  while (start < markdown.size()) {
+    size_t nl = markdown.find('\n', start);
+    std::string line = markdown.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    start = nl == std::string::npos ? markdown.size() : nl + 1;
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) {
+      // Two trailing spaces are a hard break in Markdown; we use backslashes instead.
+      line.pop_back();
+    }
+    if (starts_with(line, "```") || starts_with(line, "~~~")) in_fence = !in_fence;
+    if (!in_fence) {
+      if (starts_with(line, "## ")) paragraph_number = 0;
+      const std::string section_prefix = "## § ";
+      if (starts_with(line, section_prefix.c_str()) && line.size() > section_prefix.size() &&
+          !std::isdigit(static_cast<unsigned char>(line[section_prefix.size()])))
+        line = "## §" + std::string(kNoBreakSpace) + std::to_string(++section_number) + " " +
+               line.substr(section_prefix.size());
+      else if (starts_with(line, "(#) "))
+        line = "(" + std::to_string(++paragraph_number) + ") " + line.substr(4);
+    }
+    if (line.empty() && !in_fence) {
+      if (++blank_run > 1 || out.empty()) continue;
+    } else {
+      blank_run = 0;
+    }
+    out += line;
+    out += '\n';
+  }
+  while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+  return out;
+}
+
+std::string compose_markdown(const LoadedTemplate& t, const Answers& answers,
+                             const Findings& findings, const ComposeOptions& options) {
+  data context{data::type::object};
+  for (const auto& section : t.questionnaire.sections) {
+    data object{data::type::object};
+    for (const auto& q : section.questions) {
+      if (!answers.applies(q)) {
+        // A question that does not apply is not in the draft, not even as a placeholder.
+        set_value(object, q, nullptr, false);
+        continue;
+      }
+      set_value(object, q, answers.find(q.full_key), q.required);
+    }
+    context.set(section.id, object);
+  }
+  context.set("kovgen", builtins(t, answers, findings, options));
+
+  kainjow::mustache::mustache renderer(t.expanded_body);
+  renderer.set_custom_escape([](const std::string& s) { return escape_markdown_deferred(s); });
+  return number_paragraphs(resolve_line_start_marks(renderer.render(context)));
+}
+
+}  // namespace kovgen

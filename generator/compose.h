@@ -1,0 +1,37 @@
+#pragma once
+// Compose: answers + checklist findings + a checked template -> the Markdown
+// draft. Pure: no file or clock access.
+#include <optional>
+#include <string>
+
+#include "answers.h"
+#include "checklist.h"
+#include "german_format.h"
+#include "questionnaire.h"
+
+namespace kovgen {
+
+struct LoadedTemplate {
+  Template questionnaire;
+  std::string expanded_body;  // Mustache text with partials already expanded and checked
+};
+
+struct ComposeOptions {
+  // The "Stand" date when the answers give none (meta.stand): from SOURCE_DATE_EPOCH.
+  std::optional<Date> stand_fallback;
+};
+
+std::string compose_markdown(const LoadedTemplate& t, const Answers& answers,
+                             const Findings& findings, const ComposeOptions& options);
+
+// The Markdown flag of one incomplete section ("" when complete).
+std::string section_flag_markdown(const SectionFinding& s);
+// The alert at the top ("" when every section is complete).
+std::string checklist_summary_markdown(const Findings& f);
+// The appendix table of every section with its status.
+std::string checklist_table_markdown(const Findings& f);
+
+// Numbers "## § Titel" headings and "(#) " paragraphs, and tidies blank lines.
+std::string number_paragraphs(const std::string& markdown);
+
+}  // namespace kovgen

@@ -1,0 +1,116 @@
+#include "german_format.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+namespace kovgen {
+
+namespace {
+
+const char* const kMonths[] = {"Januar", "Februar", "März",     "April",   "Mai",      "Juni",
+                               "Juli",   "August",  "September", "Oktober", "November", "Dezember"};
+
+constexpr const char* kNoBreakSpace = "\u00A0";
+
+bool is_leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+std::string group_thousands(uint64_t n) {
+  std::string digits = std::to_string(n);
+  std::string out;
+  // DIN 5008 allows "2793"; German contracts usually write "2.793".
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+    out += digits[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+bool is_valid_date(const Date& d) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d.year < 1900 || d.year > 2199 || d.month < 1 || d.month > 12 || d.day < 1) return false;
+  int days = kDays[d.month - 1] + (d.month == 2 && is_leap_year(d.year) ? 1 : 0);
+  return d.day <= days;
+}
+
+std::string format_date_long(const Date& d) {
+  return std::to_string(d.day) + ". " + kMonths[(d.month - 1) % 12] + " " + std::to_string(d.year);
+}
+
+std::string format_date_short(const Date& d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d.%02d.%04d", d.day % 100, d.month % 100, d.year % 10000);
+  return buf;
+}
+
+std::string format_integer(int64_t n) {
+  if (n < 0) return "-" + group_thousands(static_cast<uint64_t>(-(n + 1)) + 1);
+  return group_thousands(static_cast<uint64_t>(n));
+}
+
+std::string format_money_number(int64_t cents) {
+  const bool negative = cents < 0;
+  const uint64_t abs = negative ? static_cast<uint64_t>(-(cents + 1)) + 1 : static_cast<uint64_t>(cents);
+  char frac[4];
+  std::snprintf(frac, sizeof frac, "%02u", static_cast<unsigned>(abs % 100));
+  return (negative ? "-" : "") + group_thousands(abs / 100) + "," + frac;
+}
+
+std::string format_money(int64_t cents) { return format_money_number(cents) + kNoBreakSpace + "€"; }
+
+std::string format_decimal(double value) {
+  const bool negative = value < 0;
+  const double abs = std::fabs(value);
+  // Round to 4 decimals once, then split, so 0.1+0.2 prints as "0,3".
+  const uint64_t scaled = static_cast<uint64_t>(std::llround(abs * 10000.0));
+  std::string out = (negative && scaled != 0 ? "-" : "") + group_thousands(scaled / 10000);
+  uint64_t frac = scaled % 10000;
+  if (frac != 0) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%04u", static_cast<unsigned>(frac));
+    std::string f = buf;
+    while (!f.empty() && f.back() == '0') f.pop_back();
+    out += "," + f;
+  }
+  return out;
+}
+
+std::string format_percent(double value) { return format_decimal(value) + kNoBreakSpace + "%"; }
+
+std::string format_time_hm(int minutes) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%d:%02d", (minutes / 60) % 100, minutes % 60);
+  return buf;
+}
+
+std::string format_time(int minutes) { return format_time_hm(minutes) + " Uhr"; }
+
+std::string format_school_year(int start_year) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%d/%02d", start_year, (start_year + 1) % 100);
+  return buf;
+}
+
+std::string join_german(const std::vector<std::string>& items, const std::string& last) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += (i + 1 == items.size()) ? " " + last + " " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+std::string format_range(const std::string& from, const std::string& to) {
+  return from + "\u2013" + to;
+}
+
+Date date_from_unix_days(int64_t days) {
+  using namespace std::chrono;
+  const year_month_day ymd{sys_days{std::chrono::days{days}}};
+  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+          static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+}  // namespace kovgen

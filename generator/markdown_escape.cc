@@ -1,0 +1,148 @@
+#include "markdown_escape.h"
+
+#include <cctype>
+#include <vector>
+
+namespace kovgen {
+
+namespace {
+
+// Inline syntax anywhere: emphasis, code, links, images, HTML, entities, tables,
+// strikethrough, backslash itself.
+bool always_escaped(char c) {
+  switch (c) {
+    case '\\': case '`': case '*': case '_': case '[': case ']': case '<':
+    case '|': case '~': case '#':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Block syntax that only matters at the start of a line.
+bool escaped_at_line_start(char c) { return c == '-' || c == '+' || c == '=' || c == '>'; }
+
+// "&amp;" or "&#38;" would be read as a character reference.
+bool starts_reference(std::string_view rest) {
+  return rest.size() > 1 && rest[0] == '&' &&
+         (std::isalnum(static_cast<unsigned char>(rest[1])) || rest[1] == '#');
+}
+
+// U+E000 (private use): never in our templates; removed from user text first.
+constexpr std::string_view kLineStartMark = "\uE000";
+
+std::string escape_line(std::string_view line, bool defer_line_start) {
+  const std::string_view start_escape = defer_line_start ? kLineStartMark : std::string_view("\\");
+  // Leading blanks would turn the line into indented code or a lazy continuation.
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  std::string out;
+  out.reserve(line.size() + line.size() / 8 + 2);
+  size_t i = 0;
+  if (!line.empty() && escaped_at_line_start(line[0])) {
+    out += start_escape;
+    out += line[0];
+    i = 1;
+  } else {
+    // "1." or "1)" at a line start is an ordered list marker.
+    size_t digits = 0;
+    while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits]))) ++digits;
+    if (digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')')) {
+      out.append(line.substr(0, digits));
+      out += start_escape;
+      out += line[digits];
+      i = digits + 1;
+    }
+  }
+  for (; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c == '\t') {
+      out += ' ';
+      continue;
+    }
+    if (always_escaped(c) || starts_reference(line.substr(i))) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string escape_value(std::string_view text, bool defer_line_start) {
+  std::string cleaned;
+  if (text.find(kLineStartMark) != std::string_view::npos) {
+    cleaned = std::string(text);
+    for (size_t p; (p = cleaned.find(kLineStartMark)) != std::string::npos;)
+      cleaned.replace(p, kLineStartMark.size(), "\uFFFD");
+    text = cleaned;
+  }
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  while (true) {
+    size_t nl = text.find('\n', start);
+    std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  // Trim blank lines at both ends; collapse runs of blank lines into one.
+  std::string out;
+  bool pending_blank = false;
+  bool any = false;
+  for (std::string_view raw : lines) {
+    std::string line = escape_line(raw, defer_line_start && !any);
+    if (line.empty()) {
+      pending_blank = any;
+      continue;
+    }
+    if (any) out += pending_blank ? "\n\n" : "\\\n";
+    out += line;
+    any = true;
+    pending_blank = false;
+  }
+  return out;
+}
+
+// Strips what may precede a block's text on a line: indentation, "> ", list markers.
+bool only_block_prefix(std::string_view prefix) {
+  size_t i = 0;
+  while (i < prefix.size()) {
+    const char c = prefix[i];
+    if (c == ' ' || c == '>') {
+      ++i;
+    } else if ((c == '-' || c == '+' || c == '*') && i + 1 < prefix.size() && prefix[i + 1] == ' ') {
+      i += 2;
+    } else if (std::isdigit(static_cast<unsigned char>(c))) {
+      size_t j = i;
+      while (j < prefix.size() && std::isdigit(static_cast<unsigned char>(prefix[j]))) ++j;
+      if (j + 1 < prefix.size() && (prefix[j] == '.' || prefix[j] == ')') && prefix[j + 1] == ' ') i = j + 2;
+      else return false;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string escape_markdown(std::string_view text) { return escape_value(text, false); }
+
+std::string escape_markdown_deferred(std::string_view text) { return escape_value(text, true); }
+
+std::string resolve_line_start_marks(std::string_view markdown) {
+  std::string out;
+  out.reserve(markdown.size());
+  size_t line_start = 0;
+  for (size_t i = 0; i < markdown.size();) {
+    if (markdown[i] == '\n') line_start = out.size() + 1;
+    if (markdown.compare(i, kLineStartMark.size(), kLineStartMark) == 0) {
+      if (only_block_prefix(std::string_view(out).substr(line_start))) out += '\\';
+      i += kLineStartMark.size();
+      continue;
+    }
+    out += markdown[i++];
+  }
+  return out;
+}
+
+}  // namespace kovgen

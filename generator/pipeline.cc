@@ -1,0 +1,80 @@
+#include "pipeline.h"
+
+#include <cstdlib>
+
+#include "file_io.h"
+#include "utf8.h"
+#include "yaml_util.h"
+
+namespace kovgen {
+
+std::shared_ptr<const LoadedTemplate> TemplateCache::get(const std::string& id, Diagnostics& diag) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = loaded_.find(id);
+  if (it != loaded_.end()) return it->second;
+  auto t = load_template(lib_, id, diag);
+  if (!t) return nullptr;
+  auto shared = std::make_shared<const LoadedTemplate>(std::move(*t));
+  loaded_[id] = shared;
+  return shared;
+}
+
+std::optional<LoadedAnswers> load_answers(const std::string& text, const std::string& file,
+                                          const std::string& template_override,
+                                          TemplateCache& cache, Diagnostics& diag) {
+  if (!check_utf8(text, file, diag)) return std::nullopt;
+  auto root = load_yaml(text, file, diag);
+  if (!root) return std::nullopt;
+  std::string id = template_override.empty() ? template_id_in(*root) : template_override;
+  if (id.empty()) {
+    diag.error({file, 1, 1}, "which template? Name it in the file (\"vorlage: ogs\") or pass --template");
+    return std::nullopt;
+  }
+  const int errors_before = diag.error_count();
+  auto t = cache.get(id, diag);
+  if (!t) return std::nullopt;
+  Answers answers = read_answers(*root, t->questionnaire, file, diag);
+  if (diag.error_count() > errors_before) return std::nullopt;
+  return LoadedAnswers{t, std::move(answers)};
+}
+
+std::optional<LoadedAnswers> load_answers_file(const std::string& path,
+                                               const std::string& template_override,
+                                               TemplateCache& cache, Diagnostics& diag) {
+  auto text = read_file(path, diag);
+  if (!text) return std::nullopt;
+  return load_answers(*text, path, template_override, cache, diag);
+}
+
+Draft make_draft(const LoadedTemplate& t, const Answers& answers, const ComposeOptions& options) {
+  Draft d;
+  d.findings = evaluate_checklist(t.questionnaire, answers);
+  d.markdown = compose_markdown(t, answers, d.findings, options);
+  return d;
+}
+
+ComposeOptions compose_options_from_environment(Diagnostics& diag) {
+  ComposeOptions options;
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  if (!epoch || !*epoch) return options;
+  char* end = nullptr;
+  const long long seconds = std::strtoll(epoch, &end, 10);
+  if (*end != '\0' || seconds < 0) {
+    diag.warning({"SOURCE_DATE_EPOCH"}, "ignored: not a number of seconds");
+    return options;
+  }
+  options.stand_fallback = date_from_unix_days(seconds / 86400);
+  return options;
+}
+
+std::string checklist_line(const Findings& f) {
+  std::string line = "Checkliste: " + std::to_string(f.complete_count()) + " von " +
+                     std::to_string(f.sections.size()) + " Abschnitten vollständig";
+  if (f.complete()) return line;
+  std::vector<std::string> missing;
+  for (const auto& s : f.sections)
+    if (!s.complete) missing.push_back(s.title);
+  return line + " \u2013 es fehlen: " + join_german(missing);
+}
+
+}  // namespace kovgen

@@ -1,0 +1,59 @@
+#pragma once
+// The single-document pipeline shared by render, check, interview and batch:
+// answers text -> typed answers (with their template) -> findings -> Markdown.
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "answers.h"
+#include "checklist.h"
+#include "compose.h"
+#include "template_library.h"
+
+namespace kovgen {
+
+// Loads each template once; safe to share between threads.
+class TemplateCache {
+ public:
+  explicit TemplateCache(TemplateLibrary lib) : lib_(std::move(lib)) {}
+  std::shared_ptr<const LoadedTemplate> get(const std::string& id, Diagnostics& diag);
+  const TemplateLibrary& library() const { return lib_; }
+
+ private:
+  TemplateLibrary lib_;
+  std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<const LoadedTemplate>> loaded_;
+};
+
+struct LoadedAnswers {
+  std::shared_ptr<const LoadedTemplate> tmpl;
+  Answers answers;
+};
+
+// Parses answers (YAML or JSON text). The template is template_override if given,
+// else the file's "vorlage". Reports every problem; nullopt if there was any error.
+std::optional<LoadedAnswers> load_answers(const std::string& text, const std::string& file,
+                                          const std::string& template_override,
+                                          TemplateCache& cache, Diagnostics& diag);
+
+// Reads the answers file from disk, then load_answers.
+std::optional<LoadedAnswers> load_answers_file(const std::string& path,
+                                               const std::string& template_override,
+                                               TemplateCache& cache, Diagnostics& diag);
+
+struct Draft {
+  std::string markdown;
+  Findings findings;
+};
+
+Draft make_draft(const LoadedTemplate& t, const Answers& answers, const ComposeOptions& options);
+
+// The Stand fallback from SOURCE_DATE_EPOCH (never the clock). Reports a malformed value.
+ComposeOptions compose_options_from_environment(Diagnostics& diag);
+
+// One line for the terminal: "Checkliste: 24 von 29 Abschnitten vollständig – es fehlen: …".
+std::string checklist_line(const Findings& f);
+
+}  // namespace kovgen

@@ -1,0 +1,68 @@
+#pragma once
+// A template's questionnaire: the single source of truth for every question
+// (label, help, type, checklist section). Prompts, validation, init skeletons,
+// the checklist and error messages all come from it.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "condition.h"
+#include "diagnostics.h"
+
+namespace kovgen {
+
+enum class QuestionType {
+  text, longtext, integer, decimal, money, percent, date, time, schoolyear,
+  boolean, choice, list, records
+};
+
+// "money" etc.; nullopt for an unknown name.
+std::optional<QuestionType> question_type_from_name(const std::string& name);
+const char* question_type_name(QuestionType t);
+// German description for prompts and skeletons, e.g. "Betrag in Euro".
+const char* question_type_label(QuestionType t);
+
+struct Question {
+  std::string key;        // local key, e.g. "eigenanteil_je_platz"
+  std::string full_key;   // "finanzierung.eigenanteil_je_platz" (records fields: "sec.rec.field")
+  std::string label;      // German label
+  std::string help;
+  QuestionType type = QuestionType::text;
+  bool required = false;
+  std::string example;    // shown in init/interview, never used as an answer
+  std::vector<std::string> choices;  // type choice
+  std::optional<double> min, max;    // numeric bounds
+  std::optional<Condition> when;
+  std::vector<Question> fields;      // type records
+  Location where;                    // in template.yaml
+};
+
+struct Section {
+  std::string id;        // checklist id, e.g. "finanzierung"
+  std::string title;     // German title
+  int step = 0;          // seed step 1..6
+  bool mandatory = false;
+  std::string intro;
+  std::vector<Question> questions;
+  Location where;
+};
+
+struct Template {
+  std::string id;
+  std::string title;
+  std::string description;
+  std::vector<std::string> parties;
+  std::string directory;  // templates/<id>
+  std::string body_file;  // full path of the Mustache body
+  std::vector<Section> sections;
+
+  const Section* find_section(const std::string& id) const;
+  // "section.key" -> question (top-level questions only).
+  const Question* find_question(const std::string& full_key) const;
+};
+
+// Parses template.yaml text (file is used for messages; directory for body paths).
+std::optional<Template> parse_template(const std::string& yaml_text, const std::string& file,
+                                       const std::string& directory, Diagnostics& diag);
+
+}  // namespace kovgen

@@ -1,0 +1,54 @@
+#include "report_json.h"
+
+#include <cstdio>
+
+namespace kovgen {
+
+std::string json_string(std::string_view s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string findings_to_json(const Findings& f, std::string_view source_file) {
+  std::string out = "{\n";
+  out += "  \"source\": " + json_string(source_file) + ",\n";
+  out += "  \"template\": " + json_string(f.template_id) + ",\n";
+  out += "  \"template_title\": " + json_string(f.template_title) + ",\n";
+  out += "  \"complete\": " + std::string(f.complete() ? "true" : "false") + ",\n";
+  out += "  \"mandatory_incomplete\": " + std::string(f.mandatory_incomplete() ? "true" : "false") + ",\n";
+  out += "  \"sections_complete\": " + std::to_string(f.complete_count()) + ",\n";
+  out += "  \"sections_total\": " + std::to_string(f.sections.size()) + ",\n";
+  out += "  \"sections\": [";
+  for (size_t i = 0; i < f.sections.size(); ++i) {
+    const auto& s = f.sections[i];
+    out += i ? ",\n    {" : "\n    {";
+    out += "\"id\": " + json_string(s.id) + ", \"title\": " + json_string(s.title) +
+           ", \"step\": " + std::to_string(s.step) + ", \"mandatory\": " + (s.mandatory ? "true" : "false") +
+           ", \"status\": " + (s.complete ? "\"complete\"" : "\"incomplete\"") + ", \"missing\": [";
+    for (size_t j = 0; j < s.missing.size(); ++j)
+      out += (j ? ", " : "") + std::string("{\"key\": ") + json_string(s.missing[j].key) +
+             ", \"label\": " + json_string(s.missing[j].label) + "}";
+    out += "]}";
+  }
+  out += "\n  ]\n}\n";
+  return out;
+}
+
+}  // namespace kovgen

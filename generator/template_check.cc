@@ -1,0 +1,358 @@
+#include "template_check.h"
+
+#include <map>
+#include <memory>
+
+#include "utf8.h"
+
+namespace kovgen {
+
+namespace {
+
+// What a name denotes in the Mustache context.
+struct Schema {
+  enum class Kind { object, list, scalar, boolean, trusted_markdown };
+  Kind kind = Kind::object;
+  std::map<std::string, Schema> members;  // object
+  std::shared_ptr<Schema> element;        // list
+
+  static Schema scalar() { return {Kind::scalar, {}, nullptr}; }
+  static Schema boolean() { return {Kind::boolean, {}, nullptr}; }
+  static Schema markdown() { return {Kind::trusted_markdown, {}, nullptr}; }
+  static Schema list_of(Schema e) { return {Kind::list, {}, std::make_shared<Schema>(std::move(e))}; }
+};
+
+void add_question(std::map<std::string, Schema>& members, const Question& q) {
+  const std::string& k = q.key;
+  switch (q.type) {
+    case QuestionType::boolean:
+      members[k] = Schema::boolean();
+      members[k + "_text"] = Schema::scalar();
+      break;
+    case QuestionType::list:
+      members[k] = Schema::list_of(Schema::scalar());
+      members[k + "_text"] = Schema::scalar();
+      break;
+    case QuestionType::records: {
+      Schema row;
+      for (const auto& f : q.fields) add_question(row.members, f);
+      members[k] = Schema::list_of(std::move(row));
+      break;
+    }
+    case QuestionType::date:
+      members[k] = Schema::scalar();
+      members[k + "_kurz"] = Schema::scalar();
+      break;
+    case QuestionType::time:
+      members[k] = Schema::scalar();
+      members[k + "_hm"] = Schema::scalar();
+      break;
+    case QuestionType::money:
+      members[k] = Schema::scalar();
+      members[k + "_zahl"] = Schema::scalar();
+      break;
+    default:
+      members[k] = Schema::scalar();
+  }
+}
+
+Schema build_schema(const Template& t) {
+  Schema root;
+  for (const auto& s : t.sections) {
+    Schema section;
+    for (const auto& q : s.questions) add_question(section.members, q);
+    root.members[s.id] = std::move(section);
+  }
+  Schema kovgen;
+  kovgen.members["checkliste_zusammenfassung"] = Schema::markdown();
+  kovgen.members["checkliste_tabelle"] = Schema::markdown();
+  Schema flags;
+  for (const auto& s : t.sections) flags.members[s.id] = Schema::markdown();
+  kovgen.members["hinweis"] = std::move(flags);
+  kovgen.members["stand"] = Schema::scalar();
+  kovgen.members["stand_kurz"] = Schema::scalar();
+  kovgen.members["vorlage"] = Schema::scalar();
+  kovgen.members["vollstaendig"] = Schema::boolean();
+  kovgen.members["entwurf"] = Schema::boolean();
+  kovgen.members["unterschriftslinie"] = Schema::scalar();
+  root.members["kovgen"] = std::move(kovgen);
+  return root;
+}
+
+std::vector<std::string> split_dots(const std::string& name) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (true) {
+    size_t dot = name.find('.', start);
+    parts.push_back(name.substr(start, dot - start));
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return parts;
+}
+
+// One level of the context stack during the check.
+struct Scope {
+  const Schema* schema;  // what "." denotes here
+  std::string opened_by;
+  bool inverted = false;
+  size_t tag_index = 0;
+  Location where;
+};
+
+constexpr int kMaxPartialDepth = 8;
+
+class Checker {
+ public:
+  Checker(const Template& t, const PartialSource& partials, Diagnostics& diag)
+      : t_(t), schema_(build_schema(t)), partials_(partials), diag_(diag) {}
+
+  // Checks one file's text with the given scopes and returns it expanded.
+  std::optional<std::string> check(std::string_view text, const std::string& file,
+                                   std::vector<Scope> scopes, int depth) {
+    const int errors_before = diag_.error_count();
+    if (!check_utf8(text, file, diag_)) return std::nullopt;
+    auto tags = scan_mustache_tags(text, file, diag_);
+    const size_t base_depth = scopes.size();
+    std::string out;
+    size_t copied = 0;
+    for (size_t i = 0; i < tags.size(); ++i) {
+      const MustacheTag& tag = tags[i];
+      switch (tag.kind) {
+        case MustacheTag::Kind::comment:
+          break;
+        case MustacheTag::Kind::delimiter:
+          diag_.error(tag.where, "changing the Mustache delimiters is not supported");
+          break;
+        case MustacheTag::Kind::variable:
+        case MustacheTag::Kind::raw:
+          check_variable(tag, scopes);
+          break;
+        case MustacheTag::Kind::section:
+        case MustacheTag::Kind::inverted:
+          scopes.push_back(open_section(tag, scopes));
+          scopes.back().tag_index = i;
+          break;
+        case MustacheTag::Kind::close:
+          if (scopes.size() == base_depth) {
+            diag_.error(tag.where, "{{/" + tag.name + "}} closes no open section");
+          } else if (scopes.back().opened_by != tag.name) {
+            diag_.error(tag.where, "{{/" + tag.name + "}} does not match {{#" + scopes.back().opened_by +
+                                       "}} opened at line " + std::to_string(scopes.back().where.line));
+            scopes.pop_back();
+          } else {
+            scopes.pop_back();
+          }
+          break;
+        case MustacheTag::Kind::partial: {
+          auto expanded = expand_partial(tag, scopes, depth);
+          if (!expanded) break;
+          // A partial tag alone on its line is replaced with the line.
+          auto [line_begin, line_end] = standalone_line(text, tag);
+          if (line_begin != std::string::npos) {
+            out.append(text.substr(copied, line_begin - copied));
+            out += *expanded;
+            if (!out.empty() && out.back() != '\n') out += '\n';
+            copied = line_end;
+          } else {
+            out.append(text.substr(copied, tag.begin - copied));
+            out += *expanded;
+            copied = tag.end;
+          }
+          break;
+        }
+      }
+    }
+    while (scopes.size() > base_depth) {
+      diag_.error(scopes.back().where, "section {{#" + scopes.back().opened_by + "}} is never closed");
+      scopes.pop_back();
+    }
+    out.append(text.substr(copied));
+    if (diag_.error_count() > errors_before) return std::nullopt;
+    return out;
+  }
+
+  void check_flags(const std::string& body_file) {
+    for (const auto& s : t_.sections) {
+      int n = flag_count_[s.id];
+      if (n != 1)
+        diag_.error({body_file}, "the flag of section \"" + s.id + "\" ({{{kovgen.hinweis." + s.id +
+                                     "}}}) must be placed exactly once, found " + std::to_string(n));
+    }
+  }
+
+  std::vector<Scope> root_scopes() const { return {Scope{&schema_, "", false, 0, {}}}; }
+
+ private:
+  // Resolves a dotted name as Mustache does: the first part through the stack,
+  // innermost first, the rest inside that object.
+  const Schema* resolve(const std::string& name, const std::vector<Scope>& scopes) const {
+    if (name == ".") {
+      const Schema* top = scopes.back().schema;
+      return top && top->kind == Schema::Kind::scalar ? top : nullptr;
+    }
+    const auto parts = split_dots(name);
+    const Schema* found = nullptr;
+    for (auto it = scopes.rbegin(); it != scopes.rend() && !found; ++it) {
+      if (!it->schema || it->schema->kind != Schema::Kind::object) continue;
+      auto m = it->schema->members.find(parts[0]);
+      if (m != it->schema->members.end()) found = &m->second;
+    }
+    for (size_t i = 1; found && i < parts.size(); ++i) {
+      if (found->kind != Schema::Kind::object) return nullptr;
+      auto m = found->members.find(parts[i]);
+      found = m == found->members.end() ? nullptr : &m->second;
+    }
+    return found;
+  }
+
+  void unknown_name(const MustacheTag& tag) {
+    diag_.error(tag.where, "unknown name \"" + tag.name +
+                               "\": no question, variant, record field or built-in of template \"" +
+                               t_.id + "\" has this name");
+  }
+
+  void check_variable(const MustacheTag& tag, const std::vector<Scope>& scopes) {
+    const Schema* s = resolve(tag.name, scopes);
+    if (!s) return unknown_name(tag);
+    const bool raw = tag.kind == MustacheTag::Kind::raw;
+    if (raw && s->kind != Schema::Kind::trusted_markdown)
+      return diag_.error(tag.where, "{{{" + tag.name + "}}} would insert the answer unescaped; use {{" +
+                                        tag.name + "}}");
+    if (!raw && s->kind == Schema::Kind::trusted_markdown)
+      return diag_.error(tag.where, tag.name + " is Markdown built by kovgen; insert it with {{{" +
+                                        tag.name + "}}}");
+    if (s->kind == Schema::Kind::boolean)
+      return diag_.error(tag.where, tag.name + " is a yes/no question; use {{#" + tag.name + "}}…{{/" +
+                                        tag.name + "}} or {{" + tag.name + "_text}}");
+    if (s->kind == Schema::Kind::list)
+      return diag_.error(tag.where, tag.name + " is a list; loop over it with {{#" + tag.name +
+                                        "}}…{{/" + tag.name + "}} or use its _text variant");
+    if (s->kind == Schema::Kind::object)
+      return diag_.error(tag.where, tag.name + " is a group of questions, not a value");
+    if (tag.name.rfind("kovgen.hinweis.", 0) == 0) ++flag_count_[tag.name.substr(15)];
+  }
+
+  Scope open_section(const MustacheTag& tag, const std::vector<Scope>& scopes) {
+    Scope scope{nullptr, tag.name, tag.kind == MustacheTag::Kind::inverted, 0, tag.where};
+    const Schema* s = resolve(tag.name, scopes);
+    if (!s) {
+      unknown_name(tag);
+      return scope;
+    }
+    if (s->kind == Schema::Kind::trusted_markdown)
+      diag_.error(tag.where, tag.name + " is Markdown built by kovgen, not a condition");
+    if (scope.inverted) return scope;
+    if (s->kind == Schema::Kind::list) scope.schema = s->element.get();
+    else if (s->kind == Schema::Kind::object || s->kind == Schema::Kind::scalar) scope.schema = s;
+    return scope;
+  }
+
+  std::optional<std::string> expand_partial(const MustacheTag& tag, const std::vector<Scope>& scopes,
+                                            int depth) {
+    if (depth >= kMaxPartialDepth) {
+      diag_.error(tag.where, "partials nested more than " + std::to_string(kMaxPartialDepth) +
+                                 " deep (does \"" + tag.name + "\" include itself?)");
+      return std::nullopt;
+    }
+    std::string path;
+    auto text = partials_(tag.name, &path);
+    if (!text) {
+      diag_.error(tag.where, "unknown partial \"" + tag.name + "\": no fragments/" + tag.name +
+                                 ".md.mustache and no template-local file of that name");
+      return std::nullopt;
+    }
+    return check(*text, path, scopes, depth + 1);
+  }
+
+  static std::pair<size_t, size_t> standalone_line(std::string_view text, const MustacheTag& tag) {
+    size_t b = tag.begin;
+    while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t')) --b;
+    if (b > 0 && text[b - 1] != '\n') return {std::string::npos, 0};
+    size_t e = tag.end;
+    while (e < text.size() && (text[e] == ' ' || text[e] == '\t' || text[e] == '\r')) ++e;
+    if (e < text.size() && text[e] != '\n') return {std::string::npos, 0};
+    return {b, e < text.size() ? e + 1 : e};
+  }
+
+  const Template& t_;
+  Schema schema_;
+  const PartialSource& partials_;
+  Diagnostics& diag_;
+  std::map<std::string, int> flag_count_;
+};
+
+std::string trim_name(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+}  // namespace
+
+std::vector<MustacheTag> scan_mustache_tags(std::string_view text, const std::string& file,
+                                            Diagnostics& diag) {
+  std::vector<MustacheTag> tags;
+  size_t pos = 0;
+  while ((pos = text.find("{{", pos)) != std::string_view::npos) {
+    MustacheTag tag;
+    tag.begin = pos;
+    tag.where = location_of_offset(text, pos, file);
+    size_t inner = pos + 2;
+    std::string_view closer = "}}";
+    if (inner < text.size() && text[inner] == '{') {
+      tag.kind = MustacheTag::Kind::raw;
+      closer = "}}}";
+      ++inner;
+    } else if (inner < text.size()) {
+      switch (text[inner]) {
+        case '&': tag.kind = MustacheTag::Kind::raw; ++inner; break;
+        case '#': tag.kind = MustacheTag::Kind::section; ++inner; break;
+        case '^': tag.kind = MustacheTag::Kind::inverted; ++inner; break;
+        case '/': tag.kind = MustacheTag::Kind::close; ++inner; break;
+        case '>': tag.kind = MustacheTag::Kind::partial; ++inner; break;
+        case '!': tag.kind = MustacheTag::Kind::comment; ++inner; break;
+        case '=': tag.kind = MustacheTag::Kind::delimiter; ++inner; break;
+        default: break;
+      }
+    }
+    size_t close = text.find(closer, inner);
+    if (close == std::string_view::npos) {
+      diag.error(tag.where, "unterminated Mustache tag (missing \"" + std::string(closer) + "\")");
+      break;
+    }
+    tag.end = close + closer.size();
+    tag.name = trim_name(text.substr(inner, close - inner));
+    if (tag.kind == MustacheTag::Kind::delimiter && !tag.name.empty() && tag.name.back() == '=')
+      tag.name.pop_back();
+    if (tag.kind != MustacheTag::Kind::comment) {
+      if (tag.name.empty()) diag.error(tag.where, "empty Mustache tag");
+      else if (tag.name.find_first_of("{}\n") != std::string::npos)
+        diag.error(tag.where, "malformed Mustache tag \"" + tag.name + "\"");
+    }
+    tags.push_back(std::move(tag));
+    pos = tags.back().end;
+  }
+  return tags;
+}
+
+std::optional<std::string> check_and_expand_template(const Template& t, std::string_view body,
+                                                     const std::string& body_file,
+                                                     const PartialSource& partials,
+                                                     Diagnostics& diag) {
+  Checker checker(t, partials, diag);
+  auto expanded = checker.check(body, body_file, checker.root_scopes(), 0);
+  checker.check_flags(body_file);
+  if (diag.has_errors()) return std::nullopt;
+  return expanded;
+}
+
+std::vector<std::string> builtin_names(const Template& t) {
+  std::vector<std::string> names = {"kovgen.checkliste_zusammenfassung", "kovgen.checkliste_tabelle",
+                                    "kovgen.stand", "kovgen.stand_kurz", "kovgen.vorlage",
+                                    "kovgen.vollstaendig", "kovgen.entwurf", "kovgen.unterschriftslinie"};
+  for (const auto& s : t.sections) names.push_back("kovgen.hinweis." + s.id);
+  return names;
+}
+
+}  // namespace kovgen

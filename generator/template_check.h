@@ -1,0 +1,48 @@
+#pragma once
+// Checks a Mustache template against what its questionnaire defines, before any
+// rendering: every tag must name a question, a documented variant, a record field
+// in its loop, a fragment or a built-in; raw insertion only for trusted built-ins;
+// sections balanced; every section's flag placed exactly once. kainjow itself
+// renders unknown names as empty and reports syntax errors only as byte offsets,
+// so this is where typos become errors with file, line and column.
+//
+// It also expands partials ({{> name}}) into one template text for kainjow.
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diagnostics.h"
+#include "questionnaire.h"
+
+namespace kovgen {
+
+struct MustacheTag {
+  enum class Kind { variable, raw, section, inverted, close, partial, comment, delimiter };
+  Kind kind = Kind::variable;
+  std::string name;
+  size_t begin = 0, end = 0;  // byte range of the tag, braces included
+  Location where;
+};
+
+// Splits a template into tags; reports unterminated or empty tags.
+std::vector<MustacheTag> scan_mustache_tags(std::string_view text, const std::string& file,
+                                            Diagnostics& diag);
+
+// Finds a partial's text by name; sets *path for messages. nullopt if missing.
+using PartialSource =
+    std::function<std::optional<std::string>(const std::string& name, std::string* path)>;
+
+// Validates the body (and every partial it includes) and returns the expanded
+// template text, or nullopt after reporting every problem.
+std::optional<std::string> check_and_expand_template(const Template& t, std::string_view body,
+                                                     const std::string& body_file,
+                                                     const PartialSource& partials,
+                                                     Diagnostics& diag);
+
+// The names every template may use besides its questions (documented in
+// docs/template-format.md), for listing what a template needs.
+std::vector<std::string> builtin_names(const Template& t);
+
+}  // namespace kovgen

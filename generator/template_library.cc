@@ -1,0 +1,68 @@
+#include "template_library.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include "file_io.h"
+#include "template_check.h"
+#include "yaml_util.h"
+
+namespace kovgen {
+
+namespace fs = std::filesystem;
+
+TemplateLibrary default_template_library() {
+  if (const char* dir = std::getenv("KOVGEN_TEMPLATES"); dir && *dir) {
+    fs::path p(dir);
+    return {p.string(), (p.parent_path() / "fragments").string()};
+  }
+  return {std::string(KOVGEN_SOURCE_DIR) + "/templates", std::string(KOVGEN_SOURCE_DIR) + "/fragments"};
+}
+
+std::vector<std::string> list_template_ids(const TemplateLibrary& lib) {
+  std::vector<std::string> ids;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(lib.templates_dir, ec))
+    if (entry.is_directory() && fs::exists(entry.path() / "template.yaml"))
+      ids.push_back(entry.path().filename().string());
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+std::optional<LoadedTemplate> load_template(const TemplateLibrary& lib, const std::string& id,
+                                            Diagnostics& diag) {
+  const std::vector<std::string> known = list_template_ids(lib);
+  if (std::find(known.begin(), known.end(), id) == known.end()) {
+    std::string message = "unknown template \"" + id + "\"";
+    if (auto n = nearest(id, known); !n.empty()) message += "; did you mean \"" + n + "\"?";
+    message += " (run 'kovgen templates' to list them)";
+    diag.error({}, message);
+    return std::nullopt;
+  }
+  const std::string dir = lib.templates_dir + "/" + id;
+  const std::string yaml_file = dir + "/template.yaml";
+  auto yaml_text = read_file(yaml_file, diag);
+  if (!yaml_text) return std::nullopt;
+  auto questionnaire = parse_template(*yaml_text, yaml_file, dir, diag);
+  if (!questionnaire) return std::nullopt;
+  auto body = read_file(questionnaire->body_file, diag);
+  if (!body) return std::nullopt;
+
+  PartialSource partials = [&](const std::string& name, std::string* path) -> std::optional<std::string> {
+    if (name.find('/') != std::string::npos || name.find("..") != std::string::npos) return std::nullopt;
+    for (const std::string& candidate :
+         {dir + "/" + name + ".md.mustache", lib.fragments_dir + "/" + name + ".md.mustache"}) {
+      if (!fs::exists(candidate)) continue;
+      *path = candidate;
+      Diagnostics ignored;
+      return read_file(candidate, ignored);
+    }
+    return std::nullopt;
+  };
+  auto expanded = check_and_expand_template(*questionnaire, *body, questionnaire->body_file, partials, diag);
+  if (!expanded) return std::nullopt;
+  return LoadedTemplate{std::move(*questionnaire), std::move(*expanded)};
+}
+
+}  // namespace kovgen

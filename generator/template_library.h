@@ -1,0 +1,28 @@
+#pragma once
+// Where templates and fragments live, and loading one template from disk.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compose.h"
+#include "diagnostics.h"
+
+namespace kovgen {
+
+struct TemplateLibrary {
+  std::string templates_dir;  // holds <id>/template.yaml
+  std::string fragments_dir;  // holds <name>.md.mustache
+};
+
+// $KOVGEN_TEMPLATES (with fragments beside it in ../fragments), else the source
+// tree this binary was built from.
+TemplateLibrary default_template_library();
+
+// Template ids (folder names with a template.yaml), sorted.
+std::vector<std::string> list_template_ids(const TemplateLibrary& lib);
+
+// Reads, parses and checks a template with its fragments. Reports every problem.
+std::optional<LoadedTemplate> load_template(const TemplateLibrary& lib, const std::string& id,
+                                            Diagnostics& diag);
+
+}  // namespace kovgen
