@@ -48,8 +48,11 @@ std::string escape_line(std::string_view line, bool defer_line_start) {
     size_t digits = 0;
     while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits]))) ++digits;
     if (digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')')) {
+      // The mark goes before the digits, where the line-start test must look;
+      // resolving it puts the backslash after them.
+      if (defer_line_start) out += kLineStartMark;
       out.append(line.substr(0, digits));
-      out += start_escape;
+      if (!defer_line_start) out += '\\';
       out += line[digits];
       i = digits + 1;
     }
@@ -136,8 +139,10 @@ std::string resolve_line_start_marks(std::string_view markdown) {
   for (size_t i = 0; i < markdown.size();) {
     if (markdown[i] == '\n') line_start = out.size() + 1;
     if (markdown.compare(i, kLineStartMark.size(), kLineStartMark) == 0) {
-      if (only_block_prefix(std::string_view(out).substr(line_start))) out += '\\';
+      const bool escape = only_block_prefix(std::string_view(out).substr(line_start));
       i += kLineStartMark.size();
+      while (i < markdown.size() && std::isdigit(static_cast<unsigned char>(markdown[i]))) out += markdown[i++];
+      if (escape) out += '\\';
       continue;
     }
     out += markdown[i++];

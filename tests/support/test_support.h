@@ -1,0 +1,35 @@
+#pragma once
+// Helpers for tests that run the kovgen binary or real clients (pandoc, qpdf, ...).
+#include <string>
+#include <vector>
+
+namespace kovgen::test {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+// Runs argv (no shell) with optional stdin text and extra environment ("K=V").
+CommandResult run_command(const std::vector<std::string>& argv, const std::string& stdin_text = "",
+                          const std::vector<std::string>& env = {});
+
+// Runs the built kovgen binary with the given arguments.
+CommandResult run_kovgen(const std::vector<std::string>& args, const std::string& stdin_text = "",
+                         const std::vector<std::string>& env = {});
+
+// A fresh, empty directory under the build tree for one test.
+std::string fresh_temp_dir(const std::string& name);
+
+std::string read_text(const std::string& path);
+void write_text(const std::string& path, const std::string& text);
+bool file_exists(const std::string& path);
+
+// The source tree (tests run with it as working directory).
+std::string source_dir();
+
+// Whether a program is on PATH (integration tests need real clients).
+bool have_program(const std::string& name);
+
+}  // namespace kovgen::test
