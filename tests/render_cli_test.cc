@@ -1,0 +1,113 @@
+// The render command end to end: exit codes, outputs, report, determinism.
+#include <doctest/doctest.h>
+
+#include "test_support.h"
+
+using namespace kovgen::test;
+
+namespace {
+
+const std::vector<std::string> kEnv = {"KOVGEN_TEMPLATES=" + source_dir() + "/tests/data/templates"};
+const std::string kComplete = source_dir() + "/tests/data/mini-complete.yaml";
+
+std::string write_answers(const std::string& dir, const std::string& yaml) {
+  const std::string path = dir + "/answers.yaml";
+  write_text(path, yaml);
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("render prints the draft and exits 0") {
+  CommandResult r = run_kovgen({"render", kComplete}, "", kEnv);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("# \\*\\*A\\*\\* & \\<b>\\#1\\</b> \\[x\\](y) {{z}}\n", 0) == 0);
+  CHECK(r.err.find("Checkliste: 5 von 5 Abschnitten vollständig") != std::string::npos);
+}
+
+TEST_CASE("invalid answers exit 1 and write nothing") {
+  const std::string dir = fresh_temp_dir("render-invalid");
+  const std::string answers = write_answers(dir, "vorlage: mini\nfinanzierung:\n  plaetze: viele\n");
+  CommandResult r = run_kovgen({"render", answers, "--out", dir + "/out", "--report", dir + "/r.json"}, "", kEnv);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find(answers + ":3:12: finanzierung.plaetze") != std::string::npos);
+  CHECK(r.err.find("nothing was written") != std::string::npos);
+  CHECK_FALSE(file_exists(dir + "/out"));
+  CHECK_FALSE(file_exists(dir + "/r.json"));
+}
+
+TEST_CASE("a wrong command line exits 2") {
+  CHECK(run_kovgen({"render"}, "", kEnv).exit_code == 2);
+  CHECK(run_kovgen({"render", kComplete, "--frmat", "md"}, "", kEnv).exit_code == 2);
+  CHECK(run_kovgen({"render", kComplete, "--out", "x", "--format", "odt"}, "", kEnv).exit_code == 2);
+  CHECK(run_kovgen({"no-such-command"}, "", kEnv).exit_code == 2);
+}
+
+TEST_CASE("--strict exits 3 only when a mandatory section is incomplete") {
+  const std::string dir = fresh_temp_dir("render-strict");
+  // Only recommended sections missing: still 0.
+  std::string yaml = read_text(kComplete);
+  yaml.replace(yaml.find("beschluss:"), std::string::npos, "");
+  yaml.replace(yaml.find("  ziele: [Vereinbarkeit, Förderung, Inklusion]\n"), 48, "");
+  CHECK(run_kovgen({"render", write_answers(dir, yaml), "--strict", "-o", dir + "/a.md"}, "", kEnv).exit_code == 0);
+  const std::string partial = write_answers(dir, "vorlage: mini\nmeta: {titel: T}\n");
+  CHECK(run_kovgen({"render", partial, "-o", dir + "/b.md"}, "", kEnv).exit_code == 0);
+  CommandResult strict = run_kovgen({"render", partial, "--strict", "-o", dir + "/c.md"}, "", kEnv);
+  CHECK(strict.exit_code == 3);
+  // The draft is still written, so the user sees what is missing.
+  CHECK(read_text(dir + "/c.md").find("[!CAUTION]") != std::string::npos);
+}
+
+TEST_CASE("the JSON report lists every section with its status") {
+  const std::string dir = fresh_temp_dir("render-report");
+  const std::string partial = write_answers(dir, "vorlage: mini\nmeta: {titel: T}\n");
+  REQUIRE(run_kovgen({"render", partial, "-o", dir + "/d.md", "--report", dir + "/r.json"}, "", kEnv).exit_code == 0);
+  const std::string json = read_text(dir + "/r.json");
+  if (have_program("python3")) {
+    CommandResult parsed = run_command(
+        {"python3", "-c",
+         "import json,sys; r=json.load(open(sys.argv[1])); "
+         "print(r['template'], r['complete'], len(r['sections']), "
+         "[s['id'] for s in r['sections'] if s['status']=='incomplete'], "
+         "r['sections'][1]['missing'][0]['key'], r['sections'][1]['mandatory'])",
+         dir + "/r.json"});
+    CHECK(parsed.exit_code == 0);
+    CHECK(parsed.out ==
+          "mini False 5 ['vertragspartner', 'finanzierung', 'zeiten'] vertragspartner.schultraeger_name True\n");
+  }
+  CHECK(json.find("\"label\": \"Name des Schulträgers\"") != std::string::npos);
+}
+
+TEST_CASE("two runs give byte-identical outputs") {
+  const std::string dir = fresh_temp_dir("render-determinism");
+  for (const char* run : {"a", "b"}) {
+    CommandResult r = run_kovgen({"render", kComplete, "--out", dir + "/" + run, "--report", dir + "/" + run + ".json"},
+                                 "", kEnv);
+    REQUIRE(r.exit_code == 0);
+  }
+  for (const char* ext : {".md", ".docx", ".xml", ".pdf"}) {
+    const std::string a = dir + "/a/mini-complete" + ext, b = dir + "/b/mini-complete" + ext;
+    if (!file_exists(a)) continue;  // only the formats this build has
+    CAPTURE(ext);
+    CHECK(read_text(a) == read_text(b));
+  }
+  CHECK(file_exists(dir + "/a/mini-complete.md"));
+  CHECK(read_text(dir + "/a.json") == read_text(dir + "/b.json"));
+}
+
+TEST_CASE("every command documents its options and exit codes") {
+  for (const char* cmd : {"render", "convert", "templates"}) {
+    CAPTURE(cmd);
+    CommandResult r = run_kovgen({cmd, "--help"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("Usage: kovgen " + std::string(cmd)) == 0);
+    CHECK(r.out.find("3  checklist incomplete") != std::string::npos);
+  }
+  CHECK(run_kovgen({"--help"}).out.find("Commands:") != std::string::npos);
+}
+
+TEST_CASE("templates lists the templates with titles") {
+  CommandResult r = run_kovgen({"templates"}, "", kEnv);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "mini                 Testvereinbarung (5 Abschnitte)\n");
+}
