@@ -1,5 +1,8 @@
 #include "diagnostics.h"
 
+#include <algorithm>
+#include <tuple>
+
 namespace kovgen {
 
 std::string format_diagnostic(const Diagnostic& d) {
@@ -34,6 +37,13 @@ std::string Diagnostics::to_string() const {
   std::string out;
   for (const auto& d : items_) out += format_diagnostic(d) + "\n";
   return out;
+}
+
+void Diagnostics::sort_by_location() {
+  std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.where.file, a.where.line, a.where.column) <
+           std::tie(b.where.file, b.where.line, b.where.column);
+  });
 }
 
 }  // namespace kovgen

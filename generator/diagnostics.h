@@ -37,6 +37,8 @@ class Diagnostics {
 
   // Every diagnostic, one per line, in the order found.
   std::string to_string() const;
+  // Orders by file, line and column (stable), so a report reads top to bottom.
+  void sort_by_location();
 
  private:
   std::vector<Diagnostic> items_;

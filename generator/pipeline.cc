@@ -33,7 +33,10 @@ std::optional<LoadedAnswers> load_answers(const std::string& text, const std::st
   const int errors_before = diag.error_count();
   auto t = cache.get(id, diag);
   if (!t) return std::nullopt;
-  Answers answers = read_answers(*root, t->questionnaire, file, diag);
+  Diagnostics found;
+  Answers answers = read_answers(*root, t->questionnaire, file, found);
+  found.sort_by_location();
+  diag.append(found);
   if (diag.error_count() > errors_before) return std::nullopt;
   return LoadedAnswers{t, std::move(answers)};
 }
