@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Times one agreement through the pipeline with hyperfine (public tool, no timed tests).
+#   bench/render.sh            Markdown only (issue target: < 5 ms)
+#   bench/render.sh all        md + docx + xml + pdf into a temp folder
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v hyperfine >/dev/null || scripts/setup.sh --no-build
+[ -x build/kovgen ] || scripts/setup.sh
+sample=${SAMPLE:-samples/ogs/ogs-vollstaendig.yaml}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+if [ "${1:-md}" = all ]; then
+  hyperfine -N --warmup 20 --runs 200 --export-markdown "$tmp/r.md" \
+    "build/kovgen render $sample --out $tmp"
+else
+  hyperfine -N --warmup 20 --runs 300 --export-markdown "$tmp/r.md" \
+    "build/kovgen render $sample -o $tmp/a.md"
+fi
+cat "$tmp/r.md"

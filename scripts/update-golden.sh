@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Re-renders every sample's Markdown into tests/golden/ after an intended change to a
+# template, fragment or the composer. Review the diff before committing it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export SOURCE_DATE_EPOCH=1785542400   # 2026-08-01, used only where a sample has no meta.stand
+for answers in samples/*/*.yaml; do
+  case "$answers" in samples/batch/*) continue ;; esac
+  build/kovgen render "$answers" -o "tests/golden/$(basename "$answers" .yaml).md" 2>/dev/null
+done
+git status --short tests/golden
