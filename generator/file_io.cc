@@ -14,9 +14,22 @@
 namespace kovgen {
 
 std::optional<std::string> read_file(const std::string& path, Diagnostics& diag) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    diag.error({path}, "is a folder, not a file");
+    return std::nullopt;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     diag.error({path}, std::string("cannot open file: ") + std::strerror(errno));
+    return std::nullopt;
+  }
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size > static_cast<std::streamoff>(kMaxInputFileBytes)) {
+    diag.error({path}, "file too large (" + std::to_string(size / (1024 * 1024)) + " MiB; at most " +
+                           std::to_string(kMaxInputFileBytes / (1024 * 1024)) + " MiB)");
     return std::nullopt;
   }
   std::ostringstream ss;

@@ -10,7 +10,11 @@
 
 namespace kovgen {
 
-// The whole file, or nullopt with an error naming the file.
+// Inputs (answers, CSV, Markdown, templates) larger than this are refused.
+constexpr size_t kMaxInputFileBytes = 64 * 1024 * 1024;
+
+// The whole file, or nullopt with an error naming the file (also when it is larger
+// than kMaxInputFileBytes, or a folder).
 std::optional<std::string> read_file(const std::string& path, Diagnostics& diag);
 
 // Writes bytes to path via a temporary file and rename(2). Creates no folders.

@@ -131,3 +131,14 @@ TEST_CASE("CSV-style text answers set typed values and report errors") {
         "s.csv:3:4: finanzierung.plaetze (\u201EPlätze\u201C): expected a whole number, got \"viele\"\n"
         "s.csv:3:5: unknown question \"finanzierung.platze\"; did you mean \"finanzierung.plaetze\"?\n");
 }
+
+TEST_CASE("JSON answers are read like YAML, with locations") {
+  TemplateCache cache(test_library());
+  Diagnostics diag;
+  auto loaded = load_answers("{\"vorlage\": \"mini\", \"meta\": {\"titel\": \"T\", \"stand\": \"2026-08-01\"}}",
+                             "a.json", "", cache, diag);
+  REQUIRE(loaded.has_value());
+  CHECK(loaded->answers.find("meta.stand")->display() == "1. August 2026");
+  CHECK(errors_of("{\"meta\": {\"stand\": \"2026-02-30\"}}") ==
+        "answers.yaml:1:20: meta.stand (\u201EStand\u201C): no such date: \"2026-02-30\"\n");
+}
