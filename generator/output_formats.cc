@@ -1,5 +1,7 @@
 #include "output_formats.h"
 
+#include "docx_writer.h"
+
 namespace kovgen {
 
 namespace {
@@ -12,7 +14,13 @@ std::vector<OutputFormat> make_formats() {
                         Diagnostics&) -> std::optional<std::string> {
                        return std::string(markdown);
                      }});
-  // Further writers add themselves here (docx, xml, pdf).
+  formats.push_back({"docx", ".docx",
+                     [](std::string_view, cmark_node* tree, const WriterOptions& options,
+                        Diagnostics& diag) { return write_docx(tree, options, diag); }});
+  formats.push_back({"xml", ".xml",
+                     [](std::string_view, cmark_node* tree, const WriterOptions& options,
+                        Diagnostics& diag) { return write_flat_opc(tree, options, diag); }});
+  // Further writers add themselves here (pdf).
   return formats;
 }
 

@@ -1,0 +1,174 @@
+#include "docx_package.h"
+
+#include <memory>
+#include <sstream>
+
+#include <pugixml.hpp>
+#include <zip.h>
+
+namespace kovgen {
+
+namespace {
+
+constexpr zip_uint16_t kDosTime = 0;                        // 00:00:00
+constexpr zip_uint16_t kDosDate = (0 << 9) | (1 << 5) | 1;  // 1980-01-01, the DOS epoch
+
+struct ZipCloser {
+  void operator()(zip_t* z) const { zip_discard(z); }
+};
+
+std::string zip_error_text(zip_error_t* error) {
+  std::string s = zip_error_strerror(error);
+  return s;
+}
+
+}  // namespace
+
+std::string content_types_xml(const std::vector<DocxPart>& parts) {
+  pugi::xml_document doc;
+  pugi::xml_node decl = doc.append_child(pugi::node_declaration);
+  decl.append_attribute("version") = "1.0";
+  decl.append_attribute("encoding") = "UTF-8";
+  decl.append_attribute("standalone") = "yes";
+  pugi::xml_node types = doc.append_child("Types");
+  types.append_attribute("xmlns") = "http://schemas.openxmlformats.org/package/2006/content-types";
+  pugi::xml_node rels = types.append_child("Default");
+  rels.append_attribute("Extension") = "rels";
+  rels.append_attribute("ContentType") = "application/vnd.openxmlformats-package.relationships+xml";
+  pugi::xml_node xml = types.append_child("Default");
+  xml.append_attribute("Extension") = "xml";
+  xml.append_attribute("ContentType") = "application/xml";
+  for (const DocxPart& p : parts) {
+    if (p.content_type.empty() || p.content_type == "application/xml" ||
+        p.content_type == "application/vnd.openxmlformats-package.relationships+xml")
+      continue;
+    pugi::xml_node o = types.append_child("Override");
+    o.append_attribute("PartName") = ("/" + p.name).c_str();
+    o.append_attribute("ContentType") = p.content_type.c_str();
+  }
+  std::ostringstream out;
+  doc.save(out, "", pugi::format_raw, pugi::encoding_utf8);
+  return out.str();
+}
+
+std::optional<std::string> zip_package(const std::vector<DocxPart>& parts, Diagnostics& diag) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
+  if (!buffer) {
+    diag.error({}, "cannot create zip: " + zip_error_text(&error));
+    zip_error_fini(&error);
+    return std::nullopt;
+  }
+  // Keep the buffer alive after zip_close so its bytes can be read back.
+  zip_source_keep(buffer);
+  std::unique_ptr<zip_t, ZipCloser> archive(zip_open_from_source(buffer, ZIP_TRUNCATE, &error));
+  if (!archive) {
+    diag.error({}, "cannot create zip: " + zip_error_text(&error));
+    zip_error_fini(&error);
+    zip_source_free(buffer);
+    return std::nullopt;
+  }
+  std::vector<DocxPart> all;
+  all.push_back({"[Content_Types].xml", "", content_types_xml(parts)});
+  all.insert(all.end(), parts.begin(), parts.end());
+  for (const DocxPart& p : all) {
+    // Borrowed bytes: `all` outlives zip_close below.
+    zip_source_t* data = zip_source_buffer(archive.get(), p.bytes.data(), p.bytes.size(), 0);
+    zip_int64_t index = data ? zip_file_add(archive.get(), p.name.c_str(), data, ZIP_FL_ENC_UTF_8) : -1;
+    if (index < 0) {
+      if (data) zip_source_free(data);
+      diag.error({}, "cannot add " + p.name + " to zip: " + zip_strerror(archive.get()));
+      zip_source_free(buffer);
+      return std::nullopt;
+    }
+    zip_set_file_compression(archive.get(), index, ZIP_CM_DEFLATE, 6);
+    zip_file_set_dostime(archive.get(), index, kDosTime, kDosDate, 0);
+  }
+  if (zip_close(archive.get()) != 0) {
+    diag.error({}, std::string("cannot write zip: ") + zip_strerror(archive.get()));
+    zip_source_free(buffer);
+    return std::nullopt;
+  }
+  archive.release();  // zip_close freed it
+  std::string bytes;
+  zip_stat_t st;
+  if (zip_source_stat(buffer, &st) == 0 && zip_source_open(buffer) == 0) {
+    bytes.resize(st.size);
+    zip_int64_t n = zip_source_read(buffer, bytes.data(), st.size);
+    zip_source_close(buffer);
+    if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) bytes.clear();
+  }
+  zip_source_free(buffer);
+  if (bytes.empty()) {
+    diag.error({}, "cannot read back the written zip");
+    return std::nullopt;
+  }
+  return bytes;
+}
+
+std::string_view without_xml_declaration(std::string_view xml) {
+  if (xml.substr(0, 5) != "<?xml") return xml;
+  size_t end = xml.find("?>");
+  if (end == std::string_view::npos) return xml;
+  xml.remove_prefix(end + 2);
+  while (!xml.empty() && (xml.front() == '\n' || xml.front() == '\r')) xml.remove_prefix(1);
+  return xml;
+}
+
+std::string flat_opc_package(const std::vector<DocxPart>& parts) {
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+      "<?mso-application progid=\"Word.Document\"?>\n"
+      "<pkg:package xmlns:pkg=\"http://schemas.microsoft.com/office/2006/xmlPackage\">";
+  for (const DocxPart& p : parts) {
+    // Names and content types are ours (ASCII, no markup), so no escaping is needed.
+    out += "<pkg:part pkg:name=\"/" + p.name + "\" pkg:contentType=\"" + p.content_type + "\"";
+    // Word wants padding on relationship parts, as it writes them itself.
+    if (p.name.size() > 5 && p.name.substr(p.name.size() - 5) == ".rels")
+      out += " pkg:padding=\"256\"";
+    out += "><pkg:xmlData>";
+    out += without_xml_declaration(p.bytes);
+    out += "</pkg:xmlData></pkg:part>";
+  }
+  out += "</pkg:package>\n";
+  return out;
+}
+
+std::optional<std::map<std::string, std::string>> read_zip(std::string_view bytes,
+                                                           const std::string& name,
+                                                           Diagnostics& diag) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  zip_t* archive = src ? zip_open_from_source(src, ZIP_RDONLY, &error) : nullptr;
+  if (!archive) {
+    diag.error({name}, "not a Word document (cannot open as zip: " + zip_error_text(&error) + ")");
+    zip_error_fini(&error);
+    if (src) zip_source_free(src);
+    return std::nullopt;
+  }
+  std::unique_ptr<zip_t, ZipCloser> guard(archive);
+  std::map<std::string, std::string> entries;
+  zip_int64_t count = zip_get_num_entries(archive, 0);
+  for (zip_int64_t i = 0; i < count; ++i) {
+    zip_stat_t st;
+    if (zip_stat_index(archive, i, 0, &st) != 0) continue;
+    zip_file_t* f = zip_fopen_index(archive, i, 0);
+    if (!f) {
+      diag.error({name}, std::string("cannot read ") + st.name + ": " + zip_strerror(archive));
+      return std::nullopt;
+    }
+    std::string data(st.size, '\0');
+    zip_int64_t n = zip_fread(f, data.data(), st.size);
+    zip_fclose(f);
+    if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) {
+      diag.error({name}, std::string("cannot read ") + st.name);
+      return std::nullopt;
+    }
+    entries[st.name] = std::move(data);
+  }
+  return entries;
+}
+
+}  // namespace kovgen

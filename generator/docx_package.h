@@ -1,0 +1,40 @@
+#pragma once
+// The OPC package around the WordprocessingML parts: a deterministic zip (.docx)
+// or one Flat OPC XML file (pkg:package, which Word opens directly).
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diagnostics.h"
+
+namespace kovgen {
+
+struct DocxPart {
+  std::string name;          // path inside the package, e.g. "word/document.xml"
+  std::string content_type;  // e.g. "application/xml"; empty for [Content_Types].xml
+  std::string bytes;         // the part as written into the zip
+};
+
+// "[Content_Types].xml" for the given parts (one Override per part).
+std::string content_types_xml(const std::vector<DocxPart>& parts);
+
+// The parts as a zip in the given order, prefixed by [Content_Types].xml. Every
+// entry is deflated and stamped 1980-01-01 00:00, so equal parts give equal bytes.
+std::optional<std::string> zip_package(const std::vector<DocxPart>& parts, Diagnostics& diag);
+
+// The same parts as one Flat OPC document. Each XML part's root element is copied
+// byte for byte (without its XML declaration) into pkg:xmlData.
+std::string flat_opc_package(const std::vector<DocxPart>& parts);
+
+// Every entry of a zip archive by name, or nullopt with an error naming `name`
+// (reference documents, tests).
+std::optional<std::map<std::string, std::string>> read_zip(std::string_view bytes,
+                                                           const std::string& name,
+                                                           Diagnostics& diag);
+
+// The bytes of an XML part without its leading XML declaration.
+std::string_view without_xml_declaration(std::string_view xml);
+
+}  // namespace kovgen

@@ -1,0 +1,110 @@
+#include "docx_writer.h"
+
+#include <cstdlib>
+
+#include "docx_document.h"
+#include "docx_parts.h"
+#include "docx_reference.h"
+#include "docx_styles.h"
+#include "docx_xml.h"
+
+namespace kovgen {
+
+namespace {
+
+constexpr const char* kWordprocessing = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
+
+std::string word_type(const char* part) { return std::string(kWordprocessing) + part + "+xml"; }
+
+}  // namespace
+
+std::optional<std::vector<DocxPart>> docx_parts(cmark_node* root, const WriterOptions& options,
+                                                Diagnostics& diag) {
+  const DocumentInfo info = document_info(root, options);
+  std::optional<ReferenceDocx> reference;
+  if (!options.reference_docx.empty()) {
+    reference = load_reference_docx(options.reference_docx, diag);
+    if (!reference) return std::nullopt;
+  }
+  pugi::xml_document default_setup = default_page_setup();
+  const pugi::xml_node setup = reference && reference->page_setup.child("w:sectPr").child("w:pgSz")
+                                   ? reference->page_setup.child("w:sectPr")
+                                   : default_setup.child("w:sectPr");
+
+  DocxBody body;
+  render_docx_body(root, options, {text_width(setup)}, body, diag);
+  if (diag.has_errors()) return std::nullopt;
+
+  pugi::xml_document styles = default_styles();
+  pugi::xml_document header = header_part(info);
+  pugi::xml_document footer = footer_part();
+  if (reference)
+    apply_reference_styles(*reference, styles, {&body.document, &body.comments, &header, &footer});
+
+  // The last section: header, footer, then the page setup (schema order).
+  pugi::xml_node sect = body.document.child("w:document").child("w:body").append_child("w:sectPr");
+  add_element(sect, "w:headerReference", {{"w:type", "default"}, {"r:id", "rIdHeader"}});
+  add_element(sect, "w:footerReference", {{"w:type", "default"}, {"r:id", "rIdFooter"}});
+  for (pugi::xml_node n : setup.children()) sect.append_copy(n);
+
+  std::vector<Relationship> word_rels = {
+      {"rIdStyles", office_relationship("styles"), "styles.xml"},
+      {"rIdNumbering", office_relationship("numbering"), "numbering.xml"},
+      {"rIdSettings", office_relationship("settings"), "settings.xml"},
+      {"rIdHeader", office_relationship("header"), "header1.xml"},
+      {"rIdFooter", office_relationship("footer"), "footer1.xml"},
+      {"rIdComments", office_relationship("comments"), "comments.xml"},
+  };
+  std::vector<DocxPart> extra = reference ? reference->parts : std::vector<DocxPart>{};
+  for (const DocxPart& p : extra) {
+    const bool theme = p.name.find("theme") != std::string::npos;
+    word_rels.push_back({theme ? "rIdTheme" : "rIdFontTable",
+                         office_relationship(theme ? "theme" : "fontTable"),
+                         p.name.substr(std::string("word/").size())});
+  }
+  for (size_t i = 0; i < body.hyperlinks.size(); ++i)
+    word_rels.push_back({"rIdLink" + std::to_string(i + 1), office_relationship("hyperlink"),
+                         body.hyperlinks[i], true});
+
+  const std::vector<Relationship> package_rels = {
+      {"rIdDocument", office_relationship("officeDocument"), "word/document.xml"},
+      {"rIdCore", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+       "docProps/core.xml"},
+      {"rIdApp", office_relationship("extended-properties"), "docProps/app.xml"},
+  };
+
+  const std::string rels_type = "application/vnd.openxmlformats-package.relationships+xml";
+  std::vector<DocxPart> parts = {
+      {"_rels/.rels", rels_type, xml_part_bytes(relationships_part(package_rels))},
+      {"docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml",
+       xml_part_bytes(core_properties_part(info, std::getenv("SOURCE_DATE_EPOCH")))},
+      {"docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+       xml_part_bytes(app_properties_part())},
+      {"word/document.xml", word_type("document.main"), xml_part_bytes(body.document)},
+      {"word/_rels/document.xml.rels", rels_type, xml_part_bytes(relationships_part(word_rels))},
+      {"word/styles.xml", word_type("styles"), xml_part_bytes(styles)},
+      {"word/numbering.xml", word_type("numbering"), xml_part_bytes(numbering_part(body.lists))},
+      {"word/settings.xml", word_type("settings"), xml_part_bytes(settings_part())},
+      {"word/header1.xml", word_type("header"), xml_part_bytes(header)},
+      {"word/footer1.xml", word_type("footer"), xml_part_bytes(footer)},
+      {"word/comments.xml", word_type("comments"), xml_part_bytes(body.comments)},
+  };
+  parts.insert(parts.end(), extra.begin(), extra.end());
+  return parts;
+}
+
+std::optional<std::string> write_docx(cmark_node* root, const WriterOptions& options,
+                                      Diagnostics& diag) {
+  auto parts = docx_parts(root, options, diag);
+  if (!parts) return std::nullopt;
+  return zip_package(*parts, diag);
+}
+
+std::optional<std::string> write_flat_opc(cmark_node* root, const WriterOptions& options,
+                                          Diagnostics& diag) {
+  auto parts = docx_parts(root, options, diag);
+  if (!parts) return std::nullopt;
+  return flat_opc_package(*parts);
+}
+
+}  // namespace kovgen

@@ -1,0 +1,69 @@
+#include "docx_xml.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <sstream>
+
+#include "utf8.h"
+
+namespace kovgen {
+
+std::string xml_part_bytes(const pugi::xml_document& doc) {
+  std::ostringstream out;
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+  doc.save(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+  return out.str();
+}
+
+std::string xml_fragment(const pugi::xml_node& node) {
+  std::ostringstream out;
+  node.print(out, "", pugi::format_raw, pugi::encoding_utf8);
+  return out.str();
+}
+
+pugi::xml_document parse_own_xml(std::string_view xml) {
+  pugi::xml_document doc;
+  pugi::xml_parse_result ok = doc.load_buffer(xml.data(), xml.size());
+  if (!ok) {
+    // A bug in a static part, not a user error: fail loudly during development.
+    std::fprintf(stderr, "kovgen: internal XML error: %s\n", ok.description());
+    std::abort();
+  }
+  return doc;
+}
+
+std::string xml_safe_text(std::string_view text, std::vector<char32_t>& dropped) {
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t start = pos;
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (c >= 0x20 && c < 0x80) {  // the common case, ASCII
+      out += static_cast<char>(c);
+      ++pos;
+      continue;
+    }
+    char32_t cp = next_code_point(text, pos);
+    bool allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp != 0xFFFE && cp != 0xFFFF);
+    if (!allowed) {
+      dropped.push_back(cp);
+      continue;
+    }
+    if (cp == 0xFFFD)
+      append_utf8(out, cp);
+    else
+      out.append(text.substr(start, pos - start));
+  }
+  return out;
+}
+
+pugi::xml_node add_element(pugi::xml_node parent, const char* name,
+                           std::initializer_list<std::pair<const char*, std::string_view>> attrs) {
+  pugi::xml_node n = parent.append_child(name);
+  for (const auto& [key, value] : attrs)
+    n.append_attribute(key).set_value(value.data(), value.size());
+  return n;
+}
+
+}  // namespace kovgen
