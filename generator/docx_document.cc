@@ -235,9 +235,10 @@ class Renderer {
       visible = !is_alert_marker_node(c) && t != CMARK_NODE_SOFTBREAK && t != CMARK_NODE_LINEBREAK;
     }
     if (!visible && !ctx.task_box) return;
+    const ParaProps p = para_props(ctx);
     const char* box = ctx.task_box;
     ctx.task_box = nullptr;
-    InlineWriter w(*this, new_paragraph(container, para_props(ctx)));
+    InlineWriter w(*this, new_paragraph(container, p));
     if (box) w.text(box, {});
     w.children(n, {});
   }
@@ -289,6 +290,11 @@ class Renderer {
       return;
     }
     c.style = style_id::alert(kind);
+    // Word draws neighbouring paragraphs with equal borders as one box: an empty
+    // paragraph keeps two alerts of one kind apart.
+    pugi::xml_node previous = container.last_child();
+    if (std::string_view(previous.child("w:pPr").child("w:pStyle").attribute("w:val").value()) == c.style)
+      new_paragraph(container, {});
     ParaProps p = para_props(c);
     p.keep_next = true;
     pugi::xml_node title = new_paragraph(container, p);

@@ -1,0 +1,207 @@
+// Integration: pandoc, a real DOCX reader, reads what `kovgen convert` writes, and
+// unzip confirms that the Flat OPC file holds the .docx's parts byte for byte.
+#include <doctest/doctest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <map>
+#include <vector>
+
+#include "docx_package.h"
+#include "docx_test_support.h"
+
+using namespace kovgen::docx_test;
+
+namespace {
+
+std::string convert(const std::string& markdown, const std::string& output) {
+  std::string log;
+  const int status = run(quote(KOVGEN_BINARY) + " convert " + quote(markdown) + " -o " + quote(output) + " 2>&1", &log);
+  INFO(log);
+  REQUIRE(status == 0);
+  return slurp(output);
+}
+
+// The text of a list of pandoc inlines, with spaces for Space and breaks.
+std::string text_of(const YAML::Node& inlines) {
+  std::string out;
+  for (const YAML::Node& i : inlines) {
+    const std::string t = i["t"].as<std::string>();
+    if (t == "Str") out += i["c"].as<std::string>();
+    else if (t == "Space" || t == "SoftBreak" || t == "LineBreak") out += ' ';
+    else if (t == "Code") out += i["c"][1].as<std::string>();
+    else if (t == "Link") out += text_of(i["c"][1]);
+    else if (i["c"] && i["c"].IsSequence()) out += text_of(i["c"]);
+  }
+  return out;
+}
+
+// Every block below `blocks` in document order, with its nesting depth in lists.
+struct Block {
+  std::string type;
+  std::string text;  // inline text of Header, Para and Plain
+  int list_depth = 0;
+  YAML::Node node;
+};
+
+void collect(const YAML::Node& blocks, int depth, std::vector<Block>& out) {
+  for (const YAML::Node& b : blocks) {
+    const std::string t = b["t"].as<std::string>();
+    Block block{t, "", depth, b};
+    if (t == "Header") block.text = text_of(b["c"][2]);
+    if (t == "Para" || t == "Plain") block.text = text_of(b["c"]);
+    out.push_back(block);
+    if (t == "BulletList")
+      for (const YAML::Node& item : b["c"]) collect(item, depth + 1, out);
+    if (t == "OrderedList")
+      for (const YAML::Node& item : b["c"][1]) collect(item, depth + 1, out);
+    if (t == "BlockQuote" || t == "Div") collect(t == "Div" ? b["c"][1] : b["c"], depth, out);
+  }
+}
+
+// The cell texts of a pandoc (1.22 API) table, row by row, head first.
+std::vector<std::vector<std::string>> table_cells(const YAML::Node& table) {
+  std::vector<std::vector<std::string>> rows;
+  auto add_rows = [&](const YAML::Node& list) {
+    for (const YAML::Node& row : list) {
+      std::vector<std::string> cells;
+      for (const YAML::Node& cell : row[1]) {
+        std::vector<Block> blocks;
+        collect(cell[4], 0, blocks);
+        cells.push_back(blocks.empty() ? "" : blocks[0].text);
+      }
+      rows.push_back(cells);
+    }
+  };
+  add_rows(table["c"][3][1]);                                  // TableHead rows
+  for (const YAML::Node& body : table["c"][4]) add_rows(body[3]);  // TableBody rows
+  return rows;
+}
+
+bool has_inline(const YAML::Node& node, const std::string& type, const std::string& text) {
+  if (node.IsMap() && node["t"] && node["t"].as<std::string>() == type && text_of(node["c"]) == text)
+    return true;
+  if (node.IsSequence() || node.IsMap())
+    for (auto it = node.begin(); it != node.end(); ++it)
+      if (has_inline(node.IsMap() ? it->second : *it, type, text)) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("docx pandoc: reads headings, paragraphs, lists, tables, emphasis and the flag") {
+  const std::string dir = temp_dir("docx_pandoc");
+  const std::string docx = dir + "/constructs.docx";
+  convert(source_path("tests/data/docx/constructs.md"), docx);
+  std::string json;
+  REQUIRE(run("pandoc -f docx -t json " + quote(docx), &json) == 0);
+  const YAML::Node doc = YAML::Load(json);
+  CHECK(text_of(doc["meta"]["title"]["c"]) == "Kooperationsvereinbarung über die Offene Ganztagsschule");
+
+  std::vector<Block> blocks;
+  collect(doc["blocks"], 0, blocks);
+  std::vector<std::pair<int, std::string>> headers;
+  for (const Block& b : blocks)
+    if (b.type == "Header") headers.push_back({b.node["c"][0].as<int>(), b.text});
+  CHECK(headers == std::vector<std::pair<int, std::string>>{
+                       {1, "Präambel"}, {1, "§ 1 Vertragsgegenstand"}, {2, "Zeiten"}, {1, "§ 2 Finanzierung"}});
+
+  auto find = [&](const std::string& text) -> const Block* {
+    for (const Block& b : blocks)
+      if ((b.type == "Para" || b.type == "Plain") && b.text == text) return &b;
+    return nullptr;
+  };
+  REQUIRE(find("(1) Gegenstand ist die Durchführung der außerunterrichtlichen Angebote."));
+  CHECK(find("(1) Gegenstand ist die Durchführung der außerunterrichtlichen Angebote.")->list_depth == 0);
+  // Ordered list with a bullet list nested in its second item.
+  REQUIRE(find("Mittagessen"));
+  CHECK(find("Mittagessen")->list_depth == 1);
+  REQUIRE(find("Lernzeit"));
+  CHECK(find("Lernzeit")->list_depth == 2);
+  CHECK(find("Freitag")->list_depth == 1);
+
+  int ordered = 0, bullet = 0;
+  for (const Block& b : blocks) {
+    if (b.type == "OrderedList") {
+      ++ordered;
+      CHECK(b.node["c"][0][0].as<int>() == 1);  // each list starts at 1 again
+    }
+    bullet += b.type == "BulletList";
+  }
+  CHECK(ordered == 2);
+  CHECK(bullet == 2);
+
+  const Block* table = nullptr;
+  for (const Block& b : blocks)
+    if (b.type == "Table") table = &b;
+  REQUIRE(table);
+  CHECK(table_cells(table->node) == std::vector<std::vector<std::string>>{
+                                        {"Posten", "Betrag je Platz"},
+                                        {"Landeszuschuss", "1.300,00 €"},
+                                        {"Kommunaler Eigenanteil", "520,00 €"}});
+
+  CHECK(has_inline(doc["blocks"], "Strong", "Stadt Musterstadt"));
+  CHECK(has_inline(doc["blocks"], "Emph", "Träger e. V."));
+  CHECK(has_inline(doc["blocks"], "Strikeout", "vielleicht"));
+  CHECK(find("Achtung"));
+  CHECK(find("Abschnitt „Finanzierung“ unvollständig. Es fehlen: Elternbeiträge."));
+  CHECK(find("☐ Raumkonzept liegt vor"));
+  CHECK(find("☒ Personal ist benannt"));
+  CHECK(find("Bürgermeisterin"));
+}
+
+TEST_CASE("docx pandoc: every fixture converts and pandoc reads it") {
+  const std::string dir = temp_dir("docx_pandoc_fixtures");
+  for (const auto& entry : std::filesystem::directory_iterator(source_path("tests/data/docx"))) {
+    if (entry.path().extension() != ".md") continue;
+    const std::string docx = dir + "/" + entry.path().stem().string() + ".docx";
+    convert(entry.path().string(), docx);
+    std::string native;
+    INFO(docx);
+    CHECK(run("pandoc -f docx -t native " + quote(docx), &native) == 0);
+    CHECK(native.find("Para") != std::string::npos);
+  }
+}
+
+TEST_CASE("docx flat opc: the .xml holds exactly the parts of the .docx, byte for byte") {
+  const std::string dir = temp_dir("docx_flat_opc");
+  const std::string md = source_path("tests/data/docx/constructs.md");
+  convert(md, dir + "/a.docx");
+  const std::string flat = convert(md, dir + "/a.xml");
+
+  std::string listing;
+  REQUIRE(run("unzip -Z1 " + quote(dir + "/a.docx"), &listing) == 0);
+  std::vector<std::string> names;
+  for (size_t start = 0, end; (end = listing.find('\n', start)) != std::string::npos; start = end + 1)
+    names.push_back(listing.substr(start, end - start));
+  REQUIRE(names.size() >= 11);
+  CHECK(names[0] == "[Content_Types].xml");
+
+  // The parts of the flat file, in order: name → xmlData content.
+  std::vector<std::pair<std::string, std::string>> flat_parts;
+  const std::string open = "<pkg:part pkg:name=\"/";
+  for (size_t pos = flat.find(open); pos != std::string::npos; pos = flat.find(open, pos + 1)) {
+    const size_t name_end = flat.find('"', pos + open.size());
+    const size_t data = flat.find("<pkg:xmlData>", name_end) + std::string("<pkg:xmlData>").size();
+    const size_t data_end = flat.find("</pkg:xmlData></pkg:part>", data);
+    flat_parts.push_back({flat.substr(pos + open.size(), name_end - pos - open.size()),
+                          flat.substr(data, data_end - data)});
+  }
+  // [Content_Types].xml is the only zip entry that is not a part.
+  REQUIRE(flat_parts.size() == names.size() - 1);
+  for (size_t i = 0; i < flat_parts.size(); ++i) {
+    const std::string& name = flat_parts[i].first;
+    INFO(name);
+    CHECK(name == names[i + 1]);
+    std::string unzipped;
+    REQUIRE(run("unzip -p " + quote(dir + "/a.docx") + " " + quote(name), &unzipped) == 0);
+    CHECK(std::string(kovgen::without_xml_declaration(unzipped)) == flat_parts[i].second);
+    CHECK(unzipped.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n", 0) == 0);
+  }
+  // The flat file is well-formed XML that names Word as its application.
+  pugi::xml_document parsed;
+  CHECK(parsed.load_string(flat.c_str()));
+  CHECK(flat.find("<?mso-application progid=\"Word.Document\"?>") != std::string::npos);
+  CHECK(std::distance(parsed.child("pkg:package").children("pkg:part").begin(),
+                      parsed.child("pkg:package").children("pkg:part").end()) ==
+        static_cast<long>(flat_parts.size()));
+}
