@@ -94,6 +94,12 @@ int source_line(cmark_node* n) {
   return 0;
 }
 
+// A paragraph of underscores only: a line to sign on (docs/markdown-conventions.md).
+bool is_signature_line(cmark_node* para) {
+  const std::string text = plain_text(para);
+  return text.size() >= 5 && text.find_first_not_of('_') == std::string::npos;
+}
+
 class Renderer;
 
 // Collects inline content of one paragraph into runs, merging neighbouring text
@@ -133,6 +139,7 @@ class Renderer {
     comments_ = comments;
     BlockContext ctx;
     render_blocks(root, body_, ctx);
+    end_keep_together();
     flush_page_break(body_);
   }
 
@@ -167,6 +174,7 @@ class Renderer {
   }
 
   void render_block(cmark_node* n, pugi::xml_node container, BlockContext& ctx) {
+    if (keep_cell_ && container == body_) container = keep_cell_;
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_PARAGRAPH:
         return render_paragraph(n, container, ctx);
@@ -216,13 +224,13 @@ class Renderer {
       p.page_break_before = true;
       pending_page_break_ = false;
     }
-    if (keep_together_) {
+    if (keep_cell_) {
       p.keep_next = true;
       p.keep_lines = true;
     }
     pugi::xml_node para = container.append_child("w:p");
     write_ppr(para, p);
-    if (keep_together_) last_kept_ = para;
+    if (keep_cell_) last_kept_ = para;
     last_paragraph_ = para;
     return para;
   }
@@ -235,7 +243,8 @@ class Renderer {
       visible = !is_alert_marker_node(c) && t != CMARK_NODE_SOFTBREAK && t != CMARK_NODE_LINEBREAK;
     }
     if (!visible && !ctx.task_box) return;
-    const ParaProps p = para_props(ctx);
+    ParaProps p = para_props(ctx);
+    if (p.style == style_id::kBodyText && is_signature_line(n)) p.style = style_id::kSignatureLine;
     const char* box = ctx.task_box;
     ctx.task_box = nullptr;
     InlineWriter w(*this, new_paragraph(container, p));
@@ -343,14 +352,11 @@ class Renderer {
   void render_layout_marker(LayoutMarker marker) {
     switch (marker) {
       case LayoutMarker::keep_together_begin:
-        keep_together_ = true;
-        last_kept_ = {};
+        end_keep_together();
+        begin_keep_together();
         break;
       case LayoutMarker::keep_together_end:
-        keep_together_ = false;
-        // The group's last paragraph may break away from what follows.
-        if (last_kept_) last_kept_.child("w:pPr").remove_child("w:keepNext");
-        last_kept_ = {};
+        end_keep_together();
         break;
       case LayoutMarker::page_break:
         pending_page_break_ = true;
@@ -358,6 +364,39 @@ class Renderer {
       case LayoutMarker::none:
         break;  // other HTML is not shown
     }
+  }
+
+  // A keep-together group is one borderless table cell whose row may not break
+  // across pages, and its paragraphs keep with the next. Word honours either;
+  // LibreOffice drops long keep-with-next chains in longer documents but never
+  // splits such a row.
+  void begin_keep_together() {
+    flush_page_break(body_);
+    pugi::xml_node tbl = body_.append_child("w:tbl");
+    pugi::xml_node pr = tbl.append_child("w:tblPr");
+    const std::string width = std::to_string(layout_.text_width);
+    add_element(pr, "w:tblW", {{"w:w", width}, {"w:type", "dxa"}});
+    add_element(pr, "w:tblLayout", {{"w:type", "fixed"}});
+    pugi::xml_node mar = pr.append_child("w:tblCellMar");
+    add_element(mar, "w:left", {{"w:w", "0"}, {"w:type", "dxa"}});
+    add_element(mar, "w:right", {{"w:w", "0"}, {"w:type", "dxa"}});
+    add_element(pr, "w:tblLook", {{"w:val", "0000"}});
+    add_element(tbl.append_child("w:tblGrid"), "w:gridCol", {{"w:w", width}});
+    pugi::xml_node tr = tbl.append_child("w:tr");
+    tr.append_child("w:trPr").append_child("w:cantSplit");
+    keep_cell_ = tr.append_child("w:tc");
+    add_element(keep_cell_.append_child("w:tcPr"), "w:tcW", {{"w:w", width}, {"w:type", "dxa"}});
+    last_kept_ = {};
+  }
+
+  void end_keep_together() {
+    if (!keep_cell_) return;
+    // The group's last paragraph may break away from what follows.
+    if (last_kept_) last_kept_.child("w:pPr").remove_child("w:keepNext");
+    // A cell must end with a paragraph.
+    if (std::string_view(keep_cell_.last_child().name()) != "w:p") keep_cell_.append_child("w:p");
+    keep_cell_ = {};
+    last_kept_ = {};
   }
 
   // A page break that found no paragraph to start: an explicit break.
@@ -440,8 +479,8 @@ class Renderer {
   pugi::xml_node body_;
   pugi::xml_node comments_;
   pugi::xml_node last_paragraph_;
+  pugi::xml_node keep_cell_;  // the cell of the open keep-together group
   pugi::xml_node last_kept_;
-  bool keep_together_ = false;
   bool pending_page_break_ = false;
   bool title_done_ = false;
   int comment_count_ = 0;

@@ -106,7 +106,7 @@ pugi::xml_document header_part(const DocumentInfo& info) {
   add_element(p.append_child("w:pPr"), "w:pStyle", {{"w:val", style_id::kHeader}});
   add_text_run(p, info.title);
   if (info.draft) {
-    p.append_child("w:r").append_child("w:tab");
+    // The Header style's right tab stop puts the mark at the right margin.
     p.append_child("w:r").append_child("w:tab");
     pugi::xml_node r = p.append_child("w:r");
     pugi::xml_node rpr = r.append_child("w:rPr");

@@ -21,6 +21,7 @@ const char* style_id::alert(AlertKind kind) {
 
 namespace {
 
+// Signature lines get room above them to sign on.
 // Names are Word's built-in names where one exists ("heading 1", "header"), so that
 // Word and LibreOffice treat them as their own and localise them in the UI.
 // Sizes in half-points, distances in twips (567 = 1 cm).
@@ -40,6 +41,10 @@ constexpr const char* kStyles = R"(<w:styles xmlns:w="http://schemas.openxmlform
 <w:style w:type="paragraph" w:styleId="BodyText">
   <w:name w:val="Body Text"/><w:basedOn w:val="Normal"/><w:qFormat/>
   <w:pPr><w:spacing w:after="120"/></w:pPr>
+</w:style>
+<w:style w:type="paragraph" w:styleId="SignatureLine">
+  <w:name w:val="Signature Line"/><w:basedOn w:val="BodyText"/><w:next w:val="BodyText"/>
+  <w:pPr><w:spacing w:before="720" w:after="0"/></w:pPr>
 </w:style>
 <w:style w:type="paragraph" w:styleId="Title">
   <w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="BodyText"/><w:qFormat/>
@@ -87,12 +92,12 @@ constexpr const char* kStyles = R"(<w:styles xmlns:w="http://schemas.openxmlform
 </w:style>
 <w:style w:type="paragraph" w:styleId="Header">
   <w:name w:val="header"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>
-  <w:pPr><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="A0A0A0"/></w:pBdr><w:tabs><w:tab w:val="center" w:pos="4536"/><w:tab w:val="right" w:pos="9070"/></w:tabs></w:pPr>
+  <w:pPr><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="A0A0A0"/></w:pBdr><w:tabs><w:tab w:val="right" w:pos="9070"/></w:tabs></w:pPr>
   <w:rPr><w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>
 </w:style>
 <w:style w:type="paragraph" w:styleId="Footer">
   <w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>
-  <w:pPr><w:tabs><w:tab w:val="center" w:pos="4536"/><w:tab w:val="right" w:pos="9070"/></w:tabs><w:jc w:val="center"/></w:pPr>
+  <w:pPr><w:jc w:val="center"/></w:pPr>
   <w:rPr><w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>
 </w:style>
 <w:style w:type="paragraph" w:styleId="CommentText">

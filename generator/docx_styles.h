@@ -14,6 +14,7 @@ inline constexpr const char* kNormal = "Normal";
 inline constexpr const char* kTitle = "Title";
 inline constexpr const char* kHeading[] = {"Heading1", "Heading2", "Heading3"};
 inline constexpr const char* kBodyText = "BodyText";
+inline constexpr const char* kSignatureLine = "SignatureLine";
 inline constexpr const char* kBlockText = "BlockText";
 inline constexpr const char* kListParagraph = "ListParagraph";
 inline constexpr const char* kSourceCode = "SourceCode";

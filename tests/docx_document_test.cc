@@ -127,12 +127,20 @@ TEST_CASE("docx document: two alerts of one kind stay two boxes") {
   CHECK(xml.find("<w:commentRangeStart w:id=\"1\"/>") != std::string::npos);
 }
 
-TEST_CASE("docx document: keep-together keeps every paragraph with the next but the last") {
-  CHECK(body_xml("vorher\n\n<!-- kovgen:keep-together -->\n\nOrt, Datum\n\n\\_\\_\\_\n\nName\n\n"
+TEST_CASE("docx document: keep-together is one unsplittable row; paragraphs keep with the next") {
+  CHECK(body_xml("vorher\n\n<!-- kovgen:keep-together -->\n\nOrt, Datum\n\n\\_\\_\\_\\_\\_\n\nName\n\n"
                  "<!-- kovgen:end-keep-together -->\n\nnachher\n") ==
-        P("BodyText", R("vorher")) + P("BodyText", R("Ort, Datum"), "<w:keepNext/><w:keepLines/>") +
-            P("BodyText", R("___"), "<w:keepNext/><w:keepLines/>") +
-            P("BodyText", R("Name"), "<w:keepLines/>") + P("BodyText", R("nachher")));
+        P("BodyText", R("vorher")) +
+            "<w:tbl><w:tblPr><w:tblW w:w=\"9070\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"
+            "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>"
+            "<w:tblLook w:val=\"0000\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"9070\"/></w:tblGrid>"
+            "<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"9070\" w:type=\"dxa\"/></w:tcPr>" +
+            P("BodyText", R("Ort, Datum"), "<w:keepNext/><w:keepLines/>") +
+            P("SignatureLine", R("_____"), "<w:keepNext/><w:keepLines/>") +
+            P("BodyText", R("Name"), "<w:keepLines/>") + "</w:tc></w:tr></w:tbl>" + P("BodyText", R("nachher")));
+  // An unclosed group ends with the document; a cell always ends with a paragraph.
+  const std::string open_group = body_xml("<!-- kovgen:keep-together -->\n\n| a |\n| - |\n");
+  CHECK(open_group.find("</w:tbl><w:p/></w:tc></w:tr></w:tbl>") != std::string::npos);
 }
 
 TEST_CASE("docx document: a page-break marker starts the next paragraph on a new page") {

@@ -55,6 +55,14 @@ void collect(const YAML::Node& blocks, int depth, std::vector<Block>& out) {
     if (t == "OrderedList")
       for (const YAML::Node& item : b["c"][1]) collect(item, depth + 1, out);
     if (t == "BlockQuote" || t == "Div") collect(t == "Div" ? b["c"][1] : b["c"], depth, out);
+    if (t == "Table") {  // keep-together groups are one-cell tables
+      auto rows = [&](const YAML::Node& list) {
+        for (const YAML::Node& row : list)
+          for (const YAML::Node& cell : row[1]) collect(cell[4], depth, out);
+      };
+      rows(b["c"][3][1]);
+      for (const YAML::Node& body : b["c"][4]) rows(body[3]);
+    }
   }
 }
 
@@ -132,7 +140,7 @@ TEST_CASE("docx pandoc: reads headings, paragraphs, lists, tables, emphasis and 
 
   const Block* table = nullptr;
   for (const Block& b : blocks)
-    if (b.type == "Table") table = &b;
+    if (b.type == "Table" && !table) table = &b;
   REQUIRE(table);
   CHECK(table_cells(table->node) == std::vector<std::vector<std::string>>{
                                         {"Posten", "Betrag je Platz"},

@@ -111,7 +111,7 @@ TEST_CASE("docx parts: the header shows the title, and ENTWURF for drafts") {
   CHECK(kovgen::xml_fragment(kovgen::header_part(info)) == open + "</w:p></w:hdr>");
   info.draft = true;
   CHECK(kovgen::xml_fragment(kovgen::header_part(info)) ==
-        open + "<w:r><w:tab/></w:r><w:r><w:tab/></w:r><w:r><w:rPr><w:b/><w:color w:val=\"C00000\"/></w:rPr>"
+        open + "<w:r><w:tab/></w:r><w:r><w:rPr><w:b/><w:color w:val=\"C00000\"/></w:rPr>"
                "<w:t>ENTWURF</w:t></w:r></w:p></w:hdr>");
 }
 
