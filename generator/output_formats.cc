@@ -1,6 +1,7 @@
 #include "output_formats.h"
 
 #include "docx_writer.h"
+#include "pdf_writer.h"
 
 namespace kovgen {
 
@@ -20,7 +21,9 @@ std::vector<OutputFormat> make_formats() {
   formats.push_back({"xml", ".xml",
                      [](std::string_view, cmark_node* tree, const WriterOptions& options,
                         Diagnostics& diag) { return write_flat_opc(tree, options, diag); }});
-  // Further writers add themselves here (pdf).
+  formats.push_back({"pdf", ".pdf",
+                     [](std::string_view, cmark_node* tree, const WriterOptions& options,
+                        Diagnostics& diag) { return write_pdf(tree, options, diag); }});
   return formats;
 }
 

@@ -1,0 +1,228 @@
+#include "pdf_writer.h"
+
+#include <cmath>
+#include <vector>
+
+// For the document catalog's /Lang entry, which libharu 2.3 has no function for.
+#include <hpdf_doc.h>
+
+#include "layout.h"
+#include "pdf_blocks.h"
+#include "pdf_fonts.h"
+#include "pdf_haru.h"
+
+namespace kovgen {
+
+namespace {
+
+using layout::Color;
+using layout::Page;
+using layout::TextOp;
+
+// Link targets must be ASCII in a PDF: other bytes are percent-encoded.
+std::string ascii_uri(const std::string& uri) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : uri) {
+    if (c > 0x20 && c < 0x7F) {
+      out += char(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+// Text positions on a grid of 1/8 pt (0.04 mm, far below what print shows):
+// libharu writes each position relative to the last one, and differences of such
+// binary fractions print as short exact numbers ("48.125", not "48.14523"), which
+// makes the content streams a good deal smaller.
+float snap(float v) { return std::round(v * 8) / 8; }
+
+class PageDrawer {
+ public:
+  PageDrawer(HPDF_Doc pdf, HPDF_Page page, PdfFonts& fonts, float height)
+      : pdf_(pdf), page_(page), fonts_(fonts), height_(height) {}
+
+  // The diagonal "ENTWURF" across the page, drawn first so the text stays on top.
+  void watermark(float width) {
+    const layout::Style style{layout::Face::bold, 110, {}};
+    const float w = layout::text_width(fonts_, style, "ENTWURF");
+    const float cap = 0.66f * style.size;  // Liberation's capital height
+    const double angle = std::atan2(double(height_), double(width));
+    const float c = float(std::cos(angle)), s = float(std::sin(angle));
+    const float cx = width / 2, cy = height_ / 2;
+    HPDF_Page_SetRGBFill(page_, 0.93f, 0.86f, 0.86f);
+    HPDF_Page_BeginText(page_);
+    HPDF_Page_SetFontAndSize(page_, fonts_.font(style.face), style.size);
+    HPDF_Page_SetTextMatrix(page_, c, s, -s, c, cx - (w / 2 * c - cap / 2 * s),
+                            cy - (w / 2 * s + cap / 2 * c));
+    HPDF_Page_ShowText(page_, "ENTWURF");
+    HPDF_Page_EndText(page_);
+  }
+
+  void rects(const std::vector<layout::RectOp>& rects) {
+    for (const auto& r : rects) {
+      fill(r.fill);
+      HPDF_Page_Rectangle(page_, r.x, height_ - r.y - r.h, r.w, r.h);
+      HPDF_Page_Fill(page_);
+    }
+  }
+
+  void lines(const std::vector<layout::LineOp>& lines) {
+    for (const auto& l : lines) {
+      if (l.width != line_width_) HPDF_Page_SetLineWidth(page_, line_width_ = l.width);
+      if (!(l.color == stroke_) || !stroke_set_) {
+        HPDF_Page_SetRGBStroke(page_, l.color.r, l.color.g, l.color.b);
+        stroke_ = l.color;
+        stroke_set_ = true;
+      }
+      HPDF_Page_MoveTo(page_, l.x1, height_ - l.y1);
+      HPDF_Page_LineTo(page_, l.x2, height_ - l.y2);
+      HPDF_Page_Stroke(page_);
+    }
+  }
+
+  void texts(const std::vector<TextOp>& texts) {
+    if (texts.empty()) return;
+    HPDF_Page_BeginText(page_);
+    const TextOp* font_of = nullptr;
+    for (const TextOp& t : texts) {
+      if (!font_of || font_of->style.face != t.style.face || font_of->style.size != t.style.size)
+        HPDF_Page_SetFontAndSize(page_, fonts_.font(t.style.face), t.style.size);
+      font_of = &t;
+      fill(t.style.color);
+      HPDF_Page_TextOut(page_, snap(t.x), snap(height_ - t.y), t.text.c_str());
+    }
+    HPDF_Page_EndText(page_);
+  }
+
+  // One link annotation per stretch of linked text on a line.
+  void links(const std::vector<TextOp>& texts) {
+    for (size_t i = 0; i < texts.size(); ++i) {
+      const TextOp& t = texts[i];
+      if (t.link.empty()) continue;
+      float right = t.x + t.width;
+      while (i + 1 < texts.size() && texts[i + 1].link == t.link && texts[i + 1].y == t.y) {
+        ++i;
+        right = texts[i].x + texts[i].width;
+      }
+      HPDF_Rect rect{t.x, height_ - t.y - t.style.size * 0.25f, right,
+                     height_ - t.y + t.style.size * 0.85f};
+      HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page_, rect, ascii_uri(t.link).c_str());
+      if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    }
+  }
+
+ private:
+  void fill(const Color& c) {
+    if (fill_set_ && c == fill_) return;
+    HPDF_Page_SetRGBFill(page_, c.r, c.g, c.b);
+    fill_ = c;
+    fill_set_ = true;
+  }
+
+  HPDF_Doc pdf_;
+  HPDF_Page page_;
+  PdfFonts& fonts_;
+  float height_;
+  Color fill_, stroke_;
+  bool fill_set_ = false, stroke_set_ = false;
+  float line_width_ = 1;  // the PDF default
+};
+
+// Bookmarks from the headings, nested by level.
+void add_outline(HPDF_Doc pdf, HPDF_Page page, const layout::Anchor& a, float height,
+                 std::vector<HPDF_Outline>& parents) {
+  const size_t level = size_t(std::max(1, a.level));
+  if (parents.size() > level - 1) parents.resize(level - 1);
+  while (parents.size() < level - 1) parents.push_back(parents.empty() ? nullptr : parents.back());
+  HPDF_Outline parent = parents.empty() ? nullptr : parents.back();
+  HPDF_Outline o =
+      HPDF_CreateOutline(pdf, parent, a.title.c_str(), HPDF_GetEncoder(pdf, "UTF-8"));
+  if (!o) return;
+  HPDF_Destination dest = HPDF_Page_CreateDestination(page);
+  // FitH keeps the reader's zoom; an XYZ destination with zoom 0 is rejected.
+  if (dest) {
+    HPDF_Destination_SetFitH(dest, height - a.y + 6);
+    HPDF_Outline_SetDestination(o, dest);
+  }
+  HPDF_Outline_SetOpened(o, level == 1 ? HPDF_TRUE : HPDF_FALSE);
+  parents.push_back(o);
+}
+
+void set_info(HaruDoc& doc, const DocumentInfo& info) {
+  HPDF_Doc pdf = doc.get();
+  HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, info.title.c_str());
+  HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, info.subject.c_str());
+  HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, info.author.c_str());
+  HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "kovgen " KOVGEN_VERSION);
+  // No creation date: the same draft must give the same bytes.
+  HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr, info.language.c_str(), nullptr));
+}
+
+std::optional<std::string> save(HaruDoc& doc, Diagnostics& diag) {
+  if (HPDF_SaveToStream(doc.get()) != HPDF_OK || doc.failed("writing the PDF", diag))
+    return std::nullopt;
+  std::string bytes(HPDF_GetStreamSize(doc.get()), '\0');
+  HPDF_UINT32 size = HPDF_UINT32(bytes.size());
+  const HPDF_STATUS st =
+      HPDF_ReadFromStream(doc.get(), reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
+  // Reading to the end reports HPDF_STREAM_EOF, which is no error here.
+  if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || size != bytes.size() || bytes.empty()) {
+    doc.failed("reading the PDF back", diag);
+    if (!diag.has_errors()) diag.error({}, "PDF: libharu produced no output");
+    return std::nullopt;
+  }
+  HPDF_ResetError(doc.get());
+  return bytes;
+}
+
+}  // namespace
+
+std::optional<std::string> write_pdf(cmark_node* root, const WriterOptions& options,
+                                     Diagnostics& diag) {
+  const DocumentInfo info = document_info(root, options);
+  HaruDoc doc;
+  if (doc.failed("starting", diag)) return std::nullopt;
+  HPDF_Doc pdf = doc.get();
+  HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+  HPDF_UseUTFEncodings(pdf);
+  HPDF_SetCurrentEncoder(pdf, "UTF-8");
+  HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+  if (doc.failed("setting up UTF-8 text", diag)) return std::nullopt;
+
+  PdfFonts fonts(doc, diag);
+  if (!fonts.ok()) return std::nullopt;
+
+  const layout::PageGeometry geometry;
+  PdfContent content = pdf_blocks(root);
+  resolve_pdf_glyphs(content, fonts, diag);
+  std::vector<Page> pages = layout::layout_document(content.blocks, content.boxes, geometry, fonts);
+  layout::add_page_furniture(pages, info.title, geometry, fonts);
+
+  std::vector<HPDF_Outline> parents;
+  for (const Page& p : pages) {
+    HPDF_Page page = HPDF_AddPage(pdf);
+    if (!page || doc.failed("adding a page", diag)) return std::nullopt;
+    HPDF_Page_SetWidth(page, geometry.width);
+    HPDF_Page_SetHeight(page, geometry.height);
+    PageDrawer draw(pdf, page, fonts, geometry.height);
+    if (info.draft) draw.watermark(geometry.width);
+    draw.rects(p.rects);
+    draw.lines(p.lines);
+    draw.lines(p.furniture_lines);
+    draw.texts(p.texts);
+    draw.texts(p.furniture);
+    draw.links(p.texts);
+    for (const layout::Anchor& a : p.anchors) add_outline(pdf, page, a, geometry.height, parents);
+    if (doc.failed("drawing a page", diag)) return std::nullopt;
+  }
+  set_info(doc, info);
+  if (doc.failed("setting the document info", diag)) return std::nullopt;
+  return save(doc, diag);
+}
+
+}  // namespace kovgen
