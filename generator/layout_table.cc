@@ -23,17 +23,39 @@ std::vector<float> column_widths(const Table& t, size_t columns, float width,
       min_w[c] = std::max(min_w[c], lo + 2 * kPadX);
       max_w[c] = std::max(max_w[c], hi + 2 * kPadX);
     }
-  const float sum_min = std::accumulate(min_w.begin(), min_w.end(), 0.0f);
-  const float sum_max = std::accumulate(max_w.begin(), max_w.end(), 0.0f);
-  std::vector<float> w(columns);
-  for (size_t c = 0; c < columns; ++c) {
-    if (sum_max <= width)
-      w[c] = max_w[c] + (width - sum_max) * max_w[c] / sum_max;
-    else if (sum_min <= width)
-      w[c] = min_w[c] + (width - sum_min) * (max_w[c] - min_w[c]) / (sum_max - sum_min);
-    else  // even the longest words do not fit: they will be broken
-      w[c] = min_w[c] * width / sum_min;
+  // Columns whose widest cell is narrower than a fair share of what is left get
+  // it; the others share the rest between their longest word and widest cell.
+  std::vector<float> w(columns, -1);
+  float remaining = width;
+  for (bool fixed_one = true; fixed_one;) {
+    fixed_one = false;
+    size_t open = 0;
+    for (size_t c = 0; c < columns; ++c) open += w[c] < 0;
+    for (size_t c = 0; c < columns && open; ++c)
+      if (w[c] < 0 && max_w[c] <= remaining / float(open)) {
+        w[c] = max_w[c];
+        remaining -= max_w[c];
+        fixed_one = true;
+        break;
+      }
   }
+  float sum_min = 0, sum_max = 0;
+  for (size_t c = 0; c < columns; ++c)
+    if (w[c] < 0) {
+      sum_min += min_w[c];
+      sum_max += max_w[c];
+    }
+  for (size_t c = 0; c < columns; ++c) {
+    if (w[c] >= 0) continue;
+    if (sum_min <= remaining)
+      w[c] = min_w[c] + (remaining - sum_min) * (max_w[c] - min_w[c]) / (sum_max - sum_min);
+    else  // even the longest words do not fit: they will be broken
+      w[c] = min_w[c] * remaining / sum_min;
+  }
+  // Everything fits: the spare width goes to the columns in proportion.
+  const float total = std::accumulate(w.begin(), w.end(), 0.0f);
+  if (total < width)
+    for (float& x : w) x += (width - total) * x / total;
   return w;
 }
 

@@ -19,6 +19,10 @@ bool is_invisible(char32_t cp) {
   return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF;
 }
 
+bool is_letter(char32_t cp) {
+  return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7);
+}
+
 // A piece of a word in one run's style.
 struct Frag {
   const Run* run = nullptr;
@@ -86,11 +90,10 @@ std::vector<Word> split_words(const std::vector<Run>& runs, const GlyphMetrics& 
       f.width += adv;
       w.width += adv;
       ++letters;
-      if ((cp == '-' || cp == '/') && letters > 2 && pos < run.text.size()) {
+      // "Schul-/Jugendhilfe" may break after the hyphen-slash; "2026/27" may not.
+      if ((cp == '-' || cp == '/') && letters > 3 && pos < run.text.size()) {
         size_t peek = pos;
-        char32_t next = next_code_point(run.text, peek);
-        if (next != ' ' && next != '\n' && next != '-' && next != '/' && next != ',' &&
-            next != '.' && next != ')') {
+        if (is_letter(next_code_point(run.text, peek))) {
           w.breakable = true;
           end_word(false);
         }

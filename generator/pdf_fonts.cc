@@ -64,10 +64,18 @@ PdfFonts::PdfFonts(HaruDoc& doc, Diagnostics& diag) : doc_(doc.get()) {
       return;
     }
     const char* name = HPDF_LoadTTFontFromFile(doc.get(), path.c_str(), HPDF_TRUE);
-    if (!name || doc.failed(doing.c_str(), diag)) return;
+    if (doc.failed(doing.c_str(), diag)) return;
+    if (!name) {
+      diag.error({}, "PDF: libharu could not load the font " + path);
+      return;
+    }
     names_[i] = name;
     defs_[i] = HPDF_GetFontDef(doc.get(), name);
-    if (!defs_[i] || doc.failed(doing.c_str(), diag)) return;
+    if (doc.failed(doing.c_str(), diag)) return;
+    if (!defs_[i]) {
+      diag.error({}, "PDF: libharu lost the font " + path);
+      return;
+    }
     cache_[i].assign(kCached, -2);
   }
   ok_ = true;

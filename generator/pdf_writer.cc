@@ -1,5 +1,6 @@
 #include "pdf_writer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -10,6 +11,8 @@
 #include "pdf_blocks.h"
 #include "pdf_fonts.h"
 #include "pdf_haru.h"
+#include "pdf_watermark.h"
+#include "utf8.h"
 
 namespace kovgen {
 
@@ -18,6 +21,30 @@ namespace {
 using layout::Color;
 using layout::Page;
 using layout::TextOp;
+
+// PDFDocEncoding (PDF 1.7, Annex D) for outline titles and document info: libharu
+// writes strings through the UTF-8 encoder as UTF-16 hex, four bytes per letter;
+// a literal string in PDFDocEncoding takes one for ASCII. Nullopt when some
+// character is not in PDFDocEncoding; such strings stay UTF-16.
+std::optional<std::string> pdf_doc_encoding(std::string_view utf8) {
+  // Code points of bytes 0x80..0xA0 (0x9F is undefined).
+  static constexpr char32_t kHigh[] = {
+      0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x0192, 0x2044, 0x2039, 0x203A, 0x2212,
+      0x2030, 0x201E, 0x201C, 0x201D, 0x2018, 0x2019, 0x201A, 0x2122, 0xFB01, 0xFB02, 0x0141,
+      0x0152, 0x0160, 0x0178, 0x017D, 0x0131, 0x0142, 0x0153, 0x0161, 0x017E, 0, 0x20AC};
+  std::string out;
+  for (size_t pos = 0; pos < utf8.size();) {
+    const char32_t cp = next_code_point(utf8, pos);
+    if ((cp >= 0x20 && cp < 0x7F) || (cp > 0xA0 && cp <= 0xFF && cp != 0xAD)) {
+      out += char(cp);
+      continue;
+    }
+    const char32_t* hit = std::find(std::begin(kHigh), std::end(kHigh), cp);
+    if (cp == 0 || hit == std::end(kHigh)) return std::nullopt;
+    out += char(0x80 + (hit - kHigh));
+  }
+  return out;
+}
 
 // Link targets must be ASCII in a PDF: other bytes are percent-encoded.
 std::string ascii_uri(const std::string& uri) {
@@ -46,21 +73,21 @@ class PageDrawer {
   PageDrawer(HPDF_Doc pdf, HPDF_Page page, PdfFonts& fonts, float height)
       : pdf_(pdf), page_(page), fonts_(fonts), height_(height) {}
 
-  // The diagonal "ENTWURF" across the page, drawn first so the text stays on top.
-  void watermark(float width) {
-    const layout::Style style{layout::Face::bold, 110, {}};
-    const float w = layout::text_width(fonts_, style, "ENTWURF");
-    const float cap = 0.66f * style.size;  // Liberation's capital height
-    const double angle = std::atan2(double(height_), double(width));
-    const float c = float(std::cos(angle)), s = float(std::sin(angle));
-    const float cx = width / 2, cy = height_ / 2;
-    HPDF_Page_SetRGBFill(page_, 0.93f, 0.86f, 0.86f);
-    HPDF_Page_BeginText(page_);
-    HPDF_Page_SetFontAndSize(page_, fonts_.font(style.face), style.size);
-    HPDF_Page_SetTextMatrix(page_, c, s, -s, c, cx - (w / 2 * c - cap / 2 * s),
-                            cy - (w / 2 * s + cap / 2 * c));
-    HPDF_Page_ShowText(page_, "ENTWURF");
-    HPDF_Page_EndText(page_);
+  // The draft stamp, drawn first so that the text stays on top of it; round caps
+  // and joins for the look of a brush.
+  void watermark(const Stamp& stamp) {
+    HPDF_Page_GSave(page_);
+    HPDF_Page_SetLineCap(page_, HPDF_ROUND_END);
+    HPDF_Page_SetLineJoin(page_, HPDF_ROUND_JOIN);
+    HPDF_Page_SetLineWidth(page_, stamp.width);
+    HPDF_Page_SetRGBStroke(page_, stamp.color.r, stamp.color.g, stamp.color.b);
+    for (const auto& stroke : stamp.strokes) {
+      for (size_t i = 0; i < stroke.size(); ++i)
+        (i ? HPDF_Page_LineTo : HPDF_Page_MoveTo)(page_, stroke[i].first,
+                                                   std::round((height_ - stroke[i].second) * 2) / 2);
+      HPDF_Page_Stroke(page_);
+    }
+    HPDF_Page_GRestore(page_);
   }
 
   void rects(const std::vector<layout::RectOp>& rects) {
@@ -140,8 +167,10 @@ void add_outline(HPDF_Doc pdf, HPDF_Page page, const layout::Anchor& a, float he
   if (parents.size() > level - 1) parents.resize(level - 1);
   while (parents.size() < level - 1) parents.push_back(parents.empty() ? nullptr : parents.back());
   HPDF_Outline parent = parents.empty() ? nullptr : parents.back();
-  HPDF_Outline o =
-      HPDF_CreateOutline(pdf, parent, a.title.c_str(), HPDF_GetEncoder(pdf, "UTF-8"));
+  const std::optional<std::string> latin = pdf_doc_encoding(a.title);
+  HPDF_Outline o = latin ? HPDF_CreateOutline(pdf, parent, latin->c_str(), nullptr)
+                         : HPDF_CreateOutline(pdf, parent, a.title.c_str(),
+                                              HPDF_GetEncoder(pdf, "UTF-8"));
   if (!o) return;
   HPDF_Destination dest = HPDF_Page_CreateDestination(page);
   // FitH keeps the reader's zoom; an XYZ destination with zoom 0 is rejected.
@@ -153,12 +182,22 @@ void add_outline(HPDF_Doc pdf, HPDF_Page page, const layout::Anchor& a, float he
   parents.push_back(o);
 }
 
+// libharu encodes info strings with the document's current encoder; without one
+// (set directly: the API has no way to unset it) they are written as given.
+void set_info_string(HPDF_Doc pdf, HPDF_InfoType type, const std::string& utf8) {
+  const std::optional<std::string> latin = pdf_doc_encoding(utf8);
+  HPDF_Encoder current = pdf->cur_encoder;
+  if (latin) pdf->cur_encoder = nullptr;
+  HPDF_SetInfoAttr(pdf, type, latin ? latin->c_str() : utf8.c_str());
+  pdf->cur_encoder = current;
+}
+
 void set_info(HaruDoc& doc, const DocumentInfo& info) {
   HPDF_Doc pdf = doc.get();
-  HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, info.title.c_str());
-  HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, info.subject.c_str());
-  HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, info.author.c_str());
-  HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "kovgen " KOVGEN_VERSION);
+  set_info_string(pdf, HPDF_INFO_TITLE, info.title);
+  set_info_string(pdf, HPDF_INFO_SUBJECT, info.subject);
+  set_info_string(pdf, HPDF_INFO_AUTHOR, info.author);
+  set_info_string(pdf, HPDF_INFO_CREATOR, "kovgen " KOVGEN_VERSION);
   // No creation date: the same draft must give the same bytes.
   HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr, info.language.c_str(), nullptr));
 }
@@ -182,8 +221,10 @@ std::optional<std::string> save(HaruDoc& doc, Diagnostics& diag) {
 
 }  // namespace
 
-std::optional<std::string> write_pdf(cmark_node* root, const WriterOptions& options,
-                                     Diagnostics& diag) {
+namespace {
+
+std::optional<std::string> write(cmark_node* root, const WriterOptions& options,
+                                 Diagnostics& diag) {
   const DocumentInfo info = document_info(root, options);
   HaruDoc doc;
   if (doc.failed("starting", diag)) return std::nullopt;
@@ -203,6 +244,7 @@ std::optional<std::string> write_pdf(cmark_node* root, const WriterOptions& opti
   std::vector<Page> pages = layout::layout_document(content.blocks, content.boxes, geometry, fonts);
   layout::add_page_furniture(pages, info.title, geometry, fonts);
 
+  const Stamp stamp = draft_watermark(geometry);
   std::vector<HPDF_Outline> parents;
   for (const Page& p : pages) {
     HPDF_Page page = HPDF_AddPage(pdf);
@@ -210,7 +252,7 @@ std::optional<std::string> write_pdf(cmark_node* root, const WriterOptions& opti
     HPDF_Page_SetWidth(page, geometry.width);
     HPDF_Page_SetHeight(page, geometry.height);
     PageDrawer draw(pdf, page, fonts, geometry.height);
-    if (info.draft) draw.watermark(geometry.width);
+    if (info.draft) draw.watermark(stamp);
     draw.rects(p.rects);
     draw.lines(p.lines);
     draw.lines(p.furniture_lines);
@@ -223,6 +265,18 @@ std::optional<std::string> write_pdf(cmark_node* root, const WriterOptions& opti
   set_info(doc, info);
   if (doc.failed("setting the document info", diag)) return std::nullopt;
   return save(doc, diag);
+}
+
+}  // namespace
+
+std::optional<std::string> write_pdf(cmark_node* root, const WriterOptions& options,
+                                     Diagnostics& diag) {
+  const int errors_before = diag.error_count();
+  std::optional<std::string> bytes = write(root, options, diag);
+  // Never fail silently: every way out without bytes must have said why.
+  if (!bytes && diag.error_count() == errors_before)
+    diag.error({}, "PDF: the document could not be written (no further detail from libharu)");
+  return bytes;
 }
 
 }  // namespace kovgen

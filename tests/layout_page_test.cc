@@ -1,0 +1,302 @@
+// Pagination with a fixed-width fake font: widows and orphans, keep-with-next,
+// keep-together groups, table header repeat, boxes, margins, page furniture.
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include "layout.h"
+#include "layout_fake_metrics.h"
+#include "pdf_blocks.h"
+#include "test_support.h"
+
+using namespace kovgen;
+using namespace kovgen::layout;
+using kovgen::test::FakeMetrics;
+using kovgen::test::run;
+
+namespace {
+
+// A small page: 120 pt of text height (ten lines of 12 pt), 200 pt of text width.
+PageGeometry small_page() {
+  PageGeometry g;
+  g.width = 240;
+  g.height = 160;
+  g.margin_left = g.margin_right = 20;
+  g.margin_top = g.margin_bottom = 20;
+  return g;
+}
+
+Block para(const std::string& text, float leading = 12) {
+  Block b;
+  b.para.runs = {run(text)};
+  b.para.leading = leading;
+  return b;
+}
+
+// A paragraph of n lines on a 200 pt line: words "tag0xxx..." of 40 characters
+// (200 pt), each filling a line.
+Block lines_para(const std::string& tag, int n) {
+  std::string text;
+  for (int i = 0; i < n; ++i) {
+    const std::string word = tag + std::to_string(i);
+    text += (i ? " " : "") + word + std::string(40 - word.size(), 'x');
+  }
+  return para(text);
+}
+
+// On which page each text starting with `tag` ended up.
+std::map<int, int> lines_per_page(const std::vector<Page>& pages, const std::string& tag) {
+  std::map<int, int> count;
+  for (size_t p = 0; p < pages.size(); ++p)
+    for (const auto& t : pages[p].texts)
+      if (t.text.rfind(tag, 0) == 0) ++count[int(p)];
+  return count;
+}
+
+bool page_has(const Page& page, const std::string& text) {
+  for (const auto& t : page.texts)
+    if (t.text.find(text) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a page holds as many lines as fit, then breaks") {
+  FakeMetrics m;
+  auto pages = layout_document({lines_para("a", 25)}, {}, small_page(), m);
+  REQUIRE(pages.size() == 3);
+  CHECK(pages[0].texts.size() == 10);
+  CHECK(pages[1].texts.size() == 10);
+  CHECK(pages[2].texts.size() == 5);
+  CHECK(pages[1].texts[0].y == doctest::Approx(pages[0].texts[0].y));
+}
+
+TEST_CASE("no orphan: a paragraph does not leave its first line alone at the bottom") {
+  FakeMetrics m;
+  // 9 lines fill the page but one; the next paragraph has 4 lines.
+  auto pages = layout_document({lines_para("a", 9), lines_para("b", 4)}, {}, small_page(), m);
+  auto b = lines_per_page(pages, "b");
+  CHECK(b[0] == 0);
+  CHECK(b[1] == 4);
+}
+
+TEST_CASE("no widow: a paragraph does not leave its last line alone at the top") {
+  FakeMetrics m;
+  // 6 lines, then a paragraph of 5: 4 would fit, leaving 1 for the next page.
+  auto pages = layout_document({lines_para("a", 6), lines_para("b", 5)}, {}, small_page(), m);
+  auto b = lines_per_page(pages, "b");
+  CHECK(b[0] == 3);
+  CHECK(b[1] == 2);
+  // Every split paragraph keeps at least two lines on each page.
+  for (int n = 2; n <= 12; ++n)
+    for (int before = 1; before <= 10; ++before) {
+      auto p = layout_document({lines_para("a", before), lines_para("b", n)}, {}, small_page(), m);
+      for (auto [page, count] : lines_per_page(p, "b")) {
+        CAPTURE(n);
+        CAPTURE(before);
+        CHECK(count >= 2);
+      }
+    }
+}
+
+TEST_CASE("a heading stays with the next paragraph") {
+  FakeMetrics m;
+  Block heading = para("Heading");
+  heading.keep_with_next = true;
+  // 8 lines, heading (line 9), then a 3-line paragraph that cannot split.
+  auto pages = layout_document({lines_para("a", 8), heading, lines_para("b", 3)}, {}, small_page(), m);
+  REQUIRE(pages.size() == 2);
+  CHECK_FALSE(page_has(pages[0], "Heading"));
+  CHECK(page_has(pages[1], "Heading"));
+  CHECK(pages[1].texts[0].text == "Heading");
+}
+
+TEST_CASE("a keep-together group moves to the next page whole") {
+  FakeMetrics m;
+  std::vector<Block> blocks = {lines_para("a", 7)};
+  for (int i = 0; i < 4; ++i) {
+    Block b = para("sig" + std::to_string(i));
+    b.keep_group = 1;
+    blocks.push_back(b);
+  }
+  auto pages = layout_document(blocks, {}, small_page(), m);
+  REQUIRE(pages.size() == 2);
+  CHECK(lines_per_page(pages, "sig")[1] == 4);
+  CHECK(lines_per_page(pages, "sig")[0] == 0);
+}
+
+TEST_CASE("a group taller than a page is broken rather than lost") {
+  FakeMetrics m;
+  std::vector<Block> blocks;
+  for (int i = 0; i < 15; ++i) {
+    Block b = para("g" + std::to_string(i));
+    b.keep_group = 1;
+    blocks.push_back(b);
+  }
+  auto pages = layout_document(blocks, {}, small_page(), m);
+  CHECK(pages.size() == 2);
+  CHECK(lines_per_page(pages, "g").size() == 2);
+}
+
+TEST_CASE("a page break marker starts a new page, space before is dropped at the top") {
+  FakeMetrics m;
+  Block second = para("second");
+  second.page_break_before = true;
+  second.space_before = 30;
+  auto pages = layout_document({para("first"), second}, {}, small_page(), m);
+  REQUIRE(pages.size() == 2);
+  CHECK(pages[1].texts[0].y == doctest::Approx(pages[0].texts[0].y));
+}
+
+TEST_CASE("the table header row repeats after a page break, rows never split") {
+  FakeMetrics m;
+  Block t;
+  t.kind = BlockKind::table;
+  t.table.leading = 12;
+  t.table.rows.push_back({{{run("Head A")}}, {{run("Head B")}}});
+  // Row i has a tag "<i>" in its first cell and three lines in its second.
+  for (int i = 0; i < 20; ++i) {
+    const std::string tag = "<" + std::to_string(i) + ">";
+    t.table.rows.push_back({{{run(tag)}}, {{run(tag + "aaaaaaaaaaaaaaaaaaaaaaaaa " + tag + "bbbbbbbbbbbbbbbbbbbbbbbbb " + tag + "c")}}});
+  }
+  auto pages = layout_document({t}, {}, small_page(), m);
+  REQUIRE(pages.size() > 3);
+  for (const Page& p : pages) {
+    // The first texts of every page are the header row.
+    REQUIRE(p.texts.size() >= 2);
+    CHECK(p.texts[0].text == "Head A");
+    CHECK(p.texts[1].text == "Head B");
+  }
+  // All four pieces of a row are on the same page.
+  for (int i = 0; i < 20; ++i) {
+    const std::string tag = "<" + std::to_string(i) + ">";
+    std::map<int, int> on;
+    for (size_t p = 0; p < pages.size(); ++p)
+      for (const auto& op : pages[p].texts)
+        if (op.text.rfind(tag, 0) == 0) ++on[int(p)];
+    CAPTURE(tag);
+    CHECK(on.size() == 1);
+    CHECK(on.begin()->second == 4);
+  }
+  // The header is never alone at the bottom of a page: row 0 is with it.
+  CHECK(page_has(pages[0], "<0>"));
+}
+
+TEST_CASE("column widths follow the content") {
+  FakeMetrics m;
+  Block t;
+  t.kind = BlockKind::table;
+  t.table.rows.push_back({{{run("A")}}, {{run("B")}}});
+  t.table.rows.push_back({{{run("x")}}, {{run("a much longer cell text")}}});
+  auto pages = layout_document({t}, {}, small_page(), m);
+  REQUIRE(pages.size() == 1);
+  float xa = -1, xb = -1;
+  for (const auto& op : pages[0].texts) {
+    if (op.text == "A") xa = op.x;
+    if (op.text == "B") xb = op.x;
+  }
+  // The narrow column gets less than half of the 200 pt.
+  CHECK(xb - xa < 60);
+  CHECK(xb - xa > 10);
+}
+
+TEST_CASE("nothing is drawn beyond the margins") {
+  FakeMetrics m;
+  const PageGeometry g;  // A4
+  // The real fixture, through the real typography, with the fake font.
+  MarkdownTree tree = parse_markdown(kovgen::test::read_text(kovgen::test::source_dir() + "/tests/data/pdf/agreement.md"));
+  PdfContent content = pdf_blocks(tree.get());
+  auto pages = layout_document(content.blocks, content.boxes, g, m);
+  add_page_furniture(pages, "Titel", g, m);
+  REQUIRE(pages.size() >= 3);
+  const float left = g.margin_left - 0.01f, right = g.width - g.margin_right + 0.01f;
+  const float top = g.margin_top - 0.01f, bottom = g.height - g.margin_bottom + 0.01f;
+  int checked = 0;
+  for (const Page& p : pages) {
+    for (const auto& t : p.texts) {
+      CAPTURE(t.text);
+      CHECK(t.x >= left);
+      CHECK(t.x + t.width <= right);
+      CHECK(t.y - t.style.size * 0.9f >= top);  // ascender
+      CHECK(t.y + t.style.size * 0.25f <= bottom);  // descender
+      ++checked;
+    }
+    for (const auto& r : p.rects) {
+      CHECK(r.x >= left);
+      CHECK(r.x + r.w <= right);
+      CHECK(r.y >= top);
+      CHECK(r.y + r.h <= bottom);
+    }
+    for (const auto& l : p.lines) {
+      CHECK(std::min(l.x1, l.x2) >= left);
+      CHECK(std::max(l.x1, l.x2) <= right);
+      CHECK(std::min(l.y1, l.y2) >= top);
+      CHECK(std::max(l.y1, l.y2) <= bottom);
+    }
+    // Header and footer lie in the margins, inside the paper.
+    for (const auto& t : p.furniture) {
+      CHECK(t.x >= left);
+      CHECK(t.x + t.width <= right);
+      CHECK((t.y < top || t.y > bottom));
+      CHECK(t.y > 0);
+      CHECK(t.y < g.height);
+    }
+  }
+  CHECK(checked > 500);
+}
+
+TEST_CASE("a box split across pages gets its padding on both parts, inside the margins") {
+  FakeMetrics m;
+  const PageGeometry g = small_page();
+  Box box;
+  box.filled = true;
+  box.padding = 5;
+  std::vector<Block> blocks = {lines_para("a", 6)};
+  Block inside = lines_para("b", 8);
+  inside.box = 1;
+  blocks.push_back(inside);
+  auto pages = layout_document(blocks, {box}, g, m);
+  REQUIRE(pages.size() == 2);
+  for (const Page& p : pages) {
+    REQUIRE(p.rects.size() == 2);  // fill and bar
+    const RectOp& r = p.rects[0];
+    CHECK(r.y >= g.margin_top - 0.01f);
+    CHECK(r.y + r.h <= g.height - g.margin_bottom + 0.01f);
+    // The box encloses its lines with the padding.
+    for (const auto& t : p.texts)
+      if (t.text[0] == 'b') {
+        CHECK(t.y - 8 >= r.y);
+        CHECK(t.y + 2 <= r.y + r.h);
+      }
+  }
+  auto b = lines_per_page(pages, "b");
+  CHECK(b[0] >= 2);
+  CHECK(b[1] >= 2);
+}
+
+TEST_CASE("every page gets the title and Seite X von Y") {
+  FakeMetrics m;
+  auto pages = layout_document({lines_para("a", 25)}, {}, small_page(), m);
+  add_page_furniture(pages, "Kooperationsvereinbarung über die Offene Ganztagsschule Am Lindenhof", small_page(), m);
+  REQUIRE(pages.size() == 3);
+  for (size_t i = 0; i < pages.size(); ++i) {
+    REQUIRE(pages[i].furniture.size() == 2);
+    CHECK(pages[i].furniture[1].text == "Seite " + std::to_string(i + 1) + " von 3");
+  }
+  // A title wider than the text area is shortened with an ellipsis.
+  CHECK(pages[0].furniture[0].text.find("…") != std::string::npos);
+  CHECK(pages[0].furniture[0].width <= 200.01f);
+}
+
+TEST_CASE("headings carry outline anchors with their page position") {
+  FakeMetrics m;
+  Block h = para("§ 1 Gegenstand");
+  h.para.outline_level = 1;
+  h.para.outline_title = "§ 1 Gegenstand";
+  h.keep_with_next = true;
+  auto pages = layout_document({lines_para("a", 9), h, lines_para("b", 2)}, {}, small_page(), m);
+  REQUIRE(pages.size() == 2);
+  REQUIRE(pages[1].anchors.size() == 1);
+  CHECK(pages[1].anchors[0].title == "§ 1 Gegenstand");
+  CHECK(pages[1].anchors[0].y == doctest::Approx(20));
+}

@@ -1,0 +1,168 @@
+// Line breaking and justification with a fixed-width fake font (5 pt per character).
+#include <doctest/doctest.h>
+
+#include "layout.h"
+#include "layout_fake_metrics.h"
+
+using namespace kovgen;
+using namespace kovgen::layout;
+using kovgen::test::FakeMetrics;
+using kovgen::test::line_text;
+using kovgen::test::run;
+
+namespace {
+
+// Right end of a line's ink.
+float right_edge(const Line& line) {
+  float r = 0;
+  for (const auto& op : line.texts) r = std::max(r, op.x + op.width);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("words wrap at the exact width") {
+  FakeMetrics m;
+  // Each word is 20 pt, a space 5 pt: two words (45 pt) fit in 50 pt, three do not.
+  auto lines = break_lines({run("aaaa bbbb cccc dddd eeee")}, 50, Align::left, 12, m);
+  REQUIRE(lines.size() == 3);
+  CHECK(line_text(lines[0]) == "aaaa bbbb");
+  CHECK(line_text(lines[1]) == "cccc dddd");
+  CHECK(line_text(lines[2]) == "eeee");
+  CHECK(lines[0].width == doctest::Approx(45));
+  CHECK(lines[0].height == doctest::Approx(12));
+  // A width of exactly 45 pt still takes two words.
+  CHECK(break_lines({run("aaaa bbbb cccc")}, 45, Align::left, 12, m).size() == 2);
+  CHECK(break_lines({run("aaaa bbbb cccc")}, 44.9f, Align::left, 12, m).size() == 3);
+}
+
+TEST_CASE("justified lines fill the width, the last line stays ragged") {
+  FakeMetrics m;
+  auto lines = break_lines({run("aa bb cc dd ee ff gg")}, 42, Align::justify, 12, m);
+  REQUIRE(lines.size() >= 2);
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    CHECK(right_edge(lines[i]) == doctest::Approx(42));
+    CHECK(lines[i].texts.front().x == doctest::Approx(0));
+  }
+  CHECK(right_edge(lines.back()) < 42);
+  // The stretched spaces are equal: the gaps between the words of line 1 are the same.
+  const auto& ops = lines[0].texts;
+  REQUIRE(ops.size() >= 3);
+  const float gap1 = ops[1].x - (ops[0].x + 10);
+  const float gap2 = ops[2].x - (ops[1].x + 10);
+  CHECK(gap1 == doctest::Approx(gap2));
+  CHECK(gap1 > 5);
+}
+
+TEST_CASE("a forced break ends a ragged line inside a justified paragraph") {
+  FakeMetrics m;
+  auto lines = break_lines({run("aa bb\ncc dd ee ff")}, 100, Align::justify, 12, m);
+  REQUIRE(lines.size() == 2);
+  CHECK(line_text(lines[0]) == "aa bb");
+  CHECK(right_edge(lines[0]) == doctest::Approx(25));  // not stretched
+}
+
+TEST_CASE("bold, italic and code runs share a line at their own positions") {
+  FakeMetrics m;
+  auto lines = break_lines({run("ab "), run("cd", Face::bold), run(" ef "),
+                            run("gh", Face::mono), run(" ", Face::italic), run("ij", Face::italic)},
+                           200, Align::left, 12, m);
+  REQUIRE(lines.size() == 1);
+  const auto& ops = lines[0].texts;
+  REQUIRE(ops.size() == 5);
+  // A space goes with the word before it.
+  CHECK(ops[0].text == "ab ");
+  CHECK(ops[1].text == "cd ");
+  CHECK(ops[1].style.face == Face::bold);
+  CHECK(ops[1].x == doctest::Approx(15));
+  CHECK(ops[2].text == "ef ");
+  CHECK(ops[2].x == doctest::Approx(30));
+  CHECK(ops[3].style.face == Face::mono);
+  CHECK(ops[3].x == doctest::Approx(45));
+  CHECK(ops[4].style.face == Face::italic);
+  CHECK(ops[4].x == doctest::Approx(60));
+  CHECK(line_text(lines[0]) == "ab cd ef gh ij");
+}
+
+TEST_CASE("a word longer than the line is broken between characters") {
+  FakeMetrics m;
+  auto lines = break_lines({run("x " + std::string(25, 'w') + " y")}, 50, Align::justify, 12, m);
+  std::string all;
+  for (const auto& l : lines) {
+    CHECK(right_edge(l) <= 50.001f);
+    all += line_text(l);
+  }
+  CHECK(lines.size() >= 3);
+  CHECK(all.find(std::string(10, 'w')) != std::string::npos);
+}
+
+TEST_CASE("hyphens and slashes inside words are break opportunities, numbers are not") {
+  FakeMetrics m;
+  auto lines = break_lines({run("Schul-/Jugendhilfe")}, 60, Align::left, 12, m);
+  REQUIRE(lines.size() == 2);
+  CHECK(line_text(lines[0]) == "Schul-/");
+  CHECK(line_text(lines[1]) == "Jugendhilfe");
+  // "2026/27" stays whole when it fits on a line.
+  lines = break_lines({run("abc 2026/27")}, 40, Align::left, 12, m);
+  REQUIRE(lines.size() == 2);
+  CHECK(line_text(lines[1]) == "2026/27");
+}
+
+TEST_CASE("no line break after a section sign") {
+  FakeMetrics m;
+  // "aaaaaa §" would fit in 40 pt, but "§" stays with its number.
+  auto lines = break_lines({run("aaaaaa § 12")}, 40, Align::left, 12, m);
+  REQUIRE(lines.size() == 2);
+  CHECK(line_text(lines[1]) == "§ 12");
+}
+
+TEST_CASE("missing glyphs move to the symbol face or become visible replacements") {
+  FakeMetrics m;
+  m.missing = {U'✓', U'一'};
+  m.symbol_has = {U'✓', 0xFFFD};
+  Diagnostics diag;
+  auto runs = resolve_glyphs({run("ok ✓ 一x")}, m, diag);
+  REQUIRE(runs.size() == 5);
+  CHECK(runs[0].text == "ok ");
+  CHECK(runs[1].text == "✓");
+  CHECK(runs[1].style.face == Face::symbol);
+  CHECK(runs[2].text == " ");
+  CHECK(runs[3].text == "\xEF\xBF\xBD");  // U+FFFD
+  CHECK(runs[3].style.face == Face::symbol);
+  CHECK(runs[4].text == "x");
+  REQUIRE(diag.items().size() == 1);
+  CHECK(diag.items()[0].severity == Severity::warning);
+  CHECK(diag.items()[0].message.find("U+4E00") != std::string::npos);
+  CHECK_FALSE(diag.has_errors());
+
+  // Without U+FFFD in any font, a question mark in the text's own face.
+  m.symbol_has.clear();
+  Diagnostics diag2;
+  runs = resolve_glyphs({run("一")}, m, diag2);
+  REQUIRE(runs.size() == 1);
+  CHECK(runs[0].text == "?");
+  CHECK(runs[0].style.face == Face::regular);
+}
+
+TEST_CASE("soft hyphens and zero-width characters are dropped, tabs become spaces") {
+  FakeMetrics m;
+  Diagnostics diag;
+  auto runs = resolve_glyphs({run("Ganz\xC2\xADtag\xE2\x80\x8B\tx")}, m, diag);
+  REQUIRE(runs.size() == 1);
+  CHECK(runs[0].text == "Ganztag x");
+  CHECK(diag.items().empty());
+}
+
+TEST_CASE("links and decorations keep their style on the line") {
+  FakeMetrics m;
+  Run link = run("hier");
+  link.link = "https://example.org";
+  link.style.underline = true;
+  auto lines = break_lines({run("siehe "), link}, 200, Align::left, 12, m);
+  REQUIRE(lines.size() == 1);
+  REQUIRE(lines[0].texts.size() == 2);
+  CHECK(lines[0].texts[1].link == "https://example.org");
+  REQUIRE(lines[0].lines.size() == 1);  // the underline
+  CHECK(lines[0].lines[0].x1 == doctest::Approx(30));
+  CHECK(lines[0].lines[0].x2 == doctest::Approx(50));
+}
