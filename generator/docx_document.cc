@@ -23,6 +23,7 @@ struct ParaProps {
   bool rule = false;  // thematic break: a bottom border
   int indent_left = -1;  // twips; -1: from the style
   int indent_hanging = 0;
+  int space_before = -1;  // twips; -1: from the style
   const char* jc = nullptr;
 };
 
@@ -59,6 +60,8 @@ void write_ppr(pugi::xml_node para, const ParaProps& p) {
     add_element(bdr, "w:bottom",
                 {{"w:val", "single"}, {"w:sz", "6"}, {"w:space", "1"}, {"w:color", "auto"}});
   }
+  if (p.space_before >= 0)
+    add_element(ppr, "w:spacing", {{"w:before", std::to_string(p.space_before)}});
   if (p.indent_left >= 0) {
     pugi::xml_node ind = add_element(ppr, "w:ind", {{"w:left", std::to_string(p.indent_left)}});
     if (p.indent_hanging > 0)
@@ -224,6 +227,11 @@ class Renderer {
       p.page_break_before = true;
       pending_page_break_ = false;
     }
+    // Word puts no space below a table: the paragraph after one adds it.
+    pugi::xml_node previous = container == keep_cell_ && !container.child("w:p")
+                                  ? container.parent().parent().previous_sibling()
+                                  : container.last_child();
+    if (std::string_view(previous.name()) == "w:tbl" && p.space_before < 0) p.space_before = 160;
     if (keep_cell_) {
       p.keep_next = true;
       p.keep_lines = true;
@@ -407,23 +415,49 @@ class Renderer {
   }
 
   std::vector<int> column_widths(cmark_node* table, int columns) const {
-    // Proportional to the longest cell text, within bounds so that short columns
-    // stay readable and long ones wrap.
-    std::vector<int> weight(columns, 4);
+    // Like HTML's automatic table layout: every column gets at least its longest
+    // word, so that no word is broken; the rest of the width goes to the columns
+    // that want more, in proportion to how much more. Lengths are estimated at
+    // 110 twips per character of 10 pt Arial, plus the cell margins.
+    constexpr int kCharWidth = 110;
+    constexpr int kPadding = 260;
+    std::vector<int> least(columns, kPadding + 2 * kCharWidth), most(columns, kPadding + 2 * kCharWidth);
     for (cmark_node* row = cmark_node_first_child(table); row; row = cmark_node_next(row)) {
       int c = 0;
       for (cmark_node* cell = cmark_node_first_child(row); cell && c < columns;
            cell = cmark_node_next(cell), ++c) {
-        std::string text = plain_text(cell);
-        int length = 0;
-        for (size_t pos = 0; pos < text.size(); ++length) next_code_point(text, pos);
-        weight[c] = std::max(weight[c], std::min(length, 40));
+        const std::string text = plain_text(cell);
+        int length = 0, word = 0, longest_word = 0;
+        for (size_t pos = 0; pos < text.size();) {
+          const char32_t cp = next_code_point(text, pos);
+          ++length;
+          word = cp == ' ' ? 0 : word + 1;
+          longest_word = std::max(longest_word, word);
+        }
+        least[c] = std::max(least[c], kPadding + longest_word * kCharWidth);
+        most[c] = std::max(most[c], kPadding + length * kCharWidth);
       }
     }
-    int total = 0;
-    for (int w : weight) total += w;
+    const int total = layout_.text_width;
+    long sum_least = 0, sum_most = 0;
+    for (int c = 0; c < columns; ++c) {
+      sum_least += least[c];
+      sum_most += most[c];
+    }
     std::vector<int> widths(columns);
-    for (int c = 0; c < columns; ++c) widths[c] = layout_.text_width * weight[c] / total;
+    for (int c = 0; c < columns; ++c) {
+      if (sum_most <= total)
+        widths[c] = static_cast<int>(most[c] * total / sum_most);
+      else if (sum_least >= total)
+        widths[c] = static_cast<int>(least[c] * total / sum_least);
+      else
+        widths[c] = least[c] + static_cast<int>((most[c] - least[c]) * (total - sum_least) /
+                                                (sum_most - sum_least));
+    }
+    // Rounding leftovers go to the last column, so the table is exactly as wide as the text.
+    int used = 0;
+    for (int w : widths) used += w;
+    widths.back() += total - used;
     return widths;
   }
 

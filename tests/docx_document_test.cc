@@ -88,10 +88,17 @@ TEST_CASE("docx document: tables have a repeating header row, widths and alignme
             P("TableText", "", "<w:jc w:val=\"right\"/>") + "</w:tc></w:tr></w:tbl>");
 }
 
-TEST_CASE("docx document: column widths follow the longest cell text") {
-  const std::string xml = body_xml("| Nr | Beschreibung der Leistung |\n| - | - |\n| 1 | x |\n");
-  // weights 4 (minimum) and 25 of 9070 twips
-  CHECK(xml.find("<w:gridCol w:w=\"1251\"/><w:gridCol w:w=\"7818\"/>") != std::string::npos);
+TEST_CASE("docx document: column widths follow the cell texts and never break a word") {
+  // Everything fits: widths in proportion to the longest texts (2 and 25 characters).
+  CHECK(body_xml("| Nr | Beschreibung der Leistung |\n| - | - |\n| 1 | x |\n")
+            .find("<w:tblGrid><w:gridCol w:w=\"1247\"/><w:gridCol w:w=\"7823\"/></w:tblGrid>") != std::string::npos);
+  // Too long to fit: each column keeps its longest word ("vollständig": 11 characters
+  // = 1470 twips), the long column takes the rest.
+  const std::string long_text(60, 'x');
+  const std::string xml = body_xml("| Nr. | Status | Fehlende Angaben |\n| - | - | - |\n| 1 | vollständig | " +
+                                   long_text + " " + long_text + " |\n");
+  CHECK(xml.find("<w:tblGrid><w:gridCol w:w=\"590\"/><w:gridCol w:w=\"1470\"/><w:gridCol w:w=\"7010\"/>") !=
+        std::string::npos);
 }
 
 TEST_CASE("docx document: a CAUTION alert is a shaded box with a title and a Word comment") {
@@ -137,7 +144,9 @@ TEST_CASE("docx document: keep-together is one unsplittable row; paragraphs keep
             "<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"9070\" w:type=\"dxa\"/></w:tcPr>" +
             P("BodyText", R("Ort, Datum"), "<w:keepNext/><w:keepLines/>") +
             P("SignatureLine", R("_____"), "<w:keepNext/><w:keepLines/>") +
-            P("BodyText", R("Name"), "<w:keepLines/>") + "</w:tc></w:tr></w:tbl>" + P("BodyText", R("nachher")));
+            P("BodyText", R("Name"), "<w:keepLines/>") + "</w:tc></w:tr></w:tbl>" +
+            // Word leaves no space below a table; the next paragraph adds it.
+            P("BodyText", R("nachher"), "<w:spacing w:before=\"160\"/>"));
   // An unclosed group ends with the document; a cell always ends with a paragraph.
   const std::string open_group = body_xml("<!-- kovgen:keep-together -->\n\n| a |\n| - |\n");
   CHECK(open_group.find("</w:tbl><w:p/></w:tc></w:tr></w:tbl>") != std::string::npos);
