@@ -125,14 +125,23 @@ const Value* Answers::find(const std::string& full_key) const {
   return it == values.end() ? nullptr : &it->second;
 }
 
-bool Answers::applies(const Question& q) const {
+bool Answers::applies(const Question& q) const { return applies(q, 0); }
+
+bool Answers::applies(const Question& q, int depth) const {
   if (!q.when) return true;
-  return evaluate_condition(*q.when, [this](const std::string& key) -> std::optional<std::string> {
+  // Template loading rejects cycles; the bound only keeps a bad template finite.
+  if (depth > 16) return false;
+  return evaluate_condition(*q.when, [this, depth](const std::string& key) -> std::optional<std::string> {
     const Value* v = find(key);
     if (!v) return std::nullopt;
+    if (questionnaire)
+      if (const Question* named = questionnaire->find_question(key); named && !applies(*named, depth + 1))
+        return std::nullopt;
     return v->canonical();
   });
 }
+
+bool Answers::is_open(const Question& q) const { return q.required && applies(q) && !find(q.full_key); }
 
 std::string describe(const Question& q) {
   return q.full_key + " (\u201E" + q.label + "\u201C)";
@@ -147,6 +156,7 @@ Answers read_answers(const YAML::Node& root, const Template& t, const std::strin
                      Diagnostics& diag) {
   Answers answers;
   answers.file = file;
+  answers.questionnaire = &t;
   if (root.IsNull()) return answers;  // an empty file: nothing answered yet
   if (!root.IsMap()) {
     diag.error(node_location(root, file), "answers must be a mapping of sections (e.g. \"meta:\")");

@@ -17,10 +17,18 @@ namespace kovgen {
 struct Answers {
   std::string file;
   std::map<std::string, Value> values;  // by full key "section.key"
+  // The questionnaire the answers belong to; lets conditions chain (a question
+  // whose condition names a question that does not apply does not apply either).
+  const Template* questionnaire = nullptr;
 
   const Value* find(const std::string& full_key) const;
   // Whether the question counts: it has no condition, or its condition holds.
   bool applies(const Question& q) const;
+  // Whether a required question that applies is still unanswered.
+  bool is_open(const Question& q) const;
+
+ private:
+  bool applies(const Question& q, int depth) const;
 };
 
 // The template id named in the answers ("vorlage: ogs"), or "".

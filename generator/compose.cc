@@ -31,6 +31,12 @@ data row_data(const Question& records, const std::vector<std::pair<std::string, 
 void set_value(data& object, const Question& q, const Value* v, bool show_placeholder) {
   const std::string& k = q.key;
   const std::string missing = show_placeholder ? placeholder(q.label) : std::string();
+  object.set(k + "_offen", data(!v && show_placeholder));
+  if (q.type == QuestionType::choice) {
+    data is{data::type::object};
+    for (const auto& c : q.choices) is.set(choice_slug(c), data(v && v->text == c));
+    object.set(k + "_ist", is);
+  }
   switch (q.type) {
     case QuestionType::boolean:
       object.set(k, data(v && v->boolean));
@@ -119,8 +125,10 @@ std::string checklist_summary_markdown(const Findings& f) {
   std::vector<std::string> missing, mandatory;
   for (const auto& s : f.sections) {
     if (s.complete) continue;
-    missing.push_back(escape_markdown(s.title));
-    if (s.mandatory) mandatory.push_back(escape_markdown(s.title));
+    // Titles such as „Evaluation, Dokumentation, Fortschreibung“ contain commas.
+    const std::string title = "\u201E" + escape_markdown(s.title) + "\u201C";
+    missing.push_back(title);
+    if (s.mandatory) mandatory.push_back(title);
   }
   std::string out = "> [!WARNING]\n> **Checkliste: " + std::to_string(f.complete_count()) + " von " +
                     std::to_string(f.sections.size()) + " Abschnitten vollständig** \u2013 es fehlen: " +

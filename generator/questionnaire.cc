@@ -3,6 +3,7 @@
 #include <regex>
 #include <set>
 
+#include "value.h"
 #include "yaml_util.h"
 
 namespace kovgen {
@@ -134,6 +135,35 @@ class TemplateParser {
   Diagnostics& diag_;
 };
 
+// A question whose condition leads back to itself would never be decidable.
+void check_condition_cycles(const Template& t, Diagnostics& diag) {
+  for (const auto& s : t.sections)
+    for (const auto& q : s.questions) {
+      const Question* at = &q;
+      for (int steps = 0; at && at->when; ++steps) {
+        at = t.find_question(at->when->key);
+        if (at == &q || steps > 64) {
+          diag.error(q.where, "question " + q.full_key + ": its condition depends on itself");
+          break;
+        }
+      }
+    }
+}
+
+// Templates test choices as {{#key_ist.<slug>}}; two choices must not share a slug.
+void check_choice_names(const Template& t, Diagnostics& diag) {
+  for (const auto& s : t.sections)
+    for (const auto& q : s.questions) {
+      std::set<std::string> slugs;
+      for (const auto& c : q.choices) {
+        const std::string slug = choice_slug(c);
+        if (slug.empty() || !slugs.insert(slug).second)
+          diag.error(q.where, "question " + q.full_key + ": choice \"" + c +
+                                  "\" needs letters or digits that tell it apart from the others");
+      }
+    }
+}
+
 }  // namespace
 
 std::optional<QuestionType> question_type_from_name(const std::string& name) {
@@ -206,6 +236,8 @@ std::optional<Template> parse_template(const std::string& yaml_text, const std::
       if (q.when && !t.find_question(q.when->key))
         diag.error(q.where, "question " + q.full_key + ": condition names unknown question \"" +
                                 q.when->key + "\"");
+  check_condition_cycles(t, diag);
+  check_choice_names(t, diag);
   if (diag.error_count() > errors_before) return std::nullopt;
   return t;
 }

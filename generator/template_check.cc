@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "utf8.h"
+#include "value.h"
 
 namespace kovgen {
 
@@ -24,7 +25,15 @@ struct Schema {
 
 void add_question(std::map<std::string, Schema>& members, const Question& q) {
   const std::string& k = q.key;
+  members[k + "_offen"] = Schema::boolean();
   switch (q.type) {
+    case QuestionType::choice: {
+      members[k] = Schema::scalar();
+      Schema is;
+      for (const auto& c : q.choices) is.members[choice_slug(c)] = Schema::boolean();
+      members[k + "_ist"] = std::move(is);
+      break;
+    }
     case QuestionType::boolean:
       members[k] = Schema::boolean();
       members[k + "_text"] = Schema::scalar();
@@ -118,6 +127,17 @@ class Checker {
     size_t copied = 0;
     for (size_t i = 0; i < tags.size(); ++i) {
       const MustacheTag& tag = tags[i];
+      if (is_block_tag(tag.kind)) {
+        // Mustache drops the line of a tag that stands alone on it; kainjow keeps an
+        // empty line when the section is skipped, which ends a GFM table. So the
+        // expanded text keeps only the tag and loses its line's blanks and newline.
+        auto [line_begin, line_end] = standalone_line(text, tag);
+        if (line_begin != std::string::npos) {
+          out.append(text.substr(copied, line_begin - copied));
+          if (tag.kind != MustacheTag::Kind::comment) out.append(text.substr(tag.begin, tag.end - tag.begin));
+          copied = line_end;
+        }
+      }
       switch (tag.kind) {
         case MustacheTag::Kind::comment:
           break;
@@ -263,6 +283,11 @@ class Checker {
       return std::nullopt;
     }
     return check(*text, path, scopes, depth + 1);
+  }
+
+  static bool is_block_tag(MustacheTag::Kind k) {
+    return k == MustacheTag::Kind::section || k == MustacheTag::Kind::inverted ||
+           k == MustacheTag::Kind::close || k == MustacheTag::Kind::comment;
   }
 
   static std::pair<size_t, size_t> standalone_line(std::string_view text, const MustacheTag& tag) {

@@ -252,6 +252,37 @@ std::optional<Value> parse_scalar(const Question& q, std::string_view raw, std::
   return std::nullopt;
 }
 
+std::string choice_slug(std::string_view choice) {
+  static const std::pair<const char*, const char*> kFolds[] = {
+      {"ä", "ae"}, {"ö", "oe"}, {"ü", "ue"}, {"Ä", "ae"}, {"Ö", "oe"}, {"Ü", "ue"}, {"ß", "ss"}};
+  std::string out;
+  bool pending_separator = false;
+  for (size_t i = 0; i < choice.size();) {
+    bool folded = false;
+    for (const auto& [from, to] : kFolds) {
+      const std::string_view f(from);
+      if (choice.substr(i, f.size()) == f) {
+        if (pending_separator && !out.empty()) out += '_';
+        pending_separator = false;
+        out += to;
+        i += f.size();
+        folded = true;
+        break;
+      }
+    }
+    if (folded) continue;
+    const unsigned char c = static_cast<unsigned char>(choice[i++]);
+    if (std::isalnum(c) && c < 0x80) {
+      if (pending_separator && !out.empty()) out += '_';
+      pending_separator = false;
+      out += static_cast<char>(std::tolower(c));
+    } else {
+      pending_separator = true;
+    }
+  }
+  return out;
+}
+
 std::vector<std::string> split_list_cell(std::string_view text) {
   std::vector<std::string> items;
   size_t start = 0;

@@ -36,6 +36,10 @@ struct Value {
 // nullopt and sets *error to a message such as "expected an amount in EUR, got \"viel\"".
 std::optional<Value> parse_scalar(const Question& q, std::string_view text, std::string* error);
 
+// A choice as a Mustache name: "Caritas/katholisch" -> "caritas_katholisch",
+// "Körperschaft d. öff. Rechts" -> "koerperschaft_d_oeff_rechts".
+std::string choice_slug(std::string_view choice);
+
 // Parses a "; "-separated list cell (CSV) into list items.
 std::vector<std::string> split_list_cell(std::string_view text);
 

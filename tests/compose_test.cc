@@ -46,9 +46,9 @@ TEST_CASE("an incomplete section is flagged under its heading with the missing l
   CHECK(vp->missing[0].key == "vertragspartner.schultraeger_name");
   CHECK(contains(d.markdown, "## §\u00A01 Vertragspartner\n\n> [!CAUTION]\n> **Abschnitt \u201EVertragspartner\u201C "
                              "unvollständig.** Es fehlt: Name des Schulträgers.\n"));
-  CHECK(contains(d.markdown, "> **Checkliste: 2 von 5 Abschnitten vollständig** \u2013 es fehlen: Vertragspartner, "
-                             "Finanzierung und Öffnungszeiten."));
-  CHECK(contains(d.markdown, "Davon Pflichtabschnitte: Vertragspartner und Finanzierung."));
+  CHECK(contains(d.markdown, "> **Checkliste: 2 von 5 Abschnitten vollständig** \u2013 es fehlen: \u201EVertragspartner\u201C, "
+                             "\u201EFinanzierung\u201C und \u201EÖffnungszeiten\u201C."));
+  CHECK(contains(d.markdown, "Davon Pflichtabschnitte: \u201EVertragspartner\u201C und \u201EFinanzierung\u201C."));
   CHECK(contains(d.markdown, "| 2 | Vertragspartner | Pflicht | **unvollständig** | Name des Schulträgers |"));
   CHECK(contains(d.markdown, "**\\[offen: Name des Schulträgers\\]**"));
   MarkdownTree tree = parse_markdown(d.markdown);
@@ -79,6 +79,62 @@ TEST_CASE("table rows with a missing required field are reported") {
   REQUIRE(s->missing.size() == 1);
   CHECK(s->missing[0].label == "Gremienbeschlüsse (Eintrag 1): Datum");
   CHECK(contains(d.markdown, "| Rat | \\[offen: Datum\\] |"));
+}
+
+TEST_CASE("choices and open questions can be tested in the body") {
+  Draft d = draft_of("vertragspartner:\n  traeger_art: Caritas/katholisch\n");
+  (void)d;
+  kovgen::LoadedTemplate t;
+  Diagnostics diag;
+  auto parsed = parse_template(test::read_text(test::source_dir() + "/tests/data/templates/mini/template.yaml"),
+                               "template.yaml", ".", diag);
+  REQUIRE(parsed);
+  t.questionnaire = *parsed;
+  t.expanded_body =
+      "{{#vertragspartner.traeger_art_ist.caritas_katholisch}}KDG{{/vertragspartner.traeger_art_ist.caritas_katholisch}}"
+      "{{#vertragspartner.traeger_art_ist.awo}}AWO{{/vertragspartner.traeger_art_ist.awo}}|"
+      "{{#vertragspartner.schultraeger_name_offen}}offen{{/vertragspartner.schultraeger_name_offen}}|"
+      "{{#vertragspartner.jugendamt_name_offen}}ja-offen{{/vertragspartner.jugendamt_name_offen}}\n";
+  TemplateCache cache({test::source_dir() + "/tests/data/templates", test::source_dir() + "/tests/data/fragments"});
+  auto loaded = load_answers("vertragspartner:\n  traeger_art: Caritas/katholisch\n", "a.yaml", "mini", cache, diag);
+  REQUIRE(loaded);
+  Findings f = evaluate_checklist(t.questionnaire, loaded->answers);
+  // The Jugendamt's name is not open: the question does not apply.
+  CHECK(compose_markdown(t, loaded->answers, f, {}) == "KDG|offen|\n");
+}
+
+TEST_CASE("conditions chain: a question under a question that does not apply does not apply") {
+  Diagnostics diag;
+  auto t = parse_template(
+      "id: c\ntitle: C\nsections:\n  - id: s\n    title: S\n    step: 1\n    questions:\n"
+      "      - {key: a, label: A, type: boolean}\n"
+      "      - {key: b, label: B, type: boolean, when: s.a}\n"
+      "      - {key: c, label: C, type: text, required: true, when: s.b}\n",
+      "t.yaml", ".", diag);
+  REQUIRE(t);
+  Answers answers;
+  answers.questionnaire = &*t;
+  Value yes;
+  yes.type = QuestionType::boolean;
+  yes.boolean = true;
+  answers.values["s.b"] = yes;  // answered earlier, but s.a is now unanswered
+  CHECK_FALSE(answers.applies(t->sections[0].questions[2]));
+  CHECK(evaluate_checklist(*t, answers).complete());
+  answers.values["s.a"] = yes;
+  CHECK_FALSE(evaluate_checklist(*t, answers).complete());
+  auto cyclic = parse_template(
+      "id: c\ntitle: C\nsections:\n  - id: s\n    title: S\n    step: 1\n    questions:\n"
+      "      - {key: a, label: A, type: boolean, when: s.b}\n      - {key: b, label: B, type: boolean, when: s.a}\n",
+      "t.yaml", ".", diag);
+  CHECK_FALSE(cyclic);
+  CHECK(diag.to_string().find("t.yaml:8:9: question s.a: its condition depends on itself") != std::string::npos);
+}
+
+TEST_CASE("skipped sections leave no empty line, so tables stay whole") {
+  Draft d = draft_of(kComplete);
+  CHECK(d.markdown.find("| Gremium | Datum |\n| --- | --- |\n| Rat | 26.03.2026 |\n") != std::string::npos);
+  Draft none = draft_of("meta: {titel: T}\n");
+  CHECK(none.markdown.find("| Gremium | Datum |\n| --- | --- |\n\n") != std::string::npos);
 }
 
 TEST_CASE("paragraphs and sections are numbered without gaps") {
