@@ -3,6 +3,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "markdown_escape.h"
+#include "template_check.h"
 
 namespace kovgen {
 
@@ -207,7 +208,7 @@ std::string compose_markdown(const LoadedTemplate& t, const Answers& answers,
 
   kainjow::mustache::mustache renderer(t.expanded_body);
   renderer.set_custom_escape([](const std::string& s) { return escape_markdown_deferred(s); });
-  return number_paragraphs(resolve_line_start_marks(renderer.render(context)));
+  return number_paragraphs(resolve_line_start_marks(remove_standalone_marks(renderer.render(context))));
 }
 
 }  // namespace kovgen

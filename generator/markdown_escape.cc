@@ -71,10 +71,11 @@ std::string escape_line(std::string_view line, bool defer_line_start) {
 
 std::string escape_value(std::string_view text, bool defer_line_start) {
   std::string cleaned;
-  if (text.find(kLineStartMark) != std::string_view::npos) {
+  // U+E000 and U+E001 are the composer's own marks; a user cannot type them in.
+  if (text.find("\xEE\x80") != std::string_view::npos) {
     cleaned = std::string(text);
-    for (size_t p; (p = cleaned.find(kLineStartMark)) != std::string::npos;)
-      cleaned.replace(p, kLineStartMark.size(), "\uFFFD");
+    for (std::string_view mark : {kLineStartMark, std::string_view("\uE001")})
+      for (size_t p; (p = cleaned.find(mark)) != std::string::npos;) cleaned.replace(p, mark.size(), "\uFFFD");
     text = cleaned;
   }
   std::vector<std::string_view> lines;

@@ -129,13 +129,19 @@ class Checker {
       const MustacheTag& tag = tags[i];
       if (is_block_tag(tag.kind)) {
         // Mustache drops the line of a tag that stands alone on it; kainjow keeps an
-        // empty line when the section is skipped, which ends a GFM table. So the
-        // expanded text keeps only the tag and loses its line's blanks and newline.
+        // empty line when the section is skipped, which ends a GFM table. So such a
+        // tag gets a mark after it (kainjow no longer sees it as standalone), and
+        // remove_standalone_marks() drops every line left holding only marks.
         auto [line_begin, line_end] = standalone_line(text, tag);
         if (line_begin != std::string::npos) {
-          out.append(text.substr(copied, line_begin - copied));
-          if (tag.kind != MustacheTag::Kind::comment) out.append(text.substr(tag.begin, tag.end - tag.begin));
-          copied = line_end;
+          if (tag.kind == MustacheTag::Kind::comment) {
+            out.append(text.substr(copied, line_begin - copied));
+            copied = line_end;
+          } else {
+            out.append(text.substr(copied, tag.end - copied));
+            out += kStandaloneMark;
+            copied = tag.end;
+          }
         }
       }
       switch (tag.kind) {
@@ -370,6 +376,32 @@ std::optional<std::string> check_and_expand_template(const Template& t, std::str
   checker.check_flags(body_file);
   if (diag.has_errors()) return std::nullopt;
   return expanded;
+}
+
+std::string remove_standalone_marks(std::string_view rendered) {
+  std::string out;
+  out.reserve(rendered.size());
+  size_t start = 0;
+  while (start < rendered.size()) {
+    size_t nl = rendered.find('\n', start);
+    const size_t end = nl == std::string_view::npos ? rendered.size() : nl + 1;
+    std::string_view line = rendered.substr(start, end - start);
+    start = end;
+    if (line.find(kStandaloneMark) == std::string_view::npos) {
+      out.append(line);
+      continue;
+    }
+    std::string kept;
+    for (size_t i = 0; i < line.size();) {
+      if (line.compare(i, kStandaloneMark.size(), kStandaloneMark) == 0) {
+        i += kStandaloneMark.size();
+      } else {
+        kept += line[i++];
+      }
+    }
+    if (kept.find_first_not_of(" \t\r\n") != std::string::npos) out += kept;
+  }
+  return out;
 }
 
 std::vector<std::string> builtin_names(const Template& t) {

@@ -41,6 +41,14 @@ std::optional<std::string> check_and_expand_template(const Template& t, std::str
                                                      const PartialSource& partials,
                                                      Diagnostics& diag);
 
+// Marks a standalone section tag in the expanded text (U+E001, private use; user
+// values never contain it because escaping replaces it).
+constexpr std::string_view kStandaloneMark = "\uE001";
+
+// After rendering: removes the lines that hold only marks and blanks (the lines of
+// standalone section tags) and the marks themselves.
+std::string remove_standalone_marks(std::string_view rendered);
+
 // The names every template may use besides its questions (documented in
 // docs/template-format.md), for listing what a template needs.
 std::vector<std::string> builtin_names(const Template& t);

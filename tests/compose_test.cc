@@ -3,6 +3,7 @@
 
 #include "markdown_conventions.h"
 #include "pipeline.h"
+#include "template_check.h"
 #include "test_support.h"
 
 using namespace kovgen;
@@ -135,6 +136,35 @@ TEST_CASE("skipped sections leave no empty line, so tables stay whole") {
   CHECK(d.markdown.find("| Gremium | Datum |\n| --- | --- |\n| Rat | 26.03.2026 |\n") != std::string::npos);
   Draft none = draft_of("meta: {titel: T}\n");
   CHECK(none.markdown.find("| Gremium | Datum |\n| --- | --- |\n\n") != std::string::npos);
+}
+
+TEST_CASE("standalone section lines vanish, blank lines around them stay") {
+  Diagnostics diag;
+  auto parsed = parse_template(test::read_text(test::source_dir() + "/tests/data/templates/mini/template.yaml"),
+                               "template.yaml", ".", diag);
+  REQUIRE(parsed);
+  const std::string flags =
+      "{{{kovgen.hinweis.meta}}}{{{kovgen.hinweis.vertragspartner}}}{{{kovgen.hinweis.finanzierung}}}"
+      "{{{kovgen.hinweis.zeiten}}}{{{kovgen.hinweis.beschluss}}}\n";
+  const std::string body =
+      "A\n{{#vertragspartner.jugendamt_beteiligt}}\n- ja\n{{/vertragspartner.jugendamt_beteiligt}}\n"
+      "  {{^vertragspartner.jugendamt_beteiligt}}\n- nein\n  {{/vertragspartner.jugendamt_beteiligt}}\n\nB\n"
+      "| T |\n| - |\n{{#zeiten.ziele}}\n| {{.}} |\n{{/zeiten.ziele}}\n\nC\n{{! Kommentar }}\nD\n";
+  auto expanded = check_and_expand_template(*parsed, body + flags, "b", [](const std::string&, std::string*) {
+    return std::optional<std::string>();
+  }, diag);
+  INFO(diag.to_string());
+  REQUIRE(expanded);
+  LoadedTemplate t{*parsed, *expanded};
+  TemplateCache cache({test::source_dir() + "/tests/data/templates", test::source_dir() + "/tests/data/fragments"});
+  for (const char* answer : {"ja", "nein"}) {
+    auto loaded = load_answers(std::string("vertragspartner: {jugendamt_beteiligt: ") + answer + "}\n"
+                               "zeiten: {ziele: [x, y]}\n", "a.yaml", "mini", cache, diag);
+    REQUIRE(loaded);
+    Findings f = evaluate_checklist(t.questionnaire, loaded->answers);
+    const std::string md = compose_markdown(t, loaded->answers, f, {});
+    CHECK(md.rfind("A\n- " + std::string(answer) + "\n\nB\n| T |\n| - |\n| x |\n| y |\n\nC\nD\n", 0) == 0);
+  }
 }
 
 TEST_CASE("paragraphs and sections are numbered without gaps") {
