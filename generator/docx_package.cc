@@ -82,7 +82,7 @@ std::optional<std::string> zip_package(const std::vector<DocxPart>& parts, Diagn
       zip_source_free(buffer);
       return std::nullopt;
     }
-    zip_set_file_compression(archive.get(), index, ZIP_CM_DEFLATE, 6);
+    zip_set_file_compression(archive.get(), index, ZIP_CM_DEFLATE, 1);
     zip_file_set_dostime(archive.get(), index, kDosTime, kDosDate, 0);
   }
   if (zip_close(archive.get()) != 0) {
