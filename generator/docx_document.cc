@@ -70,26 +70,6 @@ void write_ppr(pugi::xml_node para, const ParaProps& p) {
   if (p.jc) add_element(ppr, "w:jc", {{"w:val", p.jc}});
 }
 
-bool needs_preserve(std::string_view s) {
-  return !s.empty() && (s.front() == ' ' || s.back() == ' ' || s.find("  ") != s.npos);
-}
-
-// Appends text as w:t, with tabs as w:tab and line feeds as w:br.
-void append_run_text(pugi::xml_node run, std::string_view text) {
-  size_t start = 0;
-  for (size_t i = 0; i <= text.size(); ++i) {
-    if (i < text.size() && text[i] != '\t' && text[i] != '\n') continue;
-    std::string_view piece = text.substr(start, i - start);
-    if (!piece.empty()) {
-      pugi::xml_node t = run.append_child("w:t");
-      if (needs_preserve(piece)) t.append_attribute("xml:space") = "preserve";
-      t.text().set(std::string(piece).c_str());
-    }
-    if (i < text.size()) run.append_child(text[i] == '\t' ? "w:tab" : "w:br");
-    start = i + 1;
-  }
-}
-
 // The line of the source a node comes from: its own, or its nearest block's.
 int source_line(cmark_node* n) {
   for (; n; n = cmark_node_parent(n))

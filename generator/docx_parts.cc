@@ -54,13 +54,6 @@ void add_field(pugi::xml_node para, const char* instruction, const char* placeho
   add_element(para.append_child("w:r"), "w:fldChar", {{"w:fldCharType", "end"}});
 }
 
-void add_text_run(pugi::xml_node para, const std::string& text) {
-  pugi::xml_node t = para.append_child("w:r").append_child("w:t");
-  if (!text.empty() && (text.front() == ' ' || text.back() == ' '))
-    t.append_attribute("xml:space") = "preserve";
-  t.text().set(text.c_str());
-}
-
 }  // namespace
 
 pugi::xml_document numbering_part(const std::vector<DocxList>& lists) {
@@ -104,7 +97,7 @@ pugi::xml_document header_part(const DocumentInfo& info) {
   pugi::xml_document doc;
   pugi::xml_node p = root(doc, "w:hdr").append_child("w:p");
   add_element(p.append_child("w:pPr"), "w:pStyle", {{"w:val", style_id::kHeader}});
-  add_text_run(p, info.title);
+  append_run_text(p.append_child("w:r"), info.title);
   if (info.draft) {
     // The Header style's right tab stop puts the mark at the right margin.
     p.append_child("w:r").append_child("w:tab");
@@ -112,7 +105,7 @@ pugi::xml_document header_part(const DocumentInfo& info) {
     pugi::xml_node rpr = r.append_child("w:rPr");
     rpr.append_child("w:b");
     add_element(rpr, "w:color", {{"w:val", "C00000"}});
-    r.append_child("w:t").text().set("ENTWURF");
+    append_run_text(r, "ENTWURF");
   }
   return doc;
 }
@@ -121,9 +114,9 @@ pugi::xml_document footer_part() {
   pugi::xml_document doc;
   pugi::xml_node p = root(doc, "w:ftr").append_child("w:p");
   add_element(p.append_child("w:pPr"), "w:pStyle", {{"w:val", style_id::kFooter}});
-  add_text_run(p, "Seite ");
+  append_run_text(p.append_child("w:r"), "Seite ");
   add_field(p, " PAGE ", "1");
-  add_text_run(p, " von ");
+  append_run_text(p.append_child("w:r"), " von ");
   add_field(p, " NUMPAGES ", "1");
   return doc;
 }

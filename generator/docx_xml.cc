@@ -58,6 +58,23 @@ std::string xml_safe_text(std::string_view text, std::vector<char32_t>& dropped)
   return out;
 }
 
+void append_run_text(pugi::xml_node run, std::string_view text) {
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && text[i] != '\t' && text[i] != '\n') continue;
+    std::string_view piece = text.substr(start, i - start);
+    if (!piece.empty()) {
+      pugi::xml_node t = run.append_child("w:t");
+      // Word drops leading, trailing and doubled spaces unless told to keep them.
+      if (piece.front() == ' ' || piece.back() == ' ' || piece.find("  ") != piece.npos)
+        t.append_attribute("xml:space") = "preserve";
+      t.text().set(std::string(piece).c_str());
+    }
+    if (i < text.size()) run.append_child(text[i] == '\t' ? "w:tab" : "w:br");
+    start = i + 1;
+  }
+}
+
 pugi::xml_node add_element(pugi::xml_node parent, const char* name,
                            std::initializer_list<std::pair<const char*, std::string_view>> attrs) {
   pugi::xml_node n = parent.append_child(name);

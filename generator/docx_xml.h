@@ -31,6 +31,10 @@ pugi::xml_document parse_own_xml(std::string_view xml);
 // to `dropped`. Invalid UTF-8 bytes come out as U+FFFD.
 std::string xml_safe_text(std::string_view text, std::vector<char32_t>& dropped);
 
+// Appends text to a w:r as w:t (xml:space="preserve" where spaces would be lost),
+// with tabs as w:tab and line feeds as w:br.
+void append_run_text(pugi::xml_node run, std::string_view text);
+
 // A new child element with attributes given as name/value pairs.
 pugi::xml_node add_element(pugi::xml_node parent, const char* name,
                            std::initializer_list<std::pair<const char*, std::string_view>> attrs = {});
