@@ -398,11 +398,12 @@ class Renderer {
     // Like HTML's automatic table layout: every column gets at least its longest
     // word, so that no word is broken; the rest of the width goes to the columns
     // that want more, in proportion to how much more. Lengths are estimated at
-    // 110 twips per character of 10 pt Arial, plus the cell margins.
-    constexpr int kCharWidth = 110;
+    // 110 twips per character of 10 pt Arial (125 in the bold header row), plus
+    // the cell margins.
     constexpr int kPadding = 260;
-    std::vector<int> least(columns, kPadding + 2 * kCharWidth), most(columns, kPadding + 2 * kCharWidth);
+    std::vector<int> least(columns, kPadding + 250), most(columns, kPadding + 250);
     for (cmark_node* row = cmark_node_first_child(table); row; row = cmark_node_next(row)) {
+      const int char_width = cmark_gfm_extensions_get_table_row_is_header(row) ? 125 : 110;
       int c = 0;
       for (cmark_node* cell = cmark_node_first_child(row); cell && c < columns;
            cell = cmark_node_next(cell), ++c) {
@@ -414,8 +415,8 @@ class Renderer {
           word = cp == ' ' ? 0 : word + 1;
           longest_word = std::max(longest_word, word);
         }
-        least[c] = std::max(least[c], kPadding + longest_word * kCharWidth);
-        most[c] = std::max(most[c], kPadding + length * kCharWidth);
+        least[c] = std::max(least[c], kPadding + longest_word * char_width);
+        most[c] = std::max(most[c], kPadding + length * char_width);
       }
     }
     const int total = layout_.text_width;

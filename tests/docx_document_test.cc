@@ -89,15 +89,15 @@ TEST_CASE("docx document: tables have a repeating header row, widths and alignme
 }
 
 TEST_CASE("docx document: column widths follow the cell texts and never break a word") {
-  // Everything fits: widths in proportion to the longest texts (2 and 25 characters).
+  // Everything fits: widths in proportion to the longest texts (2 and 25 bold characters).
   CHECK(body_xml("| Nr | Beschreibung der Leistung |\n| - | - |\n| 1 | x |\n")
-            .find("<w:tblGrid><w:gridCol w:w=\"1247\"/><w:gridCol w:w=\"7823\"/></w:tblGrid>") != std::string::npos);
+            .find("<w:tblGrid><w:gridCol w:w=\"1187\"/><w:gridCol w:w=\"7883\"/></w:tblGrid>") != std::string::npos);
   // Too long to fit: each column keeps its longest word ("vollständig": 11 characters
   // = 1470 twips), the long column takes the rest.
   const std::string long_text(60, 'x');
   const std::string xml = body_xml("| Nr. | Status | Fehlende Angaben |\n| - | - | - |\n| 1 | vollständig | " +
                                    long_text + " " + long_text + " |\n");
-  CHECK(xml.find("<w:tblGrid><w:gridCol w:w=\"590\"/><w:gridCol w:w=\"1470\"/><w:gridCol w:w=\"7010\"/>") !=
+  CHECK(xml.find("<w:tblGrid><w:gridCol w:w=\"635\"/><w:gridCol w:w=\"1470\"/><w:gridCol w:w=\"6965\"/>") !=
         std::string::npos);
 }
 
