@@ -1,6 +1,5 @@
 #include "questionnaire.h"
 
-#include <regex>
 #include <set>
 
 #include "value.h"
@@ -33,8 +32,10 @@ constexpr TypeName kTypes[] = {
 };
 
 bool valid_identifier(const std::string& s) {
-  static const std::regex re("[a-z][a-z0-9_]*");
-  return std::regex_match(s, re);
+  if (s.empty() || s[0] < 'a' || s[0] > 'z') return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
 }
 
 const std::vector<std::string> kQuestionKeys = {

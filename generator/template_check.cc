@@ -325,10 +325,21 @@ std::vector<MustacheTag> scan_mustache_tags(std::string_view text, const std::st
                                             Diagnostics& diag) {
   std::vector<MustacheTag> tags;
   size_t pos = 0;
+  // Locations advance incrementally; recounting from the start made long templates quadratic.
+  size_t located = 0;
+  Location here{file, 1, 1};
   while ((pos = text.find("{{", pos)) != std::string_view::npos) {
     MustacheTag tag;
     tag.begin = pos;
-    tag.where = location_of_offset(text, pos, file);
+    for (; located < pos; ++located) {
+      if (text[located] == '\n') {
+        ++here.line;
+        here.column = 1;
+      } else if ((static_cast<unsigned char>(text[located]) & 0xC0) != 0x80) {
+        ++here.column;
+      }
+    }
+    tag.where = here;
     size_t inner = pos + 2;
     std::string_view closer = "}}";
     if (inner < text.size() && text[inner] == '{') {

@@ -3,7 +3,6 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <regex>
 
 #include "utf8.h"
 #include "yaml_util.h"
@@ -34,15 +33,76 @@ std::string quoted(std::string_view s) {
   return "\"" + shown + "\"";
 }
 
+// A cursor over a value for hand-written matching (std::regex costs milliseconds
+// per pattern to compile, which dominated a whole render).
+struct Cursor {
+  std::string_view s;
+  size_t i = 0;
+
+  bool done() const { return i == s.size(); }
+  bool eat(char c) {
+    if (i < s.size() && s[i] == c) return ++i, true;
+    return false;
+  }
+  // Reads between min and max digits; false (and no advance) otherwise.
+  bool digits(size_t min, size_t max, long long* value = nullptr, size_t* count = nullptr) {
+    size_t j = i;
+    long long v = 0;
+    while (j < s.size() && j - i < max && std::isdigit(static_cast<unsigned char>(s[j]))) v = v * 10 + (s[j++] - '0');
+    if (j - i < min) return false;
+    if (count) *count = j - i;
+    if (value) *value = v;
+    i = j;
+    return true;
+  }
+  void skip_spaces() {
+    while (i < s.size() && s[i] == ' ') ++i;
+  }
+};
+
+// Digits with optional thousands dots ("2.793", "1.234.567") or plain ("2793").
+bool grouped_digits(Cursor& c, std::string* digits_out) {
+  const size_t start = c.i;
+  size_t n = 0;
+  if (!c.digits(1, 15, nullptr, &n)) return false;
+  if (n <= 3) {
+    while (c.s.size() - c.i >= 4 && c.s[c.i] == '.') {
+      Cursor probe = c;
+      probe.eat('.');
+      size_t group = 0;
+      if (!probe.digits(3, 3, nullptr, &group) ||
+          (probe.i < probe.s.size() && std::isdigit(static_cast<unsigned char>(probe.s[probe.i]))))
+        break;
+      c = probe;
+    }
+  }
+  for (size_t k = start; k < c.i; ++k)
+    if (c.s[k] != '.') *digits_out += c.s[k];
+  return true;
+}
+
 // "1.234,56", "1234.56", "-3", "0,5" -> value; German (comma) and YAML (dot) forms.
-std::optional<double> parse_number(std::string s) {
-  static const std::regex german(R"(-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?)");
-  static const std::regex plain(R"(-?\d+(\.\d+)?)");
-  if (std::regex_match(s, plain)) return std::stod(s);
-  if (!std::regex_match(s, german)) return std::nullopt;
-  remove_all(s, ".");
-  if (size_t comma = s.find(','); comma != std::string::npos) s[comma] = '.';
-  return std::stod(s);
+std::optional<double> parse_number(const std::string& s) {
+  Cursor c{s};
+  std::string text;
+  if (c.eat('-')) text += '-';
+  // YAML/plain form first: digits, optional ".digits".
+  Cursor plain = c;
+  std::string plain_text = text;
+  if (plain.digits(1, 18)) {
+    plain_text.append(s, c.i, plain.i - c.i);
+    if (plain.done()) return std::stod(plain_text);
+    const size_t dot = plain.i;
+    if (plain.eat('.') && plain.digits(1, 18) && plain.done()) return std::stod(plain_text + s.substr(dot));
+  }
+  if (!grouped_digits(c, &text)) return std::nullopt;
+  if (c.eat(',')) {
+    const size_t frac = c.i;
+    if (!c.digits(1, 18)) return std::nullopt;
+    text += "." + s.substr(frac, c.i - frac);
+  }
+  if (!c.done()) return std::nullopt;
+  return std::stod(text);
 }
 
 // Rejects control characters other than tab (and newline for multi-line text).
@@ -69,18 +129,15 @@ bool check_bounds(const Question& q, double v, std::string* error) {
 }
 
 std::optional<Date> parse_date(const std::string& s) {
-  static const std::regex iso(R"((\d{4})-(\d{1,2})-(\d{1,2}))");
-  static const std::regex german(R"((\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}))");
-  std::smatch m;
-  Date d;
-  if (std::regex_match(s, m, iso)) {
-    d = {std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])};
-  } else if (std::regex_match(s, m, german)) {
-    d = {std::stoi(m[3]), std::stoi(m[2]), std::stoi(m[1])};
-  } else {
-    return std::nullopt;
-  }
-  return d;
+  long long a = 0, b = 0, y = 0;
+  Cursor iso{s};
+  if (iso.digits(4, 4, &y) && iso.eat('-') && iso.digits(1, 2, &a) && iso.eat('-') && iso.digits(1, 2, &b) && iso.done())
+    return Date{static_cast<int>(y), static_cast<int>(a), static_cast<int>(b)};
+  Cursor german{s};
+  if (german.digits(1, 2, &a) && german.eat('.') && (german.eat(' '), german.digits(1, 2, &b)) && german.eat('.') &&
+      (german.eat(' '), german.digits(4, 4, &y)) && german.done())
+    return Date{static_cast<int>(y), static_cast<int>(b), static_cast<int>(a)};
+  return std::nullopt;
 }
 
 }  // namespace
@@ -156,10 +213,10 @@ std::optional<Value> parse_scalar(const Question& q, std::string_view raw, std::
       v.text = s;
       return v;
     case QuestionType::integer: {
-      static const std::regex re(R"(-?(\d{1,3}(\.\d{3})+|\d{1,15}))");
-      if (!std::regex_match(s, re)) return fail("a whole number");
-      std::string digits = s;
-      remove_all(digits, ".");
+      Cursor c{s};
+      std::string digits;
+      if (c.eat('-')) digits += '-';
+      if (!grouped_digits(c, &digits) || !c.done()) return fail("a whole number");
       v.number = std::stoll(digits);
       if (!check_bounds(q, static_cast<double>(v.number), error)) return std::nullopt;
       return v;
@@ -201,10 +258,13 @@ std::optional<Value> parse_scalar(const Question& q, std::string_view raw, std::
       return v;
     }
     case QuestionType::time: {
-      static const std::regex re(R"((\d{1,2})[:.](\d{2})(\s*Uhr)?)");
-      std::smatch m;
-      if (!std::regex_match(s, m, re)) return fail("a time such as 8:00");
-      const int h = std::stoi(m[1]), min = std::stoi(m[2]);
+      Cursor c{s};
+      long long hours = 0, minutes = 0;
+      if (!c.digits(1, 2, &hours) || !(c.eat(':') || c.eat('.')) || !c.digits(2, 2, &minutes))
+        return fail("a time such as 8:00");
+      c.skip_spaces();
+      if (!c.done() && s.compare(c.i, std::string::npos, "Uhr") != 0) return fail("a time such as 8:00");
+      const int h = static_cast<int>(hours), min = static_cast<int>(minutes);
       if (h > 24 || min > 59 || (h == 24 && min > 0)) {
         *error = "no such time: " + quoted(s);
         return std::nullopt;
@@ -213,14 +273,15 @@ std::optional<Value> parse_scalar(const Question& q, std::string_view raw, std::
       return v;
     }
     case QuestionType::schoolyear: {
-      static const std::regex re(R"((\d{4})(/(\d{2}|\d{4}))?)");
-      std::smatch m;
-      if (!std::regex_match(s, m, re)) return fail("a school year such as 2026/27");
-      const int start = std::stoi(m[1]);
-      if (m[3].matched) {
-        const int end = std::stoi(m[3]);
-        if (end != (start + 1) % 100 && end != start + 1) return fail("consecutive years such as 2026/27");
-      }
+      Cursor c{s};
+      long long start_year = 0, end_year = 0;
+      size_t end_digits = 0;
+      if (!c.digits(4, 4, &start_year)) return fail("a school year such as 2026/27");
+      if (c.eat('/') && !c.digits(2, 4, &end_year, &end_digits)) return fail("a school year such as 2026/27");
+      if (!c.done() || end_digits == 3) return fail("a school year such as 2026/27");
+      const int start = static_cast<int>(start_year);
+      if (end_digits > 0 && end_year != (start + 1) % 100 && end_year != start + 1)
+        return fail("consecutive years such as 2026/27");
       if (start < 1900 || start > 2199) return fail("a school year such as 2026/27");
       v.number = start;
       return v;

@@ -142,3 +142,26 @@ TEST_CASE("JSON answers are read like YAML, with locations") {
   CHECK(errors_of("{\"meta\": {\"stand\": \"2026-02-30\"}}") ==
         "answers.yaml:1:20: meta.stand (\u201EStand\u201C): no such date: \"2026-02-30\"\n");
 }
+
+TEST_CASE("numbers in German and plain notation, and what is not a number") {
+  Question integer{.key = "n", .full_key = "s.n", .label = "N", .type = QuestionType::integer};
+  Question decimal{.key = "d", .full_key = "s.d", .label = "D", .type = QuestionType::decimal};
+  Question money{.key = "m", .full_key = "s.m", .label = "M", .type = QuestionType::money};
+  std::string error;
+  CHECK(parse_scalar(integer, "1.234", &error)->number == 1234);
+  CHECK(parse_scalar(integer, "1.234.567", &error)->number == 1234567);
+  CHECK(parse_scalar(integer, "-12", &error)->number == -12);
+  CHECK_FALSE(parse_scalar(integer, "1.5", &error));
+  CHECK_FALSE(parse_scalar(integer, "1.2345", &error));
+  CHECK_FALSE(parse_scalar(integer, "12a", &error));
+  CHECK(parse_scalar(decimal, "1234.5", &error)->real == doctest::Approx(1234.5));
+  CHECK(parse_scalar(decimal, "1.234.567,89", &error)->real == doctest::Approx(1234567.89));
+  CHECK(parse_scalar(decimal, "0,25", &error)->real == doctest::Approx(0.25));
+  CHECK_FALSE(parse_scalar(decimal, "1.23,4", &error));
+  CHECK_FALSE(parse_scalar(decimal, "1,2,3", &error));
+  CHECK_FALSE(parse_scalar(decimal, "", &error));
+  CHECK(parse_scalar(money, "1.434,00 €", &error)->number == 143400);
+  CHECK(parse_scalar(money, "EUR 7500", &error)->number == 750000);
+  CHECK_FALSE(parse_scalar(money, "12,345", &error));
+  CHECK(error == "expected an amount in EUR with at most two decimals, got \"12,345\"");
+}
