@@ -1,0 +1,132 @@
+#include "questionnaire_text.h"
+
+#include <algorithm>
+
+#include "german_format.h"
+#include "utf8.h"
+
+namespace kovgen {
+
+namespace {
+
+constexpr const char* kSeedSteps[] = {
+    "Planungsphase",
+    "Entwicklung gemeinsamer Zielsetzungen",
+    "Inhalte der Kooperationsvereinbarung",
+    "Abstimmungsverfahren & Beschlussfassung",
+    "Umsetzung & institutionelle Verankerung",
+    "Evaluation, Reflexion & Weiterentwicklung",
+};
+
+std::string quoted_label(const std::string& key, const Template& t) {
+  const Question* q = t.find_question(key);
+  return "\u201E" + (q ? q->label : key) + "\u201C";
+}
+
+// How a condition value reads: booleans as ja/nein.
+std::string value_words(const std::string& key, const std::string& value, const Template& t) {
+  const Question* q = t.find_question(key);
+  if (q && q->type == QuestionType::boolean) {
+    if (value == "true") return "ja";
+    if (value == "false") return "nein";
+  }
+  return value;
+}
+
+}  // namespace
+
+const char* seed_step_title(int step) {
+  return step >= 1 && step <= 6 ? kSeedSteps[step - 1] : "";
+}
+
+std::vector<const Section*> sections_in_step_order(const Template& t) {
+  std::vector<const Section*> out;
+  for (const auto& s : t.sections) out.push_back(&s);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Section* a, const Section* b) { return a->step < b->step; });
+  return out;
+}
+
+const char* section_kind(const Section& s) {
+  return s.mandatory ? "Pflichtabschnitt" : "empfohlener Abschnitt";
+}
+
+std::string question_facts(const Question& q) {
+  std::string facts = question_type_label(q.type);
+  facts += q.required ? " \u00B7 Pflichtangabe" : " \u00B7 freiwillig";
+  if (q.min || q.max) {
+    facts += " \u00B7 erlaubt: ";
+    if (q.min && q.max) facts += format_decimal(*q.min) + " bis " + format_decimal(*q.max);
+    else if (q.min) facts += "ab " + format_decimal(*q.min);
+    else facts += "bis " + format_decimal(*q.max);
+  }
+  return facts;
+}
+
+std::string condition_text(const Condition& c, const Template& t) {
+  const std::string label = quoted_label(c.key, t);
+  const Question* q = t.find_question(c.key);
+  const bool boolean = q && q->type == QuestionType::boolean;
+  std::vector<std::string> values;
+  for (const auto& v : c.values) values.push_back(value_words(c.key, v, t));
+  switch (c.op) {
+    case Condition::Op::truthy: return label + (boolean ? " = ja" : " ausgefüllt ist");
+    case Condition::Op::falsy: return label + (boolean ? " = nein" : " leer ist");
+    case Condition::Op::equals: return label + " = " + (values.empty() ? "" : values[0]);
+    case Condition::Op::not_equals: return label + " \u2260 " + (values.empty() ? "" : values[0]);
+    case Condition::Op::in: return label + " = " + join_german(values, "oder");
+  }
+  return "";
+}
+
+size_t display_width(std::string_view text) {
+  size_t n = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    next_code_point(text, pos);
+    ++n;
+  }
+  return n;
+}
+
+std::vector<std::string> wrap_text(std::string_view text, size_t width) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    std::string_view paragraph = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    const bool bullet = paragraph.substr(0, 2) == "- ";
+    std::string line;
+    size_t line_width = 0;
+    size_t p = 0;
+    bool any = false;
+    while (p < paragraph.size()) {
+      while (p < paragraph.size() && paragraph[p] == ' ') ++p;
+      if (p >= paragraph.size()) break;
+      size_t end = paragraph.find(' ', p);
+      if (end == std::string_view::npos) end = paragraph.size();
+      std::string_view word = paragraph.substr(p, end - p);
+      const size_t w = display_width(word);
+      if (line_width > 0 && line_width + 1 + w > width) {
+        lines.push_back(line);
+        line = bullet ? " " : "";
+        line_width = line.size();
+      }
+      if (line_width > 0) {
+        line += ' ';
+        ++line_width;
+      }
+      line += word;
+      line_width += w;
+      any = true;
+      p = end;
+    }
+    if (any || !line.empty()) lines.push_back(line);
+    else lines.emplace_back();
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  while (!lines.empty() && lines.back().empty()) lines.pop_back();
+  return lines;
+}
+
+}  // namespace kovgen
