@@ -1,0 +1,17 @@
+#pragma once
+// The checklist as a text table for the terminal ("kovgen check"): one row per
+// section with its step, kind, status and the missing items by German label.
+#include <string>
+
+#include "checklist.h"
+
+namespace kovgen {
+
+struct TableStyle {
+  bool color = false;  // ANSI colours for the status (only on a terminal)
+  size_t width = 0;    // wrap the missing items to this many columns; 0 = never wrap
+};
+
+std::string checklist_table_text(const Findings& f, const TableStyle& style);
+
+}  // namespace kovgen

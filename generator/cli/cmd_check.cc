@@ -1,0 +1,63 @@
+// kovgen check: validates an answers file and shows the checklist as a table.
+#include <cstdio>
+#include <cstdlib>
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "args.h"
+#include "checklist_table.h"
+#include "command.h"
+#include "pipeline.h"
+
+namespace kovgen::cli {
+namespace {
+
+const char* const kUsage =
+    "Usage: kovgen check [--template NAME] ANSWERS.yaml\n\n"
+    "Validates the answers (YAML or JSON) against their template and prints the\n"
+    "checklist: one row per section with its status and the missing items.\n"
+    "Colours are used on a terminal unless NO_COLOR is set.\n\n"
+    "Options:\n"
+    "  -t, --template NAME   template to use (default: \"vorlage\" in the file)\n\n"
+    "Exit codes of check: 0 every section complete, 3 some section incomplete,\n"
+    "1 the file is invalid (every problem is listed), 2 wrong command line.\n\n";
+
+TableStyle terminal_style() {
+  TableStyle style;
+  if (!isatty(STDOUT_FILENO)) return style;
+  const char* no_color = std::getenv("NO_COLOR");
+  style.color = !no_color || !*no_color;
+  winsize ws{};
+  style.width = ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 ? ws.ws_col : 80;
+  return style;
+}
+
+int run(const std::vector<std::string>& argv) {
+  Args args(argv, {{"--template", "-t"}});
+  if (args.help()) {
+    std::printf("%s%s", kUsage, kExitCodeHelp);
+    return kExitOk;
+  }
+  if (!args.error().empty()) return usage_error("check", args.error());
+  if (args.positionals().size() != 1) return usage_error("check", "expects one answers file");
+  const std::string path = args.positionals()[0];
+
+  TemplateCache cache(default_template_library());
+  Diagnostics diag;
+  auto loaded = load_answers_file(path, args.get("--template"), cache, diag);
+  std::fputs(diag.to_string().c_str(), stderr);
+  if (!loaded) {
+    std::fprintf(stderr, "%s: %d error(s)\n", path.c_str(), diag.error_count());
+    return kExitInvalidInput;
+  }
+  const Findings findings = evaluate_checklist(loaded->tmpl->questionnaire, loaded->answers);
+  std::printf("Checkliste \u201E%s\u201C \u2013 %s\n\n%s\n%s\n", findings.template_title.c_str(), path.c_str(),
+              checklist_table_text(findings, terminal_style()).c_str(), checklist_line(findings).c_str());
+  return findings.complete() ? kExitOk : kExitIncomplete;
+}
+
+CommandRegistration registration({"check", "validate answers and show the checklist", kUsage, run});
+
+}  // namespace
+}  // namespace kovgen::cli

@@ -1,0 +1,93 @@
+// kovgen check: the checklist table and its exit codes.
+#include <doctest/doctest.h>
+
+#include "checklist_table.h"
+#include "pty_support.h"
+#include "test_support.h"
+
+using namespace kovgen;
+using namespace kovgen::test;
+
+namespace {
+
+const std::vector<std::string> kEnv = {"KOVGEN_TEMPLATES=" + source_dir() + "/tests/data/templates"};
+const std::string kComplete = source_dir() + "/tests/data/mini-complete.yaml";
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+std::string answers_file(const std::string& name, const std::string& yaml) {
+  const std::string path = fresh_temp_dir("check-" + name) + "/answers.yaml";
+  write_text(path, yaml);
+  return path;
+}
+
+Findings sample_findings() {
+  Findings f;
+  f.sections.push_back({"meta", "Dokumentangaben", 1, true, true, {}});
+  f.sections.push_back({"finanzierung", "Finanzierung", 3, true, false,
+                        {{"finanzierung.a", "Kommunaler Eigenanteil je Platz"}, {"finanzierung.b", "Plätze"}}});
+  f.sections.push_back({"zeiten", "Öffnungszeiten", 3, false, false, {{"zeiten.beginn", "Beginn"}}});
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("the table has one row per section with status and missing labels") {
+  CHECK(checklist_table_text(sample_findings(), {}) ==
+        "Nr  Abschnitt        Schritt  Art        Status         Es fehlt\n"
+        "1   Dokumentangaben  1        Pflicht    vollständig    \u2013\n"
+        "2   Finanzierung     3        Pflicht    unvollständig  Kommunaler Eigenanteil je Platz, Plätze\n"
+        "3   Öffnungszeiten   3        empfohlen  unvollständig  Beginn\n");
+}
+
+TEST_CASE("on a terminal the status is coloured and long missing lists wrap under their column") {
+  TableStyle style;
+  style.color = true;
+  style.width = 80;
+  const std::string text = checklist_table_text(sample_findings(), style);
+  CHECK(contains(text, "\x1b[32mvollständig\x1b[0m    \u2013\n"));
+  CHECK(contains(text, "\x1b[31munvollständig\x1b[0m  Kommunaler Eigenanteil\n" + std::string(56, ' ') +
+                           "je Platz, Plätze\n"));
+  CHECK(contains(text, "\x1b[33munvollständig\x1b[0m  Beginn\n"));
+}
+
+TEST_CASE("check exits 0 when complete, 3 when incomplete, 1 when invalid, 2 for a wrong command line") {
+  CommandResult complete = run_kovgen({"check", kComplete}, "", kEnv);
+  CHECK(complete.exit_code == 0);
+  CHECK(contains(complete.out, "Checkliste: 5 von 5 Abschnitten vollständig"));
+
+  CommandResult incomplete =
+      run_kovgen({"check", answers_file("incomplete", "vorlage: mini\nmeta: {titel: T}\n")}, "", kEnv);
+  CHECK(incomplete.exit_code == 3);
+  CHECK(contains(incomplete.out, "Vertragspartner  1        Pflicht    unvollständig  Name des Schulträgers, Art des Trägers\n"));
+  CHECK(contains(incomplete.out, "1   Dokumentangaben  1        Pflicht    vollständig    \u2013\n"));
+  CHECK_FALSE(contains(incomplete.out, "\x1b["));  // no colour when not on a terminal
+
+  const std::string invalid = answers_file("invalid", "vorlage: mini\nfinanzierung:\n  plaetze: viele\n");
+  CommandResult bad = run_kovgen({"check", invalid}, "", kEnv);
+  CHECK(bad.exit_code == 1);
+  CHECK(contains(bad.err, invalid + ":3:12: finanzierung.plaetze"));
+  CHECK(bad.out.empty());
+
+  CHECK(run_kovgen({"check", source_dir() + "/no/such/file.yaml"}, "", kEnv).exit_code == 1);
+  CHECK(run_kovgen({"check"}, "", kEnv).exit_code == 2);
+  CHECK(run_kovgen({"check", kComplete, "--colour"}, "", kEnv).exit_code == 2);
+  CommandResult help = run_kovgen({"check", "--help"}, "", kEnv);
+  CHECK(help.exit_code == 0);
+  CHECK(contains(help.out, "0 every section complete, 3 some section incomplete"));
+}
+
+TEST_CASE("check colours its table on a terminal, unless NO_COLOR is set") {
+  const std::string path = answers_file("pty", "vorlage: mini\nmeta: {titel: T}\n");
+  CommandResult tty = run_in_pty({KOVGEN_BINARY, "check", path}, "", kEnv);
+  CHECK(tty.exit_code == 3);
+  CHECK(contains(tty.out, "\x1b[31munvollständig\x1b[0m"));
+  std::vector<std::string> env = kEnv;
+  env.push_back("NO_COLOR=1");
+  CommandResult plain = run_in_pty({KOVGEN_BINARY, "check", path}, "", env);
+  CHECK(plain.exit_code == 3);
+  CHECK(contains(plain.out, "unvollständig"));
+  CHECK_FALSE(contains(plain.out, "\x1b["));
+}
