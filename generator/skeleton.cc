@@ -2,6 +2,7 @@
 
 #include "questionnaire_text.h"
 #include "value.h"
+#include "yaml_edit.h"
 
 namespace kovgen {
 
@@ -17,7 +18,7 @@ const char* const kHowTo =
     "für Listen und Tabellen werden gültig, wenn Sie das # am Zeilenanfang entfernen.\n"
     "- Text, der mit einem Sonderzeichen beginnt oder \u201E: \u201C enthält, in Anführungszeichen "
     "setzen: \"…\".\n"
-    "- Datum als 01.08.2026, Beträge als 12500,50, ja/nein als ja oder nein.\n"
+    "- Datum als 01.08.2026, Beträge als 12500,50 oder 12.500,50 €, ja/nein als ja oder nein.\n"
     "\n"
     "Prüfen: kovgen check DATEI \u00B7 Fragen nacheinander beantworten: kovgen interview DATEI\n"
     "Entwurf erzeugen: kovgen render DATEI -o entwurf.docx";
@@ -78,7 +79,7 @@ class SkeletonWriter {
         break;
       default: break;
     }
-    if (!q.example.empty()) comment(indent, "Beispiel: " + q.example);
+    if (!q.example.empty()) comment(indent, "Beispiel: " + example_text(q));
     out_ += indent + q.key + ":\n";
   }
 
@@ -87,7 +88,7 @@ class SkeletonWriter {
     out_ += "  " + q.key + ":\n";
     std::vector<std::string> items = split_list_cell(q.example);
     if (items.empty()) items = {"erster Eintrag", "zweiter Eintrag"};
-    for (const auto& item : items) out_ += "  #  - " + item + "\n";
+    for (const auto& item : items) out_ += "  #  - " + yaml_scalar(item) + "\n";
   }
 
   void records(const Question& q) {
@@ -100,13 +101,20 @@ class SkeletonWriter {
     }
     if (!q.example.empty()) comment("  ", "Beispiel: " + q.example);
     out_ += "  " + q.key + ":\n";
-    for (int entry = 0; entry < 2; ++entry)
-      for (size_t i = 0; i < q.fields.size(); ++i) {
-        const Question& f = q.fields[i];
-        std::string example = f.example;
-        if (example.empty() && !f.choices.empty()) example = f.choices.front();
-        out_ += std::string(i == 0 ? "  #  - " : "  #    ") + f.key + ":" + (example.empty() ? "" : " " + example) + "\n";
-      }
+    for (size_t i = 0; i < q.fields.size(); ++i) {
+      const Question& f = q.fields[i];
+      std::string example = example_text(f);
+      if (example.empty() && !f.choices.empty()) example = f.choices.front();
+      out_ += std::string(i == 0 ? "  #  - " : "  #    ") + f.key + ":" +
+              (example.empty() ? "" : " " + yaml_scalar(example)) + "\n";
+    }
+  }
+
+  // Examples as a person would type them: ja/nein rather than true/false.
+  static std::string example_text(const Question& q) {
+    if (q.type == QuestionType::boolean && (q.example == "true" || q.example == "false"))
+      return q.example == "true" ? "ja" : "nein";
+    return q.example;
   }
 
   static std::string join_choices(const std::vector<std::string>& choices) {
