@@ -179,7 +179,7 @@ class Interview {
     if (!q.help.empty()) say_wrapped("  ", q.help);
     else say("  Zu dieser Frage gibt es keinen Hilfetext.\n");
     say("  Art: " + question_facts(q) + "\n");
-    if (!q.example.empty()) say_wrapped("  ", "Beispiel: " + q.example);
+    if (!q.example.empty()) say_wrapped("  ", "Beispiel: " + example_text(q));
     if (!q.choices.empty()) say("  Auswahl: Nummer oder Text eingeben.\n");
     if (q.when) say_wrapped("  ", "Gefragt, weil " + condition_text(*q.when, t_) + ".");
     say_wrapped("  ", kKeys);

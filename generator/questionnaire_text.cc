@@ -4,6 +4,7 @@
 
 #include "german_format.h"
 #include "utf8.h"
+#include "value.h"
 
 namespace kovgen {
 
@@ -61,6 +62,16 @@ std::string question_facts(const Question& q) {
     else facts += "bis " + format_decimal(*q.max);
   }
   return facts;
+}
+
+std::string example_text(const Question& q) {
+  if (q.example.empty()) return "";
+  std::string error;
+  auto v = parse_scalar(q, q.example, &error);
+  if (!v) return q.example;
+  if (q.type == QuestionType::boolean) return v->boolean ? "ja" : "nein";
+  if (q.type == QuestionType::date) return format_date_short(v->date);
+  return q.example;
 }
 
 std::string condition_text(const Condition& c, const Template& t) {

@@ -25,6 +25,10 @@ const char* section_kind(const Section& s);
 // "Betrag in Euro · Pflichtangabe · erlaubt: 0 bis 10.000"
 std::string question_facts(const Question& q);
 
+// A question's example as a person would type it: ja/nein for booleans,
+// 01.08.2026 for dates; "" when there is none.
+std::string example_text(const Question& q);
+
 // The condition as a German clause after "wenn": "„Jugendamt ist Vertragspartei“ = ja",
 // "„Träger“ ausgefüllt ist" (labels looked up in t).
 std::string condition_text(const Condition& c, const Template& t);

@@ -110,13 +110,6 @@ class SkeletonWriter {
     }
   }
 
-  // Examples as a person would type them: ja/nein rather than true/false.
-  static std::string example_text(const Question& q) {
-    if (q.type == QuestionType::boolean && (q.example == "true" || q.example == "false"))
-      return q.example == "true" ? "ja" : "nein";
-    return q.example;
-  }
-
   static std::string join_choices(const std::vector<std::string>& choices) {
     std::string s;
     for (const auto& c : choices) s += (s.empty() ? "" : " | ") + c;

@@ -1,0 +1,267 @@
+// kovgen interview, driven through standard input (and once through a terminal).
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "interview.h"
+#include "pipeline.h"
+#include "pty_support.h"
+#include "test_support.h"
+
+using namespace kovgen;
+using namespace kovgen::test;
+
+namespace {
+
+const std::vector<std::string> kEnv = {"KOVGEN_TEMPLATES=" + source_dir() + "/tests/data/templates"};
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+size_t count(const std::string& haystack, const std::string& needle) {
+  size_t n = 0;
+  for (size_t p = haystack.find(needle); p != std::string::npos; p = haystack.find(needle, p + 1)) ++n;
+  return n;
+}
+
+std::string new_answers_path(const std::string& name) { return fresh_temp_dir("interview-" + name) + "/answers.yaml"; }
+
+CommandResult interview(const std::string& path, const std::string& input, std::vector<std::string> extra = {}) {
+  std::vector<std::string> args{"interview", "--template", "mini", path};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return run_kovgen(args, input, kEnv);
+}
+
+// The answers in the file, as render would read them.
+Answers answers_in(const std::string& path) {
+  TemplateCache cache({source_dir() + "/tests/data/templates", source_dir() + "/tests/data/fragments"});
+  Diagnostics diag;
+  auto loaded = load_answers_file(path, "", cache, diag);
+  INFO(diag.to_string());
+  REQUIRE(loaded.has_value());
+  return loaded->answers;
+}
+
+std::string answer(const std::string& path, const std::string& key) {
+  Answers a = answers_in(path);
+  const Value* v = a.find(key);
+  return v ? v->display() : "<none>";
+}
+
+// Answers for the questions before the lists: titel, stand, vertragspartner (4), finanzierung (4), beginn, ende, schuljahr.
+const std::string kUpToZiele =
+    "T\n01.08.2026\nStadt\n1\nnein\n"  // jugendamt_name is not asked: its condition does not hold
+    "500\n3\n20\n0,5\n8:00\n16:00\n2026/27\n";
+
+}  // namespace
+
+TEST_CASE("a new file starts as the skeleton; answers are saved with progress shown") {
+  const std::string path = new_answers_path("new");
+  CommandResult r = interview(path, "Mein Titel\n01.08.2026\nq\n");
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "Abschnitt 1/5 \u2013 Dokumentangaben, Frage 1/2\nTitel der Vereinbarung\n"));
+  CHECK(contains(r.out, "Abschnitt 1/5 \u2013 Dokumentangaben, Frage 2/2\nStand\n"));
+  CHECK(contains(r.out, "Abschnitt 2/5 \u2013 Vertragspartner, Frage 1/4\n"));
+  const std::string text = read_text(path);
+  CHECK(contains(text, "  # Titel der Vereinbarung\n  # Text (eine Zeile) \u00B7 Pflichtangabe\n  titel: Mein Titel\n"));
+  CHECK(contains(text, "  stand: 01.08.2026\n"));
+  CHECK(answer(path, "meta.titel") == "Mein Titel");
+  CHECK(answer(path, "meta.stand") == "1. August 2026");
+  // Atomic writes leave no temporary files behind.
+  CHECK(std::distance(std::filesystem::directory_iterator(std::filesystem::path(path).parent_path()),
+                      std::filesystem::directory_iterator{}) == 1);
+}
+
+TEST_CASE("an invalid entry is asked again with the reason") {
+  const std::string path = new_answers_path("invalid");
+  CommandResult r = interview(path, "T\n31.02.2026\nmorgen\n10.02.2026\nq\n");
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "Antwort: 31.02.2026\n  Ungültige Eingabe: no such date: \"31.02.2026\". Bitte noch einmal"));
+  CHECK(contains(r.out, "Antwort: morgen\n  Ungültige Eingabe: expected a date such as 01.08.2026"));
+  CHECK(count(r.out, "Frage 2/2\nStand\n") == 1);  // asked again, not announced again
+  CHECK(answer(path, "meta.stand") == "10. Februar 2026");
+}
+
+TEST_CASE("? shows the help; choices are picked by number or text") {
+  const std::string path = new_answers_path("help");
+  CommandResult r = interview(path, "T\n-\nStadt\n?\n7\ncaritas/katholisch\nq\n");
+  CHECK(contains(r.out, "  1) AWO\n  2) Caritas/katholisch\n"));
+  CHECK(contains(r.out, "Antwort: ?\n  Zu dieser Frage gibt es keinen Hilfetext.\n  Art: Auswahl \u00B7 Pflichtangabe\n"));
+  CHECK(contains(r.out, "Antwort: 7\n  Ungültige Eingabe: expected one of \"AWO\""));
+  CHECK(answer(path, "vertragspartner.traeger_art") == "Caritas/katholisch");
+}
+
+TEST_CASE("- skips (the section stays flagged) and < goes back one question") {
+  const std::string path = new_answers_path("skip-back");
+  // titel, skip stand, skip schultraeger_name, back to it, answer, back twice to stand.
+  CommandResult r = interview(path, "T\n-\n-\n<\nStadt\n<\n<\n02.03.2026\n\nq\n");
+  CHECK(r.exit_code == 0);
+  CHECK(count(r.out, "Frage 2/2\nStand\n") == 2);
+  CHECK(count(r.out, "Frage 1/4\nName des Schulträgers\n") == 4);
+  CHECK(contains(r.out, "Antwort [bisher: Stadt]: \n  beibehalten\n"));
+  CHECK(answer(path, "meta.stand") == "2. März 2026");
+  CHECK(answer(path, "vertragspartner.schultraeger_name") == "Stadt");
+  CHECK(answer(path, "vertragspartner.traeger_art") == "<none>");
+  CommandResult check = run_kovgen({"check", path}, "", kEnv);
+  CHECK(check.exit_code == 3);
+  CHECK(contains(check.out, "unvollständig  Art des Trägers\n"));
+  // "<" at the very first question stays there.
+  CommandResult first = interview(new_answers_path("back-first"), "<\nq\n");
+  CHECK(contains(first.out, "Das ist die erste Frage.\n"));
+}
+
+TEST_CASE("q saves and quits; run again, only the unanswered questions are asked, unless --all") {
+  const std::string path = new_answers_path("resume");
+  CommandResult first = interview(path, "T\n-\nStadt\nq\n");
+  CHECK(first.exit_code == 0);
+  CHECK(contains(first.out, "Gespeichert."));
+  CHECK(answer(path, "vertragspartner.schultraeger_name") == "Stadt");
+
+  CommandResult second = run_kovgen({"interview", path}, "q\n", kEnv);  // the template comes from the file
+  CHECK(second.exit_code == 0);
+  CHECK_FALSE(contains(second.out, "Titel der Vereinbarung"));
+  CHECK(contains(second.out, "Frage 2/2\nStand\n"));
+  CHECK(second.out.find("Frage 2/2\nStand\n") < second.out.find("Gespeichert."));
+
+  CommandResult all = run_kovgen({"interview", "--all", path}, "\nq\n", kEnv);
+  CHECK(contains(all.out, "Frage 1/2\nTitel der Vereinbarung\n  Text (eine Zeile) \u00B7 Pflichtangabe\nAntwort [bisher: T]: "));
+  CHECK(answer(path, "meta.titel") == "T");
+}
+
+TEST_CASE("the end of input saves and quits") {
+  const std::string path = new_answers_path("eof");
+  CommandResult r = interview(path, "T\n01.08.2026\nStadt");
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "Eingabe beendet"));
+  CHECK(answer(path, "vertragspartner.schultraeger_name") == "Stadt");
+}
+
+TEST_CASE("conditional questions are asked only when their condition holds") {
+  const std::string no = new_answers_path("condition-no");
+  CommandResult r = interview(no, "T\n-\nStadt\n1\nnein\nq\n");
+  CHECK_FALSE(contains(r.out, "Name des Jugendamts"));
+  CHECK(contains(r.out, "Abschnitt 3/5 \u2013 Finanzierung, Frage 1/4"));
+  const std::string yes = new_answers_path("condition-yes");
+  CommandResult y = interview(yes, "T\n-\nStadt\n1\nja\nKreisjugendamt\nq\n");
+  CHECK(contains(y.out, "Frage 4/4\nName des Jugendamts\n"));
+  CHECK(answer(yes, "vertragspartner.jugendamt_name") == "Kreisjugendamt");
+}
+
+TEST_CASE("a list is entered item by item; < takes back the last item") {
+  const std::string path = new_answers_path("list");
+  CommandResult r = interview(path, kUpToZiele + "Vereinbarkeit\nFalsch\n<\nFörderung\nInklusion\n\nq\n");
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "Ziele\n  Liste \u00B7 Pflichtangabe\n  Ein Eintrag je Zeile; eine leere Eingabe beendet die Liste.\n"
+                        "Eintrag 1: Vereinbarkeit\nEintrag 2: Falsch\nEintrag 3: <\nEintrag 2: Förderung\n"));
+  CHECK(contains(read_text(path), "  ziele:\n    - Vereinbarkeit\n    - Förderung\n    - Inklusion\n  #  - erster Eintrag\n"));
+  Answers a = answers_in(path);
+  CHECK(a.find("zeiten.ziele")->items == std::vector<std::string>{"Vereinbarkeit", "Förderung", "Inklusion"});
+  CHECK(a.find("finanzierung.eigenanteil_je_platz")->display() == "500,00\u00A0€");
+  CHECK(a.find("finanzierung.vze")->display() == "0,5");
+  CHECK(a.find("zeiten.beginn")->display() == "8:00 Uhr");
+}
+
+TEST_CASE("a table is entered entry by entry, field by field, each field validated") {
+  const std::string path = new_answers_path("records");
+  const std::string input = kUpToZiele + "Ziel\n\n"  // ziele
+                            "Mehrere Absätze\n\nzweiter Absatz\n.\n"  // konzept (longtext)
+                            "Rat\n26.03.2026\n"
+                            "Schulkonferenz\nbald\n<\nSchulpflegschaft\n01.04.2026\n\n";
+  CommandResult r = interview(path, input);
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "Eintrag 1 \u2013 Gremium: Rat\nEintrag 1 \u2013 Datum: 26.03.2026\nEintrag 2 \u2013 Gremium: "));
+  CHECK(contains(r.out, "Eintrag 2 \u2013 Datum: bald\n  Ungültige Eingabe: expected a date"));
+  CHECK(contains(read_text(path),
+                 "  gremien:\n    - gremium: Rat\n      datum: 26.03.2026\n    - gremium: Schulpflegschaft\n      datum: 01.04.2026\n"));
+  Answers a = answers_in(path);
+  const Value* rows = a.find("beschluss.gremien");
+  REQUIRE(rows);
+  REQUIRE(rows->rows.size() == 2);
+  CHECK(rows->rows[1][0].second.text == "Schulpflegschaft");
+  CHECK(a.find("zeiten.konzept")->text == "Mehrere Absätze\n\nzweiter Absatz");
+  CHECK(contains(r.out, "Checkliste: 5 von 5 Abschnitten vollständig"));
+  CHECK(run_kovgen({"check", path}, "", kEnv).exit_code == 0);
+
+  // Resumed: nothing is left to ask.
+  CommandResult again = run_kovgen({"interview", path}, "", kEnv);
+  CHECK(contains(again.out, "Alle Fragen sind beantwortet."));
+  // With --all, an empty first entry keeps the table as it was.
+  std::string keep;
+  for (int i = 0; i < 17; ++i) keep += "\n";
+  CommandResult all = run_kovgen({"interview", "--all", path}, keep, kEnv);
+  CHECK(contains(all.out, "    1) Gremium: Rat; Datum: 26. März 2026\n"));
+  CHECK(answers_in(path).find("beschluss.gremien")->rows.size() == 2);
+}
+
+TEST_CASE("comments and key order of an existing file survive") {
+  const std::string path = new_answers_path("comments");
+  const std::string before =
+      "# Unsere Antworten – bitte nicht löschen\n"
+      "vorlage: mini\n"
+      "finanzierung:   # vom Kämmerer\n"
+      "  plaetze: 20 # Stand März\n"
+      "meta:\n"
+      "  stand: 2026-02-10\n"
+      "  # Titel kommt noch\n";
+  write_text(path, before);
+  CommandResult r = run_kovgen({"interview", path}, "Neuer Titel\nq\n", kEnv);
+  CHECK(r.exit_code == 0);
+  CHECK(read_text(path) ==
+        "# Unsere Antworten – bitte nicht löschen\n"
+        "vorlage: mini\n"
+        "finanzierung:   # vom Kämmerer\n"
+        "  plaetze: 20 # Stand März\n"
+        "meta:\n"
+        "  titel: Neuer Titel\n"
+        "  stand: 2026-02-10\n"
+        "  # Titel kommt noch\n");
+}
+
+TEST_CASE("a file with errors is not touched; a wrong command line exits 2") {
+  const std::string path = new_answers_path("errors");
+  write_text(path, "vorlage: mini\nfinanzierung:\n  plaetze: viele\n");
+  CommandResult r = run_kovgen({"interview", path}, "x\n", kEnv);
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, path + ":3:12: finanzierung.plaetze"));
+  CHECK(read_text(path) == "vorlage: mini\nfinanzierung:\n  plaetze: viele\n");
+  CHECK(run_kovgen({"interview"}, "", kEnv).exit_code == 2);
+  CHECK(run_kovgen({"interview", new_answers_path("no-template")}, "", kEnv).exit_code == 2);
+}
+
+TEST_CASE("the interview works in a terminal") {
+  const std::string path = new_answers_path("pty");
+  // Typed line by line; the terminal echoes what is typed. Ctrl-D ends the input.
+  CommandResult r = run_in_pty({KOVGEN_BINARY, "interview", "-t", "mini", path}, "Titel im Terminal\n31.02.2026\n1.8.2026\n\x04", kEnv);
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "Abschnitt 1/5 \u2013 Dokumentangaben, Frage 1/2"));
+  CHECK(contains(r.out, "Ungültige Eingabe: no such date"));
+  CHECK(count(r.out, "Titel im Terminal") == 1);  // echoed by the terminal only, not again by kovgen
+  CHECK(contains(r.out, "Eingabe beendet"));
+  CHECK(answer(path, "meta.titel") == "Titel im Terminal");
+  CHECK(answer(path, "meta.stand") == "1. August 2026");
+}
+
+TEST_CASE("when saving fails, the interview stops") {
+  TemplateCache cache({source_dir() + "/tests/data/templates", source_dir() + "/tests/data/fragments"});
+  Diagnostics diag;
+  auto t = cache.get("mini", diag);
+  REQUIRE(t);
+  struct ScriptedIO : InterviewIO {
+    std::vector<std::string> lines{"T", "01.08.2026"};
+    size_t next = 0;
+    std::string out;
+    std::optional<std::string> read_line() override {
+      if (next == lines.size()) return std::nullopt;
+      return lines[next++];
+    }
+    void write(std::string_view text) override { out += text; }
+  } io;
+  int saves = 0;
+  InterviewOutcome o = run_interview(t->questionnaire, "vorlage: mini\n", Answers{}, io,
+                                     [&](const std::string&) { return ++saves < 1; }, InterviewOptions{});
+  CHECK(o.end == InterviewOutcome::End::save_failed);
+  CHECK(o.answered == 0);
+  CHECK(o.yaml_text == "vorlage: mini\n");
+  CHECK(io.next == 1);
+}
