@@ -8,9 +8,8 @@ namespace {
 
 constexpr const char* kTemplateKey = "vorlage";
 
-bool is_empty_answer(const YAML::Node& n) {
-  return !n || n.IsNull() || (n.IsSequence() && n.size() == 0) ||
-         (n.IsScalar() && n.Scalar().empty() && n.Tag() != "!");
+bool is_empty_answer(const YamlNode* n) {
+  return !n || n->is_null() || (n->is_sequence() && n->items.empty());
 }
 
 std::vector<std::string> keys_of(const std::vector<Question>& questions) {
@@ -23,28 +22,28 @@ class AnswerReader {
  public:
   AnswerReader(const std::string& file, Diagnostics& diag) : file_(file), diag_(diag) {}
 
-  void error(const YAML::Node& at, const Question& q, const std::string& message) {
-    diag_.error(node_location(at, file_), describe(q) + ": " + message);
+  void error(const YamlNode& at, const Question& q, const std::string& message) {
+    diag_.error(at.location(file_), describe(q) + ": " + message);
   }
 
-  std::optional<Value> scalar(const YAML::Node& n, const Question& q) {
-    if (!n.IsScalar()) {
+  std::optional<Value> scalar(const YamlNode& n, const Question& q) {
+    if (!n.is_scalar()) {
       error(n, q, std::string("expected ") + question_type_label(q.type) + ", got " +
-                      (n.IsSequence() ? "a list" : "a mapping"));
+                      (n.is_sequence() ? "a list" : n.is_mapping() ? "a mapping" : "nothing"));
       return std::nullopt;
     }
     std::string message;
-    auto v = parse_scalar(q, n.Scalar(), &message);
+    auto v = parse_scalar(q, n.scalar, &message);
     if (!v) {
       error(n, q, message);
       return std::nullopt;
     }
-    v->where = node_location(n, file_);
+    v->where = n.location(file_);
     return v;
   }
 
-  std::optional<Value> list(const YAML::Node& n, const Question& q) {
-    if (!n.IsSequence()) {
+  std::optional<Value> list(const YamlNode& n, const Question& q) {
+    if (!n.is_sequence()) {
       error(n, q, "expected a list (one item per line, each starting with \"- \")");
       return std::nullopt;
     }
@@ -54,11 +53,12 @@ class AnswerReader {
     }
     Value v;
     v.type = QuestionType::list;
-    v.where = node_location(n, file_);
+    v.where = n.location(file_);
     Question item_question = q;
     item_question.type = QuestionType::text;
     bool ok = true;
-    for (const auto& item : n) {
+    for (const auto& item : n.items) {
+      if (item.is_null()) continue;
       auto iv = scalar(item, item_question);
       if (iv) {
         if (!iv->text.empty()) v.items.push_back(iv->text);
@@ -70,8 +70,8 @@ class AnswerReader {
     return v;
   }
 
-  std::optional<Value> records(const YAML::Node& n, const Question& q) {
-    if (!n.IsSequence()) {
+  std::optional<Value> records(const YamlNode& n, const Question& q) {
+    if (!n.is_sequence()) {
       error(n, q, "expected a list of entries, each with the fields " + join_german(keys_of(q.fields)));
       return std::nullopt;
     }
@@ -81,21 +81,20 @@ class AnswerReader {
     }
     Value v;
     v.type = QuestionType::records;
-    v.where = node_location(n, file_);
+    v.where = n.location(file_);
     bool ok = true;
-    for (const auto& row_node : n) {
-      if (!row_node.IsMap()) {
+    for (const auto& row_node : n.items) {
+      if (!row_node.is_mapping()) {
         error(row_node, q, "expected an entry with the fields " + join_german(keys_of(q.fields)));
         ok = false;
         continue;
       }
-      check_duplicate_keys(row_node, file_, diag_);
       check_known_keys(row_node, keys_of(q.fields), q.full_key, file_, diag_);
       std::vector<std::pair<std::string, Value>> row;
       for (const auto& field : q.fields) {
-        const YAML::Node fn = row_node[field.key];
+        const YamlNode* fn = row_node.find(field.key);
         if (is_empty_answer(fn)) continue;
-        auto fv = field.type == QuestionType::list ? list(fn, field) : scalar(fn, field);
+        auto fv = field.type == QuestionType::list ? list(*fn, field) : scalar(*fn, field);
         if (fv) row.emplace_back(field.key, std::move(*fv));
         else ok = false;
       }
@@ -105,7 +104,7 @@ class AnswerReader {
     return v;
   }
 
-  std::optional<Value> value(const YAML::Node& n, const Question& q) {
+  std::optional<Value> value(const YamlNode& n, const Question& q) {
     switch (q.type) {
       case QuestionType::list: return list(n, q);
       case QuestionType::records: return records(n, q);
@@ -147,41 +146,39 @@ std::string describe(const Question& q) {
   return q.full_key + " (\u201E" + q.label + "\u201C)";
 }
 
-std::string template_id_in(const YAML::Node& root) {
-  if (!root.IsMap() || !root[kTemplateKey]) return {};
-  return scalar_text(root[kTemplateKey]);
+std::string template_id_in(const YamlNode& root) {
+  const YamlNode* n = root.find(kTemplateKey);
+  return n ? n->text() : std::string();
 }
 
-Answers read_answers(const YAML::Node& root, const Template& t, const std::string& file,
+Answers read_answers(const YamlNode& root, const Template& t, const std::string& file,
                      Diagnostics& diag) {
   Answers answers;
   answers.file = file;
   answers.questionnaire = &t;
-  if (root.IsNull()) return answers;  // an empty file: nothing answered yet
-  if (!root.IsMap()) {
-    diag.error(node_location(root, file), "answers must be a mapping of sections (e.g. \"meta:\")");
+  if (root.is_null()) return answers;  // an empty file: nothing answered yet
+  if (!root.is_mapping()) {
+    diag.error(root.location(file), "answers must be a mapping of sections (e.g. \"meta:\")");
     return answers;
   }
-  check_duplicate_keys(root, file, diag);
   std::vector<std::string> section_ids{kTemplateKey};
   for (const auto& s : t.sections) section_ids.push_back(s.id);
   check_known_keys(root, section_ids, "the answers of template " + t.id, file, diag);
 
   AnswerReader reader(file, diag);
   for (const auto& section : t.sections) {
-    const YAML::Node sn = root[section.id];
-    if (!sn || sn.IsNull()) continue;
-    if (!sn.IsMap()) {
-      diag.error(node_location(sn, file), "section " + section.id + " (\u201E" + section.title +
-                                              "\u201C): expected the answers of the section as a mapping");
+    const YamlNode* sn = root.find(section.id);
+    if (!sn || sn->is_null()) continue;
+    if (!sn->is_mapping()) {
+      diag.error(sn->location(file), "section " + section.id + " (\u201E" + section.title +
+                                         "\u201C): expected the answers of the section as a mapping");
       continue;
     }
-    check_duplicate_keys(sn, file, diag);
-    check_known_keys(sn, keys_of(section.questions), "section " + section.id, file, diag);
+    check_known_keys(*sn, keys_of(section.questions), "section " + section.id, file, diag);
     for (const auto& q : section.questions) {
-      const YAML::Node qn = sn[q.key];
+      const YamlNode* qn = sn->find(q.key);
       if (is_empty_answer(qn)) continue;
-      if (auto v = reader.value(qn, q)) answers.values[q.full_key] = std::move(*v);
+      if (auto v = reader.value(*qn, q)) answers.values[q.full_key] = std::move(*v);
     }
   }
   return answers;

@@ -6,11 +6,10 @@
 #include <string>
 #include <string_view>
 
-#include <yaml-cpp/yaml.h>
-
 #include "diagnostics.h"
 #include "questionnaire.h"
 #include "value.h"
+#include "yaml_dom.h"
 
 namespace kovgen {
 
@@ -32,11 +31,11 @@ struct Answers {
 };
 
 // The template id named in the answers ("vorlage: ogs"), or "".
-std::string template_id_in(const YAML::Node& root);
+std::string template_id_in(const YamlNode& root);
 
 // Reads answers from a parsed YAML/JSON document. Every problem is reported (file,
 // line, column, key and German label); values with errors are left out.
-Answers read_answers(const YAML::Node& root, const Template& t, const std::string& file,
+Answers read_answers(const YamlNode& root, const Template& t, const std::string& file,
                      Diagnostics& diag);
 
 // Sets one answer from text (a CSV cell or a typed answer). Lists are split at ";".

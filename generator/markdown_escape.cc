@@ -1,5 +1,6 @@
 #include "markdown_escape.h"
 
+#include <algorithm>
 #include <cctype>
 #include <vector>
 
@@ -136,17 +137,20 @@ std::string escape_markdown_deferred(std::string_view text) { return escape_valu
 std::string resolve_line_start_marks(std::string_view markdown) {
   std::string out;
   out.reserve(markdown.size());
-  size_t line_start = 0;
-  for (size_t i = 0; i < markdown.size();) {
-    if (markdown[i] == '\n') line_start = out.size() + 1;
-    if (markdown.compare(i, kLineStartMark.size(), kLineStartMark) == 0) {
-      const bool escape = only_block_prefix(std::string_view(out).substr(line_start));
-      i += kLineStartMark.size();
-      while (i < markdown.size() && std::isdigit(static_cast<unsigned char>(markdown[i]))) out += markdown[i++];
-      if (escape) out += '\\';
-      continue;
-    }
-    out += markdown[i++];
+  size_t line_start = 0;  // in out
+  size_t i = 0;
+  while (i < markdown.size()) {
+    // Copy up to the next mark in one go; only a mark's own line needs a look.
+    const size_t mark = std::min(markdown.find(kLineStartMark, i), markdown.size());
+    const std::string_view chunk = markdown.substr(i, mark - i);
+    if (const size_t nl = chunk.rfind('\n'); nl != std::string_view::npos) line_start = out.size() + nl + 1;
+    out.append(chunk);
+    i = mark;
+    if (i == markdown.size()) break;
+    const bool escape = only_block_prefix(std::string_view(out).substr(line_start));
+    i += kLineStartMark.size();
+    while (i < markdown.size() && std::isdigit(static_cast<unsigned char>(markdown[i]))) out += markdown[i++];
+    if (escape) out += '\\';
   }
   return out;
 }

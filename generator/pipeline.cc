@@ -23,7 +23,7 @@ std::optional<LoadedAnswers> load_answers(const std::string& text, const std::st
                                           const std::string& template_override,
                                           TemplateCache& cache, Diagnostics& diag) {
   if (!check_utf8(text, file, diag)) return std::nullopt;
-  auto root = load_yaml(text, file, diag);
+  auto root = parse_yaml(text, file, diag);
   if (!root) return std::nullopt;
   std::string id = template_override.empty() ? template_id_in(*root) : template_override;
   if (id.empty()) {

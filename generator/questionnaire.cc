@@ -3,6 +3,7 @@
 #include <set>
 
 #include "value.h"
+#include "yaml_dom.h"
 #include "yaml_util.h"
 
 namespace kovgen {
@@ -41,87 +42,107 @@ bool valid_identifier(const std::string& s) {
 const std::vector<std::string> kQuestionKeys = {
     "key", "label", "type", "required", "help", "example", "choices", "min", "max", "when", "fields"};
 
-bool parse_bool(const YAML::Node& n, bool fallback) {
-  if (!n) return fallback;
-  const std::string s = scalar_text(n);
+const std::string& text_of(const YamlNode& map, std::string_view key) {
+  static const std::string empty;
+  const YamlNode* n = map.find(key);
+  return n ? n->text() : empty;
+}
+
+bool parse_bool(const YamlNode& map, std::string_view key, bool fallback) {
+  const YamlNode* n = map.find(key);
+  if (!n || n->is_null()) return fallback;
+  const std::string& s = n->text();
   return s == "true" || s == "yes" || s == "ja";
+}
+
+const std::vector<YamlNode>& items_of(const YamlNode& map, std::string_view key) {
+  static const std::vector<YamlNode> none;
+  const YamlNode* n = map.find(key);
+  return n && n->is_sequence() ? n->items : none;
 }
 
 class TemplateParser {
  public:
   TemplateParser(const std::string& file, Diagnostics& diag) : file_(file), diag_(diag) {}
 
-  std::optional<Question> question(const YAML::Node& n, const std::string& prefix,
+  std::optional<double> number(const YamlNode& map, std::string_view key) {
+    const YamlNode* n = map.find(key);
+    if (!n) return std::nullopt;
+    char* end = nullptr;
+    const double v = std::strtod(n->text().c_str(), &end);
+    if (n->text().empty() || *end != '\0') {
+      diag_.error(n->location(file_), std::string(key) + ": expected a number");
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  std::optional<Question> question(const YamlNode& n, const std::string& prefix,
                                    bool allow_records) {
-    Location where = node_location(n, file_);
-    if (!n.IsMap()) {
+    Location where = n.location(file_);
+    if (!n.is_mapping()) {
       diag_.error(where, "a question must be a mapping with key, label and type");
       return std::nullopt;
     }
-    check_duplicate_keys(n, file_, diag_);
     check_known_keys(n, kQuestionKeys, "question", file_, diag_);
     Question q;
     q.where = where;
-    q.key = scalar_text(n["key"]);
+    q.key = text_of(n, "key");
     q.full_key = prefix + "." + q.key;
-    q.label = scalar_text(n["label"]);
-    q.help = scalar_text(n["help"]);
-    q.example = scalar_text(n["example"]);
-    q.required = parse_bool(n["required"], false);
+    q.label = text_of(n, "label");
+    q.help = text_of(n, "help");
+    q.example = text_of(n, "example");
+    q.required = parse_bool(n, "required", false);
     if (!valid_identifier(q.key))
       diag_.error(where, "question key \"" + q.key + "\" must match [a-z][a-z0-9_]*");
     if (q.label.empty()) diag_.error(where, "question " + q.full_key + " has no label");
-    const std::string type_name = scalar_text(n["type"]);
+    const std::string& type_name = text_of(n, "type");
     if (auto t = question_type_from_name(type_name)) {
       q.type = *t;
     } else {
-      diag_.error(node_location(n["type"] ? n["type"] : n, file_),
+      diag_.error((n.find("type") ? *n.find("type") : n).location(file_),
                   "question " + q.full_key + ": unknown type \"" + type_name + "\"");
     }
-    if (n["choices"]) {
-      for (const auto& c : n["choices"]) q.choices.push_back(scalar_text(c));
-    }
+    for (const auto& c : items_of(n, "choices")) q.choices.push_back(c.text());
     if (q.type == QuestionType::choice && q.choices.empty())
       diag_.error(where, "question " + q.full_key + " of type choice needs choices");
-    if (n["min"]) q.min = n["min"].as<double>(0);  // bad numbers read as 0
-    if (n["max"]) q.max = n["max"].as<double>(0);
-    if (n["when"]) {
+    q.min = number(n, "min");
+    q.max = number(n, "max");
+    if (const YamlNode* when = n.find("when")) {
       std::string error;
-      q.when = parse_condition(scalar_text(n["when"]), &error);
-      if (!q.when) diag_.error(node_location(n["when"], file_), error);
+      q.when = parse_condition(when->text(), &error);
+      if (!q.when) diag_.error(when->location(file_), error);
     }
     if (q.type == QuestionType::records) {
       if (!allow_records) diag_.error(where, "records cannot be nested");
-      if (!n["fields"] || !n["fields"].IsSequence() || n["fields"].size() == 0)
+      if (items_of(n, "fields").empty())
         diag_.error(where, "question " + q.full_key + " of type records needs fields");
-      else
-        for (const auto& f : n["fields"])
-          if (auto field = question(f, q.full_key, false)) q.fields.push_back(std::move(*field));
+      for (const auto& f : items_of(n, "fields"))
+        if (auto field = question(f, q.full_key, false)) q.fields.push_back(std::move(*field));
     }
     return q;
   }
 
-  std::optional<Section> section(const YAML::Node& n) {
-    Location where = node_location(n, file_);
-    if (!n.IsMap()) {
+  std::optional<Section> section(const YamlNode& n) {
+    Location where = n.location(file_);
+    if (!n.is_mapping()) {
       diag_.error(where, "a section must be a mapping");
       return std::nullopt;
     }
-    check_duplicate_keys(n, file_, diag_);
     check_known_keys(n, {"id", "title", "step", "mandatory", "intro", "questions"}, "section",
                      file_, diag_);
     Section s;
     s.where = where;
-    s.id = scalar_text(n["id"]);
-    s.title = scalar_text(n["title"]);
-    s.step = n["step"] ? n["step"].as<int>(0) : 0;
-    s.mandatory = parse_bool(n["mandatory"], false);
-    s.intro = scalar_text(n["intro"]);
+    s.id = text_of(n, "id");
+    s.title = text_of(n, "title");
+    s.step = static_cast<int>(number(n, "step").value_or(0));
+    s.mandatory = parse_bool(n, "mandatory", false);
+    s.intro = text_of(n, "intro");
     if (!valid_identifier(s.id)) diag_.error(where, "section id \"" + s.id + "\" must match [a-z][a-z0-9_]*");
     if (s.title.empty()) diag_.error(where, "section " + s.id + " has no title");
     if (s.step < 1 || s.step > 6) diag_.error(where, "section " + s.id + ": step must be 1..6");
     std::set<std::string> keys;
-    for (const auto& qn : n["questions"]) {
+    for (const auto& qn : items_of(n, "questions")) {
       auto q = question(qn, s.id, true);
       if (!q) continue;
       if (!keys.insert(q->key).second)
@@ -204,27 +225,25 @@ const Question* Template::find_question(const std::string& full_key) const {
 std::optional<Template> parse_template(const std::string& yaml_text, const std::string& file,
                                        const std::string& directory, Diagnostics& diag) {
   const int errors_before = diag.error_count();
-  auto root = load_yaml(yaml_text, file, diag);
+  auto root = parse_yaml(yaml_text, file, diag);
   if (!root) return std::nullopt;
-  if (!root->IsMap()) {
+  if (!root->is_mapping()) {
     diag.error({file, 1, 1}, "template.yaml must be a mapping");
     return std::nullopt;
   }
-  check_duplicate_keys(*root, file, diag);
-  check_known_keys(*root, {"id", "title", "description", "body", "parties", "sections"},
-                   "template", file, diag);
-  const YAML::Node& doc = *root;
+  const YamlNode& doc = *root;
+  check_known_keys(doc, {"id", "title", "description", "body", "parties", "sections"}, "template", file, diag);
   Template t;
-  t.id = scalar_text(doc["id"]);
-  t.title = scalar_text(doc["title"]);
-  t.description = scalar_text(doc["description"]);
+  t.id = text_of(doc, "id");
+  t.title = text_of(doc, "title");
+  t.description = text_of(doc, "description");
   t.directory = directory;
-  const std::string body = scalar_text(doc["body"]);
+  const std::string body = text_of(doc, "body");
   t.body_file = directory + "/" + (body.empty() ? "vereinbarung.md.mustache" : body);
-  for (const auto& p : doc["parties"]) t.parties.push_back(scalar_text(p));
+  for (const auto& p : items_of(doc, "parties")) t.parties.push_back(p.text());
   TemplateParser parser(file, diag);
   std::set<std::string> ids;
-  for (const auto& sn : doc["sections"]) {
+  for (const auto& sn : items_of(doc, "sections")) {
     auto s = parser.section(sn);
     if (!s) continue;
     if (!ids.insert(s->id).second) diag.error(s->where, "section id \"" + s->id + "\" defined twice");

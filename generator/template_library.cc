@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "file_io.h"
+#include "template_cache.h"
 #include "template_check.h"
 #include "yaml_util.h"
 
@@ -30,8 +33,10 @@ std::vector<std::string> list_template_ids(const TemplateLibrary& lib) {
   return ids;
 }
 
-std::optional<LoadedTemplate> load_template(const TemplateLibrary& lib, const std::string& id,
-                                            Diagnostics& diag) {
+namespace {
+
+std::optional<LoadedTemplate> load_template_sources(const TemplateLibrary& lib, const std::string& id,
+                                                    Diagnostics& diag) {
   const std::vector<std::string> known = list_template_ids(lib);
   if (std::find(known.begin(), known.end(), id) == known.end()) {
     std::string message = "unknown template \"" + id + "\"";
@@ -63,6 +68,33 @@ std::optional<LoadedTemplate> load_template(const TemplateLibrary& lib, const st
   auto expanded = check_and_expand_template(*questionnaire, *body, questionnaire->body_file, partials, diag);
   if (!expanded) return std::nullopt;
   return LoadedTemplate{std::move(*questionnaire), std::move(*expanded)};
+}
+
+}  // namespace
+
+std::optional<LoadedTemplate> load_template(const TemplateLibrary& lib, const std::string& id,
+                                            Diagnostics& diag) {
+  // Only valid ids reach the cache, so a typo is reported the usual way.
+  const std::vector<std::string> known = list_template_ids(lib);
+  const bool is_known = std::find(known.begin(), known.end(), id) != known.end();
+  const std::string cache_path = is_known ? template_cache_path(lib, id) : "";
+  if (!cache_path.empty()) {
+    std::ifstream in(cache_path, std::ios::binary);
+    if (in) {
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      if (auto cached = deserialize_template(ss.str())) return cached;
+    }
+  }
+  auto loaded = load_template_sources(lib, id, diag);
+  if (loaded && !cache_path.empty()) {
+    // A cache that cannot be written only costs time.
+    Diagnostics ignored;
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(cache_path).parent_path(), ec);
+    if (!ec) write_file_atomically(cache_path, serialize_template(*loaded), ignored);
+  }
+  return loaded;
 }
 
 }  // namespace kovgen

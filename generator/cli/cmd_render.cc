@@ -1,4 +1,5 @@
 // kovgen render ANSWERS: the questionnaire answers as an agreement draft.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -72,7 +73,9 @@ int run(const std::vector<std::string>& argv) {
     std::fwrite(draft.markdown.data(), 1, draft.markdown.size(), stdout);
   } else {
     // Produce every output in memory first, so an error leaves no partial set.
-    MarkdownTree tree = parse_markdown(draft.markdown);
+    // The Markdown writer needs no tree; parse only for the others.
+    const bool needs_tree = std::any_of(formats.begin(), formats.end(), [](const OutputFormat* f) { return f->name != "md"; });
+    MarkdownTree tree = needs_tree ? parse_markdown(draft.markdown) : MarkdownTree();
     WriterOptions writer_options;
     writer_options.force_draft = args.has("--draft");
     writer_options.reference_docx = args.get("--reference-docx");
