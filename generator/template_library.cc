@@ -92,7 +92,17 @@ std::optional<LoadedTemplate> load_template(const TemplateLibrary& lib, const st
     Diagnostics ignored;
     std::error_code ec;
     std::filesystem::create_directories(std::filesystem::path(cache_path).parent_path(), ec);
-    if (!ec) write_file_atomically(cache_path, serialize_template(*loaded), ignored);
+    if (!ec && write_file_atomically(cache_path, serialize_template(*loaded), ignored)) {
+      // Entries for earlier versions of this template are dead weight now.
+      const std::string prefix = id + "-";
+      const fs::path current = fs::path(cache_path).filename();
+      for (const auto& e : fs::directory_iterator(fs::path(cache_path).parent_path(), ec)) {
+        const std::string name = e.path().filename().string();
+        if (name.rfind(prefix, 0) == 0 && e.path().extension() == ".bin" && e.path().filename() != current &&
+            name.find('-', prefix.size()) == std::string::npos)
+          fs::remove(e.path(), ec);
+      }
+    }
   }
   return loaded;
 }

@@ -1,0 +1,73 @@
+// The compiled-template cache must give exactly what loading the sources gives.
+#include <doctest/doctest.h>
+
+#include "pipeline.h"
+#include "template_cache.h"
+#include "test_support.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+using namespace kovgen;
+
+TEST_CASE("a cached template renders byte-identically to its sources") {
+  TemplateLibrary lib = default_template_library();
+  for (const char* id : {"ogs", "schulsozialarbeit"}) {
+    CAPTURE(id);
+    Diagnostics diag;
+    auto fresh = load_template(lib, id, diag);
+    REQUIRE(fresh);
+    const std::string bytes = serialize_template(*fresh);
+    auto restored = deserialize_template(bytes);
+    REQUIRE(restored);
+    CHECK(serialize_template(*restored) == bytes);
+    CHECK(restored->expanded_body == fresh->expanded_body);
+    REQUIRE(restored->questionnaire.sections.size() == fresh->questionnaire.sections.size());
+
+    const std::string sample = test::source_dir() + "/samples/" + id + "/" + id + "-teilweise.yaml";
+    TemplateCache cache(lib);
+    auto answers = load_answers_file(sample, "", cache, diag);
+    REQUIRE(answers);
+    const ComposeOptions options;
+    CHECK(make_draft(*restored, answers->answers, options).markdown ==
+          make_draft(*fresh, answers->answers, options).markdown);
+  }
+}
+
+TEST_CASE("a damaged cache file is a miss, never a crash") {
+  Diagnostics diag;
+  auto t = load_template(default_template_library(), "ogs", diag);
+  REQUIRE(t);
+  const std::string bytes = serialize_template(*t);
+  CHECK_FALSE(deserialize_template(""));
+  CHECK_FALSE(deserialize_template("something else"));
+  for (size_t cut : {size_t(30), bytes.size() / 2, bytes.size() - 1})
+    CHECK_FALSE(deserialize_template(std::string_view(bytes).substr(0, cut)));
+  std::string flipped = bytes;
+  flipped[40] = static_cast<char>(0xFF);
+  flipped[41] = static_cast<char>(0xFF);
+  CHECK_FALSE(deserialize_template(flipped));
+  CHECK_FALSE(deserialize_template(bytes + "x"));
+}
+
+TEST_CASE("the cache key changes when a template file changes") {
+  const std::string dir = test::fresh_temp_dir("cache-key");
+  std::filesystem::copy(test::source_dir() + "/tests/data/templates", dir + "/templates",
+                        std::filesystem::copy_options::recursive);
+  std::filesystem::copy(test::source_dir() + "/tests/data/fragments", dir + "/fragments",
+                        std::filesystem::copy_options::recursive);
+  TemplateLibrary lib{dir + "/templates", dir + "/fragments"};
+  setenv("XDG_CACHE_HOME", (dir + "/cache").c_str(), 1);
+  const std::string before = template_cache_path(lib, "mini");
+  REQUIRE_FALSE(before.empty());
+  test::write_text(dir + "/fragments/schluss.md.mustache", "## § Schluss\n");
+  CHECK(template_cache_path(lib, "mini") != before);
+  // Loading writes the new entry and removes the stale one.
+  Diagnostics diag;
+  REQUIRE(load_template(lib, "mini", diag));
+  int entries = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir + "/cache/kovgen")) entries += e.path().extension() == ".bin";
+  CHECK(entries == 1);
+  REQUIRE(load_template(lib, "mini", diag));
+  unsetenv("XDG_CACHE_HOME");
+}
