@@ -76,7 +76,7 @@ std::string checklist_line(const Findings& f) {
   if (f.complete()) return line;
   std::vector<std::string> missing;
   for (const auto& s : f.sections)
-    if (!s.complete) missing.push_back(s.title);
+    if (!s.complete) missing.push_back("\u201E" + s.title + "\u201C");
   return line + " \u2013 es fehlen: " + join_german(missing);
 }
 
