@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <limits>
 #include <set>
 
@@ -44,9 +45,34 @@ float advance_pt(const GlyphMetrics& m, const Style& s, char32_t cp) {
   return w > 0 ? w * s.size / 1000.0f : 0.0f;
 }
 
+std::string word_text(const Word& w) {
+  std::string s;
+  for (const Frag& f : w.frags) s += f.text;
+  return s;
+}
+
+// German references and quantities stay on one line: "§ 5", "Abs. 3", "Nr. 2",
+// "Anlage 1", "4,20 €", "16:30 Uhr", "50 %".
+void keep_references_together(std::vector<Word>& words) {
+  static const char* const kBefore[] = {"§", "§§", "Abs.", "Nr.", "Art.", "Ziff.", "S.",
+                                        "Satz", "Anlage", "Anlagen"};
+  static const char* const kAfter[] = {"€", "%", "Uhr", "EUR", "Euro"};
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (words[i].glue == 0 || words[i].forced) continue;
+    const std::string a = word_text(words[i]), b = word_text(words[i + 1]);
+    const bool number_follows = !b.empty() && b[0] >= '0' && b[0] <= '9';
+    const bool number_before = !a.empty() && a.back() >= '0' && a.back() <= '9';
+    for (const char* k : kBefore)
+      if (number_follows && a == k) words[i].breakable = false;
+    for (const char* k : kAfter)
+      if (number_before && b.rfind(k, 0) == 0 &&
+          (b.size() == std::strlen(k) || std::strchr(".,;:)", b[std::strlen(k)])))
+        words[i].breakable = false;
+  }
+}
+
 // Splits runs into words. Spaces are break opportunities (collapsed), "\n" forces a
 // break; a hyphen or slash inside a word ("Schul-/Jugendhilfe") also allows one.
-// No break after "§", so "§ 5" stays on one line.
 std::vector<Word> split_words(const std::vector<Run>& runs, const GlyphMetrics& m) {
   std::vector<Word> words(1);
   int letters = 0;  // code points in the current word
@@ -78,8 +104,6 @@ std::vector<Word> split_words(const std::vector<Run>& runs, const GlyphMetrics& 
           continue;
         }
         w.glue = advance_pt(m, run.style, ' ');
-        const std::string& last = w.frags.back().text;
-        w.breakable = !(w.frags.size() == 1 && (last == "§" || last == "§§"));
         end_word(false);
         continue;
       }
@@ -101,6 +125,7 @@ std::vector<Word> split_words(const std::vector<Run>& runs, const GlyphMetrics& 
     }
   }
   if (words.back().frags.empty()) words.pop_back();
+  keep_references_together(words);
   if (!words.empty()) {
     words.back().glue = 0;
     words.back().forced = false;

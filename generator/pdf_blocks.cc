@@ -26,6 +26,8 @@ constexpr float kBodyLeading = 14.5f;
 constexpr float kParagraphGap = 6;
 constexpr float kListIndent = 20;  // per nesting level; the marker hangs in it
 constexpr float kQuoteIndent = 12;
+constexpr float kSignatureSpace = 26;  // above a signature line
+constexpr float kGroupGap = 8;         // before a keep-together group
 constexpr Color kLinkColor{0.05f, 0.2f, 0.55f};
 constexpr Color kQuoteBar{0.6f, 0.6f, 0.6f};
 
@@ -60,6 +62,13 @@ Face with_italic(Face f) {
   return f == Face::bold || f == Face::bold_italic ? Face::bold_italic : Face::italic;
 }
 
+// A paragraph of nothing but underscores (written "\\_\\_\\_" in Markdown): a
+// line to sign on.
+bool is_signature_line(cmark_node* para) {
+  const std::string text = plain_text(para);
+  return text.size() >= 5 && text.find_first_not_of('_') == std::string::npos;
+}
+
 // Where the blocks of a container go: indents, the box they belong to.
 struct Context {
   float left = 0, right = 0;
@@ -84,6 +93,9 @@ class Builder {
     b.indent_right += ctx.right;
     b.box = ctx.box;
     b.keep_group = keep_group_;
+    // Keep-together groups are signature blocks and the like: set them apart.
+    if (keep_group_ && keep_group_ != last_group_) b.space_before += kGroupGap;
+    last_group_ = keep_group_;
     if (page_break_) b.page_break_before = true;
     page_break_ = false;
     out_.blocks.push_back(std::move(b));
@@ -136,6 +148,12 @@ class Builder {
     inlines(n, Style{}, {}, runs);
     Block b = text_block(std::move(runs), Align::justify, kBodyLeading,
                          ctx.tight ? 2 : kParagraphGap);
+    if (is_signature_line(n)) {
+      // Room above the line to sign on; the name printed right below it.
+      b.space_before = kSignatureSpace;
+      b.space_after = 1;
+      b.para.align = Align::left;
+    }
     if (pending_marker_.marker != MarkerKind::none) {
       b.para.marker = pending_marker_.marker;
       b.para.marker_runs = std::move(pending_marker_.marker_runs);
@@ -371,6 +389,7 @@ class Builder {
   PdfContent out_;
   layout::Paragraph pending_marker_;  // the marker for the next paragraph (list items)
   int keep_group_ = 0;
+  int last_group_ = 0;
   int groups_ = 0;
   bool page_break_ = false;
   bool seen_title_ = false;
