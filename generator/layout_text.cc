@@ -197,8 +197,8 @@ std::vector<size_t> choose_breaks(const std::vector<Word>& words, size_t begin, 
         double slack = std::max(0.0, width - line_width);
         if (justify) {
           // Badness of the stretched spaces, like TeX: grows with the cube.
-          double ratio = slack / (std::max(glues, 1) * space);
-          cost = 100 * std::pow(std::min(ratio, 10.0), 3) + (glues == 0 ? 1000 : 0);
+          const double ratio = std::min(slack / (std::max(glues, 1) * space), 10.0);
+          cost = 100 * ratio * ratio * ratio + (glues == 0 ? 1000 : 0);
         } else {
           cost = slack * slack / (space * space);
         }

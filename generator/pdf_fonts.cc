@@ -1,11 +1,14 @@
 #include "pdf_fonts.h"
 
 #include <cstdlib>
+#include <cstring>
 #include <sys/stat.h>
 
-// Internal libharu headers (installed by libhpdf-dev): the public API can measure a
-// code point but not tell whether the font has a glyph for it at all.
+// Internal libharu headers (installed by libhpdf-dev), for two things the public
+// API lacks: whether a font has a glyph at all, and a cheap way to create a UTF-8
+// font (see create_fonts).
 #include <hpdf_doc.h>
+#include <hpdf_encoder.h>
 #include <hpdf_fontdef.h>
 
 #ifndef KOVGEN_FONT_DIR
@@ -38,6 +41,53 @@ bool exists(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
+// libharu 2.3 creates a font for its UTF-8 encoder by looking up all 65 536 code
+// points in the font's cmap, writing a /W entry up to U+FFFF and a 128 KB
+// CIDToGIDMap: about 2.4 ms per font to build and 1 ms more to compress, most of
+// the time of a whole PDF. For encoders with libharu's default ToUnicode function
+// it instead maps only the codes in the encoder's cid_map. So, while the font is
+// created, the UTF-8 encoder presents exactly the code points this face will
+// draw (as CID = code point, which is what the UTF-8 encoder writes), and then
+// gets its state back. The map then ends at the highest code point used: one
+// more entry is added because libharu leaves out the last.
+HPDF_Font create_sparse_font(HPDF_Doc pdf, const char* name,
+                             const std::vector<char32_t>& used) {
+  HPDF_Encoder encoder = HPDF_GetEncoder(pdf, "UTF-8");
+  if (!encoder) return nullptr;
+  auto* attr = static_cast<HPDF_CMapEncoderAttr>(encoder->attr);
+  // The UTF-8 encoder keeps its parsing state in the first bytes of cid_map.
+  HPDF_UINT16 state[8];
+  std::memcpy(state, attr->cid_map[0], sizeof state);
+  std::memset(attr->cid_map[0], 0, sizeof state);
+
+  std::vector<char32_t> codes;
+  char32_t highest = 0;
+  for (char32_t cp : used)
+    if (cp > 0 && cp < 0xFFFF) {
+      codes.push_back(cp);
+      highest = std::max(highest, cp);
+    }
+  codes.push_back(highest + 1);  // the entry libharu leaves out
+  std::vector<HPDF_UNICODE> saved_unicode;
+  for (char32_t cp : codes) {
+    saved_unicode.push_back(attr->unicode_map[cp >> 8][cp & 0xFF]);
+    attr->cid_map[cp >> 8][cp & 0xFF] = HPDF_UINT16(cp);
+    attr->unicode_map[cp >> 8][cp & 0xFF] = HPDF_UNICODE(cp);
+  }
+  const HPDF_Encoder_ToUnicode_Func utf8_to_unicode = encoder->to_unicode_fn;
+  encoder->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+
+  HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
+
+  encoder->to_unicode_fn = utf8_to_unicode;
+  for (size_t i = 0; i < codes.size(); ++i) {
+    attr->cid_map[codes[i] >> 8][codes[i] & 0xFF] = 0;
+    attr->unicode_map[codes[i] >> 8][codes[i] & 0xFF] = saved_unicode[i];
+  }
+  std::memcpy(attr->cid_map[0], state, sizeof state);
+  return font;
+}
+
 }  // namespace
 
 std::string pdf_font_path(Face face) {
@@ -53,49 +103,69 @@ std::string pdf_font_path(Face face) {
   return f.system;
 }
 
-PdfFonts::PdfFonts(HaruDoc& doc, Diagnostics& diag) : doc_(doc.get()) {
-  for (int i = 0; i < layout::kFaceCount; ++i) {
-    const std::string path = pdf_font_path(Face(i));
-    const std::string doing = "loading the font " + path;
-    if (!exists(path)) {
-      diag.error({}, "PDF: font file " + path +
-                         " not found (install fonts-liberation2 and fonts-dejavu-core, "
-                         "or set KOVGEN_FONT_DIR)");
-      return;
-    }
-    const char* name = HPDF_LoadTTFontFromFile(doc.get(), path.c_str(), HPDF_TRUE);
-    if (doc.failed(doing.c_str(), diag)) return;
-    if (!name) {
-      diag.error({}, "PDF: libharu could not load the font " + path);
-      return;
-    }
-    names_[i] = name;
-    defs_[i] = HPDF_GetFontDef(doc.get(), name);
-    if (doc.failed(doing.c_str(), diag)) return;
-    if (!defs_[i]) {
-      diag.error({}, "PDF: libharu lost the font " + path);
-      return;
-    }
-    cache_[i].assign(kCached, -2);
+bool PdfFonts::ensure_loaded(int i) const {
+  if (tried_[i]) return defs_[i] != nullptr;
+  tried_[i] = true;
+  const std::string path = pdf_font_path(Face(i));
+  const std::string doing = "loading the font " + path;
+  if (!exists(path)) {
+    load_errors_.error({}, "PDF: font file " + path +
+                               " not found (install fonts-liberation2 and fonts-dejavu-core, "
+                               "or set KOVGEN_FONT_DIR)");
+    return false;
   }
-  ok_ = true;
+  const char* name = HPDF_LoadTTFontFromFile(doc_.get(), path.c_str(), HPDF_TRUE);
+  if (doc_.failed(doing.c_str(), load_errors_)) return false;
+  if (!name || !(defs_[i] = HPDF_GetFontDef(doc_.get(), name))) {
+    load_errors_.error({}, "PDF: libharu could not load the font " + path);
+    return false;
+  }
+  names_[i] = name;
+  cache_[i].assign(kCached, -2);
+  return true;
 }
 
-HPDF_Font PdfFonts::font(Face face) {
-  HPDF_Font& f = fonts_[int(face)];
-  if (!f && ok_) f = HPDF_GetFont(doc_, names_[int(face)].c_str(), "UTF-8");
-  return f;  // on failure null: the writer's next error check reports it
+bool PdfFonts::load(Face face, Diagnostics& diag) {
+  if (ensure_loaded(int(face))) return true;
+  return report(diag);
+}
+
+bool PdfFonts::report(Diagnostics& diag) const {
+  diag.append(load_errors_);
+  const bool ok = !load_errors_.has_errors();
+  load_errors_ = Diagnostics();
+  return ok;
 }
 
 int PdfFonts::advance(Face face, char32_t cp) const {
   const int i = int(face);
-  if (!ok_ || cp > 0xFFFF) return -1;  // libharu's UTF-8 encoder stops at the BMP
+  if (cp > 0xFFFF || !ensure_loaded(i)) return -1;  // libharu's UTF-8 stops at the BMP
   if (cp < kCached && cache_[i][cp] != -2) return cache_[i][cp];
   int width = -1;
+  // GetCharWidth also marks the glyph as used, so that libharu embeds it.
   if (HPDF_TTFontDef_GetGlyphid(defs_[i], HPDF_UINT16(cp)) != 0)
     width = HPDF_TTFontDef_GetCharWidth(defs_[i], HPDF_UNICODE(cp));
   if (cp < kCached) cache_[i][cp] = short(width);
   return width;
+}
+
+bool PdfFonts::create_fonts(const std::array<std::vector<char32_t>, layout::kFaceCount>& used,
+                            Diagnostics& diag) {
+  for (int i = 0; i < layout::kFaceCount; ++i) {
+    if (used[i].empty()) continue;
+    if (!ensure_loaded(i)) return report(diag);
+    // Drawing marks glyphs as used too, but only what it measures through the
+    // UTF-8 encoder; measuring here keeps the two in step.
+    for (char32_t cp : used[i]) advance(Face(i), cp);
+    fonts_[i] = create_sparse_font(doc_.get(), names_[i].c_str(), used[i]);
+    const std::string doing = "creating the font " + names_[i];
+    if (doc_.failed(doing.c_str(), diag)) return false;
+    if (!fonts_[i]) {
+      diag.error({}, "PDF: libharu could not create the font " + names_[i]);
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace kovgen

@@ -19,25 +19,39 @@ std::string pdf_font_path(layout::Face face);
 
 class PdfFonts : public layout::GlyphMetrics {
  public:
-  // Loads every face into the document; reports failures (see ok()).
-  PdfFonts(HaruDoc& doc, Diagnostics& diag);
+  explicit PdfFonts(HaruDoc& doc) : doc_(doc) {}
 
-  bool ok() const { return ok_; }
-  // The font to draw a face with. Created on first use: libharu writes a font's
-  // dictionaries, widths and file (about 4 KB) as soon as it exists, used or not.
-  HPDF_Font font(layout::Face face);
+  // Loads a face's font file now (others load on first use); false after
+  // reporting why it failed.
+  bool load(layout::Face face, Diagnostics& diag);
+
+  // Glyph widths; a face's file is loaded on its first use. A face that fails to
+  // load has no glyphs; report() tells why.
   int advance(layout::Face face, char32_t cp) const override;
 
+  // Creates the fonts to draw with. `used[face]` lists every code point that will
+  // be drawn in that face, and nothing else may be drawn with it.
+  bool create_fonts(const std::array<std::vector<char32_t>, layout::kFaceCount>& used,
+                    Diagnostics& diag);
+
+  HPDF_Font font(layout::Face face) const { return fonts_[int(face)]; }
+
+  // Reports load failures from advance(); true if there were none.
+  bool report(Diagnostics& diag) const;
+
  private:
-  HPDF_Doc doc_ = nullptr;
-  std::array<std::string, layout::kFaceCount> names_;
+  bool ensure_loaded(int face) const;
+
+  HaruDoc& doc_;
+  mutable std::array<HPDF_FontDef, layout::kFaceCount> defs_{};
+  mutable std::array<std::string, layout::kFaceCount> names_;
+  mutable std::array<bool, layout::kFaceCount> tried_{};
+  mutable Diagnostics load_errors_;
   std::array<HPDF_Font, layout::kFaceCount> fonts_{};
-  std::array<HPDF_FontDef, layout::kFaceCount> defs_{};
   // Widths of the first code points, looked up once: the layout asks for the same
   // few letters thousands of times. -2 = not looked up yet.
   static constexpr char32_t kCached = 0x250;
   mutable std::array<std::vector<short>, layout::kFaceCount> cache_;
-  bool ok_ = false;
 };
 
 }  // namespace kovgen

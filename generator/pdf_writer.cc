@@ -1,6 +1,7 @@
 #include "pdf_writer.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -160,6 +161,30 @@ class PageDrawer {
   float line_width_ = 1;  // the PDF default
 };
 
+// Every code point each face draws, for PdfFonts::create_fonts, in order.
+std::array<std::vector<char32_t>, layout::kFaceCount> code_points_by_face(
+    const std::vector<Page>& pages) {
+  std::array<std::vector<uint64_t>, layout::kFaceCount> seen;  // a bit per BMP code point
+  for (auto& s : seen) s.assign(0x10000 / 64, 0);
+  auto add = [&](const TextOp& t) {
+    std::vector<uint64_t>& bits = seen[int(t.style.face)];
+    for (size_t pos = 0; pos < t.text.size();) {
+      const char32_t cp = next_code_point(t.text, pos);
+      if (cp < 0x10000) bits[cp / 64] |= uint64_t(1) << (cp % 64);
+    }
+  };
+  for (const Page& p : pages) {
+    for (const TextOp& t : p.texts) add(t);
+    for (const TextOp& t : p.furniture) add(t);
+  }
+  std::array<std::vector<char32_t>, layout::kFaceCount> used;
+  for (int f = 0; f < layout::kFaceCount; ++f)
+    for (size_t w = 0; w < seen[f].size(); ++w)
+      for (uint64_t bits = seen[f][w]; bits; bits &= bits - 1)
+        used[f].push_back(char32_t(w * 64 + size_t(__builtin_ctzll(bits))));
+  return used;
+}
+
 // Bookmarks from the headings, nested by level.
 void add_outline(HPDF_Doc pdf, HPDF_Page page, const layout::Anchor& a, float height,
                  std::vector<HPDF_Outline>& parents) {
@@ -235,14 +260,16 @@ std::optional<std::string> write(cmark_node* root, const WriterOptions& options,
   HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
   if (doc.failed("setting up UTF-8 text", diag)) return std::nullopt;
 
-  PdfFonts fonts(doc, diag);
-  if (!fonts.ok()) return std::nullopt;
+  PdfFonts fonts(doc);
+  if (!fonts.load(layout::Face::regular, diag)) return std::nullopt;
 
   const layout::PageGeometry geometry;
   PdfContent content = pdf_blocks(root);
   resolve_pdf_glyphs(content, fonts, diag);
   std::vector<Page> pages = layout::layout_document(content.blocks, content.boxes, geometry, fonts);
   layout::add_page_furniture(pages, info.title, geometry, fonts);
+  if (!fonts.report(diag) || !fonts.create_fonts(code_points_by_face(pages), diag))
+    return std::nullopt;
 
   const Stamp stamp = draft_watermark(geometry);
   std::vector<HPDF_Outline> parents;

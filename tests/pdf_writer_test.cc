@@ -7,6 +7,7 @@
 #include "markdown_conventions.h"
 #include "markdown_tree.h"
 #include "test_support.h"
+#include "utf8.h"
 
 using namespace kovgen;
 using namespace kovgen::test;
@@ -268,4 +269,29 @@ TEST_CASE("pdf: an empty document is one valid blank page") {
   CHECK(r.exit_code == 0);
   CHECK(run_command({"qpdf", "--check", pdf}).exit_code == 0);
   CHECK(pdfinfo_field(run_command({"pdfinfo", pdf}).out, "Pages") == "1");
+}
+
+TEST_CASE("pdf: every character drawn maps to a real glyph of its font") {
+  if (!have_clients()) return;
+  // Regular text only, so one font; € is its highest code point, which libharu
+  // would leave out of the CIDToGIDMap without the extra entry (pdf_fonts.cc).
+  const std::string text = "Łukasz Gülşen Đorđe „Zitat“ – § 1 ÄÖÜß 4,20 €";
+  const std::string pdf = convert("glyphs", text + "\n");
+  const std::string qdf = pdf + ".qdf";
+  REQUIRE(run_command({"qpdf", "--qdf", "--object-streams=disable", pdf, qdf}).exit_code == 0);
+  std::smatch m;
+  const std::string plain = read_text(qdf);
+  REQUIRE(std::regex_search(plain, m, std::regex("/CIDToGIDMap (\\d+) 0 R")));
+  const std::string map =
+      run_command({"qpdf", "--show-object=" + std::string(m[1]), "--filtered-stream-data", qdf}).out;
+  REQUIRE(map.size() >= 2 * 0x20AD);
+  CHECK(map.size() < 2 * 0x2100);  // the map ends at the highest code point used
+  for (size_t pos = 0; pos < text.size();) {
+    const char32_t cp = next_code_point(text, pos);
+    CAPTURE(unsigned(cp));
+    const unsigned gid = (unsigned char)map[2 * cp] << 8 | (unsigned char)map[2 * cp + 1];
+    CHECK(gid != 0);
+  }
+  // A code point that is not drawn maps to nothing.
+  CHECK(((unsigned char)map[2 * 'X'] | (unsigned char)map[2 * 'X' + 1]) == 0);
 }
