@@ -12,6 +12,7 @@ namespace {
 
 constexpr zip_uint16_t kDosTime = 0;                        // 00:00:00
 constexpr zip_uint16_t kDosDate = (0 << 9) | (1 << 5) | 1;  // 1980-01-01, the DOS epoch
+constexpr size_t kDeflateFrom = 64 * 1024;                  // bytes
 
 struct ZipCloser {
   void operator()(zip_t* z) const { zip_discard(z); }
@@ -82,7 +83,13 @@ std::optional<std::string> zip_package(const std::vector<DocxPart>& parts, Diagn
       zip_source_free(buffer);
       return std::nullopt;
     }
-    zip_set_file_compression(archive.get(), index, ZIP_CM_DEFLATE, 1);
+    // Deflating is the writer's largest cost after process start (a fresh quarter
+    // megabyte window per entry, then the data); a few kilobytes saved do not pay
+    // for it. Only large parts, as document.xml of a long agreement, are deflated.
+    if (p.bytes.size() >= kDeflateFrom)
+      zip_set_file_compression(archive.get(), index, ZIP_CM_DEFLATE, 1);
+    else
+      zip_set_file_compression(archive.get(), index, ZIP_CM_STORE, 0);
     zip_file_set_dostime(archive.get(), index, kDosTime, kDosDate, 0);
   }
   if (zip_close(archive.get()) != 0) {

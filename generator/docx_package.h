@@ -21,7 +21,8 @@ struct DocxPart {
 std::string content_types_xml(const std::vector<DocxPart>& parts);
 
 // The parts as a zip in the given order, prefixed by [Content_Types].xml. Every
-// entry is deflated and stamped 1980-01-01 00:00, so equal parts give equal bytes.
+// entry is stamped 1980-01-01 00:00, so equal parts give equal bytes. Parts of
+// 64 KiB and more are deflated, smaller ones stored (faster, a few KB larger).
 std::optional<std::string> zip_package(const std::vector<DocxPart>& parts, Diagnostics& diag);
 
 // The same parts as one Flat OPC document. Each XML part's root element is copied

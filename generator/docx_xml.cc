@@ -2,23 +2,34 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <sstream>
 
 #include "utf8.h"
 
 namespace kovgen {
 
+namespace {
+
+// Straight into a string: a std::ostringstream costs more than the writing itself.
+struct StringWriter : pugi::xml_writer {
+  std::string out;
+  void write(const void* data, size_t size) override {
+    out.append(static_cast<const char*>(data), size);
+  }
+};
+
+}  // namespace
+
 std::string xml_part_bytes(const pugi::xml_document& doc) {
-  std::ostringstream out;
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
-  doc.save(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
-  return out.str();
+  StringWriter w;
+  w.out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+  doc.save(w, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+  return std::move(w.out);
 }
 
 std::string xml_fragment(const pugi::xml_node& node) {
-  std::ostringstream out;
-  node.print(out, "", pugi::format_raw, pugi::encoding_utf8);
-  return out.str();
+  StringWriter w;
+  node.print(w, "", pugi::format_raw, pugi::encoding_utf8);
+  return std::move(w.out);
 }
 
 pugi::xml_document parse_own_xml(std::string_view xml) {
