@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <string_view>
 
@@ -75,6 +76,24 @@ int source_line(cmark_node* n) {
   for (; n; n = cmark_node_parent(n))
     if (int line = cmark_node_get_start_line(n); line > 0) return line;
   return 0;
+}
+
+// A link target as a URI Word accepts: it reports a document with a space or
+// a non-ASCII byte in a relationship target as damaged, so those are %-encoded.
+std::string uri_escape(std::string_view url) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : url) {
+    const bool keep = c > 0x20 && c < 0x7F && !std::strchr("<>\"{}|\\^`", c);
+    if (keep) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
 }
 
 // A paragraph of underscores only: a line to sign on (docs/markdown-conventions.md).
@@ -538,7 +557,7 @@ void InlineWriter::node(cmark_node* n, RunProps props) {
       if (target[0] == '#')
         target_.append_attribute("w:anchor") = target.c_str() + 1;
       else
-        target_.append_attribute("r:id") = r_.link_id(target).c_str();
+        target_.append_attribute("r:id") = r_.link_id(uri_escape(target)).c_str();
       in_link_ = true;
       children(n, props);
       flush();

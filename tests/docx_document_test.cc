@@ -184,6 +184,31 @@ TEST_CASE("docx document: links become hyperlinks with one relationship per targ
   CHECK(body.hyperlinks[0] == "https://e.org/?x=1&y=2");
 }
 
+TEST_CASE("docx document: link targets are URIs Word accepts") {
+  kovgen::DocxBody body;
+  body_xml("[a](<https://e.org/a b?q=ä&x=\"1\">)", nullptr, &body);
+  REQUIRE(body.hyperlinks.size() == 1);
+  CHECK(body.hyperlinks[0] == "https://e.org/a%20b?q=%C3%A4&x=%221%22");
+}
+
+TEST_CASE("docx document: an empty draft is an empty body; invalid UTF-8 in a tree is an error") {
+  CHECK(body_xml("") == "");
+  // cmark replaces invalid bytes while parsing; a tree built otherwise is checked.
+  kovgen::MarkdownTree tree(cmark_node_new(CMARK_NODE_DOCUMENT));
+  cmark_node* para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+  cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node_set_literal(text, "bad \xC3\x28");
+  cmark_node_append_child(para, text);
+  cmark_node_append_child(tree.get(), para);
+  kovgen::DocxBody body;
+  kovgen::Diagnostics diag;
+  kovgen::WriterOptions options;
+  options.source_name = "x.md";
+  kovgen::render_docx_body(tree.get(), options, {}, body, diag);
+  CHECK(diag.has_errors());
+  CHECK(diag.to_string().find("x.md: invalid UTF-8 in text") != std::string::npos);
+}
+
 TEST_CASE("docx document: text is escaped and characters XML forbids are dropped with a warning") {
   kovgen::Diagnostics diag;
   CHECK(body_xml("a <&]]> \"q\"\n\nline two \x01x\x0by\x1f", &diag) ==
