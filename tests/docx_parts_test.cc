@@ -2,9 +2,13 @@
 // document properties, as exact XML.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <map>
+
 #include "docx_parts.h"
 #include "docx_styles.h"
 #include "docx_test_support.h"
+#include "docx_writer.h"
 
 namespace {
 
@@ -141,4 +145,48 @@ TEST_CASE("docx parts: document properties without clock time, dates from SOURCE
   CHECK(kovgen::xml_fragment(kovgen::core_properties_part(info, "1754006400")) ==
         props + "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2025-08-01T00:00:00Z</dcterms:created>"
                 "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2025-08-01T00:00:00Z</dcterms:modified></cp:coreProperties>");
+}
+
+// Word refuses documents whose property elements are out of schema order, though
+// pandoc and LibreOffice read them: this is the only client-free check of it.
+TEST_CASE("docx parts: property elements follow the order of the WordprocessingML schema") {
+  const std::map<std::string, std::vector<std::string>> orders = {
+      {"w:pPr", {"w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
+                 "w:numPr", "w:pBdr", "w:shd", "w:tabs", "w:spacing", "w:ind", "w:contextualSpacing", "w:jc",
+                 "w:outlineLvl", "w:rPr"}},
+      {"w:rPr", {"w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:strike", "w:color", "w:sz", "w:szCs",
+                 "w:u", "w:lang"}},
+      {"w:tblPr", {"w:tblStyle", "w:tblW", "w:tblInd", "w:tblBorders", "w:tblLayout", "w:tblCellMar", "w:tblLook"}},
+      {"w:sectPr", {"w:headerReference", "w:footerReference", "w:pgSz", "w:pgMar", "w:cols", "w:docGrid"}},
+      {"w:style", {"w:name", "w:basedOn", "w:next", "w:uiPriority", "w:semiHidden", "w:unhideWhenUsed", "w:qFormat",
+                   "w:pPr", "w:rPr", "w:tblPr", "w:tblStylePr"}},
+      {"w:lvl", {"w:start", "w:numFmt", "w:lvlText", "w:lvlJc", "w:pPr", "w:rPr"}},
+      {"w:settings", {"w:zoom", "w:defaultTabStop", "w:autoHyphenation", "w:hyphenationZone",
+                      "w:characterSpacingControl", "w:updateFields", "w:compat", "w:themeFontLang",
+                      "w:decimalSymbol", "w:listSeparator"}},
+  };
+  kovgen::Diagnostics diag;
+  kovgen::MarkdownTree tree = kovgen::parse_markdown(
+      kovgen::docx_test::slurp(kovgen::docx_test::source_path("tests/data/docx/agreement.md")) +
+      kovgen::docx_test::slurp(kovgen::docx_test::source_path("tests/data/docx/constructs.md")));
+  auto parts = kovgen::docx_parts(tree.get(), {}, diag);
+  REQUIRE(parts);
+  int checked = 0;
+  for (const auto& part : *parts) {
+    pugi::xml_document doc;
+    REQUIRE(doc.load_buffer(part.bytes.data(), part.bytes.size()));
+    for (const auto& [parent, order] : orders)
+      for (pugi::xpath_node n : doc.select_nodes(("//" + parent).c_str())) {
+        size_t last = 0;
+        for (pugi::xml_node child : n.node().children()) {
+          auto at = std::find(order.begin(), order.end(), child.name());
+          INFO(part.name << ": " << parent << " > " << child.name());
+          REQUIRE(at != order.end());
+          CHECK(static_cast<size_t>(at - order.begin()) >= last);
+          last = at - order.begin();
+        }
+        ++checked;
+      }
+  }
+  CHECK(checked > 100);
 }
