@@ -97,16 +97,17 @@ pugi::xml_document header_part(const DocumentInfo& info) {
   pugi::xml_document doc;
   pugi::xml_node p = root(doc, "w:hdr").append_child("w:p");
   add_element(p.append_child("w:pPr"), "w:pStyle", {{"w:val", style_id::kHeader}});
-  append_run_text(p.append_child("w:r"), info.title);
   if (info.draft) {
-    // The Header style's right tab stop puts the mark at the right margin.
-    p.append_child("w:r").append_child("w:tab");
+    // The mark leads: after a title that fills the line, a tab to the right
+    // margin would glue it to the title's last word.
     pugi::xml_node r = p.append_child("w:r");
     pugi::xml_node rpr = r.append_child("w:rPr");
     rpr.append_child("w:b");
     add_element(rpr, "w:color", {{"w:val", "C00000"}});
     append_run_text(r, "ENTWURF");
+    append_run_text(p.append_child("w:r"), " \u2013 ");
   }
+  append_run_text(p.append_child("w:r"), info.title);
   return doc;
 }
 

@@ -18,7 +18,7 @@ pugi::xml_document numbering_part(const std::vector<DocxList>& lists);
 // word/settings.xml: fields (PAGE, NUMPAGES) update when Word opens the file.
 pugi::xml_document settings_part();
 
-// word/header1.xml: the title, and „ENTWURF“ at the right margin for drafts.
+// word/header1.xml: the title, after „ENTWURF – “ for drafts.
 pugi::xml_document header_part(const DocumentInfo& info);
 
 // word/footer1.xml: „Seite X von Y“ with PAGE and NUMPAGES fields.

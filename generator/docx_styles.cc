@@ -92,7 +92,7 @@ constexpr const char* kStyles = R"(<w:styles xmlns:w="http://schemas.openxmlform
 </w:style>
 <w:style w:type="paragraph" w:styleId="Header">
   <w:name w:val="header"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>
-  <w:pPr><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="A0A0A0"/></w:pBdr><w:tabs><w:tab w:val="right" w:pos="9070"/></w:tabs></w:pPr>
+  <w:pPr><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="A0A0A0"/></w:pBdr></w:pPr>
   <w:rPr><w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>
 </w:style>
 <w:style w:type="paragraph" w:styleId="Footer">

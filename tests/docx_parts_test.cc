@@ -105,18 +105,19 @@ TEST_CASE("docx parts: settings update fields on open") {
         "<w:themeFontLang w:val=\"de-DE\"/><w:decimalSymbol w:val=\",\"/><w:listSeparator w:val=\";\"/></w:settings>");
 }
 
-TEST_CASE("docx parts: the header shows the title, and ENTWURF for drafts") {
+TEST_CASE("docx parts: the header shows the title, after ENTWURF for drafts") {
   kovgen::DocumentInfo info;
   info.title = "Vertrag <A&B>";
   const std::string open =
       "<w:hdr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
       "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-      "<w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr><w:r><w:t>Vertrag &lt;A&amp;B&gt;</w:t></w:r>";
-  CHECK(kovgen::xml_fragment(kovgen::header_part(info)) == open + "</w:p></w:hdr>");
+      "<w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr>";
+  const std::string title = "<w:r><w:t>Vertrag &lt;A&amp;B&gt;</w:t></w:r></w:p></w:hdr>";
+  CHECK(kovgen::xml_fragment(kovgen::header_part(info)) == open + title);
   info.draft = true;
   CHECK(kovgen::xml_fragment(kovgen::header_part(info)) ==
-        open + "<w:r><w:tab/></w:r><w:r><w:rPr><w:b/><w:color w:val=\"C00000\"/></w:rPr>"
-               "<w:t>ENTWURF</w:t></w:r></w:p></w:hdr>");
+        open + "<w:r><w:rPr><w:b/><w:color w:val=\"C00000\"/></w:rPr><w:t>ENTWURF</w:t></w:r>"
+               "<w:r><w:t xml:space=\"preserve\"> – </w:t></w:r>" + title);
 }
 
 TEST_CASE("docx parts: the footer says Seite PAGE von NUMPAGES") {
