@@ -157,16 +157,44 @@ TEST_CASE("docx pandoc: reads headings, paragraphs, lists, tables, emphasis and 
   CHECK(find("Bürgermeisterin"));
 }
 
-TEST_CASE("docx pandoc: every fixture converts and pandoc reads it") {
-  const std::string dir = temp_dir("docx_pandoc_fixtures");
+TEST_CASE("docx pandoc: reads every fixture and sample, with its headings and flags") {
+  const std::string dir = temp_dir("docx_pandoc_all");
+  std::vector<std::pair<std::string, std::string>> docs;  // .docx, its Markdown
   for (const auto& entry : std::filesystem::directory_iterator(source_path("tests/data/docx"))) {
     if (entry.path().extension() != ".md") continue;
     const std::string docx = dir + "/" + entry.path().stem().string() + ".docx";
     convert(entry.path().string(), docx);
-    std::string native;
+    docs.push_back({docx, slurp(entry.path().string())});
+  }
+  if (std::filesystem::exists(source_path("samples")))
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(source_path("samples"))) {
+      if (entry.path().extension() != ".yaml" || entry.path().string().find("/batch/") != std::string::npos) continue;
+      const std::string name = entry.path().stem().string();
+      run(quote(KOVGEN_BINARY) + " render " + quote(entry.path().string()) + " --out " + quote(dir) + " --name " +
+          name + " --format md,docx 2>/dev/null");
+      if (std::filesystem::exists(dir + "/" + name + ".docx"))
+        docs.push_back({dir + "/" + name + ".docx", slurp(dir + "/" + name + ".md")});
+    }
+  CHECK(docs.size() >= 4);
+  for (const auto& [docx, markdown] : docs) {
     INFO(docx);
-    CHECK(run("pandoc -f docx -t native " + quote(docx), &native) == 0);
-    CHECK(native.find("Para") != std::string::npos);
+    std::string json;
+    REQUIRE(run("pandoc -f docx -t json " + quote(docx), &json) == 0);
+    const YAML::Node doc = YAML::Load(json);
+    std::vector<Block> blocks;
+    collect(doc["blocks"], 0, blocks);
+    // Every "##" of the draft is a level-1 heading in Word.
+    int expected = 0, headers = 0, flags = 0;
+    for (size_t at = markdown.find("\n## "); at != std::string::npos; at = markdown.find("\n## ", at + 1)) ++expected;
+    for (const Block& b : blocks) {
+      headers += b.type == "Header" && b.node["c"][0].as<int>() == 1;
+      flags += (b.type == "Para" || b.type == "Plain") && b.text == "Achtung";
+    }
+    CHECK(headers == expected);
+    int cautions = 0;
+    for (size_t at = markdown.find("[!CAUTION]"); at != std::string::npos; at = markdown.find("[!CAUTION]", at + 1))
+      ++cautions;
+    CHECK(flags == cautions);
   }
 }
 
