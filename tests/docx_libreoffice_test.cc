@@ -130,3 +130,38 @@ TEST_CASE("docx libreoffice: samples become A4 PDFs with § headings, page numbe
     CHECK(groups >= 1);
   }
 }
+
+TEST_CASE("docx libreoffice: a reference document saved by LibreOffice brings its design") {
+  const std::string dir = temp_dir("docx_libreoffice_reference");
+  std::string log;
+  // LibreOffice rewrites every part of our reference, as an office suite does when a
+  // municipality saves its restyled copy.
+  REQUIRE(run("soffice -env:UserInstallation=file://" + dir + "/profile --headless --convert-to "
+              "'docx:MS Word 2007 XML' --outdir " + quote(dir + "/saved") + " " +
+              quote(source_path("templates/reference.docx")) + " 2>&1",
+              &log) == 0);
+  INFO(log);
+  const std::string reference = dir + "/saved/reference.docx";
+  REQUIRE(std::filesystem::exists(reference));
+  const std::string docx = dir + "/out.docx";
+  REQUIRE(run(quote(KOVGEN_BINARY) + " convert " + quote(source_path("tests/data/docx/constructs.md")) + " -o " +
+              quote(docx) + " --reference-docx " + quote(reference) + " 2>&1", &log) == 0);
+  std::string native;
+  REQUIRE(run("pandoc -f docx -t native " + quote(docx), &native) == 0);
+  // LibreOffice renamed the ids (Heading 1, TextBody, KastenAchtung, …); headings
+  // are still headings because styles are matched by name.
+  native = normalized(native);
+  CHECK(native.find("Header 1 ( \"vertragsgegenstand\"") != std::string::npos);
+  CHECK(native.find("Header 2 ( \"zeiten\"") != std::string::npos);
+  CHECK(native.find("OrderedList") != std::string::npos);
+  std::string styles;
+  REQUIRE(run("unzip -p " + quote(docx) + " word/styles.xml", &styles) == 0);
+  CHECK(styles.find("<w:name w:val=\"Kasten Achtung\"/>") != std::string::npos);
+  std::string rels;
+  REQUIRE(run("unzip -p " + quote(docx) + " word/_rels/document.xml.rels", &rels) == 0);
+  CHECK(rels.find("Target=\"fontTable.xml\"") != std::string::npos);
+  std::string document;
+  REQUIRE(run("unzip -p " + quote(docx) + " word/document.xml", &document) == 0);
+  CHECK(document.find("<w:pStyle w:val=\"KastenAchtung\"/>") != std::string::npos);
+  CHECK(document.find("<w:pStyle w:val=\"AlertCaution\"/>") == std::string::npos);
+}
