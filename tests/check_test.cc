@@ -3,19 +3,15 @@
 
 #include "checklist_table.h"
 #include "pty_support.h"
-#include "test_support.h"
+#include "mini_template.h"
 
 using namespace kovgen;
 using namespace kovgen::test;
 
 namespace {
 
-const std::vector<std::string> kEnv = {"KOVGEN_TEMPLATES=" + source_dir() + "/tests/data/templates"};
+const std::vector<std::string>& kEnv = kMiniEnv;
 const std::string kComplete = source_dir() + "/tests/data/mini-complete.yaml";
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 std::string answers_file(const std::string& name, const std::string& yaml) {
   const std::string path = fresh_temp_dir("check-" + name) + "/answers.yaml";

@@ -9,28 +9,18 @@
 #include "answer_yaml.h"
 #include "pipeline.h"
 #include "skeleton.h"
-#include "test_support.h"
+#include "mini_template.h"
 
 using namespace kovgen;
 using namespace kovgen::test;
 
 namespace {
 
-const std::vector<std::string> kEnv = {"KOVGEN_TEMPLATES=" + source_dir() + "/tests/data/templates"};
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-TemplateLibrary test_library() {
-  return {source_dir() + "/tests/data/templates", source_dir() + "/tests/data/fragments"};
-}
-
-TemplateLibrary real_library() { return {source_dir() + "/templates", source_dir() + "/fragments"}; }
+const std::vector<std::string>& kEnv = kMiniEnv;
 
 // Every template there is: the test template and the real ones.
 std::vector<std::pair<TemplateLibrary, std::string>> all_templates() {
-  std::vector<std::pair<TemplateLibrary, std::string>> out{{test_library(), "mini"}};
+  std::vector<std::pair<TemplateLibrary, std::string>> out{{mini_library(), "mini"}};
   for (const auto& id : list_template_ids(real_library())) out.emplace_back(real_library(), id);
   return out;
 }
@@ -122,7 +112,7 @@ TEST_CASE("a draft from the skeleton flags every section that asks for a require
 
 TEST_CASE("once every required field of the skeleton is filled from a sample, the draft is complete") {
   std::vector<std::tuple<TemplateLibrary, std::string, std::string>> samples{
-      {test_library(), "mini", source_dir() + "/tests/data/mini-complete.yaml"}};
+      {mini_library(), "mini", source_dir() + "/tests/data/mini-complete.yaml"}};
   const std::string samples_dir = source_dir() + "/samples";
   if (std::filesystem::exists(samples_dir))
     for (const auto& entry : std::filesystem::recursive_directory_iterator(samples_dir))
@@ -156,7 +146,7 @@ TEST_CASE("once every required field of the skeleton is filled from a sample, th
 }
 
 TEST_CASE("the skeleton explains each question: label, type, required, help, choices, example, condition") {
-  TemplateCache cache(test_library());
+  TemplateCache cache(mini_library());
   const std::string text = answer_skeleton(template_of(cache, "mini")->questionnaire);
   CHECK(contains(text, "# Schritt 1 von 6: Planungsphase\n"));
   CHECK(contains(text, "# Schritt 3 von 6: Inhalte der Kooperationsvereinbarung\n"));
@@ -193,7 +183,7 @@ TEST_CASE("the real templates' help and examples appear in the skeleton") {
 }
 
 TEST_CASE("removing the # of the examples for lists and tables gives answers that load") {
-  TemplateCache cache(test_library());
+  TemplateCache cache(mini_library());
   std::string text = answer_skeleton(template_of(cache, "mini")->questionnaire);
   for (size_t p; (p = text.find("\n  #  ")) != std::string::npos;) text.replace(p, 6, "\n     ");
   LoadedAnswers loaded = load(cache, text, "mini");
@@ -207,7 +197,7 @@ TEST_CASE("kovgen init writes the skeleton, never over an existing file unless -
   const std::string dir = fresh_temp_dir("init-cli");
   CommandResult out = run_kovgen({"init", "--template", "mini"}, "", kEnv);
   CHECK(out.exit_code == 0);
-  TemplateCache cache(test_library());
+  TemplateCache cache(mini_library());
   CHECK(out.out == answer_skeleton(template_of(cache, "mini")->questionnaire));
 
   const std::string file = dir + "/answers.yaml";

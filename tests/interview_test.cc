@@ -6,24 +6,14 @@
 #include "interview.h"
 #include "pipeline.h"
 #include "pty_support.h"
-#include "test_support.h"
+#include "mini_template.h"
 
 using namespace kovgen;
 using namespace kovgen::test;
 
 namespace {
 
-const std::vector<std::string> kEnv = {"KOVGEN_TEMPLATES=" + source_dir() + "/tests/data/templates"};
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-size_t count(const std::string& haystack, const std::string& needle) {
-  size_t n = 0;
-  for (size_t p = haystack.find(needle); p != std::string::npos; p = haystack.find(needle, p + 1)) ++n;
-  return n;
-}
+const std::vector<std::string>& kEnv = kMiniEnv;
 
 std::string new_answers_path(const std::string& name) { return fresh_temp_dir("interview-" + name) + "/answers.yaml"; }
 
@@ -35,7 +25,7 @@ CommandResult interview(const std::string& path, const std::string& input, std::
 
 // The answers in the file, as render would read them.
 Answers answers_in(const std::string& path) {
-  TemplateCache cache({source_dir() + "/tests/data/templates", source_dir() + "/tests/data/fragments"});
+  TemplateCache cache(mini_library());
   Diagnostics diag;
   auto loaded = load_answers_file(path, "", cache, diag);
   INFO(diag.to_string());
@@ -243,7 +233,7 @@ TEST_CASE("the interview works in a terminal") {
 }
 
 TEST_CASE("when saving fails, the interview stops") {
-  TemplateCache cache({source_dir() + "/tests/data/templates", source_dir() + "/tests/data/fragments"});
+  TemplateCache cache(mini_library());
   Diagnostics diag;
   auto t = cache.get("mini", diag);
   REQUIRE(t);

@@ -1,0 +1,81 @@
+// kovgen questions: the questionnaire as a printable handout (md, docx, pdf).
+#include <cstdio>
+
+#include "args.h"
+#include "command.h"
+#include "file_io.h"
+#include "output_formats.h"
+#include "pipeline.h"
+#include "questionnaire_markdown.h"
+
+namespace kovgen::cli {
+namespace {
+
+const char* const kUsage =
+    "Usage: kovgen questions --template NAME [-o FRAGEBOGEN.md|.docx|.pdf]\n\n"
+    "Writes the template's questionnaire as a handout for partners who prefer to\n"
+    "answer on paper or in Word: sections under their development step, each\n"
+    "question with its help text and choices, boxes to tick and lines to write on.\n"
+    "The file ending picks the format. Without -o, the Markdown goes to standard\n"
+    "output.\n\n"
+    "Options:\n"
+    "  -t, --template NAME      template to use (see 'kovgen templates')\n"
+    "  -o, --output FILE        write FILE; its ending picks the format\n"
+    "      --reference-docx F   take Word styles and page setup from F\n\n";
+
+std::string known_formats() {
+  std::string list;
+  for (const auto& f : output_formats()) list += (list.empty() ? "" : ", ") + f.extension;
+  return list;
+}
+
+int run(const std::vector<std::string>& argv) {
+  Args args(argv, {{"--template", "-t"}, {"--output", "-o"}, {"--reference-docx"}});
+  if (args.help()) {
+    std::printf("%s%s", kUsage, kExitCodeHelp);
+    return kExitOk;
+  }
+  if (!args.error().empty()) return usage_error("questions", args.error());
+  if (!args.positionals().empty()) return usage_error("questions", "takes no arguments; use -o FILE");
+  if (!args.has("--template")) return usage_error("questions", "which template? Pass --template NAME");
+  const OutputFormat* format = nullptr;
+  if (args.has("--output")) {
+    format = find_output_format(args.get("--output"));
+    if (!format)
+      return usage_error("questions", "cannot write " + args.get("--output") +
+                                          ": this build writes " + known_formats());
+  }
+
+  TemplateCache cache(default_template_library());
+  Diagnostics diag;
+  auto t = cache.get(args.get("--template"), diag);
+  if (!t) {
+    std::fputs(diag.to_string().c_str(), stderr);
+    return kExitInvalidInput;
+  }
+  const std::string markdown = questionnaire_markdown(t->questionnaire);
+  if (!format) {
+    std::fwrite(markdown.data(), 1, markdown.size(), stdout);
+    return kExitOk;
+  }
+  MarkdownTree tree = parse_markdown(markdown);
+  WriterOptions options;
+  options.reference_docx = args.get("--reference-docx");
+  options.source_name = t->questionnaire.directory + "/template.yaml";
+  auto bytes = format->write(markdown, tree.get(), options, diag);
+  if (!bytes) {
+    std::fputs(diag.to_string().c_str(), stderr);
+    return kExitInvalidInput;
+  }
+  if (!write_file_atomically(args.get("--output"), *bytes, diag)) {
+    std::fputs(diag.to_string().c_str(), stderr);
+    return kExitOutputError;
+  }
+  std::fputs(diag.to_string().c_str(), stderr);  // warnings
+  return kExitOk;
+}
+
+CommandRegistration registration({"questions", "write the questionnaire as a printable handout", kUsage, run});
+
+}  // namespace
+}  // namespace kovgen::cli

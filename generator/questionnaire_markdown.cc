@@ -1,0 +1,124 @@
+#include "questionnaire_markdown.h"
+
+#include "markdown_escape.h"
+#include "questionnaire_text.h"
+
+namespace kovgen {
+
+namespace {
+
+constexpr int kBlankRows = 3;  // rows to write on for lists and tables
+
+const char* const kIntro =
+    "> [!NOTE]\n"
+    "> Bitte beantworten Sie die Fragen auf den Linien oder kreuzen Sie an. Fragen mit dem Vermerk "
+    "„Pflichtangabe“ werden für eine vollständige Vereinbarung gebraucht; fehlen sie, wird der "
+    "Abschnitt im Entwurf markiert. Fragen mit „Nur zu beantworten, wenn …“ gelten nur in diesem Fall.\n";
+
+std::string writing_line() { return escape_markdown(std::string(60, '_')); }
+
+class HandoutWriter {
+ public:
+  explicit HandoutWriter(const Template& t) : t_(t) {}
+
+  std::string write() {
+    out_ += "# Fragebogen: " + escape_markdown(t_.title) + "\n\n";
+    if (!t_.description.empty()) out_ += escape_markdown(t_.description) + "\n\n";
+    out_ += std::string(kIntro) + "\n";
+    out_ += "Ausgefüllt von: " + escape_markdown(std::string(40, '_')) + "\n\n";
+    out_ += "Einrichtung / Schule: " + escape_markdown(std::string(34, '_')) + "\n\n";
+    out_ += "Datum: " + escape_markdown(std::string(20, '_')) + "\n\n";
+    int step = 0, number = 0;
+    for (const Section* s : sections_in_step_order(t_)) {
+      if (s->step != step) {
+        step = s->step;
+        out_ += "## Schritt " + std::to_string(step) + ": " + escape_markdown(seed_step_title(step)) + "\n\n";
+      }
+      section(*s, ++number);
+    }
+    return out_;
+  }
+
+ private:
+  void section(const Section& s, int number) {
+    out_ += "### " + std::to_string(number) + ". " + escape_markdown(s.title) + "\n\n";
+    out_ += "*" + std::string(section_kind(s)) + "*";
+    if (!s.intro.empty()) out_ += " \u2013 " + escape_markdown(s.intro);
+    out_ += "\n\n";
+    for (size_t i = 0; i < s.questions.size(); ++i)
+      question(s.questions[i], std::to_string(number) + "." + std::to_string(i + 1));
+  }
+
+  void question(const Question& q, const std::string& number) {
+    // A question stays on one page with its answer space.
+    out_ += "<!-- kovgen:keep-together -->\n\n";
+    out_ += "**" + number + " " + escape_markdown(q.label) + "**\n\n";
+    if (!q.help.empty()) out_ += escape_markdown(q.help) + "\n\n";
+    std::string facts = question_facts(q);
+    if (const std::string example = example_text(q); !example.empty() && q.type != QuestionType::records)
+      facts += " \u00B7 Beispiel: " + example;
+    out_ += "*" + escape_markdown(facts) + "*\n\n";
+    if (q.when) out_ += "*" + escape_markdown("Nur zu beantworten, wenn " + condition_text(*q.when, t_) + ".") + "*\n\n";
+    answer_space(q);
+    out_ += "<!-- kovgen:end-keep-together -->\n\n";
+  }
+
+  void answer_space(const Question& q) {
+    switch (q.type) {
+      case QuestionType::choice:
+        boxes(q.choices);
+        return;
+      case QuestionType::boolean:
+        boxes({"ja", "nein"});
+        return;
+      case QuestionType::list:
+        for (int i = 1; i <= kBlankRows; ++i) out_ += std::to_string(i) + ". " + writing_line() + "\n";
+        out_ += "\n";
+        return;
+      case QuestionType::records: table(q); return;
+      case QuestionType::longtext:
+        for (int i = 0; i < 4; ++i) out_ += writing_line() + "\n\n";
+        return;
+      default: out_ += writing_line() + "\n\n";
+    }
+  }
+
+  void boxes(const std::vector<std::string>& choices) {
+    for (const auto& c : choices) out_ += "- [ ] " + escape_markdown(c) + "\n";
+    out_ += "\n";
+  }
+
+  // A table with one column per field and empty rows to fill in.
+  void table(const Question& q) {
+    std::string head = "|", rule = "|", empty = "|";
+    for (const auto& f : q.fields) {
+      head += " " + escape_markdown(f.label) + (f.required ? "" : " (freiwillig)") + " |";
+      rule += " --- |";
+      empty += " \u00A0 |";
+    }
+    out_ += head + "\n" + rule + "\n";
+    for (int i = 0; i < kBlankRows; ++i) out_ += empty + "\n";
+    out_ += "\n";
+    for (const auto& f : q.fields) {
+      std::string note;
+      if (!f.choices.empty()) {
+        note = "Auswahl: ";
+        for (size_t i = 0; i < f.choices.size(); ++i) note += (i ? " | " : "") + f.choices[i];
+      }
+      if (!f.help.empty()) note += (note.empty() ? "" : "; ") + f.help;
+      if (const std::string example = example_text(f); !example.empty())
+        note += (note.empty() ? "" : "; ") + std::string("Beispiel: ") + example;
+      if (!note.empty()) out_ += "- " + escape_markdown(f.label + ": " + note) + "\n";
+    }
+    out_ += "\n";
+  }
+
+  const Template& t_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string questionnaire_markdown(const Template& t) { return HandoutWriter(t).write(); }
+
+}  // namespace kovgen
