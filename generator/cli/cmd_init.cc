@@ -4,8 +4,7 @@
 
 #include "args.h"
 #include "command.h"
-#include "file_io.h"
-#include "pipeline.h"
+#include "cli_support.h"
 #include "skeleton.h"
 
 namespace kovgen::cli {
@@ -34,26 +33,14 @@ int run(const std::vector<std::string>& argv) {
   if (!args.has("--template")) return usage_error("init", "which template? Pass --template NAME");
 
   TemplateCache cache(default_template_library());
-  Diagnostics diag;
-  auto t = cache.get(args.get("--template"), diag);
-  if (!t) {
-    std::fputs(diag.to_string().c_str(), stderr);
-    return kExitInvalidInput;
-  }
-  const std::string text = answer_skeleton(t->questionnaire);
-  if (!args.has("--output")) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return kExitOk;
-  }
+  auto t = load_named_template(cache, args.get("--template"));
+  if (!t) return kExitInvalidInput;
   const std::string path = args.get("--output");
-  if (std::filesystem::exists(path) && !args.has("--force")) {
+  if (!path.empty() && std::filesystem::exists(path) && !args.has("--force")) {
     std::fprintf(stderr, "kovgen init: %s exists and was not overwritten (use --force)\n", path.c_str());
     return kExitOutputError;
   }
-  if (!write_file_atomically(path, text, diag)) {
-    std::fputs(diag.to_string().c_str(), stderr);
-    return kExitOutputError;
-  }
+  if (int rc = write_output(path, answer_skeleton(t->questionnaire)); rc != kExitOk || path.empty()) return rc;
   std::fprintf(stderr, "%s: Antwortdatei für \u201E%s\u201C angelegt. Ausfüllen, dann: kovgen check %s\n",
                path.c_str(), t->questionnaire.title.c_str(), path.c_str());
   return kExitOk;

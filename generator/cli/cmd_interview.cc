@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "args.h"
+#include "cli_support.h"
 #include "command.h"
 #include "file_io.h"
 #include "interview.h"
@@ -78,16 +79,10 @@ int run(const std::vector<std::string>& argv) {
     // A new file starts as the commented skeleton.
     if (!args.has("--template"))
       return usage_error("interview", path + " is new or empty: which template? Pass --template NAME");
-    auto t = cache.get(args.get("--template"), diag);
-    if (!t) {
-      std::fputs(diag.to_string().c_str(), stderr);
-      return kExitInvalidInput;
-    }
+    auto t = load_named_template(cache, args.get("--template"));
+    if (!t) return kExitInvalidInput;
     text = answer_skeleton(t->questionnaire);
-    if (!write_file_atomically(path, text, diag)) {
-      std::fputs(diag.to_string().c_str(), stderr);
-      return kExitOutputError;
-    }
+    if (int rc = write_output(path, text); rc != kExitOk) return rc;
     std::printf("%s angelegt (Vorlage \u201E%s\u201C).\n", path.c_str(), t->questionnaire.title.c_str());
   }
   auto loaded = load_answers(text, path, args.get("--template"), cache, diag);

@@ -3,9 +3,8 @@
 
 #include "args.h"
 #include "command.h"
-#include "file_io.h"
+#include "cli_support.h"
 #include "output_formats.h"
-#include "pipeline.h"
 #include "questionnaire_markdown.h"
 
 namespace kovgen::cli {
@@ -47,17 +46,11 @@ int run(const std::vector<std::string>& argv) {
   }
 
   TemplateCache cache(default_template_library());
-  Diagnostics diag;
-  auto t = cache.get(args.get("--template"), diag);
-  if (!t) {
-    std::fputs(diag.to_string().c_str(), stderr);
-    return kExitInvalidInput;
-  }
+  auto t = load_named_template(cache, args.get("--template"));
+  if (!t) return kExitInvalidInput;
   const std::string markdown = questionnaire_markdown(t->questionnaire);
-  if (!format) {
-    std::fwrite(markdown.data(), 1, markdown.size(), stdout);
-    return kExitOk;
-  }
+  if (!format) return write_output("", markdown);
+  Diagnostics diag;
   MarkdownTree tree = parse_markdown(markdown);
   WriterOptions options;
   options.reference_docx = args.get("--reference-docx");
@@ -67,12 +60,8 @@ int run(const std::vector<std::string>& argv) {
     std::fputs(diag.to_string().c_str(), stderr);
     return kExitInvalidInput;
   }
-  if (!write_file_atomically(args.get("--output"), *bytes, diag)) {
-    std::fputs(diag.to_string().c_str(), stderr);
-    return kExitOutputError;
-  }
   std::fputs(diag.to_string().c_str(), stderr);  // warnings
-  return kExitOk;
+  return write_output(args.get("--output"), *bytes);
 }
 
 CommandRegistration registration({"questions", "write the questionnaire as a printable handout", kUsage, run});
