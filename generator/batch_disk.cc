@@ -1,0 +1,123 @@
+#include "batch_disk.h"
+
+#include <filesystem>
+
+#include "file_io.h"
+
+namespace kovgen {
+
+namespace fs = std::filesystem;
+
+std::optional<std::string> RealDisk::read(const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return std::nullopt;
+  Diagnostics ignored;
+  return read_file(path, ignored);
+}
+
+std::optional<uint64_t> RealDisk::file_size(const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return std::nullopt;
+  const auto size = fs::file_size(path, ec);
+  if (ec) return std::nullopt;
+  return static_cast<uint64_t>(size);
+}
+
+bool RealDisk::write_atomically(const std::string& path, std::string_view bytes, Diagnostics& diag) {
+  return kovgen::write_file_atomically(path, bytes, diag);
+}
+
+bool RealDisk::make_directories(const std::string& path, Diagnostics& diag) {
+  return kovgen::make_directories(path, diag);
+}
+
+void RealDisk::remove(const std::string& path) {
+  std::error_code ec;
+  fs::remove(path, ec);
+}
+
+std::vector<std::string> RealDisk::list(const std::string& dir) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.is_regular_file(ec)) names.push_back(entry.path().filename().string());
+  return names;
+}
+
+namespace {
+
+std::string parent_of(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  return slash == std::string::npos ? std::string(".") : path.substr(0, slash);
+}
+
+}  // namespace
+
+std::optional<std::string> MemoryDisk::read(const std::string& path) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = files_.find(path);
+  if (it == files_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<uint64_t> MemoryDisk::file_size(const std::string& path) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = files_.find(path);
+  if (it == files_.end()) return std::nullopt;
+  return it->second.size();
+}
+
+bool MemoryDisk::write_atomically(const std::string& path, std::string_view bytes, Diagnostics& diag) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!dirs_.count(parent_of(path)) && parent_of(path) != ".") {
+    diag.error({path}, "cannot write file: No such file or directory");
+    return false;
+  }
+  if (!failing_part_.empty() && path.find(failing_part_) != std::string::npos) {
+    diag.error({path}, "cannot write file: No space left on device");
+    return false;
+  }
+  ++writes_;
+  files_[path] = std::string(bytes);
+  return true;
+}
+
+bool MemoryDisk::make_directories(const std::string& path, Diagnostics&) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (std::string p = path; !p.empty() && p != "." && p != "/"; p = parent_of(p)) {
+    dirs_.insert(p);
+    if (p.find('/') == std::string::npos) break;
+  }
+  return true;
+}
+
+void MemoryDisk::remove(const std::string& path) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  files_.erase(path);
+}
+
+std::vector<std::string> MemoryDisk::list(const std::string& dir) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<std::string> names;
+  const std::string prefix = dir + "/";
+  for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.rfind(prefix, 0) == 0; ++it)
+    if (it->first.find('/', prefix.size()) == std::string::npos) names.push_back(it->first.substr(prefix.size()));
+  return names;
+}
+
+std::map<std::string, std::string> MemoryDisk::files() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return files_;
+}
+
+int MemoryDisk::write_count() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return writes_;
+}
+
+void MemoryDisk::fail_writes_to(const std::string& part) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  failing_part_ = part;
+}
+
+}  // namespace kovgen

@@ -1,0 +1,68 @@
+#pragma once
+// Disk access for batch runs behind a small interface (as in ninja), so tests of
+// the batch logic run against an in-memory disk and never touch real files.
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diagnostics.h"
+
+namespace kovgen {
+
+class BatchDisk {
+ public:
+  virtual ~BatchDisk() = default;
+  // The file's bytes, or nullopt when it does not exist or cannot be read.
+  virtual std::optional<std::string> read(const std::string& path) = 0;
+  // The size of a regular file, or nullopt.
+  virtual std::optional<uint64_t> file_size(const std::string& path) = 0;
+  // Temporary file in the same folder, then rename: never a half-written file.
+  virtual bool write_atomically(const std::string& path, std::string_view bytes, Diagnostics& diag) = 0;
+  virtual bool make_directories(const std::string& path, Diagnostics& diag) = 0;
+  // Removes a file if it exists.
+  virtual void remove(const std::string& path) = 0;
+  // The names of the files in a folder (none when it does not exist).
+  virtual std::vector<std::string> list(const std::string& dir) = 0;
+};
+
+// The real file system (file_io.h).
+class RealDisk : public BatchDisk {
+ public:
+  std::optional<std::string> read(const std::string& path) override;
+  std::optional<uint64_t> file_size(const std::string& path) override;
+  bool write_atomically(const std::string& path, std::string_view bytes, Diagnostics& diag) override;
+  bool make_directories(const std::string& path, Diagnostics& diag) override;
+  void remove(const std::string& path) override;
+  std::vector<std::string> list(const std::string& dir) override;
+};
+
+// Files in a map; thread-safe. Writes into a folder that was not made fail, as on disk.
+class MemoryDisk : public BatchDisk {
+ public:
+  std::optional<std::string> read(const std::string& path) override;
+  std::optional<uint64_t> file_size(const std::string& path) override;
+  bool write_atomically(const std::string& path, std::string_view bytes, Diagnostics& diag) override;
+  bool make_directories(const std::string& path, Diagnostics& diag) override;
+  void remove(const std::string& path) override;
+  std::vector<std::string> list(const std::string& dir) override;
+
+  // Test access: every file by path, and how many writes happened.
+  std::map<std::string, std::string> files() const;
+  int write_count() const;
+  // Makes every later write to a path containing `part` fail (a full disk, say).
+  void fail_writes_to(const std::string& part);
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<std::string, std::string> files_;
+  std::set<std::string> dirs_;
+  std::string failing_part_;
+  int writes_ = 0;
+};
+
+}  // namespace kovgen

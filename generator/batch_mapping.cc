@@ -1,0 +1,336 @@
+#include "batch_mapping.h"
+
+#include <algorithm>
+
+#include "yaml_util.h"
+
+namespace kovgen {
+
+namespace {
+
+std::string quoted_name(const std::string& name) { return "\u201E" + name + "\u201C"; }
+
+std::vector<std::string> all_full_keys(const Template& t) {
+  std::vector<std::string> keys;
+  for (const auto& s : t.sections)
+    for (const auto& q : s.questions) {
+      if (q.type != QuestionType::records) keys.push_back(q.full_key);
+      for (const auto& f : q.fields) keys.push_back(q.full_key + "." + f.key);
+    }
+  return keys;
+}
+
+// "section.table.field": the table question and its field, or nulls.
+std::pair<const Question*, const Question*> find_table_field(const Template& t, const std::string& key) {
+  const size_t dot = key.rfind('.');
+  if (dot == std::string::npos) return {nullptr, nullptr};
+  const Question* table = t.find_question(key.substr(0, dot));
+  if (!table || table->type != QuestionType::records) return {nullptr, nullptr};
+  for (const auto& f : table->fields)
+    if (f.key == key.substr(dot + 1)) return {table, &f};
+  return {nullptr, nullptr};
+}
+
+// A template whose only question is one field of a table, so that
+// set_answer_from_text reads and checks the field's values.
+std::shared_ptr<const Template> field_template(const Template& t, const Question& table, const Question& field) {
+  auto scratch = std::make_shared<Template>();
+  scratch->id = t.id;
+  Section s;
+  s.id = table.full_key.substr(0, table.full_key.find('.'));
+  s.questions.push_back(field);
+  s.questions.back().full_key = table.full_key + "." + field.key;
+  s.questions.back().when.reset();
+  scratch->sections.push_back(std::move(s));
+  return scratch;
+}
+
+std::string with_suggestion(std::string message, const std::string& word, const std::vector<std::string>& known) {
+  if (auto n = nearest(word, known); !n.empty()) message += "; did you mean \"" + n + "\"?";
+  return message;
+}
+
+// Collapses blank runs and drops blanks and commas at both ends.
+std::string tidy(const std::string& s) {
+  std::string out;
+  bool blank = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t') {
+      blank = true;
+      continue;
+    }
+    if (blank && !out.empty()) out += ' ';
+    blank = false;
+    out += c;
+  }
+  const size_t b = out.find_first_not_of(" ,");
+  if (b == std::string::npos) return {};
+  return out.substr(b, out.find_last_not_of(" ,") - b + 1);
+}
+
+std::optional<MappingFile::Entry> pattern_entry(const YAML::Node& n, const std::string& file, Diagnostics& diag) {
+  if (!n) return std::nullopt;
+  if (!n.IsScalar()) {
+    diag.error(node_location(n, file), "expected a column pattern such as \"{Schulnummer}\"");
+    return std::nullopt;
+  }
+  return MappingFile::Entry{n.Scalar(), "", node_location(n, file)};
+}
+
+bool read_pairs(const YAML::Node& n, const char* what, bool key_is_column, const std::string& file,
+                std::vector<MappingFile::Entry>& out, Diagnostics& diag) {
+  if (!n || n.IsNull()) return true;
+  if (!n.IsMap()) {
+    diag.error(node_location(n, file), std::string(what) + ": expected a mapping");
+    return false;
+  }
+  check_duplicate_keys(n, file, diag);
+  bool ok = true;
+  for (const auto& kv : n) {
+    if (!kv.second.IsScalar()) {
+      diag.error(node_location(kv.second, file), std::string(what) + ": expected text after \"" +
+                                                     kv.first.Scalar() + ":\"");
+      ok = false;
+      continue;
+    }
+    const std::string k = kv.first.Scalar(), v = kv.second.Scalar();
+    const Location at = node_location(kv.first, file);
+    out.push_back(key_is_column ? MappingFile::Entry{k, v, at} : MappingFile::Entry{v, k, at});
+  }
+  return ok;
+}
+
+}  // namespace
+
+std::optional<MappingFile> parse_mapping(const std::string& yaml_text, const std::string& file, Diagnostics& diag) {
+  auto root = load_yaml(yaml_text, file, diag);
+  if (!root) return std::nullopt;
+  MappingFile m;
+  m.file = file;
+  if (root->IsNull()) return m;
+  if (!root->IsMap()) {
+    diag.error(node_location(*root, file), "a mapping file is a mapping with kennung, name, spalten and werte");
+    return std::nullopt;
+  }
+  const int errors_before = diag.error_count();
+  check_duplicate_keys(*root, file, diag);
+  check_known_keys(*root, {"kennung", "name", "spalten", "werte"}, "the mapping file", file, diag);
+  m.id = pattern_entry((*root)["kennung"], file, diag);
+  m.name = pattern_entry((*root)["name"], file, diag);
+  read_pairs((*root)["spalten"], "spalten", true, file, m.columns, diag);
+  read_pairs((*root)["werte"], "werte", false, file, m.values, diag);
+  if (diag.error_count() > errors_before) return std::nullopt;
+  return m;
+}
+
+std::optional<ColumnPattern> ColumnPattern::parse(const std::string& text, const CsvHeader& header,
+                                                  const Location& where, Diagnostics& diag) {
+  ColumnPattern p;
+  std::string literal;
+  bool ok = true;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if ((c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
+      literal += c;
+      ++i;
+      continue;
+    }
+    if (c == '}') {
+      diag.error(where, "\"}\" without \"{\" in \"" + text + "\" (write \"}}\" for a brace)");
+      return std::nullopt;
+    }
+    if (c != '{') {
+      literal += c;
+      continue;
+    }
+    const size_t close = text.find('}', i);
+    if (close == std::string::npos) {
+      diag.error(where, "\"{\" without \"}\" in \"" + text + "\"");
+      return std::nullopt;
+    }
+    const std::string name = text.substr(i + 1, close - i - 1);
+    const int index = header.index_of(name);
+    if (index < 0) {
+      diag.error(where, with_suggestion("no column " + quoted_name(name) + " in the school list", name, header.names));
+      ok = false;
+    }
+    if (!literal.empty()) p.pieces_.push_back({-1, std::move(literal)});
+    literal.clear();
+    p.pieces_.push_back({index, name});
+    i = close;
+  }
+  if (!literal.empty()) p.pieces_.push_back({-1, std::move(literal)});
+  if (ok && p.first_column() < 0) {
+    diag.error(where, "\"" + text + "\" names no column in braces; put fixed values in the base file");
+    ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return p;
+}
+
+ColumnPattern ColumnPattern::column(int index) {
+  ColumnPattern p;
+  p.pieces_.push_back({index, ""});
+  return p;
+}
+
+std::string ColumnPattern::expand(const CsvRecord& r) const {
+  if (pieces_.size() == 1 && pieces_[0].column >= 0) return std::string(CsvHeader::field(r, pieces_[0].column));
+  std::string out;
+  bool any = false;
+  for (const auto& piece : pieces_) {
+    if (piece.column < 0) {
+      out += piece.text;
+      continue;
+    }
+    const std::string_view v = CsvHeader::field(r, piece.column);
+    any = any || v.find_first_not_of(" \t\r\n") != std::string_view::npos;
+    out += v;
+  }
+  return any ? tidy(out) : std::string();
+}
+
+int ColumnPattern::first_column() const {
+  for (const auto& piece : pieces_)
+    if (piece.column >= 0) return piece.column;
+  return -1;
+}
+
+std::vector<int> ColumnPattern::columns() const {
+  std::vector<int> out;
+  for (const auto& piece : pieces_)
+    if (piece.column >= 0) out.push_back(piece.column);
+  return out;
+}
+
+std::string ColumnPattern::describe(const CsvHeader& header) const {
+  std::vector<std::string> names;
+  for (const auto& piece : pieces_)
+    if (piece.column >= 0) names.push_back(quoted_name(header.names[static_cast<size_t>(piece.column)]));
+  std::string out = names.size() == 1 ? "column " : "columns ";
+  for (size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
+  return out;
+}
+
+std::optional<RowMapper> RowMapper::make(const MappingFile* map, const CsvHeader& header, const Template& t,
+                                         const std::string& csv_file, Diagnostics& diag) {
+  RowMapper m;
+  m.template_ = &t;
+  m.header_ = header;
+  m.csv_file_ = csv_file;
+  const int errors_before = diag.error_count();
+  const std::vector<std::string> keys = all_full_keys(t);
+  std::vector<bool> used(header.names.size(), false);
+  auto note_used = [&](int column) {
+    if (column >= 0) used[static_cast<size_t>(column)] = true;
+  };
+
+  auto bind = [&](const std::string& key, ColumnPattern value, const Location& where) {
+    for (const auto& b : m.bindings_)
+      if (b.key == key) {
+        diag.error(where, key + " is set by two columns or patterns");
+        return;
+      }
+    if (auto [table, field] = find_table_field(t, key); table) {
+      m.bindings_.push_back({key, std::move(value), table, field_template(t, *table, *field)});
+      return;
+    }
+    const Question* q = t.find_question(key);
+    if (!q) {
+      diag.error(where, with_suggestion("unknown question \"" + key + "\" in template " + t.id, key, keys));
+      return;
+    }
+    if (q->type == QuestionType::records) {
+      diag.error(where, describe(*q) + ": a table comes from columns naming its fields, e.g. " + q->full_key + "." +
+                            (q->fields.empty() ? std::string("feld") : q->fields[0].key));
+      return;
+    }
+    m.bindings_.push_back({key, std::move(value), nullptr, nullptr});
+  };
+
+  auto pattern = [&](const MappingFile::Entry& e) -> std::optional<ColumnPattern> {
+    auto p = ColumnPattern::parse(e.from, header, e.where, diag);
+    if (p)
+      for (int column : p->columns()) note_used(column);
+    return p;
+  };
+
+  if (map) {
+    for (const auto& e : map->columns) {
+      const int index = header.index_of(e.from);
+      if (index < 0) {
+        diag.error(e.where, with_suggestion("no column " + quoted_name(e.from) + " in the school list", e.from,
+                                            header.names));
+        continue;
+      }
+      note_used(index);
+      bind(e.key, ColumnPattern::column(index), e.where);
+    }
+    for (const auto& e : map->values)
+      if (auto p = pattern(e)) bind(e.key, std::move(*p), e.where);
+    if (map->id) m.id_ = pattern(*map->id);
+    if (map->name) m.name_ = pattern(*map->name);
+  }
+  for (size_t i = 0; i < header.names.size(); ++i) {
+    const std::string& name = header.names[i];
+    const bool mapped = map && std::any_of(map->columns.begin(), map->columns.end(),
+                                           [&](const MappingFile::Entry& e) { return e.from == name; });
+    if (mapped || name.find('.') == std::string::npos) continue;
+    note_used(static_cast<int>(i));
+    bind(name, ColumnPattern::column(static_cast<int>(i)), {csv_file, header.line, static_cast<int>(i + 1)});
+  }
+  if (!m.id_) {
+    for (const char* column : {"id", "Schulnummer"})
+      if (int index = header.index_of(column); index >= 0 && !m.id_) m.id_ = ColumnPattern::column(index);
+  }
+  if (!m.name_)
+    if (int index = header.index_of("name"); index >= 0) m.name_ = ColumnPattern::column(index);
+  if (m.id_) note_used(m.id_->first_column());
+  if (m.name_) note_used(m.name_->first_column());
+  for (size_t i = 0; i < header.names.size(); ++i)
+    if (!used[i]) m.unused_.push_back(header.names[i]);
+  if (diag.error_count() > errors_before) return std::nullopt;
+  return m;
+}
+
+std::string RowMapper::id_of(const CsvRecord& r) const { return id_ ? tidy(id_->expand(r)) : std::string(); }
+
+std::string RowMapper::name_of(const CsvRecord& r) const { return name_ ? name_->expand(r) : std::string(); }
+
+bool RowMapper::set_table_field(const Binding& b, const std::string& text, const Location& where, Answers& answers,
+                                std::vector<std::string>& tables_set, Diagnostics& cell) const {
+  Answers field_answer;
+  if (!set_answer_from_text(field_answer, *b.scratch, b.key, text, where, cell)) return false;
+  Value& table = answers.values[b.table->full_key];
+  if (std::find(tables_set.begin(), tables_set.end(), b.table->full_key) == tables_set.end()) {
+    tables_set.push_back(b.table->full_key);
+    table = Value();
+    table.type = QuestionType::records;
+    table.rows.resize(1);
+    table.where = where;
+  }
+  table.rows[0].emplace_back(b.key.substr(b.key.rfind('.') + 1), std::move(field_answer.values[b.key]));
+  return true;
+}
+
+bool RowMapper::apply(const CsvRecord& r, Answers& answers, Diagnostics& diag) const {
+  bool ok = true;
+  std::vector<std::string> tables_set;
+  for (const auto& b : bindings_) {
+    const std::string text = b.value.expand(r);
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) continue;  // keep the base value
+    Diagnostics cell;
+    const Location where{csv_file_, r.line, b.value.first_column() + 1};
+    if (b.table ? set_table_field(b, text, where, answers, tables_set, cell)
+                : set_answer_from_text(answers, *template_, b.key, text, where, cell))
+      continue;
+    ok = false;
+    for (auto d : cell.items()) {
+      d.message = b.value.describe(header_) + ": " + d.message;
+      diag.add(std::move(d));
+    }
+  }
+  return ok;
+}
+
+}  // namespace kovgen

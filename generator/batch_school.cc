@@ -1,0 +1,74 @@
+#include "batch_school.h"
+
+#include <chrono>
+#include <thread>
+
+#include "batch_resume.h"
+#include "pipeline.h"
+
+namespace kovgen {
+
+namespace {
+
+// Every output in memory first, then written: a writer error leaves no partial set.
+bool write_outputs(const Draft& draft, const std::string& folder_path, const std::vector<std::string>& names,
+                   const std::string& fingerprint, const SchoolContext& ctx, BatchDisk& disk, SchoolResult& r) {
+  MarkdownTree tree = parse_markdown(draft.markdown);
+  std::vector<std::string> outputs;
+  for (const OutputFormat* f : ctx.formats) {
+    auto bytes = f->write(draft.markdown, tree.get(), ctx.writer_options, r.diag);
+    if (!bytes) return false;
+    outputs.push_back(std::move(*bytes));
+  }
+  if (!disk.make_directories(folder_path, r.diag)) return false;
+  clear_for_rewrite(disk, folder_path, names);
+  Manifest manifest{fingerprint, {}};
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    if (!disk.write_atomically(folder_path + "/" + names[i], outputs[i], r.diag)) return false;
+    manifest.files.emplace_back(names[i], outputs[i].size());
+  }
+  return disk.write_atomically(folder_path + "/" + kManifestName, manifest_text(manifest), r.diag);
+}
+
+}  // namespace
+
+std::vector<std::string> school_file_names(const std::string& folder, const std::vector<const OutputFormat*>& formats) {
+  std::vector<std::string> names;
+  for (const OutputFormat* f : formats) names.push_back(folder + f->extension);
+  return names;
+}
+
+SchoolResult produce_school(SchoolJob job, const SchoolContext& ctx, BatchDisk& disk) {
+  SchoolResult r;
+  r.seq = job.seq;
+  r.row_line = job.record.line;
+  r.id = std::move(job.id);
+  r.name = std::move(job.name);
+  r.folder = std::move(job.folder);
+  r.diag = std::move(job.problems);
+  if (ctx.test_delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(ctx.test_delay_ms));
+
+  Answers answers = *ctx.base;
+  if (!ctx.mapper->apply(job.record, answers, r.diag) || r.diag.has_errors()) return r;
+
+  const Draft draft = make_draft(*ctx.tmpl, answers, ctx.compose_options);
+  r.status = draft.findings.complete() ? SchoolStatus::complete : SchoolStatus::incomplete;
+  for (const auto& s : draft.findings.sections) r.missing.push_back(!s.complete);
+
+  std::string format_names, options = ctx.writer_options.force_draft ? "draft" : "";
+  for (const OutputFormat* f : ctx.formats) format_names += f->name + ",";
+  const std::string fingerprint = content_fingerprint({draft.markdown, format_names, options, ctx.tool_fingerprint});
+  const std::string folder_path = ctx.out_dir + "/" + r.folder;
+  const std::vector<std::string> names = school_file_names(r.folder, ctx.formats);
+  if (ctx.resume && outputs_up_to_date(disk, folder_path, fingerprint, names)) {
+    r.up_to_date = true;
+    return r;
+  }
+  if (!write_outputs(draft, folder_path, names, fingerprint, ctx, disk, r)) {
+    r.status = SchoolStatus::error;
+    r.output_failed = true;
+  }
+  return r;
+}
+
+}  // namespace kovgen

@@ -1,0 +1,57 @@
+#pragma once
+// One school of a batch: base answers + the row's values -> the same draft and
+// output bytes that "kovgen render" makes from the merged answers, written into
+// the school's folder, with a manifest for --resume.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "batch_disk.h"
+#include "batch_mapping.h"
+#include "compose.h"
+#include "csv_reader.h"
+#include "output_formats.h"
+
+namespace kovgen {
+
+enum class SchoolStatus { complete, incomplete, error };
+
+// What the reader thread hands to a worker.
+struct SchoolJob {
+  size_t seq = 0;  // order among the selected rows
+  CsvRecord record;
+  std::string id, name, folder;
+  Diagnostics problems;  // found while reading the row (e.g. too many fields)
+};
+
+// Shared by every worker; read-only during the run.
+struct SchoolContext {
+  const LoadedTemplate* tmpl = nullptr;
+  const Answers* base = nullptr;
+  const RowMapper* mapper = nullptr;
+  std::vector<const OutputFormat*> formats;
+  ComposeOptions compose_options;
+  WriterOptions writer_options;
+  std::string out_dir;
+  std::string tool_fingerprint;
+  bool resume = false;
+  int test_delay_ms = 0;  // KOVGEN_BATCH_TEST_DELAY_MS: slows each school, for the kill test
+};
+
+struct SchoolResult {
+  size_t seq = 0;
+  int row_line = 0;
+  std::string id, name, folder;
+  SchoolStatus status = SchoolStatus::error;
+  bool up_to_date = false;     // --resume found complete, current outputs
+  bool output_failed = false;  // an output could not be written
+  std::vector<bool> missing;   // per template section: incomplete
+  Diagnostics diag;            // this row's errors (and warnings)
+};
+
+// The output file names of a school: "<folder><extension>" per format.
+std::vector<std::string> school_file_names(const std::string& folder, const std::vector<const OutputFormat*>& formats);
+
+SchoolResult produce_school(SchoolJob job, const SchoolContext& ctx, BatchDisk& disk);
+
+}  // namespace kovgen

@@ -1,0 +1,65 @@
+#pragma once
+// The report of a batch: one compact row per school (no documents are kept),
+// written at the end as summary.csv and as summary.md plus the other chosen
+// formats through the writers table: overview counts, the sections missing most
+// often, a school x section matrix of what is missing, and the rows with errors.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "batch_disk.h"
+#include "batch_school.h"
+#include "output_formats.h"
+#include "questionnaire.h"
+
+namespace kovgen {
+
+// A CSV cell that a spreadsheet will not run as a formula: cells starting with
+// = + - @ (or a tab or carriage return) get a leading apostrophe.
+std::string neutralize_formula(std::string_view cell);
+
+struct SummaryCounts {
+  int total = 0, complete = 0, incomplete = 0, error = 0, up_to_date = 0, output_failed = 0;
+};
+
+struct SummaryInfo {
+  std::string template_title;
+  std::string schools_file;  // as given on the command line
+  std::string base_file;
+  int expected = 0;          // selected rows; more than total when interrupted
+  bool interrupted = false;
+};
+
+class BatchSummary {
+ public:
+  explicit BatchSummary(const Template& t) : template_(&t) {}
+
+  // Adds one school; call in row order.
+  void add(const SchoolResult& r, const std::vector<const OutputFormat*>& formats);
+  const SummaryCounts& counts() const { return counts_; }
+
+  // summary.csv: UTF-8 with BOM and ";" as Excel on German Windows expects.
+  std::string csv() const;
+  std::string markdown(const SummaryInfo& info) const;
+
+ private:
+  struct Row {
+    int line = 0;
+    std::string id, name, folder;
+    SchoolStatus status = SchoolStatus::error;
+    std::vector<bool> missing;
+    std::vector<std::string> files, messages;
+  };
+  std::string section_list(const Row& r) const;
+
+  const Template* template_;
+  std::vector<Row> rows_;
+  SummaryCounts counts_;
+};
+
+// Writes DIR/summary.csv, DIR/summary.md and DIR/summary<ext> for every other format.
+bool write_summary_files(const BatchSummary& summary, const SummaryInfo& info,
+                         const std::vector<const OutputFormat*>& formats, const std::string& out_dir,
+                         BatchDisk& disk, Diagnostics& diag);
+
+}  // namespace kovgen

@@ -1,0 +1,246 @@
+// kovgen batch: an agreement for every school of a school list, with one report
+// of what is missing where.
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <thread>
+
+#include "args.h"
+#include "batch_progress.h"
+#include "batch_resume.h"
+#include "batch_runner.h"
+#include "batch_summary.h"
+#include "command.h"
+#include "file_io.h"
+#include "pipeline.h"
+
+namespace kovgen::cli {
+namespace {
+
+const char* const kUsage =
+    "Usage: kovgen batch --base BASE.yaml --schools SCHOOLS.csv --out DIR [OPTIONS]\n\n"
+    "Drafts one agreement per school of a school list. BASE.yaml holds the answers all\n"
+    "schools share; each CSV row holds one school's own answers, which override the base\n"
+    "(an empty cell keeps the base value). Columns named with a full question key\n"
+    "(e.g. gegenstand.plaetze) set that question; a mapping file maps other headers,\n"
+    "such as those of the NRW school list, and builds values from several columns.\n"
+    "The list may be UTF-8 (with or without BOM), Windows-1252 or UTF-16, with \";\", \",\"\n"
+    "or tab as separator (detected; Excel's \"sep=;\" line is honoured).\n\n"
+    "Each school gets DIR/<Schulnummer or id>-<name>/ with one file per format. DIR gets\n"
+    "summary.csv and summary.md (plus summary.docx/.pdf for those formats): counts, then\n"
+    "a school x section matrix of what is missing, then the rows with errors. A row with\n"
+    "bad data is reported (row, column, question, message) and skipped; all other schools\n"
+    "are still produced.\n\n"
+    "Options:\n"
+    "      --base FILE          shared answers (YAML or JSON)\n"
+    "      --schools FILE       the school list (CSV)\n"
+    "      --out DIR            output folder (created if missing)\n"
+    "      --map FILE           mapping of columns to questions (see docs/batch.md;\n"
+    "                           samples/batch/nrw-schulliste.map.yaml for the MSB list)\n"
+    "  -t, --template NAME      template to use (default: \"vorlage\" in the base file)\n"
+    "  -f, --format LIST        comma list of md,docx,xml,pdf (default: md,docx,pdf,\n"
+    "                           those this build has)\n"
+    "  -j, --jobs N             schools produced in parallel (default: number of cores)\n"
+    "      --where COLUMN=VALUE only rows whose COLUMN has VALUE; repeat for more columns\n"
+    "                           (all must match) or more values of a column (any matches),\n"
+    "                           e.g. --where Schulform=02 --where Gemeindeschluessel=05315000\n"
+    "      --resume             skip schools whose outputs are complete and up to date\n\n"
+    "A progress bar is shown when standard error is a terminal. Ctrl-C stops after the\n"
+    "schools under way and still writes the summary; --resume then continues.\n\n"
+    "Exit codes:\n"
+    "  0  every agreement was produced and is complete\n"
+    "  1  some rows have invalid data and were skipped (the others were produced),\n"
+    "     or the base answers, mapping or school list are invalid (nothing was written)\n"
+    "  2  wrong command line\n"
+    "  3  every row was produced, but some agreements are incomplete (see summary)\n"
+    "  4  an output file could not be written\n"
+    "  130  interrupted; run again with --resume\n";
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void on_interrupt(int) { g_stop.store(true); }
+
+void install_interrupt_handler() {
+  struct sigaction sa {};
+  sa.sa_handler = on_interrupt;
+  sa.sa_flags = SA_RESETHAND;  // a second Ctrl-C ends at once
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
+int fail(const Diagnostics& diag, int code) {
+  std::fputs(diag.to_string().c_str(), stderr);
+  return code;
+}
+
+std::optional<std::vector<const OutputFormat*>> batch_formats(const Args& args, Diagnostics& diag) {
+  if (args.has("--format")) return parse_format_list(args.get("--format"), diag);
+  std::vector<const OutputFormat*> formats;
+  for (const auto& f : output_formats())
+    if (f.name != "xml") formats.push_back(&f);
+  return formats;
+}
+
+int job_count(const Args& args) {
+  if (!args.has("--jobs")) return std::max(1u, std::thread::hardware_concurrency());
+  char* end = nullptr;
+  const long n = std::strtol(args.get("--jobs").c_str(), &end, 10);
+  return *end == '\0' && n >= 1 && n <= 256 ? static_cast<int>(n) : 0;
+}
+
+// The progress bar on a terminal, and this run's messages above it.
+class Reporter {
+ public:
+  explicit Reporter(size_t total) : total_(total), terminal_(isatty(STDERR_FILENO) == 1) {}
+
+  void messages(const Diagnostics& diag) {
+    if (diag.items().empty()) return;
+    clear_bar();
+    std::fputs(diag.to_string().c_str(), stderr);
+  }
+
+  void progress(size_t done) {
+    if (!terminal_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (done < total_ && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    const double elapsed = std::chrono::duration<double>(now - start_).count();
+    std::fprintf(stderr, "\r%s\x1b[K", progress_line(done, total_, elapsed).c_str());
+    bar_shown_ = true;
+  }
+
+  void finish() {
+    if (bar_shown_) std::fputc('\n', stderr);
+    bar_shown_ = false;
+  }
+
+ private:
+  void clear_bar() {
+    if (bar_shown_) std::fputs("\r\x1b[K", stderr);
+  }
+  size_t total_;
+  bool terminal_;
+  bool bar_shown_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_{};
+};
+
+std::string counts_line(const SummaryCounts& c) {
+  std::string line = format_integer(c.total) + (c.total == 1 ? " Schule: " : " Schulen: ") +
+                     format_integer(c.complete) + " vollständig, " + format_integer(c.incomplete) +
+                     " unvollständig, " + format_integer(c.error) + " fehlerhaft (nicht erzeugt)";
+  if (c.up_to_date > 0) line += "; " + format_integer(c.up_to_date) + " unverändert übernommen";
+  return line;
+}
+
+int run(const std::vector<std::string>& argv) {
+  Args args(argv, {{"--base"}, {"--schools"}, {"--out"}, {"--map"}, {"--template", "-t"}, {"--format", "-f"},
+                   {"--jobs", "-j"}, {"--where", "", true, true}, {"--resume", "", false}});
+  if (args.help()) {
+    std::printf("%s", kUsage);
+    return kExitOk;
+  }
+  if (!args.error().empty()) return usage_error("batch", args.error());
+  if (!args.positionals().empty()) return usage_error("batch", "unexpected argument " + args.positionals()[0]);
+  for (const char* required : {"--base", "--schools", "--out"})
+    if (!args.has(required)) return usage_error("batch", std::string(required) + " is required");
+  const int jobs = job_count(args);
+  if (jobs == 0) return usage_error("batch", "--jobs expects a number from 1 to 256");
+  Diagnostics diag;
+  auto formats = batch_formats(args, diag);
+  if (!formats) return usage_error("batch", diag.to_string());
+
+  TemplateCache cache(default_template_library());
+  const ComposeOptions compose_options = compose_options_from_environment(diag);
+  auto base = load_answers_file(args.get("--base"), args.get("--template"), cache, diag);
+  if (!base) return fail(diag, kExitInvalidInput);
+  std::optional<MappingFile> map;
+  if (args.has("--map")) {
+    auto text = read_file(args.get("--map"), diag);
+    if (text) map = parse_mapping(*text, args.get("--map"), diag);
+    if (!map) return fail(diag, kExitInvalidInput);
+  }
+  const std::string csv_file = args.get("--schools");
+  auto bytes = read_file(csv_file, diag);
+  auto csv = bytes ? decode_csv_bytes(std::move(*bytes), csv_file, diag) : std::nullopt;
+  if (!csv) return fail(diag, kExitInvalidInput);
+  CsvReader reader(csv->text, csv_file);
+  CsvRecord first;
+  if (!reader.next(first, diag)) {
+    diag.error({csv_file}, "the school list is empty (expected a header row, then one row per school)");
+    return fail(diag, kExitInvalidInput);
+  }
+  auto header = make_csv_header(first, csv_file, diag);
+  auto mapper = header ? RowMapper::make(map ? &*map : nullptr, *header, base->tmpl->questionnaire, csv_file, diag)
+                       : std::nullopt;
+  if (!mapper) return fail(diag, kExitInvalidInput);
+  auto filter = RowFilter::make(args.all("--where"), *header, diag);
+  if (!filter) return usage_error("batch", diag.to_string());
+  if (!map && !mapper->unused_columns().empty()) {
+    std::string names;
+    for (const auto& n : mapper->unused_columns()) names += (names.empty() ? "" : ", ") + n;
+    diag.warning({csv_file, header->line}, "columns ignored (not a question key; use --map to map them): " + names);
+  }
+  const size_t total = count_selected_rows(csv->text, *filter);
+  if (total == 0) {
+    diag.error({csv_file}, filter->empty() ? "the school list has no rows" : "no row matches the --where filters");
+    return fail(diag, kExitInvalidInput);
+  }
+  const std::string out_dir = args.get("--out");
+  if (!make_directories(out_dir, diag)) return fail(diag, kExitOutputError);
+  std::fputs(diag.to_string().c_str(), stderr);
+
+  SchoolContext ctx;
+  ctx.tmpl = base->tmpl.get();
+  ctx.base = &base->answers;
+  ctx.mapper = &*mapper;
+  ctx.formats = *formats;
+  ctx.compose_options = compose_options;
+  ctx.out_dir = out_dir;
+  ctx.tool_fingerprint = tool_fingerprint();
+  ctx.resume = args.has("--resume");
+  if (const char* delay = std::getenv("KOVGEN_BATCH_TEST_DELAY_MS")) ctx.test_delay_ms = std::atoi(delay);
+
+  RealDisk disk;
+  BatchSummary summary(base->tmpl->questionnaire);
+  Reporter reporter(total);
+  BatchRunOptions options;
+  options.jobs = jobs;
+  options.stop = &g_stop;
+  options.on_result = [&](SchoolResult&& r) {
+    reporter.messages(r.diag);
+    summary.add(r, ctx.formats);
+  };
+  options.on_progress = [&](size_t done) { reporter.progress(done); };
+  install_interrupt_handler();
+  SchoolRows rows(reader, *header, *filter, *mapper, csv_file);
+  const size_t done = run_batch(rows, ctx, disk, options);
+  reporter.finish();
+
+  const bool interrupted = g_stop.load() && done < total;
+  const SummaryInfo info{base->tmpl->questionnaire.title, csv_file, args.get("--base"), static_cast<int>(total),
+                         interrupted};
+  Diagnostics summary_diag;
+  const bool summary_ok = write_summary_files(summary, info, ctx.formats, out_dir, disk, summary_diag);
+  std::fputs(summary_diag.to_string().c_str(), stderr);
+  const SummaryCounts& c = summary.counts();
+  std::fprintf(stderr, "%s\nÜbersicht: %s/summary.md\n", counts_line(c).c_str(), out_dir.c_str());
+  if (interrupted) {
+    std::fprintf(stderr, "Abgebrochen nach %zu von %zu Schulen; mit --resume fortsetzen.\n", done, total);
+    return 130;
+  }
+  if (!summary_ok || c.output_failed > 0) return kExitOutputError;
+  if (c.error > 0) return kExitInvalidInput;
+  if (c.incomplete > 0) return kExitIncomplete;
+  return kExitOk;
+}
+
+CommandRegistration registration({"batch", "an agreement for every school of a school list, with a summary", kUsage,
+                                  run});
+
+}  // namespace
+}  // namespace kovgen::cli

@@ -1,0 +1,120 @@
+// The batch report: formula neutralising, summary.csv, the Markdown overview
+// and matrix, and the summary files through the writers table.
+#include <doctest/doctest.h>
+
+#include "batch_summary.h"
+#include "batch_test_support.h"
+
+using namespace kovgen;
+using namespace kovgen::test;
+
+namespace {
+
+SchoolResult school(int line, const std::string& id, const std::string& name, SchoolStatus status,
+                    std::vector<bool> missing = std::vector<bool>(5, false)) {
+  SchoolResult r;
+  r.row_line = line;
+  r.id = id;
+  r.name = name;
+  r.folder = id + "-x";
+  r.status = status;
+  r.missing = std::move(missing);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("cells a spreadsheet would run as a formula are neutralised") {
+  CHECK(neutralize_formula("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")");
+  CHECK(neutralize_formula("+49 2161 123456") == "'+49 2161 123456");
+  CHECK(neutralize_formula("-1+1") == "'-1+1");
+  CHECK(neutralize_formula("@SUMME(A1)") == "'@SUMME(A1)");
+  CHECK(neutralize_formula("\t=1") == "'\t=1");
+  CHECK(neutralize_formula("\r=1") == "'\r=1");
+  CHECK(neutralize_formula("GGS =Am Bach") == "GGS =Am Bach");
+  CHECK(neutralize_formula("").empty());
+}
+
+TEST_CASE("summary.csv: one row per school, quoted where needed, no formulas") {
+  MiniBatch b("id\n");
+  REQUIRE(b.base);
+  BatchSummary s(b.base->tmpl->questionnaire);
+  const auto md = {find_output_format("md")};
+  s.add(school(2, "100001", "GGS Lindenschule", SchoolStatus::complete), md);
+  s.add(school(3, "100002", "=HYPERLINK(\"http://evil\";\"Klick\")", SchoolStatus::incomplete,
+               {false, true, true, false, false}),
+        md);
+  SchoolResult bad = school(4, "-5", "@Schule; \"Am Bach\"", SchoolStatus::error);
+  bad.diag.error({"s.csv", 4, 2}, "=1+1 is no number");
+  bad.diag.warning({"s.csv", 4, 3}, "only a warning");
+  s.add(bad, md);
+  CHECK(s.csv() ==
+        "\xEF\xBB\xBFZeile;Kennung;Schule;Status;Anzahl fehlender Abschnitte;Fehlende Abschnitte;Ordner;Dateien;"
+        "Meldungen\r\n"
+        "2;100001;GGS Lindenschule;ok;0;;100001-x;100001-x/100001-x.md;\r\n"
+        "3;100002;\"'=HYPERLINK(\"\"http://evil\"\";\"\"Klick\"\")\";unvollständig;2;\"Vertragspartner; "
+        "Finanzierung\";100002-x;100002-x/100002-x.md;\r\n"
+        "4;'-5;\"'@Schule; \"\"Am Bach\"\"\";fehlerhaft;;;;;s.csv:4:2: =1+1 is no number\r\n");
+  CHECK(s.counts().total == 3);
+  CHECK(s.counts().complete == 1);
+  CHECK(s.counts().incomplete == 1);
+  CHECK(s.counts().error == 1);
+}
+
+TEST_CASE("summary.md: counts, the sections missing most, a school x section matrix, the bad rows") {
+  MiniBatch b("id\n");
+  REQUIRE(b.base);
+  BatchSummary s(b.base->tmpl->questionnaire);
+  const auto md = {find_output_format("md")};
+  s.add(school(2, "1", "GGS *Linden* | Schule", SchoolStatus::incomplete, {false, true, false, false, true}), md);
+  s.add(school(3, "2", "KGS", SchoolStatus::complete), md);
+  s.add(school(4, "3", "GGS Am Bach", SchoolStatus::incomplete, {false, false, false, false, true}), md);
+  SchoolResult bad = school(5, "4", "Förderschule", SchoolStatus::error);
+  bad.diag.error({"s.csv", 5, 3}, "column „x“: expected <b>");
+  s.add(bad, md);
+  CHECK(s.markdown({"Testvereinbarung", "schulen.csv", "basis.yaml", 4, false}) ==
+        "# Übersicht: Kooperationsvereinbarungen für 4 Schulen\n\n"
+        "Vorlage: Testvereinbarung\\\nSchulliste: schulen.csv\\\nGemeinsame Angaben: basis.yaml\n\n"
+        "| Stand | Schulen |\n| --- | ---: |\n"
+        "| vollständig | 1 |\n| unvollständig (Abschnitte fehlen) | 2 |\n| fehlerhaft (nicht erzeugt) | 1 |\n"
+        "| **gesamt** | **4** |\n"
+        "\n## Fehlende Abschnitte\n\n| Nr. | Abschnitt | Art | fehlt bei Schulen |\n| ---: | --- | --- | ---: |\n"
+        "| 2 | Vertragspartner | Pflicht | 1 |\n| 5 | Beschlüsse | empfohlen | 2 |\n"
+        "\n## Fehlende Abschnitte je Schule\n\nEin X heißt: Der Abschnitt fehlt oder ist unvollständig. Die Spalten "
+        "sind die Nummern der Abschnitte aus der Tabelle oben.\n\n"
+        "| Zeile | Schule | 2 | 5 |\n| ---: | --- | :-: | :-: |\n"
+        "| 2 | 1 GGS \\*Linden\\* \\| Schule | X | X |\n"
+        "| 4 | 3 GGS Am Bach |   | X |\n"
+        "\nDie übrige erzeugte Vereinbarung ist vollständig.\n"
+        "\n## Fehlerhafte Zeilen\n\nDiese Schulen wurden nicht erzeugt. Bitte die Angaben in der Schulliste "
+        "korrigieren und den Lauf wiederholen.\n\n"
+        "- Zeile 5: 4 Förderschule\n  - s.csv:5:3: column „x“: expected \\<b>\n");
+}
+
+TEST_CASE("an interrupted run says so in the summary") {
+  MiniBatch b("id\n");
+  REQUIRE(b.base);
+  BatchSummary s(b.base->tmpl->questionnaire);
+  s.add(school(2, "1", "A", SchoolStatus::complete), {find_output_format("md")});
+  const std::string md = s.markdown({"T", "s.csv", "b.yaml", 10, true});
+  CHECK(md.find("> [!WARNING]\n> **Abgebrochen:** nur 1 von 10 Schulen wurden bearbeitet. Mit `--resume` fortsetzen.") !=
+        std::string::npos);
+}
+
+TEST_CASE("the summary files go through the writers table, atomically") {
+  MiniBatch b("id\n");
+  REQUIRE(b.base);
+  BatchSummary s(b.base->tmpl->questionnaire);
+  std::vector<const OutputFormat*> formats;
+  for (const auto& f : output_formats()) formats.push_back(&f);
+  s.add(school(2, "1", "A", SchoolStatus::complete), formats);
+  MemoryDisk disk;
+  Diagnostics diag;
+  disk.make_directories("out", diag);
+  const SummaryInfo info{"T", "s.csv", "b.yaml", 1, false};
+  REQUIRE(write_summary_files(s, info, formats, "out", disk, diag));
+  auto files = disk.files();
+  CHECK(files.count("out/summary.csv"));
+  CHECK(files.at("out/summary.md") == s.markdown(info));
+  for (const OutputFormat* f : formats) CHECK(files.count("out/summary" + f->extension));
+}
