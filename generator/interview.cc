@@ -25,7 +25,7 @@ struct Slot {
   int number = 0, count = 0;
 };
 
-enum class Reply { answered, kept, back, quit, closed };
+enum class Reply { answered, kept, back, quit, closed, save_failed };
 
 struct Asked {
   Reply reply = Reply::kept;
@@ -87,10 +87,11 @@ class Interview {
       if (slot.section != announced) announce(slot);
       announced = slot.section;
       Asked a = ask_question(slot);
-      if (a.value && !store(*slot.q, *a.value)) {
+      if (a.reply == Reply::save_failed || (a.value && !store(*slot.q, *a.value))) {
         outcome_.end = InterviewOutcome::End::save_failed;
         return std::move(outcome_);
       }
+      if (a.value) ++outcome_.answered;
       switch (a.reply) {
         case Reply::answered:
         case Reply::kept:
@@ -111,6 +112,7 @@ class Interview {
           outcome_.end = InterviewOutcome::End::quit;
           return std::move(outcome_);
         case Reply::closed:
+        case Reply::save_failed:
           say("\nEingabe beendet \u2013 alle Antworten sind gespeichert.\n");
           outcome_.end = InterviewOutcome::End::input_closed;
           return std::move(outcome_);
@@ -264,16 +266,19 @@ class Interview {
     std::vector<Row> rows;
     Row row;
     size_t f = 0;
+    auto value_of = [&](const std::vector<Row>& all) {
+      Value v;
+      v.type = q.type;
+      for (const auto& r : all) {
+        if (table) v.rows.push_back(r);
+        else v.items.push_back(r.front().second.text);
+      }
+      return v;
+    };
     auto result = [&](Reply reply) -> Asked {
       if (!row.empty()) rows.push_back(row);
       if (rows.empty()) return {reply == Reply::answered ? Reply::kept : reply, std::nullopt};
-      Value v;
-      v.type = q.type;
-      for (auto& r : rows) {
-        if (table) v.rows.push_back(std::move(r));
-        else v.items.push_back(r.front().second.text);
-      }
-      return {reply, std::move(v)};
+      return {reply, value_of(rows)};
     };
     for (;;) {
       const Question& field = fields[f];
@@ -322,6 +327,8 @@ class Interview {
         rows.push_back(std::move(row));
         row.clear();
         f = 0;
+        // Each finished entry is saved at once, so an interruption loses at most one.
+        if (!store(q, value_of(rows))) return {Reply::save_failed, std::nullopt};
         if (rows.size() >= kMaxListItems) return result(Reply::answered);
       }
     }
@@ -337,7 +344,6 @@ class Interview {
     if (!save_(*text)) return false;
     outcome_.yaml_text = std::move(*text);
     outcome_.answers.values[q.full_key] = v;
-    ++outcome_.answered;
     return true;
   }
 

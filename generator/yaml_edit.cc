@@ -245,16 +245,8 @@ class Editor {
 
  private:
   bool check_block_document() {
-    for (const auto& l : lines_) {
-      if (l.kind != LineKind::content) continue;
-      if (l.text[l.indent] == '{' || l.text[l.indent] == '[' || l.indent > 0) {
-        *error_ = "the answers must be a block-style YAML mapping (\"section:\" lines) to be edited; "
-                  "JSON or flow style cannot be edited in place";
-        return false;
-      }
-      return true;
-    }
-    return true;  // empty document
+    *error_ = yaml_edit_problem(text_);
+    return error_->empty();
   }
 
   int find_key(size_t from, size_t to, int indent, const std::string& key, std::string_view* value) const {
@@ -454,6 +446,17 @@ std::string yaml_scalar(std::string_view text) {
     }
   }
   return out + "\"";
+}
+
+std::string yaml_edit_problem(std::string_view text) {
+  for (const auto& l : split_lines(text)) {
+    if (l.kind != LineKind::content) continue;
+    if (l.text[l.indent] == '{' || l.text[l.indent] == '[' || l.indent > 0)
+      return "the answers must be a block-style YAML mapping (\"section:\" lines) to be edited; "
+             "JSON or flow style cannot be edited in place";
+    return "";
+  }
+  return "";  // empty document
 }
 
 std::optional<std::string> yaml_set_value(std::string_view text, const std::string& section,

@@ -35,6 +35,9 @@ struct YamlInsertHints {
   std::vector<std::string> keys_after;      // keys of the section that come after this key
 };
 
+// Why text cannot be edited (JSON or a flow-style document), or "" when it can.
+std::string yaml_edit_problem(std::string_view text);
+
 // Returns text with section.key set to value. The key's line keeps its trailing
 // comment; comments inside the old value are kept below the new one; every other
 // line is unchanged. A missing section or key is inserted (see hints). A section

@@ -255,3 +255,45 @@ TEST_CASE("when saving fails, the interview stops") {
   CHECK(o.yaml_text == "vorlage: mini\n");
   CHECK(io.next == 1);
 }
+
+TEST_CASE("each finished table entry is saved at once, before the table is done") {
+  TemplateCache cache(mini_library());
+  Diagnostics diag;
+  std::string text = read_text(source_dir() + "/tests/data/mini-complete.yaml");
+  text = text.substr(0, text.find("beschluss:"));
+  auto loaded = load_answers(text, "a.yaml", "", cache, diag);
+  REQUIRE(loaded);
+  struct ScriptedIO : InterviewIO {
+    std::vector<std::string> lines{"-", "Rat", "26.03.2026", "Schulkonferenz", "q"};  // "-": zeiten.konzept
+    size_t next = 0;
+    std::optional<std::string> read_line() override {
+      if (next == lines.size()) return std::nullopt;
+      return lines[next++];
+    }
+    void write(std::string_view) override {}
+  } io;
+  std::vector<std::pair<size_t, std::string>> saves;  // lines read so far, text saved
+  InterviewOutcome o = run_interview(
+      loaded->tmpl->questionnaire, text, loaded->answers, io,
+      [&](const std::string& yaml) {
+        saves.emplace_back(io.next, yaml);
+        return true;
+      },
+      InterviewOptions{});
+  CHECK(o.end == InterviewOutcome::End::quit);
+  REQUIRE(saves.size() == 2);
+  CHECK(saves[0].first == 3);
+  CHECK(contains(saves[0].second, "beschluss:\n  gremien:\n    - gremium: Rat\n      datum: 26.03.2026\n"));
+  // On q, the started entry is kept too.
+  CHECK(contains(saves[1].second, "    - gremium: Schulkonferenz\n"));
+  CHECK(o.answered == 1);
+}
+
+TEST_CASE("a JSON answers file is refused before any question is asked") {
+  const std::string path = fresh_temp_dir("interview-json") + "/answers.json";
+  write_text(path, "{\"vorlage\": \"mini\", \"meta\": {\"titel\": \"T\"}}\n");
+  CommandResult r = run_kovgen({"interview", path}, "x\n", kEnv);
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "the interview needs a YAML answers file"));
+  CHECK(r.out.empty());
+}

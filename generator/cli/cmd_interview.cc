@@ -11,6 +11,7 @@
 #include "interview.h"
 #include "pipeline.h"
 #include "skeleton.h"
+#include "yaml_edit.h"
 
 namespace kovgen::cli {
 namespace {
@@ -84,6 +85,11 @@ int run(const std::vector<std::string>& argv) {
     text = answer_skeleton(t->questionnaire);
     if (int rc = write_output(path, text); rc != kExitOk) return rc;
     std::printf("%s angelegt (Vorlage \u201E%s\u201C).\n", path.c_str(), t->questionnaire.title.c_str());
+  }
+  if (const std::string problem = yaml_edit_problem(text); !problem.empty()) {
+    std::fprintf(stderr, "%s: %s; the interview needs a YAML answers file (start one with kovgen init)\n",
+                 path.c_str(), problem.c_str());
+    return kExitInvalidInput;
   }
   auto loaded = load_answers(text, path, args.get("--template"), cache, diag);
   if (!loaded) {
