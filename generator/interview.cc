@@ -73,7 +73,7 @@ class Interview {
     const std::vector<Slot> slots = interview_order(t_);
     std::vector<size_t> history;  // the questions asked so far, for "<"
     std::vector<bool> revisit(slots.size(), false);
-    say(std::string(kKeys) + "\n");
+    say_wrapped("", kKeys);
     const Section* announced = nullptr;
     size_t i = 0;
     while (i < slots.size()) {
@@ -196,7 +196,7 @@ class Interview {
     }
     std::string error;
     auto v = parse_scalar(q, text, &error);
-    if (!v) say("  Ungültige Eingabe: " + error + ". Bitte noch einmal (? zeigt die Hilfe).\n");
+    if (!v) say_wrapped("  ", "Ungültige Eingabe: " + error + ". Bitte noch einmal (? zeigt die Hilfe).");
     return v;
   }
 
@@ -237,6 +237,20 @@ class Interview {
       }
       if (auto v = parse(q, text)) return {Reply::answered, std::move(v)};
     }
+  }
+
+  // What a table field accepts, shown in its prompt: " [AWO | DRK]", " (freiwillig)".
+  static std::string field_hint(const Question& field) {
+    std::string hint = field.required ? "" : " (freiwillig)";
+    if (field.type == QuestionType::boolean) hint += " [ja/nein]";
+    if (field.type == QuestionType::list) hint += " [mehrere mit ; trennen]";
+    if (!field.choices.empty()) {
+      hint += " [";
+      for (size_t i = 0; i < field.choices.size(); ++i)
+        hint += (i ? " | " : "") + std::to_string(i + 1) + ") " + field.choices[i];
+      hint += "]";
+    }
+    return hint;
   }
 
   static std::string first_line(const std::string& s) {
@@ -283,7 +297,7 @@ class Interview {
     for (;;) {
       const Question& field = fields[f];
       std::string prompt = "Eintrag " + std::to_string(rows.size() + 1);
-      if (table) prompt += " \u2013 " + field.label + (field.required ? "" : " (freiwillig)");
+      if (table) prompt += " \u2013 " + field.label + field_hint(field);
       say(prompt + ": ");
       auto line = read();
       if (!line) return result(Reply::closed);
