@@ -166,3 +166,19 @@ TEST_CASE("links and decorations keep their style on the line") {
   CHECK(lines[0].lines[0].x1 == doctest::Approx(30));
   CHECK(lines[0].lines[0].x2 == doctest::Approx(50));
 }
+
+TEST_CASE("references and quantities stay on one line") {
+  FakeMetrics m;
+  // Each case fits on one 60 pt line only if broken before the number or unit.
+  for (std::string text : {"aaaaaa Abs. 3", "aaaaaa Nr. 12", "aaaaaa Anlage 1",
+                           "aaaaaaa 4,20 €", "aaaaa 16:30 Uhr", "aaaaaaaa 50 %."}) {
+    CAPTURE(text);
+    auto lines = break_lines({run(text)}, 60, Align::left, 12, m);
+    REQUIRE(lines.size() == 2);
+    CHECK(line_text(lines[0]).find(' ') == std::string::npos);  // the first word alone
+  }
+  // Without a number the words are free to part.
+  auto lines = break_lines({run("aaaaaa Abs. x")}, 60, Align::left, 12, m);
+  REQUIRE(lines.size() == 2);
+  CHECK(line_text(lines[1]) == "x");
+}
