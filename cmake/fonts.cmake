@@ -24,10 +24,10 @@ find_file(KOVGEN_DEJAVU_SANS DejaVuSans.ttf
 find_program(KOVGEN_PYTHON3 NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH REQUIRED)
 
 # Latin-1 and Latin Extended-A (names such as Łukasz, Gülşen, Đorđe), the
-# Romanian commas, typographic quotes, dashes, bullet, ellipsis, per mille, €,
-# №, ™, arrows and the minus sign.
+# Romanian commas, Vietnamese (Nguyễn: common in Germany), typographic quotes,
+# dashes, bullet, ellipsis, per mille, €, №, ™, arrows and the minus sign.
 set(_kovgen_text_unicodes
-  "U+0020-007E,U+00A0-017F,U+0192,U+0218-021B,U+02C6-02C7,U+02D8-02DD,U+2010-2026,U+2030,U+2039-203A,U+2044,U+20AC,U+2116,U+2122,U+2190-2193,U+2212")
+  "U+0020-007E,U+00A0-017F,U+0192,U+01A0-01A1,U+01AF-01B0,U+0218-021B,U+02C6-02C7,U+02D8-02DD,U+1EA0-1EF9,U+2010-2026,U+2030,U+2039-203A,U+2044,U+20AC,U+2116,U+2122,U+2190-2193,U+2212")
 # The fallback for everything else that may turn up in a name or a note: Latin
 # Extended-B and Additional (Vietnamese), Greek, Cyrillic, check marks and ballot
 # boxes, and U+FFFD, which replaces what no font has. Only embedded when used.
@@ -49,16 +49,14 @@ foreach(entry ${_kovgen_fonts})
   list(GET parts 1 source)
   list(GET parts 2 unicodes)
   set(output "${KOVGEN_FONT_DIR}/${name}.ttf")
-  # No layout tables (libharu does not shape), no hinting, no glyph names: post
-  # format 3 and small loca/hmtx. The original timestamps stay, so the subsets,
-  # and with them the PDFs, are the same on every build.
+  # cmake/subset_font.py: no layout tables, no hinting, no glyph names, composite
+  # glyphs decomposed. The original timestamps stay, so the subsets, and with
+  # them the PDFs, are the same on every build.
   add_custom_command(OUTPUT "${output}"
     COMMAND "${CMAKE_COMMAND}" -E make_directory "${KOVGEN_FONT_DIR}"
-    COMMAND "${KOVGEN_PYTHON3}" -m fontTools.subset "${source}"
-      "--unicodes=${unicodes}" "--output-file=${output}"
-      --no-hinting --no-glyph-names --layout-features= --name-IDs=1,2,3,4,5,6
-      --drop-tables+=GDEF,GPOS,GSUB,kern,FFTM,gasp,MATH
-    DEPENDS "${source}" "${CMAKE_CURRENT_LIST_FILE}"
+    COMMAND "${KOVGEN_PYTHON3}" "${CMAKE_CURRENT_LIST_DIR}/subset_font.py"
+      "${source}" "${output}" "${unicodes}"
+    DEPENDS "${source}" "${CMAKE_CURRENT_LIST_FILE}" "${CMAKE_CURRENT_LIST_DIR}/subset_font.py"
     COMMENT "Subsetting ${name}.ttf for the PDF writer"
     VERBATIM)
   list(APPEND _kovgen_font_outputs "${output}")

@@ -1,0 +1,57 @@
+#!/usr/bin/python3
+"""Subsets a TrueType font for kovgen's PDF writer (run by cmake/fonts.cmake).
+
+    subset_font.py SOURCE.ttf OUTPUT.ttf UNICODES
+
+UNICODES is a fontTools range list ("U+0020-007E,U+00A0-017F"). Besides the
+subset, every composite glyph is decomposed into a plain outline: libharu keeps
+the components of a used glyph only one level deep when it empties unused
+glyphs, so a letter built from composites (DejaVu's "ễ" = "ê" + tilde, with
+"ê" itself "e" + circumflex) would print without its accents.
+"""
+import sys
+
+from fontTools import subset
+from fontTools.pens.recordingPen import DecomposingRecordingPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+
+def options():
+    o = subset.Options()
+    o.hinting = False           # PDF viewers hint themselves
+    o.glyph_names = False       # post format 3
+    o.layout_features = []      # libharu does not shape
+    o.name_IDs = [1, 2, 3, 4, 5, 6]
+    o.drop_tables += ["GDEF", "GPOS", "GSUB", "kern", "FFTM", "gasp", "MATH"]
+    return o
+
+
+def decompose(font):
+    glyf = font["glyf"]
+    glyphs = font.getGlyphSet()
+    for name in font.getGlyphOrder():
+        if glyf[name].isComposite():
+            outline = DecomposingRecordingPen(glyphs)  # components become contours
+            glyphs[name].draw(outline)
+            pen = TTGlyphPen(None)
+            outline.replay(pen)
+            glyph = pen.glyph()
+            if glyph.numberOfContours > 0:
+                glyph.recalcBounds(glyf)  # the subsetter does not recalculate them
+            glyf[name] = glyph
+
+
+def main(source, output, unicodes):
+    o = options()
+    font = subset.load_font(source, o)
+    subsetter = subset.Subsetter(o)
+    subsetter.populate(unicodes=subset.parse_unicodes(unicodes))
+    subsetter.subset(font)
+    decompose(font)
+    subset.save_font(font, output, o)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 4:
+        sys.exit(__doc__)
+    main(*sys.argv[1:])
