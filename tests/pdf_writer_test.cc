@@ -2,6 +2,7 @@
 // clients (qpdf, poppler-utils) the way a municipality's tools would read it.
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <regex>
 
 #include "markdown_conventions.h"
@@ -294,4 +295,42 @@ TEST_CASE("pdf: every character drawn maps to a real glyph of its font") {
   }
   // A code point that is not drawn maps to nothing.
   CHECK(((unsigned char)map[2 * 'X'] | (unsigned char)map[2 * 'X' + 1]) == 0);
+}
+
+namespace {
+
+// The ink on page 1 (sum of darkness of all pixels), rendered by poppler.
+long ink(const std::string& pdf) {
+  const std::string prefix = pdf + ".ink";
+  run_command({"pdftoppm", "-gray", "-r", "150", "-f", "1", "-l", "1", "-singlefile", pdf, prefix});
+  const std::string pgm = read_text(prefix + ".pgm");
+  // P5 header: "P5\n<width> <height>\n255\n", then one byte per pixel.
+  size_t pos = 0;
+  for (int fields = 0; fields < 4 && pos < pgm.size(); ++fields) {
+    while (pos < pgm.size() && std::isspace((unsigned char)pgm[pos])) ++pos;
+    while (pos < pgm.size() && !std::isspace((unsigned char)pgm[pos])) ++pos;
+  }
+  long sum = 0;
+  for (size_t i = pos + 1; i < pgm.size(); ++i) sum += 255 - (unsigned char)pgm[i];
+  return sum;
+}
+
+}  // namespace
+
+TEST_CASE("pdf: letters built from several parts print whole") {
+  if (!have_clients()) return;
+  // "ễ" is "e" + circumflex + tilde, "Ǆ" is "D" + "Ž" in the fonts: libharu drops
+  // the inner parts unless the glyphs are decomposed when subsetting.
+  const long base = ink(convert("ink-base", "# T\n\nx\n"));
+  const long e = ink(convert("ink-e", "# T\n\nx eeeeeeeeee\n")) - base;
+  const long e_accents = ink(convert("ink-e2", "# T\n\nx ễễễễễễễễễễ\n")) - base;
+  const long d = ink(convert("ink-d", "# T\n\nx DDDDDDDDDD\n")) - base;
+  const long dz = ink(convert("ink-dz", "# T\n\nx ǄǄǄǄǄǄǄǄǄǄ\n")) - base;
+  CAPTURE(e);
+  CAPTURE(e_accents);
+  CAPTURE(d);
+  CAPTURE(dz);
+  REQUIRE(e > 0);
+  CHECK(e_accents > e * 13 / 10);
+  CHECK(dz > d * 17 / 10);
 }
