@@ -53,7 +53,10 @@ SchoolResult produce_school(SchoolJob job, const SchoolContext& ctx, BatchDisk& 
 
   const Draft draft = make_draft(*ctx.tmpl, answers, ctx.compose_options);
   r.status = draft.findings.complete() ? SchoolStatus::complete : SchoolStatus::incomplete;
-  for (const auto& s : draft.findings.sections) r.missing.push_back(!s.complete);
+  for (const auto& s : draft.findings.sections) {
+    r.missing.push_back(!s.complete);
+    r.missing_items.insert(r.missing_items.end(), s.missing.begin(), s.missing.end());
+  }
 
   std::string format_names, options = ctx.writer_options.force_draft ? "draft" : "";
   for (const OutputFormat* f : ctx.formats) format_names += f->name + ",";

@@ -8,6 +8,7 @@
 
 #include "batch_disk.h"
 #include "batch_mapping.h"
+#include "checklist.h"
 #include "compose.h"
 #include "csv_reader.h"
 #include "output_formats.h"
@@ -46,6 +47,7 @@ struct SchoolResult {
   bool up_to_date = false;     // --resume found complete, current outputs
   bool output_failed = false;  // an output could not be written
   std::vector<bool> missing;   // per template section: incomplete
+  std::vector<MissingItem> missing_items;
   Diagnostics diag;            // this row's errors (and warnings)
 };
 

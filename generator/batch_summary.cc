@@ -56,7 +56,13 @@ std::string neutralize_formula(std::string_view cell) {
 }
 
 void BatchSummary::add(const SchoolResult& r, const std::vector<const OutputFormat*>& formats) {
-  Row row{r.row_line, r.id, r.name, r.folder, r.status, r.missing, {}, {}};
+  Row row{r.row_line, r.id, r.name, r.folder, r.status, r.missing, "", {}, {}};
+  for (const auto& m : r.missing_items) {
+    row.missing_labels += (row.missing_labels.empty() ? "" : "; ") + m.label;
+    auto it = std::find_if(items_.begin(), items_.end(), [&](const ItemCount& c) { return c.item.key == m.key; });
+    if (it == items_.end()) it = items_.insert(items_.end(), {m, 0});
+    ++it->schools;
+  }
   if (r.status != SchoolStatus::error)
     for (const auto& name : school_file_names(r.folder, formats)) row.files.push_back(r.folder + "/" + name);
   for (const auto& d : r.diag.items()) {
@@ -81,12 +87,13 @@ std::string BatchSummary::section_list(const Row& r) const {
 
 std::string BatchSummary::csv() const {
   std::string out = "\xEF\xBB\xBF" "Zeile;Kennung;Schule;Status;Anzahl fehlender Abschnitte;Fehlende Abschnitte;"
-                    "Ordner;Dateien;Meldungen\r\n";
+                    "Fehlende Angaben;Ordner;Dateien;Meldungen\r\n";
   for (const auto& r : rows_) {
     const auto missing = std::count(r.missing.begin(), r.missing.end(), true);
     const std::vector<std::string> cells = {std::to_string(r.line), r.id, r.name, status_text(r.status),
                                             r.status == SchoolStatus::error ? "" : std::to_string(missing),
-                                            section_list(r), r.status == SchoolStatus::error ? "" : r.folder,
+                                            section_list(r), r.missing_labels,
+                                            r.status == SchoolStatus::error ? "" : r.folder,
                                             join(r.files, "; "), join(r.messages, "\n")};
     for (size_t i = 0; i < cells.size(); ++i) out.append(i ? ";" : "").append(csv_cell(cells[i]));
     out += "\r\n";
@@ -123,6 +130,7 @@ std::string BatchSummary::markdown(const SummaryInfo& info) const {
     for (size_t i : columns)
       out += "| " + std::to_string(i + 1) + " | " + cell_text(sections[i].title) + " | " +
              (sections[i].mandatory ? "Pflicht" : "empfohlen") + " | " + std::to_string(missing_count[i]) + " |\n";
+    out += missing_items_table();
     out += "\n## Fehlende Abschnitte je Schule\n\nEin X heißt: Der Abschnitt fehlt oder ist unvollständig. "
            "Die Spalten sind die Nummern der Abschnitte aus der Tabelle oben.\n\n| Zeile | Schule |";
     std::string rule = "| ---: | --- |";
@@ -150,6 +158,15 @@ std::string BatchSummary::markdown(const SummaryInfo& info) const {
       for (const auto& m : r.messages) out += "  - " + cell_text(m) + "\n";
     }
   }
+  return out;
+}
+
+// Each missing item with its key, which is also the column that supplies it.
+std::string BatchSummary::missing_items_table() const {
+  std::string out = "\n## Fehlende Angaben\n\nDer Schlüssel ist der Name der Spalte, mit der die Schulliste die Angabe "
+                    "je Schule liefern kann; eine Tabelle erhält je Feld eine Spalte (Schlüssel.Feld).\n\n| Angabe | Schlüssel | fehlt bei Schulen |\n| --- | --- | ---: |\n";
+  for (const auto& c : items_)
+    out += "| " + cell_text(c.item.label) + " | " + cell_text(c.item.key) + " | " + std::to_string(c.schools) + " |\n";
   return out;
 }
 

@@ -48,12 +48,19 @@ class BatchSummary {
     std::string id, name, folder;
     SchoolStatus status = SchoolStatus::error;
     std::vector<bool> missing;
+    std::string missing_labels;  // "Label; Label"
     std::vector<std::string> files, messages;
   };
+  struct ItemCount {
+    MissingItem item;
+    int schools = 0;
+  };
   std::string section_list(const Row& r) const;
+  std::string missing_items_table() const;
 
   const Template* template_;
   std::vector<Row> rows_;
+  std::vector<ItemCount> items_;  // in the order first seen
   SummaryCounts counts_;
 };
 

@@ -19,6 +19,8 @@ SchoolResult school(int line, const std::string& id, const std::string& name, Sc
   r.folder = id + "-x";
   r.status = status;
   r.missing = std::move(missing);
+  for (size_t i = 0; i < r.missing.size(); ++i)
+    if (r.missing[i]) r.missing_items.push_back({"s" + std::to_string(i + 1) + ".k", "Angabe " + std::to_string(i + 1)});
   return r;
 }
 
@@ -49,12 +51,12 @@ TEST_CASE("summary.csv: one row per school, quoted where needed, no formulas") {
   bad.diag.warning({"s.csv", 4, 3}, "only a warning");
   s.add(bad, md);
   CHECK(s.csv() ==
-        "\xEF\xBB\xBFZeile;Kennung;Schule;Status;Anzahl fehlender Abschnitte;Fehlende Abschnitte;Ordner;Dateien;"
-        "Meldungen\r\n"
-        "2;100001;GGS Lindenschule;ok;0;;100001-x;100001-x/100001-x.md;\r\n"
+        "\xEF\xBB\xBFZeile;Kennung;Schule;Status;Anzahl fehlender Abschnitte;Fehlende Abschnitte;"
+        "Fehlende Angaben;Ordner;Dateien;Meldungen\r\n"
+        "2;100001;GGS Lindenschule;ok;0;;;100001-x;100001-x/100001-x.md;\r\n"
         "3;100002;\"'=HYPERLINK(\"\"http://evil\"\";\"\"Klick\"\")\";unvollständig;2;\"Vertragspartner; "
-        "Finanzierung\";100002-x;100002-x/100002-x.md;\r\n"
-        "4;'-5;\"'@Schule; \"\"Am Bach\"\"\";fehlerhaft;;;;;s.csv:4:2: =1+1 is no number\r\n");
+        "Finanzierung\";\"Angabe 2; Angabe 3\";100002-x;100002-x/100002-x.md;\r\n"
+        "4;'-5;\"'@Schule; \"\"Am Bach\"\"\";fehlerhaft;;;;;;s.csv:4:2: =1+1 is no number\r\n");
   CHECK(s.counts().total == 3);
   CHECK(s.counts().complete == 1);
   CHECK(s.counts().incomplete == 1);
@@ -80,6 +82,10 @@ TEST_CASE("summary.md: counts, the sections missing most, a school x section mat
         "| **gesamt** | **4** |\n"
         "\n## Fehlende Abschnitte\n\n| Nr. | Abschnitt | Art | fehlt bei Schulen |\n| ---: | --- | --- | ---: |\n"
         "| 2 | Vertragspartner | Pflicht | 1 |\n| 5 | Beschlüsse | empfohlen | 2 |\n"
+        "\n## Fehlende Angaben\n\nDer Schlüssel ist der Name der Spalte, mit der die Schulliste die Angabe je Schule "
+        "liefern kann; eine Tabelle erhält je Feld eine Spalte (Schlüssel.Feld).\n\n"
+        "| Angabe | Schlüssel | fehlt bei Schulen |\n| --- | --- | ---: |\n"
+        "| Angabe 2 | s2.k | 1 |\n| Angabe 5 | s5.k | 2 |\n"
         "\n## Fehlende Abschnitte je Schule\n\nEin X heißt: Der Abschnitt fehlt oder ist unvollständig. Die Spalten "
         "sind die Nummern der Abschnitte aus der Tabelle oben.\n\n"
         "| Zeile | Schule | 2 | 5 |\n| ---: | --- | :-: | :-: |\n"
