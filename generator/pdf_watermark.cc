@@ -80,7 +80,9 @@ Stamp draft_watermark(const layout::PageGeometry& page) {
       stamp.strokes.emplace_back();
       for (const Pt& p : s) {
         const Pt q = place({p.x + offset, p.y});
-        stamp.strokes.back().push_back({std::round(q.x * 2) / 2, std::round(q.y * 2) / 2});
+        const std::pair<float, float> point{std::round(q.x * 2) / 2, std::round(q.y * 2) / 2};
+        if (stamp.strokes.back().empty() || stamp.strokes.back().back() != point)
+          stamp.strokes.back().push_back(point);
       }
     }
   return stamp;

@@ -63,10 +63,10 @@ std::string ascii_uri(const std::string& uri) {
   return out;
 }
 
-// Text positions on a grid of 1/8 pt (0.04 mm, far below what print shows):
-// libharu writes each position relative to the last one, and differences of such
-// binary fractions print as short exact numbers ("48.125", not "48.14523"), which
-// makes the content streams a good deal smaller.
+// Positions on a grid of 1/8 pt (0.04 mm, far below what print shows): libharu
+// writes text positions relative to the last one, and differences of such binary
+// fractions print as short exact numbers ("48.125", not "48.14523"), which makes
+// the content streams a good deal smaller.
 float snap(float v) { return std::round(v * 8) / 8; }
 
 class PageDrawer {
@@ -94,7 +94,8 @@ class PageDrawer {
   void rects(const std::vector<layout::RectOp>& rects) {
     for (const auto& r : rects) {
       fill(r.fill);
-      HPDF_Page_Rectangle(page_, r.x, height_ - r.y - r.h, r.w, r.h);
+      const float bottom = snap(height_ - r.y - r.h), top = snap(height_ - r.y);
+      HPDF_Page_Rectangle(page_, snap(r.x), bottom, snap(r.x + r.w) - snap(r.x), top - bottom);
       HPDF_Page_Fill(page_);
     }
   }
@@ -107,8 +108,8 @@ class PageDrawer {
         stroke_ = l.color;
         stroke_set_ = true;
       }
-      HPDF_Page_MoveTo(page_, l.x1, height_ - l.y1);
-      HPDF_Page_LineTo(page_, l.x2, height_ - l.y2);
+      HPDF_Page_MoveTo(page_, snap(l.x1), snap(height_ - l.y1));
+      HPDF_Page_LineTo(page_, snap(l.x2), snap(height_ - l.y2));
       HPDF_Page_Stroke(page_);
     }
   }
