@@ -69,6 +69,13 @@ bool is_signature_line(cmark_node* para) {
   return text.size() >= 5 && text.find_first_not_of('_') == std::string::npos;
 }
 
+bool ends_with_colon(const Block& b) {
+  if (b.kind != BlockKind::paragraph || b.para.runs.empty()) return false;
+  const std::string& t = b.para.runs.back().text;
+  const size_t end = t.find_last_not_of(" \n");
+  return end != std::string::npos && t[end] == ':';
+}
+
 // Where the blocks of a container go: indents, the box they belong to.
 struct Context {
   float left = 0, right = 0;
@@ -191,6 +198,7 @@ class Builder {
     inner.depth += 1;
     inner.tight = cmark_node_get_list_tight(n);
     const size_t first_block = out_.blocks.size();
+    std::vector<size_t> item_ends;  // one past each item's last block
     for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
       pending_marker_ = {};
       if (is_task_item(item)) {
@@ -212,7 +220,17 @@ class Builder {
         push(std::move(b), inner);
       }
       blocks(item, inner);
+      item_ends.push_back(out_.blocks.size());
     }
+    // Widow and orphan control for lists: neither the first nor the last item
+    // alone on a page, and the paragraph that introduces the list ("…
+    // angehören:") not apart from it.
+    if (item_ends.size() >= 2 && item_ends[0] > first_block) {
+      out_.blocks[item_ends[0] - 1].keep_with_next = true;
+      out_.blocks[item_ends[item_ends.size() - 2] - 1].keep_with_next = true;
+    }
+    if (first_block > 0 && out_.blocks.size() > first_block && ends_with_colon(out_.blocks[first_block - 1]))
+      out_.blocks[first_block - 1].keep_with_next = true;
     // The list as a whole is set off from the text around it.
     if (out_.blocks.size() > first_block) {
       out_.blocks[first_block].space_before += ctx.depth ? 0 : 2;

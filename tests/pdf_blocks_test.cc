@@ -143,3 +143,16 @@ TEST_CASE("missing glyphs are reported once per character for the whole document
   CHECK(c.blocks[0].para.runs[0].style.face == Face::symbol);
   CHECK(c.blocks[0].para.runs[0].text == "\xEF\xBF\xBD");
 }
+
+TEST_CASE("a list keeps its first and last two items together and stays with its intro") {
+  PdfContent c = blocks_of("Dazu gehören:\n\n- a\n- b\n- c\n- d\n\nDanach.\n");
+  REQUIRE(c.blocks.size() == 6);
+  CHECK(c.blocks[0].keep_with_next);   // the intro ends with ":"
+  CHECK(c.blocks[1].keep_with_next);   // item a with item b
+  CHECK_FALSE(c.blocks[2].keep_with_next);
+  CHECK(c.blocks[3].keep_with_next);   // item c with item d
+  CHECK_FALSE(c.blocks[4].keep_with_next);
+  CHECK_FALSE(c.blocks[5].keep_with_next);
+  PdfContent plain = blocks_of("Davor.\n\n- a\n- b\n");
+  CHECK_FALSE(plain.blocks[0].keep_with_next);
+}
