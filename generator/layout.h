@@ -129,10 +129,11 @@ struct PageGeometry {
 
 struct TextOp {
   float x = 0, y = 0;  // left end of the baseline
-  float width = 0;     // advance width of text
+  float width = 0;     // from x to the end of the last glyph
   Style style;
   std::string text;
   std::string link;
+  float char_spacing = 0;  // added after every glyph (PDF Tc), for justification
 };
 
 struct LineOp {

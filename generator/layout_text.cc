@@ -230,54 +230,86 @@ void add_decorations(const TextOp& op, Line& line) {
                           op.style.color});
 }
 
+size_t count_code_points(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 // Positions words[begin, end) as one line.
+//
+// A justified line takes up its slack in one of two ways. Up to kMaxLetterSpacing
+// per glyph it is spread evenly between all glyphs (PDF character spacing, Tc):
+// invisible in print, and the line stays one text op per style, half the content
+// stream of word-by-word placement. Beyond that the spaces between words stretch,
+// each word placed on its own.
+constexpr float kMaxLetterSpacing = 0.015f;  // of an em
+
 Line make_line(const std::vector<Word>& words, size_t begin, size_t end, float width,
                Align align, bool last, float leading) {
   Line line;
   float max_size = 0;
   int glues = 0;
+  size_t glyphs = 0;
   float natural = 0;
   for (size_t i = begin; i < end; ++i) {
-    for (const Frag& f : words[i].frags) max_size = std::max(max_size, f.run->style.size);
+    for (const Frag& f : words[i].frags) {
+      max_size = std::max(max_size, f.run->style.size);
+      glyphs += count_code_points(f.text);
+    }
     natural += words[i].width;
-    if (i + 1 < end) {
+    if (i + 1 < end && words[i].glue > 0) {
       natural += words[i].glue;
-      if (words[i].glue > 0) ++glues;
+      ++glues;
+      ++glyphs;  // the space
     }
   }
   line.height = std::max(leading, max_size * 1.2f);
   line.width = natural;
   // Liberation's ascender is 0.891 em and its descender 0.216 em: centre that box.
   const float baseline = (line.height - 1.107f * max_size) / 2 + 0.891f * max_size;
-  float slack = std::max(0.0f, width - natural);
-  float extra = 0;
+  const float slack = std::max(0.0f, width - natural);
+  float extra = 0;    // added to each space between words
+  float spacing = 0;  // added after each glyph
   float x = 0;
-  if (align == Align::justify && !last && glues > 0) extra = slack / glues;
-  else if (align == Align::center) x = slack / 2;
-  else if (align == Align::right) x = slack;
+  if (align == Align::justify && !last && slack > 0) {
+    if (glyphs > 1 && slack / float(glyphs - 1) <= kMaxLetterSpacing * max_size)
+      spacing = slack / float(glyphs - 1);
+    else if (glues > 0)
+      extra = slack / float(glues);
+  } else if (align == Align::center) {
+    x = slack / 2;
+  } else if (align == Align::right) {
+    x = slack;
+  }
 
+  // While the ops are built their widths are advances: every glyph is followed by
+  // `spacing`, the last one of an op too.
   TextOp* open = nullptr;  // the op that the next fragment may extend
   for (size_t i = begin; i < end; ++i) {
     const Word& w = words[i];
     for (const Frag& f : w.frags) {
+      const float advance = f.width + spacing * float(count_code_points(f.text));
       if (open && open->style == f.run->style && open->link == f.run->link) {
         open->text += f.text;
-        open->width += f.width;
+        open->width += advance;
       } else {
-        line.texts.push_back({x, baseline, f.width, f.run->style, f.text, f.run->link});
+        line.texts.push_back({x, baseline, advance, f.run->style, f.text, f.run->link, spacing});
         open = &line.texts.back();
       }
-      x += f.width;
+      x += advance;
     }
     if (i + 1 == end || w.glue == 0) continue;
-    // The space stays in the text so that copying and pdftotext see words. In a
-    // justified line the next word gets its own op at its stretched position, and
-    // the space does not count in the op's width.
+    // The space stays in the text so that copying and pdftotext see words. When
+    // the spaces stretch, the next word gets its own op at its position, and the
+    // space does not count in the op's width.
     open->text += ' ';
-    x += w.glue + extra;
+    x += w.glue + spacing + extra;
     if (extra > 0) open = nullptr;
-    else open->width += w.glue;
+    else open->width += w.glue + spacing;
   }
+  // An op's width ends at the ink of its last glyph, not after its spacing.
+  for (TextOp& op : line.texts) op.width -= spacing;
   for (const TextOp& op : line.texts) add_decorations(op, line);
   return line;
 }

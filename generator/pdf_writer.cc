@@ -123,6 +123,8 @@ class PageDrawer {
         HPDF_Page_SetFontAndSize(page_, fonts_.font(t.style.face), t.style.size);
       font_of = &t;
       fill(t.style.color);
+      if (t.char_spacing != char_spacing_)
+        HPDF_Page_SetCharSpace(page_, char_spacing_ = t.char_spacing);
       HPDF_Page_TextOut(page_, snap(t.x), snap(height_ - t.y), t.text.c_str());
     }
     HPDF_Page_EndText(page_);
@@ -160,6 +162,7 @@ class PageDrawer {
   Color fill_, stroke_;
   bool fill_set_ = false, stroke_set_ = false;
   float line_width_ = 1;  // the PDF default
+  float char_spacing_ = 0;
 };
 
 // Every code point each face draws, for PdfFonts::create_fonts, in order.

@@ -54,6 +54,24 @@ TEST_CASE("justified lines fill the width, the last line stays ragged") {
   CHECK(gap1 > 5);
 }
 
+TEST_CASE("a little slack is spread between all glyphs, keeping the line one op") {
+  FakeMetrics m;
+  // "aa bb cc" is 40 pt: 1 pt of slack over 7 gaps between 8 glyphs is 0.14 pt,
+  // within 1.5 % of the 10 pt em; 2 pt would not be.
+  auto lines = break_lines({run("aa bb cc dd")}, 41, Align::justify, 12, m);
+  REQUIRE(lines.size() == 2);
+  REQUIRE(lines[0].texts.size() == 1);
+  CHECK(lines[0].texts[0].text == "aa bb cc");
+  CHECK(lines[0].texts[0].char_spacing == doctest::Approx(1.0 / 7));
+  CHECK(right_edge(lines[0]) == doctest::Approx(41));
+  CHECK(lines[1].texts[0].char_spacing == 0);  // the last line stays as it is
+  // Mixed styles: each op starts where the spaced glyphs before it end.
+  lines = break_lines({run("aa "), run("bb", Face::bold), run(" cc dd")}, 41, Align::justify, 12, m);
+  REQUIRE(lines[0].texts.size() == 3);
+  CHECK(lines[0].texts[1].x == doctest::Approx(15 + 3.0 / 7));
+  CHECK(right_edge(lines[0]) == doctest::Approx(41));
+}
+
 TEST_CASE("a forced break ends a ragged line inside a justified paragraph") {
   FakeMetrics m;
   auto lines = break_lines({run("aa bb\ncc dd ee ff")}, 100, Align::justify, 12, m);
