@@ -18,7 +18,7 @@ if ! command -v wkhtmltopdf >/dev/null; then
     wkhtmltopdf xvfb >/dev/null
 fi
 
-agreement=${AGREEMENT:-tests/data/docx/agreement.md}  # the 6-page agreement
+agreement=${AGREEMENT:-tests/data/pdf/agreement.md}  # the 6-page agreement
 sample=${SAMPLE:-samples/schulsozialarbeit/schulsozialarbeit-vollstaendig.yaml}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
