@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 #include "file_io.h"
 
@@ -11,13 +12,29 @@ namespace {
 
 constexpr std::string_view kManifestHeader = "kovgen-batch-manifest 1";
 
-uint64_t fnv1a(uint64_t h, std::string_view s) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
+// Two independent 64-bit lanes over 8-byte words (the tail zero-padded).
+struct Lanes {
+  uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
+
+  void word(uint64_t w) {
+    a = (a ^ w) * 0x100000001b3ULL;
+    a ^= a >> 29;
+    b = (b + w) * 0x9E3779B97F4A7C15ULL;
+    b ^= b >> 32;
   }
-  return h;
-}
+
+  void bytes(std::string_view s) {
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      word(w);
+    }
+    uint64_t tail = 0;
+    std::memcpy(&tail, s.data() + i, s.size() - i);
+    word(tail);
+  }
+};
 
 bool is_temp_of(const std::string& file, const std::string& name) {
   // write_file_atomically: name + ".tmp-" + six characters from mkstemp.
@@ -28,15 +45,14 @@ bool is_temp_of(const std::string& file, const std::string& name) {
 }  // namespace
 
 std::string content_fingerprint(const std::vector<std::string_view>& parts) {
-  uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
+  Lanes h;
   for (std::string_view part : parts) {
-    const std::string length = std::to_string(part.size()) + ":";
-    a = fnv1a(fnv1a(a, length), part);
-    b = fnv1a(fnv1a(b, part), length);
+    h.word(part.size());
+    h.bytes(part);
   }
   char buf[33];
-  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(a),
-                static_cast<unsigned long long>(b));
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.a),
+                static_cast<unsigned long long>(h.b));
   return buf;
 }
 

@@ -19,8 +19,8 @@ namespace kovgen {
 
 constexpr const char* kManifestName = ".kovgen-batch";
 
-// 128 bits of FNV-1a over the parts, as 32 hex digits. Not cryptographic: it
-// detects changes, it does not resist forgery.
+// 128 bits over the parts (two multiply-xorshift lanes over 8-byte words), as 32
+// hex digits. Not cryptographic: it detects changes, it does not resist forgery.
 std::string content_fingerprint(const std::vector<std::string_view>& parts);
 
 // The running binary's fingerprint (its bytes), so a new kovgen rewrites everything.
