@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "batch_progress.h"
+#include "pty_support.h"
 #include "test_support.h"
 
 using namespace kovgen::test;
@@ -62,6 +63,47 @@ std::vector<std::string> batch_args(const std::string& dir, const std::string& c
   write_text(dir + "/base.yaml", kMiniBase);
   write_text(dir + "/s.csv", csv);
   return {"batch", "--base", dir + "/base.yaml", "--schools", dir + "/s.csv", "--out", out};
+}
+
+// Starts kovgen in the background (output discarded) with extra environment.
+pid_t start_kovgen(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+  std::vector<std::string> argv{KOVGEN_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::vector<char*> cargv;
+  for (auto& a : argv) cargv.push_back(a.data());
+  cargv.push_back(nullptr);
+  std::vector<std::string> env_strings;
+  for (char** e = environ; *e; ++e) env_strings.emplace_back(*e);
+  env_strings.insert(env_strings.end(), env.begin(), env.end());
+  std::vector<char*> cenv;
+  for (auto& e : env_strings) cenv.push_back(e.data());
+  cenv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, cargv[0], &actions, nullptr, cargv.data(), cenv.data());
+  posix_spawn_file_actions_destroy(&actions);
+  return rc == 0 ? pid : -1;
+}
+
+int manifests_below(const std::string& dir) {
+  int n = 0;
+  if (fs::exists(dir))
+    for (const auto& e : fs::recursive_directory_iterator(dir)) n += e.path().filename() == ".kovgen-batch";
+  return n;
+}
+
+// Waits until `count` schools are done below dir (at most 30 s), then sends sig.
+int signal_after(pid_t pid, const std::string& dir, int count, int sig) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (manifests_below(dir) < count && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  kill(pid, sig);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return status;
 }
 
 }  // namespace
@@ -236,38 +278,9 @@ TEST_CASE("a killed batch leaves no half-written file, and --resume completes it
   auto reference = tree_of(dir + "/reference");
 
   // Start the batch slowed down, and kill it (SIGKILL: no clean-up) once some schools are done.
-  std::vector<std::string> argv{KOVGEN_BINARY};
-  argv.insert(argv.end(), args.begin(), args.end());
-  std::vector<char*> cargv;
-  for (auto& a : argv) cargv.push_back(a.data());
-  cargv.push_back(nullptr);
-  std::vector<std::string> env_strings;
-  for (char** e = environ; *e; ++e) env_strings.emplace_back(*e);
-  env_strings.push_back(kMiniEnv[0]);
-  env_strings.push_back("KOVGEN_BATCH_TEST_DELAY_MS=40");
-  std::vector<char*> cenv;
-  for (auto& e : env_strings) cenv.push_back(e.data());
-  cenv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  pid_t pid = 0;
-  REQUIRE(posix_spawn(&pid, cargv[0], &actions, nullptr, cargv.data(), cenv.data()) == 0);
-  posix_spawn_file_actions_destroy(&actions);
-  auto manifests = [&] {
-    int n = 0;
-    if (fs::exists(dir + "/out"))
-      for (const auto& e : fs::recursive_directory_iterator(dir + "/out"))
-        n += e.path().filename() == ".kovgen-batch";
-    return n;
-  };
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (manifests() < 6 && std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  kill(pid, SIGKILL);
-  int status = 0;
-  waitpid(pid, &status, 0);
+  const pid_t pid = start_kovgen(args, {kMiniEnv[0], "KOVGEN_BATCH_TEST_DELAY_MS=40"});
+  REQUIRE(pid > 0);
+  const int status = signal_after(pid, dir + "/out", 6, SIGKILL);
   REQUIRE(WIFSIGNALED(status));
 
   // Whatever exists under a final name is complete: identical to the reference.
@@ -282,20 +295,54 @@ TEST_CASE("a killed batch leaves no half-written file, and --resume completes it
   }
   CHECK(finals > 0);
   CHECK_FALSE(killed.count("summary.csv"));
-  const int done_before = manifests();
+  const int done_before = manifests_below(dir + "/out");
   CHECK(done_before < 40);
 
   auto resume = args;
   resume.push_back("--resume");
   CommandResult r = run_kovgen(resume, "", kMiniEnv);
   CHECK(r.exit_code == 0);
-  CHECK(r.err.find("unverändert übernommen") != std::string::npos);
+  CHECK(r.err.find("; " + std::to_string(done_before) + " unverändert übernommen") != std::string::npos);
   // Complete and identical, no temporary files left; only the summary tells of the resume.
   auto resumed = tree_of(dir + "/out");
   CHECK(resumed.at("summary.md").find("unverändert aus einem früheren Lauf übernommen") != std::string::npos);
   for (auto* files : {&resumed, &reference})
     for (const char* summary : {"summary.md", "summary.docx", "summary.pdf"}) files->erase(summary);
   CHECK(resumed == reference);
+}
+
+TEST_CASE("Ctrl-C finishes the schools under way, writes the summary and exits 130") {
+  const std::string dir = fresh_temp_dir("batch-interrupt");
+  auto args = batch_args(dir, mini_schools(40), dir + "/out");
+  const pid_t pid = start_kovgen(args, {kMiniEnv[0], "KOVGEN_BATCH_TEST_DELAY_MS=40"});
+  REQUIRE(pid > 0);
+  const int status = signal_after(pid, dir + "/out", 4, SIGINT);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 130);
+  const auto files = tree_of(dir + "/out");
+  for (const auto& [name, bytes] : files) CHECK(name.find(".tmp-") == std::string::npos);
+  const std::string summary = files.at("summary.md");
+  CHECK(summary.find("**Abgebrochen:** nur ") != std::string::npos);
+  const int done = manifests_below(dir + "/out");
+  // One summary row per school that was finished, and no school folder without its manifest.
+  const std::string csv = files.at("summary.csv");
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == done + 1);
+  CHECK(static_cast<int>(folders_of(dir + "/out").size()) == done);
+  args.push_back("--resume");
+  CommandResult r = run_kovgen(args, "", kMiniEnv);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find(std::to_string(done) + " unverändert übernommen") != std::string::npos);
+}
+
+TEST_CASE("a Windows-1252 list with commas and CRLF, end to end") {
+  const std::string dir = fresh_temp_dir("batch-cp1252");
+  auto args = batch_args(dir, "", dir + "/out");
+  write_text(dir + "/s.csv", "id,name,zeiten.ziele\r\n1,Gr\xF6\xDF" "e Schule,\"F\xF6rderung; Inklusion\"\r\n");
+  CommandResult r = run_kovgen(args, "", kMiniEnv);
+  CHECK(r.exit_code == 0);
+  CHECK(folders_of(dir + "/out") == std::vector<std::string>{"1-groesse-schule"});
+  CHECK(read_text(dir + "/out/summary.csv").find(";Größe Schule;ok;") != std::string::npos);
+  CHECK(read_text(dir + "/out/1-groesse-schule/1-groesse-schule.md").find("Förderung und Inklusion") != std::string::npos);
 }
 
 TEST_CASE("the progress bar: count, rate and time left; quiet when not a terminal") {
@@ -308,4 +355,9 @@ TEST_CASE("the progress bar: count, rate and time left; quiet when not a termina
   CommandResult r = run_kovgen(batch_args(dir, mini_schools(5), dir + "/out"), "", kMiniEnv);
   CHECK(r.err.find('\r') == std::string::npos);
   CHECK(r.out.empty());
+  CommandResult tty = run_in_pty({KOVGEN_BINARY, "batch", "--base", dir + "/base.yaml", "--schools", dir + "/s.csv",
+                                  "--out", dir + "/tty"},
+                                 "", kMiniEnv);
+  CHECK(tty.exit_code == 0);
+  CHECK(tty.out.find("\r[########################] 5 / 5 Schulen (100 %)") != std::string::npos);
 }
