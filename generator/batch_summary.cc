@@ -171,15 +171,14 @@ std::string BatchSummary::missing_items_table() const {
 }
 
 bool write_summary_files(const BatchSummary& summary, const SummaryInfo& info,
-                         const std::vector<const OutputFormat*>& formats, const std::string& out_dir,
-                         BatchDisk& disk, Diagnostics& diag) {
+                         const std::vector<const OutputFormat*>& formats, WriterOptions options,
+                         const std::string& out_dir, BatchDisk& disk, Diagnostics& diag) {
   if (!disk.write_atomically(out_dir + "/summary.csv", summary.csv(), diag)) return false;
   const std::string markdown = summary.markdown(info);
   MarkdownTree tree = parse_markdown(markdown);
   std::vector<const OutputFormat*> all{find_output_format("md")};
   for (const OutputFormat* f : formats)
     if (std::find(all.begin(), all.end(), f) == all.end()) all.push_back(f);
-  WriterOptions options;
   options.source_name = out_dir + "/summary.md";
   for (const OutputFormat* f : all) {
     auto bytes = f->write(markdown, tree.get(), options, diag);

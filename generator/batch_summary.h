@@ -66,7 +66,7 @@ class BatchSummary {
 
 // Writes DIR/summary.csv, DIR/summary.md and DIR/summary<ext> for every other format.
 bool write_summary_files(const BatchSummary& summary, const SummaryInfo& info,
-                         const std::vector<const OutputFormat*>& formats, const std::string& out_dir,
-                         BatchDisk& disk, Diagnostics& diag);
+                         const std::vector<const OutputFormat*>& formats, WriterOptions options,
+                         const std::string& out_dir, BatchDisk& disk, Diagnostics& diag);
 
 }  // namespace kovgen

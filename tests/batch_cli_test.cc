@@ -241,6 +241,29 @@ TEST_CASE("each school's files are byte-identical to render of the same merged a
   }
 }
 
+TEST_CASE("--reference-docx: the same DOCX as render with it, and a resume rewrites what it changes") {
+  const std::string dir = fresh_temp_dir("batch-reference");
+  const std::string reference = source_dir() + "/templates/reference.docx";
+  auto args = batch_args(dir, mini_schools(2), dir + "/out");
+  args.insert(args.end(), {"--format", "md,docx"});
+  REQUIRE(run_kovgen(args, "", kMiniEnv).exit_code == 0);
+  auto with_reference = args;
+  with_reference.insert(with_reference.end(), {"--resume", "--reference-docx", reference});
+  CommandResult r = run_kovgen(with_reference, "", kMiniEnv);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("unverändert") == std::string::npos);  // nothing was up to date
+  CHECK(run_kovgen(with_reference, "", kMiniEnv).err.find("2 unverändert übernommen") != std::string::npos);
+  write_text(dir + "/school1.yaml", std::string(kMiniBase).replace(std::string(kMiniBase).find("plaetze: 100"), 12,
+                                                                   "plaetze: 10") +
+                                        "beschluss:\n  gremien:\n    - {gremium: Schulkonferenz, datum: 02.02.2026}\n");
+  REQUIRE(run_kovgen({"render", dir + "/school1.yaml", "-o", dir + "/render.docx", "--reference-docx", reference}, "",
+                     kMiniEnv)
+              .exit_code == 0);
+  CHECK(read_text(dir + "/out/201-schule-nr-1/201-schule-nr-1.docx") == read_text(dir + "/render.docx"));
+  with_reference.back() = dir + "/missing.docx";
+  CHECK(run_kovgen(with_reference, "", kMiniEnv).exit_code == 1);
+}
+
 TEST_CASE("the OGS sample: batch output equals render of the merged answers") {
   const std::string dir = fresh_temp_dir("batch-identical-ogs");
   CommandResult r = run_kovgen({"batch", "--base", kSamples + "/basis.yaml", "--schools",

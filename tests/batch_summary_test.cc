@@ -118,7 +118,7 @@ TEST_CASE("the summary files go through the writers table, atomically") {
   Diagnostics diag;
   disk.make_directories("out", diag);
   const SummaryInfo info{"T", "s.csv", "b.yaml", 1, false};
-  REQUIRE(write_summary_files(s, info, formats, "out", disk, diag));
+  REQUIRE(write_summary_files(s, info, formats, {}, "out", disk, diag));
   auto files = disk.files();
   CHECK(files.count("out/summary.csv"));
   CHECK(files.at("out/summary.md") == s.markdown(info));

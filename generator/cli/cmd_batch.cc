@@ -48,7 +48,8 @@ const char* const kUsage =
     "      --where COLUMN=VALUE only rows whose COLUMN has VALUE; repeat for more columns\n"
     "                           (all must match) or more values of a column (any matches),\n"
     "                           e.g. --where Schulform=02 --where Gemeindeschluessel=05315000\n"
-    "      --resume             skip schools whose outputs are complete and up to date\n\n"
+    "      --resume             skip schools whose outputs are complete and up to date\n"
+    "      --reference-docx F   take Word styles and page setup from F (DOCX outputs)\n\n"
     "A progress bar is shown when standard error is a terminal. Ctrl-C stops after the\n"
     "schools under way and still writes the summary; --resume then continues.\n\n"
     "Exit codes:\n"
@@ -139,7 +140,8 @@ std::string counts_line(const SummaryCounts& c) {
 
 int run(const std::vector<std::string>& argv) {
   Args args(argv, {{"--base"}, {"--schools"}, {"--out"}, {"--map"}, {"--template", "-t"}, {"--format", "-f"},
-                   {"--jobs", "-j"}, {"--where", "", true, true}, {"--resume", "", false}});
+                   {"--jobs", "-j"}, {"--where", "", true, true}, {"--resume", "", false},
+                   {"--reference-docx"}});
   if (args.help()) {
     std::printf("%s", kUsage);
     return kExitOk;
@@ -201,7 +203,14 @@ int run(const std::vector<std::string>& argv) {
   ctx.formats = *formats;
   ctx.compose_options = compose_options;
   ctx.out_dir = out_dir;
+  ctx.writer_options.reference_docx = args.get("--reference-docx");
+  // Outputs also depend on the files the writers read: a new reference DOCX rewrites them.
   ctx.tool_fingerprint = tool_fingerprint();
+  if (args.has("--reference-docx")) {
+    auto reference = read_file(args.get("--reference-docx"), diag);
+    if (!reference) return fail(diag, kExitInvalidInput);
+    ctx.tool_fingerprint = content_fingerprint({ctx.tool_fingerprint, *reference});
+  }
   ctx.resume = args.has("--resume");
   if (const char* delay = std::getenv("KOVGEN_BATCH_TEST_DELAY_MS")) ctx.test_delay_ms = std::atoi(delay);
 
@@ -225,7 +234,8 @@ int run(const std::vector<std::string>& argv) {
   const SummaryInfo info{base->tmpl->questionnaire.title, csv_file, args.get("--base"), static_cast<int>(total),
                          interrupted};
   Diagnostics summary_diag;
-  const bool summary_ok = write_summary_files(summary, info, ctx.formats, out_dir, disk, summary_diag);
+  const bool summary_ok =
+      write_summary_files(summary, info, ctx.formats, ctx.writer_options, out_dir, disk, summary_diag);
   std::fputs(summary_diag.to_string().c_str(), stderr);
   const SummaryCounts& c = summary.counts();
   std::fprintf(stderr, "%s\nÜbersicht: %s/summary.md\n", counts_line(c).c_str(), out_dir.c_str());
