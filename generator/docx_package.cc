@@ -1,5 +1,6 @@
 #include "docx_package.h"
 
+#include <algorithm>
 #include <memory>
 #include <sstream>
 
@@ -18,12 +19,33 @@ struct ZipCloser {
   void operator()(zip_t* z) const { zip_discard(z); }
 };
 
+std::string base64(std::string_view bytes) {
+  static constexpr char kDigits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  for (size_t i = 0; i < bytes.size(); i += 3) {
+    const size_t n = std::min<size_t>(3, bytes.size() - i);
+    unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
+    if (n > 1) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+    if (n > 2) v |= static_cast<unsigned char>(bytes[i + 2]);
+    out += kDigits[(v >> 18) & 63];
+    out += kDigits[(v >> 12) & 63];
+    out += n > 1 ? kDigits[(v >> 6) & 63] : '=';
+    out += n > 2 ? kDigits[v & 63] : '=';
+  }
+  return out;
+}
+
 std::string zip_error_text(zip_error_t* error) {
   std::string s = zip_error_strerror(error);
   return s;
 }
 
 }  // namespace
+
+bool is_xml_content_type(std::string_view content_type) {
+  return content_type.size() >= 3 && content_type.substr(content_type.size() - 3) == "xml";
+}
 
 std::string content_types_xml(const std::vector<DocxPart>& parts) {
   pugi::xml_document doc;
@@ -134,6 +156,17 @@ std::string flat_opc_package(const std::vector<DocxPart>& parts) {
     // Word wants padding on relationship parts, as it writes them itself.
     if (p.name.size() > 5 && p.name.substr(p.name.size() - 5) == ".rels")
       out += " pkg:padding=\"256\"";
+    if (!is_xml_content_type(p.content_type)) {
+      // Images and other binary parts: base64 in lines of 76, as Word writes them.
+      out += " pkg:compression=\"store\"><pkg:binaryData>";
+      const std::string encoded = base64(p.bytes);
+      for (size_t at = 0; at < encoded.size(); at += 76) {
+        if (at > 0) out += '\n';
+        out += encoded.substr(at, 76);
+      }
+      out += "</pkg:binaryData></pkg:part>";
+      continue;
+    }
     out += "><pkg:xmlData>";
     out += without_xml_declaration(p.bytes);
     out += "</pkg:xmlData></pkg:part>";

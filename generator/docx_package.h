@@ -26,7 +26,8 @@ std::string content_types_xml(const std::vector<DocxPart>& parts);
 std::optional<std::string> zip_package(const std::vector<DocxPart>& parts, Diagnostics& diag);
 
 // The same parts as one Flat OPC document. Each XML part's root element is copied
-// byte for byte (without its XML declaration) into pkg:xmlData.
+// byte for byte (without its XML declaration) into pkg:xmlData; other parts (images)
+// go into pkg:binaryData as base64.
 std::string flat_opc_package(const std::vector<DocxPart>& parts);
 
 // Every entry of a zip archive by name, or nullopt with an error naming `name`
@@ -34,6 +35,9 @@ std::string flat_opc_package(const std::vector<DocxPart>& parts);
 std::optional<std::map<std::string, std::string>> read_zip(std::string_view bytes,
                                                            const std::string& name,
                                                            Diagnostics& diag);
+
+// Whether a part of this content type is XML ("…+xml", "application/xml").
+bool is_xml_content_type(std::string_view content_type);
 
 // The bytes of an XML part without its leading XML declaration.
 std::string_view without_xml_declaration(std::string_view xml);

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "docx_reference.h"
 #include "docx_styles.h"
 #include "docx_xml.h"
 
@@ -93,10 +94,17 @@ pugi::xml_document settings_part() {
   return doc;
 }
 
+// Marks our paragraph, so that --reference-docx finds it in an edited copy of our
+// reference document (docx_reference.h). Ids far above Word's own bookmark ids.
+void add_bookmark_start(pugi::xml_node para, const char* id, const char* name) {
+  add_element(para, "w:bookmarkStart", {{"w:id", id}, {"w:name", name}});
+}
+
 pugi::xml_document header_part(const DocumentInfo& info) {
   pugi::xml_document doc;
   pugi::xml_node p = root(doc, "w:hdr").append_child("w:p");
   add_element(p.append_child("w:pPr"), "w:pStyle", {{"w:val", style_id::kHeader}});
+  add_bookmark_start(p, "900001", kHeaderBookmark);
   if (info.draft) {
     // The mark leads: after a title that fills the line, a tab to the right
     // margin would glue it to the title's last word.
@@ -108,6 +116,7 @@ pugi::xml_document header_part(const DocumentInfo& info) {
     append_run_text(p.append_child("w:r"), " \u2013 ");
   }
   append_run_text(p.append_child("w:r"), info.title);
+  add_element(p, "w:bookmarkEnd", {{"w:id", "900001"}});
   return doc;
 }
 
@@ -115,10 +124,12 @@ pugi::xml_document footer_part() {
   pugi::xml_document doc;
   pugi::xml_node p = root(doc, "w:ftr").append_child("w:p");
   add_element(p.append_child("w:pPr"), "w:pStyle", {{"w:val", style_id::kFooter}});
+  add_bookmark_start(p, "900002", kFooterBookmark);
   append_run_text(p.append_child("w:r"), "Seite ");
   add_field(p, " PAGE ", "1");
   append_run_text(p.append_child("w:r"), " von ");
   add_field(p, " NUMPAGES ", "1");
+  add_element(p, "w:bookmarkEnd", {{"w:id", "900002"}});
   return doc;
 }
 

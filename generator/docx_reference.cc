@@ -89,6 +89,7 @@ std::optional<ReferenceDocx> load_reference_docx(const std::string& path, Diagno
 
   pugi::xml_document rels;
   if (parse_part(*entries, "word/_rels/document.xml.rels", rels, path, diag)) {
+    load_reference_furniture(*entries, document, rels, path, ref, diag);
     struct Wanted {
       const char* type;
       const char* name;

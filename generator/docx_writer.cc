@@ -16,6 +16,23 @@ constexpr const char* kWordprocessing = "application/vnd.openxmlformats-officedo
 
 std::string word_type(const char* part) { return std::string(kWordprocessing) + part + "+xml"; }
 
+// The relationships of the reference's header and footer, and the images they name
+// (once each: a logo may appear in both).
+void add_furniture_parts(const ReferenceDocx& reference, std::vector<DocxPart>& parts) {
+  const std::pair<const ReferenceFurniture*, const char*> furniture[] = {
+      {&reference.header, "word/_rels/header1.xml.rels"}, {&reference.footer, "word/_rels/footer1.xml.rels"}};
+  for (const auto& [f, rels_name] : furniture) {
+    if (!f->xml.first_child() || !f->rels.first_child()) continue;
+    parts.push_back({rels_name, "application/vnd.openxmlformats-package.relationships+xml",
+                     xml_part_bytes(f->rels)});
+    for (const DocxPart& p : f->parts) {
+      bool seen = false;
+      for (const DocxPart& q : parts) seen = seen || q.name == p.name;
+      if (!seen) parts.push_back(p);
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<std::vector<DocxPart>> docx_parts(cmark_node* root, const WriterOptions& options,
@@ -38,8 +55,11 @@ std::optional<std::vector<DocxPart>> docx_parts(cmark_node* root, const WriterOp
   pugi::xml_document styles = default_styles();
   pugi::xml_document header = header_part(info);
   pugi::xml_document footer = footer_part();
-  if (reference)
+  if (reference) {
     apply_reference_styles(*reference, styles, {&body.document, &body.comments, &header, &footer});
+    merge_reference_furniture(reference->header, kHeaderBookmark, header);
+    merge_reference_furniture(reference->footer, kFooterBookmark, footer);
+  }
 
   // The last section: header, footer, then the page setup (schema order).
   pugi::xml_node sect = body.document.child("w:document").child("w:body").append_child("w:sectPr");
@@ -90,6 +110,7 @@ std::optional<std::vector<DocxPart>> docx_parts(cmark_node* root, const WriterOp
       {"word/comments.xml", word_type("comments"), xml_part_bytes(body.comments)},
   };
   parts.insert(parts.end(), extra.begin(), extra.end());
+  if (reference) add_furniture_parts(*reference, parts);
   return parts;
 }
 

@@ -165,3 +165,24 @@ TEST_CASE("docx libreoffice: a reference document saved by LibreOffice brings it
   CHECK(document.find("<w:pStyle w:val=\"KastenAchtung\"/>") != std::string::npos);
   CHECK(document.find("<w:pStyle w:val=\"AlertCaution\"/>") == std::string::npos);
 }
+
+TEST_CASE("docx libreoffice: a letterhead reference prints its logo, its text and kovgen's header line") {
+  const std::string dir = temp_dir("docx_libreoffice_letterhead");
+  write_letterhead_reference(dir + "/briefkopf.docx");
+  REQUIRE(run(quote(KOVGEN_BINARY) + " convert " + quote(source_path("tests/data/docx/agreement.md")) + " -o " +
+              quote(dir + "/out.docx") + " --reference-docx " + quote(dir + "/briefkopf.docx")) == 0);
+  std::string log;
+  REQUIRE(run("soffice -env:UserInstallation=file://" + dir + "/profile --headless --convert-to pdf --outdir " +
+                  quote(dir) + " " + quote(dir + "/out.docx") + " 2>&1",
+              &log) == 0);
+  INFO(log);
+  std::string text, images;
+  REQUIRE(run("pdftotext " + quote(dir + "/out.pdf") + " -", &text) == 0);
+  const std::string flat = normalized(text);
+  CHECK(flat.find("Stadt Musterstadt · Der Bürgermeister") != std::string::npos);
+  CHECK(flat.find("ENTWURF – Kooperationsvereinbarung über die Durchführung") != std::string::npos);
+  CHECK(flat.find("Stadtverwaltung Musterstadt – Blatt 2") != std::string::npos);
+  CHECK(flat.find("Seite 1 von") == std::string::npos);  // the letterhead's footer replaces ours
+  REQUIRE(run("pdfimages -list " + quote(dir + "/out.pdf"), &images) == 0);
+  CHECK(images.find(" 120    40 ") != std::string::npos);  // the 120 × 40 logo, on every page
+}

@@ -111,8 +111,9 @@ TEST_CASE("docx parts: the header shows the title, after ENTWURF for drafts") {
   const std::string open =
       "<w:hdr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
       "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-      "<w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr>";
-  const std::string title = "<w:r><w:t>Vertrag &lt;A&amp;B&gt;</w:t></w:r></w:p></w:hdr>";
+      "<w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr><w:bookmarkStart w:id=\"900001\" w:name=\"kovgen_kopfzeile\"/>";
+  const std::string title =
+      "<w:r><w:t>Vertrag &lt;A&amp;B&gt;</w:t></w:r><w:bookmarkEnd w:id=\"900001\"/></w:p></w:hdr>";
   CHECK(kovgen::xml_fragment(kovgen::header_part(info)) == open + title);
   info.draft = true;
   CHECK(kovgen::xml_fragment(kovgen::header_part(info)) ==
@@ -128,8 +129,10 @@ TEST_CASE("docx parts: the footer says Seite PAGE von NUMPAGES") {
            "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
   };
   CHECK(kovgen::xml_fragment(kovgen::footer_part().child("w:ftr").child("w:p")) ==
-        "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Seite </w:t></w:r>" +
-            field("PAGE") + "<w:r><w:t xml:space=\"preserve\"> von </w:t></w:r>" + field("NUMPAGES") + "</w:p>");
+        "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr><w:bookmarkStart w:id=\"900002\" w:name=\"kovgen_fusszeile\"/>"
+        "<w:r><w:t xml:space=\"preserve\">Seite </w:t></w:r>" +
+            field("PAGE") + "<w:r><w:t xml:space=\"preserve\"> von </w:t></w:r>" + field("NUMPAGES") +
+            "<w:bookmarkEnd w:id=\"900002\"/></w:p>");
 }
 
 TEST_CASE("docx parts: document properties without clock time, dates from SOURCE_DATE_EPOCH") {

@@ -144,3 +144,50 @@ TEST_CASE("docx reference: a missing or broken reference is an error naming the 
     CHECK(!std::filesystem::exists(dir + "/out.docx"));
   }
 }
+
+TEST_CASE("docx reference: the letterhead's logo and text stay; kovgen's header line is set into it") {
+  const std::string dir = temp_dir("docx_reference_letterhead");
+  write_letterhead_reference(dir + "/briefkopf.docx");
+  kovgen::Diagnostics diag;
+  auto parts = parts_of("# Vereinbarung Lindenhof\n\n> [!CAUTION]\n> fehlt\n", dir + "/briefkopf.docx", diag);
+  INFO(diag.to_string());
+  REQUIRE(!diag.has_errors());
+  const std::string& header = parts["word/header1.xml"];
+  CHECK(header.find("<a:blip r:embed=\"rIdLogo\"/>") != std::string::npos);
+  CHECK(header.find("Stadt Musterstadt · Der Bürgermeister") != std::string::npos);
+  // The bookmarked paragraph now holds this document's title, not the reference's.
+  CHECK(header.find("<w:bookmarkStart w:id=\"900001\" w:name=\"kovgen_kopfzeile\"/><w:r><w:rPr><w:b/>"
+                    "<w:color w:val=\"C00000\"/></w:rPr><w:t>ENTWURF</w:t></w:r><w:r><w:t xml:space=\"preserve\"> – </w:t>"
+                    "</w:r><w:r><w:t>Vereinbarung Lindenhof</w:t></w:r><w:bookmarkEnd w:id=\"900001\"/></w:p>") !=
+        std::string::npos);
+  CHECK(header.find("Formatvorlage") == std::string::npos);
+  CHECK(parts["word/_rels/header1.xml.rels"] ==
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "<Relationship Id=\"rIdLogo\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" "
+        "Target=\"media/logo.png\"/></Relationships>");
+  CHECK(parts["word/media/logo.png"] == slurp(source_path("tests/data/docx/logo.png")));
+  // A footer that counts pages itself stays as it is.
+  CHECK(parts["word/footer1.xml"].find("Stadtverwaltung Musterstadt – Blatt ") != std::string::npos);
+  CHECK(parts["word/footer1.xml"].find("kovgen_fusszeile") == std::string::npos);
+  CHECK(parts.count("word/_rels/footer1.xml.rels") == 0);
+}
+
+TEST_CASE("docx reference: images reach the .docx with their content type, and the Flat OPC as base64") {
+  const std::string dir = temp_dir("docx_reference_letterhead_package");
+  write_letterhead_reference(dir + "/briefkopf.docx");
+  const std::string md = source_path("tests/data/docx/constructs.md");
+  for (const char* ext : {".docx", ".xml"})
+    REQUIRE(run(quote(KOVGEN_BINARY) + " convert " + quote(md) + " -o " + quote(dir + "/out" + ext) +
+                " --reference-docx " + quote(dir + "/briefkopf.docx")) == 0);
+  std::string types, png;
+  REQUIRE(run("unzip -p " + quote(dir + "/out.docx") + " '[[]Content_Types].xml'", &types) == 0);
+  CHECK(types.find("<Override PartName=\"/word/media/logo.png\" ContentType=\"image/png\"/>") != std::string::npos);
+  REQUIRE(run("unzip -p " + quote(dir + "/out.docx") + " word/media/logo.png", &png) == 0);
+  CHECK(png == slurp(source_path("tests/data/docx/logo.png")));
+  std::string decoded;
+  REQUIRE(run("sed -n '/pkg:name=\"\\/word\\/media\\/logo.png\"/,/<\\/pkg:binaryData>/p' " + quote(dir + "/out.xml") +
+                  " | sed -e 's/.*<pkg:binaryData>//' -e 's/<\\/pkg:binaryData>.*//' | base64 -d",
+              &decoded) == 0);
+  CHECK(decoded == png);
+}
