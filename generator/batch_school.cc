@@ -13,7 +13,7 @@ namespace {
 // Every output in memory first, then written: a writer error leaves no partial set.
 bool write_outputs(const Draft& draft, const std::string& folder_path, const std::vector<std::string>& names,
                    const std::string& fingerprint, const SchoolContext& ctx, BatchDisk& disk, SchoolResult& r) {
-  MarkdownTree tree = parse_markdown(draft.markdown);
+  MarkdownTree tree = parse_markdown_for(ctx.formats, draft.markdown);
   std::vector<std::string> outputs;
   for (const OutputFormat* f : ctx.formats) {
     auto bytes = f->write(draft.markdown, tree.get(), ctx.writer_options, r.diag);
@@ -31,6 +31,12 @@ bool write_outputs(const Draft& draft, const std::string& folder_path, const std
 }
 
 }  // namespace
+
+MarkdownTree parse_markdown_for(const std::vector<const OutputFormat*>& formats, std::string_view markdown) {
+  for (const OutputFormat* f : formats)
+    if (f->name != "md") return parse_markdown(markdown);
+  return nullptr;  // the Markdown writer writes the text as it is
+}
 
 std::vector<std::string> school_file_names(const std::string& folder, const std::vector<const OutputFormat*>& formats) {
   std::vector<std::string> names;

@@ -9,6 +9,7 @@ namespace kovgen {
 namespace {
 
 constexpr size_t kMaxMessagesPerRow = 20;
+constexpr int kMaxLabelsPerRow = 10;  // the school's own draft lists every item
 
 const char* status_text(SchoolStatus s) {
   switch (s) {
@@ -57,12 +58,15 @@ std::string neutralize_formula(std::string_view cell) {
 
 void BatchSummary::add(const SchoolResult& r, const std::vector<const OutputFormat*>& formats) {
   Row row{r.row_line, r.id, r.name, r.folder, r.status, r.missing, "", {}, {}};
+  int labels = 0;
   for (const auto& m : r.missing_items) {
-    row.missing_labels += (row.missing_labels.empty() ? "" : "; ") + m.label;
+    if (++labels <= kMaxLabelsPerRow) row.missing_labels += (row.missing_labels.empty() ? "" : "; ") + m.label;
     auto it = std::find_if(items_.begin(), items_.end(), [&](const ItemCount& c) { return c.item.key == m.key; });
     if (it == items_.end()) it = items_.insert(items_.end(), {m, 0});
     ++it->schools;
   }
+  if (labels > kMaxLabelsPerRow)
+    row.missing_labels += "; … und " + std::to_string(labels - kMaxLabelsPerRow) + " weitere";
   if (r.status != SchoolStatus::error)
     for (const auto& name : school_file_names(r.folder, formats)) row.files.push_back(r.folder + "/" + name);
   for (const auto& d : r.diag.items()) {
@@ -175,10 +179,10 @@ bool write_summary_files(const BatchSummary& summary, const SummaryInfo& info,
                          const std::string& out_dir, BatchDisk& disk, Diagnostics& diag) {
   if (!disk.write_atomically(out_dir + "/summary.csv", summary.csv(), diag)) return false;
   const std::string markdown = summary.markdown(info);
-  MarkdownTree tree = parse_markdown(markdown);
   std::vector<const OutputFormat*> all{find_output_format("md")};
   for (const OutputFormat* f : formats)
     if (std::find(all.begin(), all.end(), f) == all.end()) all.push_back(f);
+  MarkdownTree tree = parse_markdown_for(all, markdown);
   options.source_name = out_dir + "/summary.md";
   for (const OutputFormat* f : all) {
     auto bytes = f->write(markdown, tree.get(), options, diag);
