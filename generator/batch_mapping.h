@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "answers.h"
+#include "batch_pattern.h"
 #include "csv_reader.h"
 #include "diagnostics.h"
 #include "questionnaire.h"
@@ -35,27 +36,6 @@ struct MappingFile {
 
 std::optional<MappingFile> parse_mapping(const std::string& yaml_text, const std::string& file,
                                          Diagnostics& diag);
-
-// "{Strasse}, {PLZ} {Ort}": literal text with columns in braces ("{{" and "}}"
-// for literal braces). Expanded, runs of blanks become one and blanks and commas
-// at both ends are dropped; when every named column is empty, so is the value.
-class ColumnPattern {
- public:
-  static std::optional<ColumnPattern> parse(const std::string& text, const CsvHeader& header,
-                                            const Location& where, Diagnostics& diag);
-  static ColumnPattern column(int index);
-  std::string expand(const CsvRecord& r) const;
-  int first_column() const;  // 0-based, -1 when none
-  std::vector<int> columns() const;
-  std::string describe(const CsvHeader& header) const;  // "column „A“" / "columns „A“, „B“"
-
- private:
-  struct Piece {
-    int column = -1;  // -1: literal text
-    std::string text;
-  };
-  std::vector<Piece> pieces_;
-};
 
 // A mapping checked against one CSV header and one template.
 class RowMapper {
