@@ -244,6 +244,7 @@ size_t count_code_points(const std::string& s) {
 // stream of word-by-word placement. Beyond that the spaces between words stretch,
 // each word placed on its own.
 constexpr float kMaxLetterSpacing = 0.015f;  // of an em
+constexpr float kMaxStretch = 4;  // a space may grow by four spaces at most
 
 Line make_line(const std::vector<Word>& words, size_t begin, size_t end, float width,
                Align align, bool last, float leading) {
@@ -251,7 +252,7 @@ Line make_line(const std::vector<Word>& words, size_t begin, size_t end, float w
   float max_size = 0;
   int glues = 0;
   size_t glyphs = 0;
-  float natural = 0;
+  float natural = 0, natural_glue = 0;
   for (size_t i = begin; i < end; ++i) {
     for (const Frag& f : words[i].frags) {
       max_size = std::max(max_size, f.run->style.size);
@@ -260,6 +261,7 @@ Line make_line(const std::vector<Word>& words, size_t begin, size_t end, float w
     natural += words[i].width;
     if (i + 1 < end && words[i].glue > 0) {
       natural += words[i].glue;
+      natural_glue += words[i].glue;
       ++glues;
       ++glyphs;  // the space
     }
@@ -277,6 +279,9 @@ Line make_line(const std::vector<Word>& words, size_t begin, size_t end, float w
       spacing = slack / float(glyphs - 1);
     else if (glues > 0)
       extra = slack / float(glues);
+    // A line cut short by something unbreakable after it (a URL, a long code
+    // span) would show holes of many spaces: it stays ragged instead.
+    if (extra > kMaxStretch * (natural_glue / float(std::max(glues, 1)))) extra = 0;
   } else if (align == Align::center) {
     x = slack / 2;
   } else if (align == Align::right) {

@@ -72,6 +72,16 @@ TEST_CASE("a little slack is spread between all glyphs, keeping the line one op"
   CHECK(right_edge(lines[0]) == doctest::Approx(41));
 }
 
+TEST_CASE("a line cut short by an unbreakable word stays ragged rather than full of holes") {
+  FakeMetrics m;
+  // "ab cd" (25 pt) before a 90 pt word in a 100 pt line: justifying would widen
+  // the one space by 75 pt.
+  auto lines = break_lines({run("ab cd " + std::string(18, 'x') + " ef")}, 100, Align::justify, 12, m);
+  REQUIRE(lines.size() == 3);
+  CHECK(line_text(lines[0]) == "ab cd");
+  CHECK(right_edge(lines[0]) == doctest::Approx(25));
+}
+
 TEST_CASE("a forced break ends a ragged line inside a justified paragraph") {
   FakeMetrics m;
   auto lines = break_lines({run("aa bb\ncc dd ee ff")}, 100, Align::justify, 12, m);
