@@ -64,7 +64,8 @@ done
 # to docx with the same number of parallel jobs.
 md_dir="$work/out-md"
 [ -d "$md_dir" ] || eval "$(batch "$work/schulen-$rows.csv" "$md_dir" md)" >/dev/null 2>&1 || true
-find "$md_dir" -name '*.md' ! -name summary.md | sort | head -n "$pandoc_docs" > "$work/md-files.txt"
+# (sed, not head: with pipefail, head closing the pipe early would end the script)
+find "$md_dir" -name '*.md' ! -name summary.md | sort | sed -n "1,${pandoc_docs}p" > "$work/md-files.txt"
 n=$(wc -l < "$work/md-files.txt")
 mkdir -p "$work/pandoc" "$work/kovgen-docx"
 hyperfine --runs "$runs" --export-json "$work/h-pandoc.json" \

@@ -1,12 +1,88 @@
 #include "batch_disk.h"
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "file_io.h"
 
 namespace kovgen {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// Buffered writes to "<path>.tmp-XXXXXX" (as write_file_atomically names them).
+class RealAtomicFile : public AtomicFile {
+ public:
+  RealAtomicFile(std::string path, std::string tmp, int fd) : path_(std::move(path)), tmp_(std::move(tmp)), fd_(fd) {}
+  ~RealAtomicFile() override {
+    if (fd_ >= 0) ::close(fd_);
+    if (!committed_) ::unlink(tmp_.c_str());
+  }
+
+  bool append(std::string_view bytes, Diagnostics& diag) override {
+    if (failed_) return false;
+    buffer_.append(bytes);
+    return buffer_.size() < kFlushBytes || flush(diag);
+  }
+
+  bool commit(Diagnostics& diag) override {
+    if (failed_ || !flush(diag)) return false;
+    fchmod(fd_, 0644);
+    const int rc = ::close(fd_);
+    fd_ = -1;
+    if (rc != 0 || std::rename(tmp_.c_str(), path_.c_str()) != 0) return fail(diag);
+    committed_ = true;
+    return true;
+  }
+
+ private:
+  static constexpr size_t kFlushBytes = 64 * 1024;
+
+  bool flush(Diagnostics& diag) {
+    size_t done = 0;
+    while (done < buffer_.size()) {
+      const ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return fail(diag);
+      done += static_cast<size_t>(n);
+    }
+    buffer_.clear();
+    return true;
+  }
+
+  // Reports the first error only; later writes are dropped.
+  bool fail(Diagnostics& diag) {
+    diag.error({path_}, std::string("cannot write file: ") + std::strerror(errno));
+    failed_ = true;
+    buffer_.clear();
+    return false;
+  }
+
+  std::string path_, tmp_, buffer_;
+  int fd_;
+  bool committed_ = false, failed_ = false;
+};
+
+class MemoryAtomicFile : public AtomicFile {
+ public:
+  MemoryAtomicFile(MemoryDisk& disk, std::string path) : disk_(disk), path_(std::move(path)) {}
+  bool append(std::string_view bytes, Diagnostics&) override {
+    bytes_.append(bytes);
+    return true;
+  }
+  bool commit(Diagnostics& diag) override { return disk_.write_atomically(path_, bytes_, diag); }
+
+ private:
+  MemoryDisk& disk_;
+  std::string path_, bytes_;
+};
+
+}  // namespace
 
 std::optional<std::string> RealDisk::read(const std::string& path) {
   std::error_code ec;
@@ -42,6 +118,16 @@ std::vector<std::string> RealDisk::list(const std::string& dir) {
   for (const auto& entry : fs::directory_iterator(dir, ec))
     if (entry.is_regular_file(ec)) names.push_back(entry.path().filename().string());
   return names;
+}
+
+std::unique_ptr<AtomicFile> RealDisk::create_atomically(const std::string& path, Diagnostics& diag) {
+  std::string tmp = path + ".tmp-XXXXXX";
+  const int fd = mkstemp(tmp.data());
+  if (fd < 0) {
+    diag.error({path}, std::string("cannot write file: ") + std::strerror(errno));
+    return nullptr;
+  }
+  return std::make_unique<RealAtomicFile>(path, tmp, fd);
 }
 
 namespace {
@@ -103,6 +189,10 @@ std::vector<std::string> MemoryDisk::list(const std::string& dir) {
   for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.rfind(prefix, 0) == 0; ++it)
     if (it->first.find('/', prefix.size()) == std::string::npos) names.push_back(it->first.substr(prefix.size()));
   return names;
+}
+
+std::unique_ptr<AtomicFile> MemoryDisk::create_atomically(const std::string& path, Diagnostics&) {
+  return std::make_unique<MemoryAtomicFile>(*this, path);
 }
 
 std::map<std::string, std::string> MemoryDisk::files() const {

@@ -3,6 +3,7 @@
 // the batch logic run against an in-memory disk and never touch real files.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -13,6 +14,15 @@
 #include "diagnostics.h"
 
 namespace kovgen {
+
+// A file written piece by piece that appears under its name only on commit
+// (temporary file in the same folder, then rename); dropped unless committed.
+class AtomicFile {
+ public:
+  virtual ~AtomicFile() = default;
+  virtual bool append(std::string_view bytes, Diagnostics& diag) = 0;
+  virtual bool commit(Diagnostics& diag) = 0;
+};
 
 class BatchDisk {
  public:
@@ -28,6 +38,8 @@ class BatchDisk {
   virtual void remove(const std::string& path) = 0;
   // The names of the files in a folder (none when it does not exist).
   virtual std::vector<std::string> list(const std::string& dir) = 0;
+  // A file streamed to disk, for outputs that grow with the number of schools.
+  virtual std::unique_ptr<AtomicFile> create_atomically(const std::string& path, Diagnostics& diag) = 0;
 };
 
 // The real file system (file_io.h).
@@ -39,6 +51,7 @@ class RealDisk : public BatchDisk {
   bool make_directories(const std::string& path, Diagnostics& diag) override;
   void remove(const std::string& path) override;
   std::vector<std::string> list(const std::string& dir) override;
+  std::unique_ptr<AtomicFile> create_atomically(const std::string& path, Diagnostics& diag) override;
 };
 
 // Files in a map; thread-safe. Writes into a folder that was not made fail, as on disk.
@@ -50,6 +63,7 @@ class MemoryDisk : public BatchDisk {
   bool make_directories(const std::string& path, Diagnostics& diag) override;
   void remove(const std::string& path) override;
   std::vector<std::string> list(const std::string& dir) override;
+  std::unique_ptr<AtomicFile> create_atomically(const std::string& path, Diagnostics& diag) override;
 
   // Test access: every file by path, and how many writes happened.
   std::map<std::string, std::string> files() const;

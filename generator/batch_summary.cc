@@ -9,7 +9,7 @@ namespace kovgen {
 namespace {
 
 constexpr size_t kMaxMessagesPerRow = 20;
-constexpr int kMaxLabelsPerRow = 10;  // the school's own draft lists every item
+constexpr size_t kMaxLabelsPerRow = 10;  // the school's own draft lists every item
 
 const char* status_text(SchoolStatus s) {
   switch (s) {
@@ -56,60 +56,53 @@ std::string neutralize_formula(std::string_view cell) {
   return std::string(cell);
 }
 
-void BatchSummary::add(const SchoolResult& r, const std::vector<const OutputFormat*>& formats) {
-  Row row{r.row_line, r.id, r.name, r.folder, r.status, r.missing, "", {}, {}};
-  int labels = 0;
-  for (const auto& m : r.missing_items) {
-    if (++labels <= kMaxLabelsPerRow) row.missing_labels += (row.missing_labels.empty() ? "" : "; ") + m.label;
-    auto it = std::find_if(items_.begin(), items_.end(), [&](const ItemCount& c) { return c.item.key == m.key; });
-    if (it == items_.end()) it = items_.insert(items_.end(), {m, 0});
-    ++it->schools;
-  }
-  if (labels > kMaxLabelsPerRow)
-    row.missing_labels += "; … und " + std::to_string(labels - kMaxLabelsPerRow) + " weitere";
-  if (r.status != SchoolStatus::error)
-    for (const auto& name : school_file_names(r.folder, formats)) row.files.push_back(r.folder + "/" + name);
-  for (const auto& d : r.diag.items()) {
-    if (d.severity != Severity::error || row.messages.size() >= kMaxMessagesPerRow) continue;
-    row.messages.push_back(format_diagnostic(d));
-  }
+std::string BatchSummary::csv_header() {
+  return "\xEF\xBB\xBF" "Zeile;Kennung;Schule;Status;Anzahl fehlender Abschnitte;Fehlende Abschnitte;"
+         "Fehlende Angaben;Ordner;Dateien;Meldungen\r\n";
+}
+
+std::string BatchSummary::add(const SchoolResult& r, const std::vector<const OutputFormat*>& formats) {
   ++counts_.total;
   if (r.status == SchoolStatus::complete) ++counts_.complete;
   else if (r.status == SchoolStatus::incomplete) ++counts_.incomplete;
   else ++counts_.error;
   if (r.up_to_date) ++counts_.up_to_date;
   if (r.output_failed) ++counts_.output_failed;
-  rows_.push_back(std::move(row));
-}
 
-std::string BatchSummary::section_list(const Row& r) const {
-  std::vector<std::string> titles;
-  for (size_t i = 0; i < r.missing.size() && i < template_->sections.size(); ++i)
-    if (r.missing[i]) titles.push_back(template_->sections[i].title);
-  return join(titles, "; ");
-}
-
-std::string BatchSummary::csv() const {
-  std::string out = "\xEF\xBB\xBF" "Zeile;Kennung;Schule;Status;Anzahl fehlender Abschnitte;Fehlende Abschnitte;"
-                    "Fehlende Angaben;Ordner;Dateien;Meldungen\r\n";
-  for (const auto& r : rows_) {
-    const auto missing = std::count(r.missing.begin(), r.missing.end(), true);
-    const std::vector<std::string> cells = {std::to_string(r.line), r.id, r.name, status_text(r.status),
-                                            r.status == SchoolStatus::error ? "" : std::to_string(missing),
-                                            section_list(r), r.missing_labels,
-                                            r.status == SchoolStatus::error ? "" : r.folder,
-                                            join(r.files, "; "), join(r.messages, "\n")};
-    for (size_t i = 0; i < cells.size(); ++i) out.append(i ? ";" : "").append(csv_cell(cells[i]));
-    out += "\r\n";
+  std::vector<std::string> titles, labels, files, messages;
+  for (size_t i = 0; i < r.missing.size() && i < section_missing_.size(); ++i)
+    if (r.missing[i]) {
+      ++section_missing_[i];
+      titles.push_back(template_->sections[i].title);
+    }
+  for (const auto& m : r.missing_items) {
+    if (labels.size() < kMaxLabelsPerRow) labels.push_back(m.label);
+    auto it = std::find_if(items_.begin(), items_.end(), [&](const ItemCount& c) { return c.item.key == m.key; });
+    if (it == items_.end()) it = items_.insert(items_.end(), {m, 0});
+    ++it->schools;
   }
-  return out;
+  if (r.missing_items.size() > kMaxLabelsPerRow)
+    labels.push_back("… und " + std::to_string(r.missing_items.size() - kMaxLabelsPerRow) + " weitere");
+  for (const auto& d : r.diag.items())
+    if (d.severity == Severity::error && messages.size() < kMaxMessagesPerRow) messages.push_back(format_diagnostic(d));
+  const bool error = r.status == SchoolStatus::error;
+  if (!error)
+    for (const auto& name : school_file_names(r.folder, formats)) files.push_back(r.folder + "/" + name);
+  if (r.status != SchoolStatus::complete)
+    rows_.push_back({r.row_line, school_label(r.id, r.name), r.status, r.missing, messages});
+
+  const std::vector<std::string> cells = {std::to_string(r.row_line), r.id, r.name, status_text(r.status),
+                                          error ? "" : std::to_string(titles.size()), join(titles, "; "),
+                                          join(labels, "; "), error ? "" : r.folder, join(files, "; "),
+                                          join(messages, "\n")};
+  std::string line;
+  for (size_t i = 0; i < cells.size(); ++i) line.append(i ? ";" : "").append(csv_cell(cells[i]));
+  return line + "\r\n";
 }
 
 std::string BatchSummary::markdown(const SummaryInfo& info) const {
   const auto& sections = template_->sections;
-  std::vector<int> missing_count(sections.size(), 0);
-  for (const auto& r : rows_)
-    for (size_t i = 0; i < r.missing.size() && i < sections.size(); ++i) missing_count[i] += r.missing[i];
+  const std::vector<int>& missing_count = section_missing_;
 
   std::string out = "# Übersicht: Kooperationsvereinbarungen für " + std::to_string(counts_.total) +
                     (counts_.total == 1 ? " Schule\n\n" : " Schulen\n\n");
@@ -145,7 +138,7 @@ std::string BatchSummary::markdown(const SummaryInfo& info) const {
     out += "\n" + rule + "\n";
     for (const auto& r : rows_) {
       if (r.status != SchoolStatus::incomplete) continue;
-      out += "| " + std::to_string(r.line) + " | " + cell_text(school_label(r.id, r.name)) + " |";
+      out += "| " + std::to_string(r.line) + " | " + cell_text(r.label) + " |";
       for (size_t i : columns) out += i < r.missing.size() && r.missing[i] ? " X |" : "   |";
       out += "\n";
     }
@@ -158,7 +151,7 @@ std::string BatchSummary::markdown(const SummaryInfo& info) const {
            "korrigieren und den Lauf wiederholen.\n\n";
     for (const auto& r : rows_) {
       if (r.status != SchoolStatus::error) continue;
-      out += "- Zeile " + std::to_string(r.line) + ": " + cell_text(school_label(r.id, r.name)) + "\n";
+      out += "- Zeile " + std::to_string(r.line) + ": " + cell_text(r.label) + "\n";
       for (const auto& m : r.messages) out += "  - " + cell_text(m) + "\n";
     }
   }
@@ -177,7 +170,6 @@ std::string BatchSummary::missing_items_table() const {
 bool write_summary_files(const BatchSummary& summary, const SummaryInfo& info,
                          const std::vector<const OutputFormat*>& formats, WriterOptions options,
                          const std::string& out_dir, BatchDisk& disk, Diagnostics& diag) {
-  if (!disk.write_atomically(out_dir + "/summary.csv", summary.csv(), diag)) return false;
   const std::string markdown = summary.markdown(info);
   std::vector<const OutputFormat*> all{find_output_format("md")};
   for (const OutputFormat* f : formats)

@@ -1,8 +1,10 @@
 #pragma once
-// The report of a batch: one compact row per school (no documents are kept),
-// written at the end as summary.csv and as summary.md plus the other chosen
-// formats through the writers table: overview counts, the sections missing most
-// often, a school x section matrix of what is missing, and the rows with errors.
+// The report of a batch. summary.csv gets one line per school as it is produced
+// (streamed to disk); for the rest only counts and, for incomplete schools and
+// bad rows, a compact row (id, name, a bit per section, the first messages) are
+// kept. At the end, summary.md and the other chosen formats (through the writers
+// table): overview counts, the sections and items missing most often, a school x
+// section matrix of what is missing, and the rows with errors.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,39 +34,38 @@ struct SummaryInfo {
 
 class BatchSummary {
  public:
-  explicit BatchSummary(const Template& t) : template_(&t) {}
+  explicit BatchSummary(const Template& t) : template_(&t), section_missing_(t.sections.size(), 0) {}
 
-  // Adds one school; call in row order.
-  void add(const SchoolResult& r, const std::vector<const OutputFormat*>& formats);
+  // The first line of summary.csv: UTF-8 BOM and ";", as Excel on German Windows expects.
+  static std::string csv_header();
+  // Adds one school (call in row order) and returns its line of summary.csv.
+  std::string add(const SchoolResult& r, const std::vector<const OutputFormat*>& formats);
   const SummaryCounts& counts() const { return counts_; }
 
-  // summary.csv: UTF-8 with BOM and ";" as Excel on German Windows expects.
-  std::string csv() const;
   std::string markdown(const SummaryInfo& info) const;
 
  private:
-  struct Row {
+  struct Row {  // incomplete schools and bad rows only
     int line = 0;
-    std::string id, name, folder;
+    std::string label;  // "id name"
     SchoolStatus status = SchoolStatus::error;
     std::vector<bool> missing;
-    std::string missing_labels;  // "Label; Label"
-    std::vector<std::string> files, messages;
+    std::vector<std::string> messages;
   };
   struct ItemCount {
     MissingItem item;
     int schools = 0;
   };
-  std::string section_list(const Row& r) const;
   std::string missing_items_table() const;
 
   const Template* template_;
   std::vector<Row> rows_;
-  std::vector<ItemCount> items_;  // in the order first seen
+  std::vector<int> section_missing_;  // schools missing each section
+  std::vector<ItemCount> items_;      // in the order first seen
   SummaryCounts counts_;
 };
 
-// Writes DIR/summary.csv, DIR/summary.md and DIR/summary<ext> for every other format.
+// Writes DIR/summary.md and DIR/summary<ext> for every other format.
 bool write_summary_files(const BatchSummary& summary, const SummaryInfo& info,
                          const std::vector<const OutputFormat*>& formats, WriterOptions options,
                          const std::string& out_dir, BatchDisk& disk, Diagnostics& diag);

@@ -215,14 +215,22 @@ int run(const std::vector<std::string>& argv) {
   if (const char* delay = std::getenv("KOVGEN_BATCH_TEST_DELAY_MS")) ctx.test_delay_ms = std::atoi(delay);
 
   RealDisk disk;
+  // What an earlier, killed run may have left of the summary files.
+  std::vector<std::string> summary_names{"summary.csv"};
+  for (const auto& f : output_formats()) summary_names.push_back("summary" + f.extension);
+  clear_for_rewrite(disk, out_dir, summary_names);
   BatchSummary summary(base->tmpl->questionnaire);
+  Diagnostics summary_diag;
+  auto summary_csv = disk.create_atomically(out_dir + "/summary.csv", summary_diag);
+  if (!summary_csv || !summary_csv->append(BatchSummary::csv_header(), summary_diag))
+    return fail(summary_diag, kExitOutputError);
   Reporter reporter(total);
   BatchRunOptions options;
   options.jobs = jobs;
   options.stop = &g_stop;
   options.on_result = [&](SchoolResult&& r) {
     reporter.messages(r.diag);
-    summary.add(r, ctx.formats);
+    summary_csv->append(summary.add(r, ctx.formats), summary_diag);
   };
   options.on_progress = [&](size_t done) { reporter.progress(done); };
   install_interrupt_handler();
@@ -233,9 +241,9 @@ int run(const std::vector<std::string>& argv) {
   const bool interrupted = g_stop.load() && done < total;
   const SummaryInfo info{base->tmpl->questionnaire.title, csv_file, args.get("--base"), static_cast<int>(total),
                          interrupted};
-  Diagnostics summary_diag;
-  const bool summary_ok =
-      write_summary_files(summary, info, ctx.formats, ctx.writer_options, out_dir, disk, summary_diag);
+  const bool summary_ok = summary_csv->commit(summary_diag) &&
+                          write_summary_files(summary, info, ctx.formats, ctx.writer_options, out_dir, disk,
+                                              summary_diag);
   std::fputs(summary_diag.to_string().c_str(), stderr);
   const SummaryCounts& c = summary.counts();
   std::fprintf(stderr, "%s\nÜbersicht: %s/summary.md\n", counts_line(c).c_str(), out_dir.c_str());
