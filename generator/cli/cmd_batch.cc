@@ -89,8 +89,10 @@ std::optional<std::vector<const OutputFormat*>> batch_formats(const Args& args, 
 
 int job_count(const Args& args) {
   if (!args.has("--jobs")) return std::max(1u, std::thread::hardware_concurrency());
+  // A named string: strtol's end pointer must not point into a destroyed temporary.
+  const std::string jobs = args.get("--jobs");
   char* end = nullptr;
-  const long n = std::strtol(args.get("--jobs").c_str(), &end, 10);
+  const long n = std::strtol(jobs.c_str(), &end, 10);
   return *end == '\0' && n >= 1 && n <= 256 ? static_cast<int>(n) : 0;
 }
 
