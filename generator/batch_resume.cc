@@ -31,7 +31,8 @@ struct Lanes {
       word(w);
     }
     uint64_t tail = 0;
-    std::memcpy(&tail, s.data() + i, s.size() - i);
+    // memcpy from an empty view's null data() is undefined even for 0 bytes.
+    if (i < s.size()) std::memcpy(&tail, s.data() + i, s.size() - i);
     word(tail);
   }
 };
