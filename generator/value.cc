@@ -142,6 +142,12 @@ std::optional<Date> parse_date(const std::string& s) {
 
 }  // namespace
 
+Value::Value(const Value&) = default;
+Value::Value(Value&&) noexcept = default;
+Value& Value::operator=(const Value&) = default;
+Value& Value::operator=(Value&&) noexcept = default;
+Value::~Value() = default;
+
 std::string Value::canonical() const {
   switch (type) {
     case QuestionType::boolean: return boolean ? "true" : "false";

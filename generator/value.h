@@ -25,6 +25,15 @@ struct Value {
   std::vector<std::vector<std::pair<std::string, Value>>> rows;
   Location where;
 
+  // Defined out of line: clang (with libstdc++) cannot instantiate the members of
+  // the recursive rows type while Value is still incomplete.
+  Value() = default;
+  Value(const Value&);
+  Value(Value&&) noexcept;
+  Value& operator=(const Value&);
+  Value& operator=(Value&&) noexcept;
+  ~Value();
+
   // The canonical text used by conditions and reports ("true", "2026-08-01", ...).
   std::string canonical() const;
   // The default German rendering („1. August 2026“, „12.500,00 €“, ...).
