@@ -1,5 +1,6 @@
 #include "value.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -28,8 +29,20 @@ void remove_all(std::string& s, const std::string& what) {
 }
 
 std::string quoted(std::string_view s) {
-  std::string shown(s.substr(0, 60));
-  if (s.size() > 60) shown += "…";
+  // At most 60 bytes, cut at a character boundary; line breaks and other control
+  // characters shown as "\n" or "\x07", so a message stays on one line.
+  size_t cut = std::min<size_t>(s.size(), 60);
+  while (cut > 0 && cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  std::string shown;
+  for (unsigned char c : s.substr(0, cut)) {
+    if (c == '\n') shown += "\\n";
+    else if (c < 0x20 || c == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      shown += buf;
+    } else shown += static_cast<char>(c);
+  }
+  if (cut < s.size()) shown += "…";
   return "\"" + shown + "\"";
 }
 
@@ -198,7 +211,8 @@ std::optional<Value> parse_scalar(const Question& q, std::string_view raw, std::
     *error = "invalid UTF-8 in value";
     return std::nullopt;
   }
-  const bool multiline = q.type == QuestionType::longtext;
+  // Line breaks in one-line text get their own message below.
+  const bool multiline = q.type == QuestionType::longtext || q.type == QuestionType::text;
   if (has_control_characters(raw, multiline)) {
     *error = "control character in value " + quoted(raw);
     return std::nullopt;
@@ -208,9 +222,19 @@ std::optional<Value> parse_scalar(const Question& q, std::string_view raw, std::
     *error = "expected " + expected + ", got " + quoted(s);
     return std::nullopt;
   };
+  // Numbers, dates and times are short. A long one is refused before std::stod
+  // and std::stoll, which throw when the number does not fit ("1.000.000…" with
+  // a hundred groups, or 400 digits before a decimal comma).
+  constexpr size_t kMaxShortValue = 64;
+  if (q.type != QuestionType::text && q.type != QuestionType::longtext && q.type != QuestionType::choice &&
+      s.size() > kMaxShortValue) {
+    *error = "value too long for " + std::string(question_type_label(q.type)) + " (" + std::to_string(s.size()) +
+             " characters; at most " + std::to_string(kMaxShortValue) + ")";
+    return std::nullopt;
+  }
   switch (q.type) {
     case QuestionType::text:
-      if (s.find('\n') != std::string::npos)
+      if (s.find_first_of("\r\n") != std::string::npos)
         return fail("one line of text (use a question of type longtext for paragraphs)");
       v.text = s;
       return v;
@@ -222,7 +246,18 @@ std::optional<Value> parse_scalar(const Question& q, std::string_view raw, std::
       Cursor c{s};
       std::string digits;
       if (c.eat('-')) digits += '-';
-      if (!grouped_digits(c, &digits) || !c.done()) return fail("a whole number");
+      if (!grouped_digits(c, &digits) || !c.done()) {
+        if (s.size() > 15 && s.find_first_not_of("-0123456789") == std::string::npos) {
+          *error = "number too large";
+          return std::nullopt;
+        }
+        return fail("a whole number");
+      }
+      // std::stoll throws beyond 18 digits ("1.000.000.000.000.000.000").
+      if (digits.size() - (digits[0] == '-') > 15) {
+        *error = "number too large";
+        return std::nullopt;
+      }
       v.number = std::stoll(digits);
       if (!check_bounds(q, static_cast<double>(v.number), error)) return std::nullopt;
       return v;

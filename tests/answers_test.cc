@@ -76,7 +76,7 @@ TEST_CASE("duplicate keys, broken syntax and bad bytes are errors") {
         "answers.yaml:2:10: invalid UTF-8 (byte 0xC3); save the file as UTF-8\n");
   CHECK(errors_of("meta:\n\ttitel: a\n").find("answers.yaml:2:") == 0);
   CHECK(errors_of("meta:\n  titel: \"a\\x01b\"\n") ==
-        "answers.yaml:2:10: meta.titel (\u201ETitel der Vereinbarung\u201C): control character in value \"a\x01" "b\"\n");
+        "answers.yaml:2:10: meta.titel (\u201ETitel der Vereinbarung\u201C): control character in value \"a\\x01b\"\n");
 }
 
 TEST_CASE("all problems of a file are reported in one run") {
