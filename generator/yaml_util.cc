@@ -3,14 +3,84 @@
 #include <algorithm>
 #include <set>
 
+#include <yaml-cpp/depthguard.h>
+
 namespace kovgen {
+
+namespace {
+
+// Whether the line holding byte `line` (0-based line number) is indented with a tab.
+bool line_indented_with_tab(const std::string& text, int line) {
+  size_t pos = 0;
+  for (int i = 0; i < line && pos != std::string::npos; ++i) {
+    pos = text.find('\n', pos);
+    if (pos != std::string::npos) ++pos;
+  }
+  if (pos == std::string::npos) return false;
+  const size_t first = text.find_first_not_of(' ', pos);
+  return first != std::string::npos && text[first] == '\t';
+}
+
+// A key as shown in a message: at most 60 bytes, cut at a character boundary.
+std::string shown_key(const std::string& key) {
+  if (key.size() <= 60) return key;
+  size_t cut = 60;
+  while (cut > 0 && (static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80) --cut;
+  return key.substr(0, cut) + "\u2026";
+}
+
+// Whether the quoted scalar starting at text[pos] has its closing quote.
+bool quote_closed(const std::string& text, size_t pos) {
+  const char quote = text[pos];
+  for (size_t i = pos + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') ++i;
+    else if (text[i] == quote && quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;
+    else if (text[i] == quote) return true;
+  }
+  return false;
+}
+
+// yaml-cpp accepts a quote left open in a file that ends with a newline: every
+// line after the quote silently becomes part of the value. Finds such a quote.
+// Aliases are visited once (by position), so this is linear in the text.
+void find_open_quote(const YAML::Node& n, const std::string& text, std::set<std::pair<size_t, int>>& seen,
+                     std::optional<YAML::Mark>& found) {
+  if (found) return;
+  const YAML::Mark m = n.Mark();
+  if (!m.is_null() && !seen.insert({static_cast<size_t>(m.pos), static_cast<int>(n.Type())}).second) return;
+  if (n.IsScalar()) {
+    const size_t pos = static_cast<size_t>(m.pos);
+    if (!m.is_null() && pos < text.size() && (text[pos] == '"' || text[pos] == '\'') && !quote_closed(text, pos))
+      found = m;
+  } else if (n.IsSequence()) {
+    for (const auto& item : n) find_open_quote(item, text, seen, found);
+  } else if (n.IsMap()) {
+    for (const auto& kv : n) {
+      find_open_quote(kv.first, text, seen, found);
+      find_open_quote(kv.second, text, seen, found);
+    }
+  }
+}
+
+}  // namespace
 
 std::optional<YAML::Node> load_yaml(const std::string& text, const std::string& file,
                                     Diagnostics& diag) {
   try {
-    return YAML::Load(text);
+    YAML::Node root = YAML::Load(text);
+    std::set<std::pair<size_t, int>> seen;
+    std::optional<YAML::Mark> open_quote;
+    find_open_quote(root, text, seen, open_quote);
+    if (!open_quote) return root;
+    diag.error({file, open_quote->line + 1, open_quote->column + 1},
+               "YAML syntax error: the closing quote is missing (the quoted text runs to the end of the file)");
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp stops at 2000 levels, but says only "bad file".
+    diag.error({file, e.mark.line + 1, e.mark.column + 1}, "YAML nested too deeply (lists and mappings inside each other)");
   } catch (const YAML::Exception& e) {
-    diag.error({file, e.mark.line + 1, e.mark.column + 1}, "YAML syntax error: " + e.msg);
+    std::string message = "YAML syntax error: " + e.msg;
+    if (line_indented_with_tab(text, e.mark.line)) message += " (indent with spaces, not tabs)";
+    diag.error({file, e.mark.line + 1, e.mark.column + 1}, message);
   }
   return std::nullopt;
 }
@@ -34,7 +104,7 @@ void check_duplicate_keys(const YAML::Node& map, const std::string& file, Diagno
   for (const auto& kv : map) {
     const std::string key = scalar_text(kv.first);
     if (!seen.insert(key).second)
-      diag.error(node_location(kv.first, file), "duplicate key \"" + key + "\"");
+      diag.error(node_location(kv.first, file), "duplicate key \"" + shown_key(key) + "\"");
   }
 }
 
@@ -44,7 +114,7 @@ void check_known_keys(const YAML::Node& map, const std::vector<std::string>& all
   for (const auto& kv : map) {
     const std::string key = scalar_text(kv.first);
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-    std::string message = "unknown key \"" + key + "\" in " + what;
+    std::string message = "unknown key \"" + shown_key(key) + "\" in " + what;
     if (std::string s = nearest(key, allowed); !s.empty())
       message += "; did you mean \"" + s + "\"?";
     diag.error(node_location(kv.first, file), message);
@@ -68,6 +138,8 @@ size_t edit_distance(const std::string& a, const std::string& b) {
 }  // namespace
 
 std::string nearest(const std::string& word, const std::vector<std::string>& candidates) {
+  // No name is this long; the edit distance would cost length x length.
+  if (word.size() > 200) return {};
   std::string best;
   size_t best_distance = std::max<size_t>(3, word.size() / 3) + 1;
   for (const auto& c : candidates) {
