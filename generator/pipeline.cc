@@ -8,6 +8,10 @@
 
 namespace kovgen {
 
+namespace {
+constexpr const char* kTemplateKeyName = "vorlage";
+}  // namespace
+
 std::shared_ptr<const LoadedTemplate> TemplateCache::get(const std::string& id, Diagnostics& diag) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = loaded_.find(id);
@@ -31,8 +35,17 @@ std::optional<LoadedAnswers> load_answers(const std::string& text, const std::st
     return std::nullopt;
   }
   const int errors_before = diag.error_count();
-  auto t = cache.get(id, diag);
-  if (!t) return std::nullopt;
+  Diagnostics template_diag;
+  auto t = cache.get(id, template_diag);
+  if (!t) {
+    // An unknown template has no place of its own: it is this file's "vorlage:".
+    for (Diagnostic d : template_diag.items()) {
+      if (d.where.file.empty() && template_override.empty())
+        if (const YamlNode* named = root->find(kTemplateKeyName)) d.where = named->location(file);
+      diag.add(std::move(d));
+    }
+    return std::nullopt;
+  }
   Diagnostics found;
   Answers answers = read_answers(*root, t->questionnaire, file, found);
   found.sort_by_location();

@@ -96,7 +96,7 @@ TEST_CASE("the template comes from the file or the command line") {
   Diagnostics unknown;
   CHECK_FALSE(load_answers("vorlage: mnii\n", "a.yaml", "", cache, unknown).has_value());
   CHECK(unknown.to_string() ==
-        "kovgen: unknown template \"mnii\"; did you mean \"mini\"? (run 'kovgen templates' to list them)\n");
+        "a.yaml:1:10: unknown template \"mnii\"; did you mean \"mini\"? (run 'kovgen templates' to list them)\n");
 }
 
 TEST_CASE("values in German and YAML forms are both accepted") {
