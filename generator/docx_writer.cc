@@ -37,6 +37,7 @@ void add_furniture_parts(const ReferenceDocx& reference, std::vector<DocxPart>& 
 
 std::optional<std::vector<DocxPart>> docx_parts(cmark_node* root, const WriterOptions& options,
                                                 Diagnostics& diag) {
+  if (!check_markdown_depth(root, options.source_name, diag)) return std::nullopt;
   const DocumentInfo info = document_info(root, options);
   std::optional<ReferenceDocx> reference;
   if (!options.reference_docx.empty()) {

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <vector>
 
 #include <cmark-gfm-extension_api.h>
 
@@ -71,6 +72,24 @@ std::string plain_text(cmark_node* n) {
   std::string out;
   append_plain_text(n, out);
   return out;
+}
+
+bool check_markdown_depth(cmark_node* root, const std::string& file, Diagnostics& diag) {
+  // Iterative, so the check itself cannot overflow.
+  std::vector<std::pair<cmark_node*, int>> stack{{root, 0}};
+  while (!stack.empty()) {
+    auto [n, depth] = stack.back();
+    stack.pop_back();
+    if (depth > kMaxMarkdownDepth) {
+      diag.error({file, cmark_node_get_start_line(n), cmark_node_get_start_column(n)},
+                 "Markdown nested too deeply (more than " +
+                     std::to_string(kMaxMarkdownDepth) +
+                     " levels of block quotes, lists, list items or emphasis inside each other)");
+      return false;
+    }
+    for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) stack.push_back({c, depth + 1});
+  }
+  return true;
 }
 
 std::string render_commonmark(cmark_node* root) {

@@ -16,6 +16,8 @@ extern cmark_node_type CMARK_NODE_STRIKETHROUGH;
 }
 #include <cmark-gfm-core-extensions.h>
 
+#include "diagnostics.h"
+
 namespace kovgen {
 
 struct NodeDeleter {
@@ -39,6 +41,15 @@ bool is_task_checked(cmark_node* n);
 
 // The concatenated literal text below a node (text, code, breaks as spaces).
 std::string plain_text(cmark_node* n);
+
+// The writers recurse over the tree. Markdown nested deeper than this (block
+// quotes, lists, emphasis inside each other) is refused instead of overflowing
+// the stack; real agreements need fewer than ten levels.
+constexpr int kMaxMarkdownDepth = 32;
+
+// Reports Markdown nested deeper than kMaxMarkdownDepth, at the first such node's
+// line and column in `file`; true when the tree is shallow enough.
+bool check_markdown_depth(cmark_node* root, const std::string& file, Diagnostics& diag);
 
 // Renders the tree back to CommonMark (for tests and round trips).
 std::string render_commonmark(cmark_node* root);

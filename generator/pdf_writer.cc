@@ -302,6 +302,7 @@ std::optional<std::string> write(cmark_node* root, const WriterOptions& options,
 
 std::optional<std::string> write_pdf(cmark_node* root, const WriterOptions& options,
                                      Diagnostics& diag) {
+  if (!check_markdown_depth(root, options.source_name, diag)) return std::nullopt;
   const int errors_before = diag.error_count();
   std::optional<std::string> bytes = write(root, options, diag);
   // Never fail silently: every way out without bytes must have said why.
