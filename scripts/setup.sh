@@ -16,6 +16,9 @@ packages=(
   pandoc qpdf poppler-utils libreoffice-writer-nogui unzip bsdutils
   # benchmarks
   hyperfine time
+  # the sanitizer build and the fuzzers (scripts/test.sh, fuzz/run.sh): clang with
+  # libFuzzer and the sanitizer runtimes, llvm-symbolizer for readable reports
+  clang libclang-rt-14-dev llvm
 )
 
 missing=()
