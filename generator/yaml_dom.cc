@@ -126,7 +126,7 @@ class TreeBuilder {
           YamlNode item;
           if (!node(child, item, depth + 1)) return false;
           if (mapping && out.items.size() % 2 == 0 && !keys.insert(item.scalar).second) {
-            diag_.error(item.location(file_), "duplicate key \"" + item.scalar + "\"");
+            diag_.error(item.location(file_), "duplicate key \"" + shown_key(item.scalar) + "\"");
             failed_ = true;
           }
           out.items.push_back(std::move(item));
@@ -177,7 +177,7 @@ void check_known_keys(const YamlNode& map, const std::vector<std::string>& allow
   for (size_t i = 0; i < map.items.size(); i += 2) {
     const YamlNode& key = map.items[i];
     if (std::find(allowed.begin(), allowed.end(), key.scalar) != allowed.end()) continue;
-    std::string message = "unknown key \"" + key.scalar + "\" in " + what;
+    std::string message = "unknown key \"" + shown_key(key.scalar) + "\" in " + what;
     if (std::string s = nearest(key.scalar, allowed); !s.empty()) message += "; did you mean \"" + s + "\"?";
     diag.error(key.location(file), message);
   }

@@ -21,14 +21,6 @@ bool line_indented_with_tab(const std::string& text, int line) {
   return first != std::string::npos && text[first] == '\t';
 }
 
-// A key as shown in a message: at most 60 bytes, cut at a character boundary.
-std::string shown_key(const std::string& key) {
-  if (key.size() <= 60) return key;
-  size_t cut = 60;
-  while (cut > 0 && (static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80) --cut;
-  return key.substr(0, cut) + "\u2026";
-}
-
 // Whether the quoted scalar starting at text[pos] has its closing quote.
 bool quote_closed(const std::string& text, size_t pos) {
   const char quote = text[pos];
@@ -136,6 +128,13 @@ size_t edit_distance(const std::string& a, const std::string& b) {
 }
 
 }  // namespace
+
+std::string shown_key(const std::string& key) {
+  if (key.size() <= 60) return key;
+  size_t cut = 60;
+  while (cut > 0 && (static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80) --cut;
+  return key.substr(0, cut) + "\u2026";
+}
 
 std::string nearest(const std::string& word, const std::vector<std::string>& candidates) {
   // No name is this long; the edit distance would cost length x length.

@@ -27,6 +27,9 @@ void check_duplicate_keys(const YAML::Node& map, const std::string& file, Diagno
 void check_known_keys(const YAML::Node& map, const std::vector<std::string>& allowed,
                       const std::string& what, const std::string& file, Diagnostics& diag);
 
+// A key as shown in a message: at most 60 bytes, cut at a character boundary.
+std::string shown_key(const std::string& key);
+
 // The candidate closest to word by edit distance, or "" if none is close.
 std::string nearest(const std::string& word, const std::vector<std::string>& candidates);
 
