@@ -1,11 +1,13 @@
 #include "yaml_dom.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <memory>
 #include <set>
 
 #include <yaml.h>
 
+#include "utf8.h"
 #include "yaml_util.h"
 
 namespace kovgen {
@@ -69,7 +71,18 @@ class TreeBuilder {
     message += parser_->problem ? parser_->problem : "unknown problem";
     if (parser_->context) message += std::string(" (") + parser_->context + ")";
     if (m.index < text_.size() && text_[m.index] == '\t') message = "tab character: YAML indents with spaces, not tabs";
-    diag_.error({file_, static_cast<int>(m.line) + 1, static_cast<int>(m.column) + 1}, message);
+    // The reader (bytes, control characters) sets no mark, only the byte offset.
+    if (parser_->error == YAML_READER_ERROR) {
+      Location where = location_of_offset(text_, parser_->problem_offset, file_);
+      if (parser_->problem_value >= 0) {
+        char code[16];
+        std::snprintf(code, sizeof code, " (U+%04X)", static_cast<unsigned>(parser_->problem_value));
+        message += code;
+      }
+      diag_.error(where, message);
+    } else {
+      diag_.error({file_, static_cast<int>(m.line) + 1, static_cast<int>(m.column) + 1}, message);
+    }
     failed_ = true;
     return false;
   }
