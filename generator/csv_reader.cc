@@ -226,6 +226,15 @@ bool CsvReader::next(CsvRecord& record, Diagnostics& diag) {
       } else {
         record.fields.push_back(plain_field());
       }
+      if (record.fields.size() > kMaxCsvColumns) {
+        // A row of a million separators would otherwise take gigabytes.
+        diag.error({file_, record.line, static_cast<int>(record.fields.size())},
+                   "more than " + std::to_string(kMaxCsvColumns) +
+                       " columns in one row; the rest of the file was not read");
+        record.fields.clear();
+        pos_ = text_.size();
+        return false;
+      }
       if (pos_ < text_.size() && text_[pos_] == separator_) {
         ++pos_;
         continue;

@@ -29,6 +29,10 @@ struct DecodedCsv {
 std::optional<DecodedCsv> decode_csv_bytes(std::string bytes, const std::string& file,
                                            Diagnostics& diag);
 
+// Rows with more columns than this are an error that ends the input (the NRW
+// school list has 23).
+constexpr size_t kMaxCsvColumns = 1000;
+
 struct CsvRecord {
   int line = 0;                     // physical line (1-based) where the record starts
   std::vector<std::string> fields;  // field i is column i + 1; line breaks inside are "\n"
@@ -44,7 +48,8 @@ class CsvReader {
   bool had_sep_line() const { return had_sep_line_; }
 
   // The next record, skipping blank lines and rows whose fields are all empty.
-  // False at the end. A quote that is never closed is reported and ends the input.
+  // False at the end. A quote that is never closed is reported and ends the input;
+  // so does a row with more than kMaxCsvColumns columns.
   bool next(CsvRecord& record, Diagnostics& diag);
 
  private:
