@@ -4,6 +4,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "body_renderer.h"
 #include "markdown_escape.h"
 #include "template_check.h"
 
@@ -191,20 +192,6 @@ std::string number_paragraphs(const std::string& markdown) {
   return out;
 }
 
-// Parsing the body is most of compose's work, and a batch composes one body
-// thousands of times: each thread keeps the last body it parsed. (Rendering only
-// reads the parsed tree, but kainjow's render is not const, hence per thread.)
-kainjow::mustache::mustache& parsed_body(const std::string& body) {
-  thread_local std::string cached_body;
-  thread_local std::unique_ptr<kainjow::mustache::mustache> cached;
-  if (!cached || cached_body != body) {
-    cached = std::make_unique<kainjow::mustache::mustache>(body);
-    cached->set_custom_escape([](const std::string& s) { return escape_markdown_deferred(s); });
-    cached_body = body;
-  }
-  return *cached;
-}
-
 std::string compose_markdown(const LoadedTemplate& t, const Answers& answers,
                              const Findings& findings, const ComposeOptions& options) {
   data context{data::type::object};
@@ -222,7 +209,8 @@ std::string compose_markdown(const LoadedTemplate& t, const Answers& answers,
   }
   context.set("kovgen", builtins(t, answers, findings, options));
 
-  return number_paragraphs(resolve_line_start_marks(remove_standalone_marks(parsed_body(t.expanded_body).render(context))));
+  return number_paragraphs(
+      resolve_line_start_marks(remove_standalone_marks(render_body(t.expanded_body, context))));
 }
 
 }  // namespace kovgen

@@ -1,0 +1,135 @@
+#include "body_renderer.h"
+
+#include <charconv>
+#include <memory>
+
+#include "markdown_escape.h"
+
+namespace kovgen {
+
+namespace {
+
+using kainjow::mustache::data;
+
+// Names of the literal table's entries: `~` never starts a question key.
+constexpr char kLiteralPrefix = '~';
+
+struct Token {
+  std::string_view text;
+  bool is_tag;
+};
+
+// Splits a body into tags and literal text, with each newline a literal of its own.
+std::vector<Token> tokenize(std::string_view body) {
+  std::vector<Token> tokens;
+  size_t pos = 0;
+  auto add_literal = [&](std::string_view text) {
+    size_t start = 0;
+    while (start < text.size()) {
+      const size_t nl = text.find('\n', start);
+      if (nl == std::string_view::npos) {
+        tokens.push_back({text.substr(start), false});
+        break;
+      }
+      if (nl > start) tokens.push_back({text.substr(start, nl - start), false});
+      tokens.push_back({text.substr(nl, 1), false});
+      start = nl + 1;
+    }
+  };
+  while (pos < body.size()) {
+    const size_t open = body.find("{{", pos);
+    if (open == std::string_view::npos) {
+      add_literal(body.substr(pos));
+      break;
+    }
+    add_literal(body.substr(pos, open - pos));
+    const bool triple = open + 2 < body.size() && body[open + 2] == '{';
+    const size_t close = body.find(triple ? "}}}" : "}}", open + 2);
+    // template_check has balanced every tag; an unclosed one is left to kainjow.
+    const size_t end = close == std::string_view::npos ? body.size() : close + (triple ? 3 : 2);
+    tokens.push_back({body.substr(open, end - open), true});
+    pos = end;
+  }
+  return tokens;
+}
+
+// Resolves the literal table's names before the ordinary context stack.
+class BodyContext : public kainjow::mustache::context<std::string> {
+ public:
+  BodyContext(const data& root, const std::vector<data>& literals)
+      : context(&root), literals_(literals) {}
+
+  const data* get(const std::string& name) const override {
+    if (!name.empty() && name[0] == kLiteralPrefix) {
+      size_t index = 0;
+      const auto [end, error] = std::from_chars(name.data() + 1, name.data() + name.size(), index);
+      return error == std::errc() && index < literals_.size() ? &literals_[index] : nullptr;
+    }
+    return context::get(name);
+  }
+
+ private:
+  const std::vector<data>& literals_;
+};
+
+struct StringSink {
+  std::string out;
+  StringSink& operator<<(const std::string& s) {
+    out += s;
+    return *this;
+  }
+};
+
+struct ParsedBody {
+  std::string source;
+  std::unique_ptr<kainjow::mustache::mustache> parsed;
+  std::vector<data> literals;
+};
+
+}  // namespace
+
+// kainjow parses a byte at a time, comparing each byte with the tag delimiter and
+// five kinds of whitespace, and makes every space a component of its own. Parsing
+// a 60 KB body was most of a render. So every run of literal text becomes an
+// unescaped variable `{{&~N}}` that BodyContext resolves from a table, and kainjow
+// parses little more than the tags. The output cannot change: kainjow appends a
+// variable's value to the current line exactly as it appends literal text. Only
+// newlines stay in the body, because kainjow decides at each newline whether the
+// line just ended is dropped (a section tag and nothing but whitespace).
+FoldedBody fold_literal_text(const std::string& body) {
+  FoldedBody folded;
+  folded.tags.reserve(body.size() / 2);
+  for (const Token& token : tokenize(body)) {
+    if (token.is_tag || token.text == "\n") {
+      folded.tags += token.text;
+      continue;
+    }
+    folded.tags += "{{&";
+    folded.tags += kLiteralPrefix;
+    folded.tags += std::to_string(folded.literals.size());
+    folded.tags += "}}";
+    folded.literals.emplace_back(token.text);
+  }
+  return folded;
+}
+
+std::string render_body(const std::string& body, const data& context) {
+  // Rendering only reads the parsed tree, but kainjow's render is not const:
+  // hence one cached body per thread.
+  thread_local ParsedBody cached;
+  if (!cached.parsed || cached.source != body) {
+    FoldedBody folded = fold_literal_text(body);
+    cached.parsed = std::make_unique<kainjow::mustache::mustache>(folded.tags);
+    cached.parsed->set_custom_escape([](const std::string& s) { return escape_markdown_deferred(s); });
+    cached.literals.clear();
+    for (auto& literal : folded.literals) cached.literals.emplace_back(std::move(literal));
+    cached.source = body;
+  }
+  BodyContext body_context(context, cached.literals);
+  StringSink sink;
+  sink.out.reserve(body.size() + body.size() / 2);
+  cached.parsed->render(body_context, sink);
+  return std::move(sink.out);
+}
+
+}  // namespace kovgen

@@ -1,0 +1,76 @@
+#include <doctest/doctest.h>
+
+#include <kainjow/mustache.hpp>
+
+#include "body_renderer.h"
+#include "markdown_escape.h"
+
+using kainjow::mustache::data;
+using namespace kovgen;
+
+namespace {
+
+// What kainjow renders from the body as written: render_body must never differ.
+std::string render_plain(const std::string& body, const data& context) {
+  kainjow::mustache::mustache m(body);
+  m.set_custom_escape([](const std::string& s) { return escape_markdown_deferred(s); });
+  return m.render(context);
+}
+
+data sample_context() {
+  data ctx{data::type::object};
+  ctx.set("name", "**A** & <B> {{name}}");
+  ctx.set("ja", data(true));
+  ctx.set("nein", data(false));
+  data rows{data::type::list};
+  for (const char* r : {"eins", "zwei"}) {
+    data row{data::type::object};
+    row.set("wert", r);
+    rows.push_back(row);
+  }
+  ctx.set("zeilen", rows);
+  return ctx;
+}
+
+}  // namespace
+
+TEST_CASE("folding moves literal text out of the body but keeps tags and newlines") {
+  const FoldedBody folded = fold_literal_text("Hallo {{name}}, guten Tag.\n\n{{#ja}}ja{{/ja}}\n");
+  CHECK(folded.tags == "{{&~0}}{{name}}{{&~1}}\n\n{{#ja}}{{&~2}}{{/ja}}\n");
+  REQUIRE(folded.literals.size() == 3);
+  CHECK(folded.literals[0] == "Hallo ");
+  CHECK(folded.literals[1] == ", guten Tag.");
+  CHECK(folded.literals[2] == "ja");
+}
+
+TEST_CASE("a folded body renders exactly like the body kainjow would parse itself") {
+  const data ctx = sample_context();
+  const std::vector<std::string> bodies = {
+      "Schule: {{name}}\n",
+      "  {{#nein}}x{{/nein}}  \nnext line\n",  // a whitespace-only line with a section: dropped
+      "{{#ja}}\n  eingerückt\n{{/ja}}\n",
+      "| a | b |\n|---|---|\n{{#zeilen}}\n| {{wert}} | {{{wert}}} |\n{{/zeilen}}\n",
+      "{{^nein}} nicht {{/nein}}\t{{&name}}\r\nCRLF-Zeile\r\n",
+      "{{#zeilen}}{{wert}}, {{/zeilen}}Ende ohne Zeilenumbruch",
+      "{{! Kommentar }}Text {{ name }} mit Leerzeichen im Tag\n",
+      "",
+  };
+  for (const auto& body : bodies) {
+    CAPTURE(body);
+    CHECK(render_body(body, ctx) == render_plain(body, ctx));
+  }
+}
+
+TEST_CASE("answers that look like tags or like the literal table stay text") {
+  data ctx{data::type::object};
+  ctx.set("name", "{{&~0}} {{name}}");
+  const std::string out = render_body("A {{name}} B\n", ctx);
+  CHECK(out.find("~0") != std::string::npos);
+  CHECK(out.find("A ") == 0);
+}
+
+TEST_CASE("each thread renders a changed body from the new text") {
+  data ctx = sample_context();
+  CHECK(render_body("eins {{name}}\n", ctx).rfind("eins ", 0) == 0);
+  CHECK(render_body("zwei {{name}}\n", ctx).rfind("zwei ", 0) == 0);
+}
