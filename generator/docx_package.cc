@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include <pugixml.hpp>
-#include <zip.h>
+#include "zip_library.h"
 
 namespace kovgen {
 
@@ -16,7 +16,8 @@ constexpr zip_uint16_t kDosDate = (0 << 9) | (1 << 5) | 1;  // 1980-01-01, the D
 constexpr size_t kDeflateFrom = 64 * 1024;                  // bytes
 
 struct ZipCloser {
-  void operator()(zip_t* z) const { zip_discard(z); }
+  const ZipLibrary* lz;
+  void operator()(zip_t* z) const { lz->discard(z); }
 };
 
 std::string base64(std::string_view bytes) {
@@ -36,8 +37,8 @@ std::string base64(std::string_view bytes) {
   return out;
 }
 
-std::string zip_error_text(zip_error_t* error) {
-  std::string s = zip_error_strerror(error);
+std::string zip_error_text(const ZipLibrary* lz, zip_error_t* error) {
+  std::string s = lz->error_strerror(error);
   return s;
 }
 
@@ -75,21 +76,27 @@ std::string content_types_xml(const std::vector<DocxPart>& parts) {
 }
 
 std::optional<std::string> zip_package(const std::vector<DocxPart>& parts, Diagnostics& diag) {
+  std::string load_error;
+  const ZipLibrary* lz = zip_library(load_error);
+  if (!lz) {
+    diag.error({}, load_error);
+    return std::nullopt;
+  }
   zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
+  lz->error_init(&error);
+  zip_source_t* buffer = lz->source_buffer_create(nullptr, 0, 0, &error);
   if (!buffer) {
-    diag.error({}, "cannot create zip: " + zip_error_text(&error));
-    zip_error_fini(&error);
+    diag.error({}, "cannot create zip: " + zip_error_text(lz, &error));
+    lz->error_fini(&error);
     return std::nullopt;
   }
   // Keep the buffer alive after zip_close so its bytes can be read back.
-  zip_source_keep(buffer);
-  std::unique_ptr<zip_t, ZipCloser> archive(zip_open_from_source(buffer, ZIP_TRUNCATE, &error));
+  lz->source_keep(buffer);
+  std::unique_ptr<zip_t, ZipCloser> archive(lz->open_from_source(buffer, ZIP_TRUNCATE, &error), ZipCloser{lz});
   if (!archive) {
-    diag.error({}, "cannot create zip: " + zip_error_text(&error));
-    zip_error_fini(&error);
-    zip_source_free(buffer);
+    diag.error({}, "cannot create zip: " + zip_error_text(lz, &error));
+    lz->error_fini(&error);
+    lz->source_free(buffer);
     return std::nullopt;
   }
   std::vector<DocxPart> all;
@@ -97,38 +104,38 @@ std::optional<std::string> zip_package(const std::vector<DocxPart>& parts, Diagn
   all.insert(all.end(), parts.begin(), parts.end());
   for (const DocxPart& p : all) {
     // Borrowed bytes: `all` outlives zip_close below.
-    zip_source_t* data = zip_source_buffer(archive.get(), p.bytes.data(), p.bytes.size(), 0);
-    zip_int64_t index = data ? zip_file_add(archive.get(), p.name.c_str(), data, ZIP_FL_ENC_UTF_8) : -1;
+    zip_source_t* data = lz->source_buffer(archive.get(), p.bytes.data(), p.bytes.size(), 0);
+    zip_int64_t index = data ? lz->file_add(archive.get(), p.name.c_str(), data, ZIP_FL_ENC_UTF_8) : -1;
     if (index < 0) {
-      if (data) zip_source_free(data);
-      diag.error({}, "cannot add " + p.name + " to zip: " + zip_strerror(archive.get()));
-      zip_source_free(buffer);
+      if (data) lz->source_free(data);
+      diag.error({}, "cannot add " + p.name + " to zip: " + lz->strerror(archive.get()));
+      lz->source_free(buffer);
       return std::nullopt;
     }
     // Deflating is the writer's largest cost after process start (a fresh quarter
     // megabyte window per entry, then the data); a few kilobytes saved do not pay
     // for it. Only large parts, as document.xml of a long agreement, are deflated.
     if (p.bytes.size() >= kDeflateFrom)
-      zip_set_file_compression(archive.get(), index, ZIP_CM_DEFLATE, 1);
+      lz->set_file_compression(archive.get(), index, ZIP_CM_DEFLATE, 1);
     else
-      zip_set_file_compression(archive.get(), index, ZIP_CM_STORE, 0);
-    zip_file_set_dostime(archive.get(), index, kDosTime, kDosDate, 0);
+      lz->set_file_compression(archive.get(), index, ZIP_CM_STORE, 0);
+    lz->file_set_dostime(archive.get(), index, kDosTime, kDosDate, 0);
   }
-  if (zip_close(archive.get()) != 0) {
-    diag.error({}, std::string("cannot write zip: ") + zip_strerror(archive.get()));
-    zip_source_free(buffer);
+  if (lz->close(archive.get()) != 0) {
+    diag.error({}, std::string("cannot write zip: ") + lz->strerror(archive.get()));
+    lz->source_free(buffer);
     return std::nullopt;
   }
   archive.release();  // zip_close freed it
   std::string bytes;
   zip_stat_t st;
-  if (zip_source_stat(buffer, &st) == 0 && zip_source_open(buffer) == 0) {
+  if (lz->source_stat(buffer, &st) == 0 && lz->source_open(buffer) == 0) {
     bytes.resize(st.size);
-    zip_int64_t n = zip_source_read(buffer, bytes.data(), st.size);
-    zip_source_close(buffer);
+    zip_int64_t n = lz->source_read(buffer, bytes.data(), st.size);
+    lz->source_close(buffer);
     if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) bytes.clear();
   }
-  zip_source_free(buffer);
+  lz->source_free(buffer);
   if (bytes.empty()) {
     diag.error({}, "cannot read back the written zip");
     return std::nullopt;
@@ -178,30 +185,36 @@ std::string flat_opc_package(const std::vector<DocxPart>& parts) {
 std::optional<std::map<std::string, std::string>> read_zip(std::string_view bytes,
                                                            const std::string& name,
                                                            Diagnostics& diag) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  zip_t* archive = src ? zip_open_from_source(src, ZIP_RDONLY, &error) : nullptr;
-  if (!archive) {
-    diag.error({name}, "not a Word document (cannot open as zip: " + zip_error_text(&error) + ")");
-    zip_error_fini(&error);
-    if (src) zip_source_free(src);
+  std::string load_error;
+  const ZipLibrary* lz = zip_library(load_error);
+  if (!lz) {
+    diag.error({name}, load_error);
     return std::nullopt;
   }
-  std::unique_ptr<zip_t, ZipCloser> guard(archive);
+  zip_error_t error;
+  lz->error_init(&error);
+  zip_source_t* src = lz->source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  zip_t* archive = src ? lz->open_from_source(src, ZIP_RDONLY, &error) : nullptr;
+  if (!archive) {
+    diag.error({name}, "not a Word document (cannot open as zip: " + zip_error_text(lz, &error) + ")");
+    lz->error_fini(&error);
+    if (src) lz->source_free(src);
+    return std::nullopt;
+  }
+  std::unique_ptr<zip_t, ZipCloser> guard(archive, ZipCloser{lz});
   std::map<std::string, std::string> entries;
-  zip_int64_t count = zip_get_num_entries(archive, 0);
+  zip_int64_t count = lz->get_num_entries(archive, 0);
   for (zip_int64_t i = 0; i < count; ++i) {
     zip_stat_t st;
-    if (zip_stat_index(archive, i, 0, &st) != 0) continue;
-    zip_file_t* f = zip_fopen_index(archive, i, 0);
+    if (lz->stat_index(archive, i, 0, &st) != 0) continue;
+    zip_file_t* f = lz->fopen_index(archive, i, 0);
     if (!f) {
-      diag.error({name}, std::string("cannot read ") + st.name + ": " + zip_strerror(archive));
+      diag.error({name}, std::string("cannot read ") + st.name + ": " + lz->strerror(archive));
       return std::nullopt;
     }
     std::string data(st.size, '\0');
-    zip_int64_t n = zip_fread(f, data.data(), st.size);
-    zip_fclose(f);
+    zip_int64_t n = lz->fread(f, data.data(), st.size);
+    lz->fclose(f);
     if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) {
       diag.error({name}, std::string("cannot read ") + st.name);
       return std::nullopt;
