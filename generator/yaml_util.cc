@@ -115,16 +115,28 @@ void check_known_keys(const YAML::Node& map, const std::vector<std::string>& all
 
 namespace {
 
-size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+// The edit distance of a and b, or `limit` if it is `limit` or more. A word is
+// compared with every key of a template (hundreds) and every column of a school
+// list, so hopeless candidates are dropped early: by their length, and as soon as
+// a whole row of the table has reached the limit.
+size_t edit_distance_below(std::string_view a, std::string_view b, size_t limit) {
+  const size_t length_gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (length_gap >= limit) return limit;
+  thread_local std::vector<size_t> prev, cur;
+  prev.resize(b.size() + 1);
+  cur.resize(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j)
+    size_t row_min = cur[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min >= limit) return limit;
     std::swap(prev, cur);
   }
-  return prev[b.size()];
+  return std::min(prev[b.size()], limit);
 }
 
 }  // namespace
@@ -142,7 +154,7 @@ std::string nearest(const std::string& word, const std::vector<std::string>& can
   std::string best;
   size_t best_distance = std::max<size_t>(3, word.size() / 3) + 1;
   for (const auto& c : candidates) {
-    size_t d = edit_distance(word, c);
+    size_t d = edit_distance_below(word, c, best_distance);
     // A candidate that contains the word (or the reverse) is a good hint too.
     if (d >= best_distance && word.size() >= 4 &&
         (c.find(word) != std::string::npos || word.find(c) != std::string::npos))
