@@ -1,5 +1,6 @@
 #include "body_renderer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <memory>
 
@@ -53,11 +54,19 @@ std::vector<Token> tokenize(std::string_view body) {
   return tokens;
 }
 
-// Resolves the literal table's names before the ordinary context stack.
-class BodyContext : public kainjow::mustache::context<std::string> {
+// kainjow's own context, with two differences: names of the literal table are
+// resolved from it, and dotted names ("finanzierung.betrag") are split without
+// the std::stringstream kainjow builds for every lookup, which cost as much as
+// rendering the rest. Otherwise the same rules: the innermost scope that has the
+// name (or, for a dotted name, the whole path) wins.
+class BodyContext : public kainjow::mustache::basic_context<std::string> {
  public:
-  BodyContext(const data& root, const std::vector<data>& literals)
-      : context(&root), literals_(literals) {}
+  BodyContext(const data& root, const std::vector<data>& literals) : literals_(literals) {
+    scopes_.push_back(&root);
+  }
+
+  void push(const data* scope) override { scopes_.push_back(scope); }
+  void pop() override { scopes_.pop_back(); }
 
   const data* get(const std::string& name) const override {
     if (!name.empty() && name[0] == kLiteralPrefix) {
@@ -65,10 +74,34 @@ class BodyContext : public kainjow::mustache::context<std::string> {
       const auto [end, error] = std::from_chars(name.data() + 1, name.data() + name.size(), index);
       return error == std::errc() && index < literals_.size() ? &literals_[index] : nullptr;
     }
-    return context::get(name);
+    if (name == ".") return scopes_.back();
+    if (name.find('.') == std::string::npos) return get_partial(name);
+    // As std::getline splits: "a.b." has two parts, "a..b" three.
+    std::vector<std::string> parts;
+    for (size_t start = 0; start < name.size();) {
+      const size_t dot = std::min(name.find('.', start), name.size());
+      parts.emplace_back(name, start, dot - start);
+      start = dot + 1;
+    }
+    for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope) {
+      const data* var = *scope;
+      for (const auto& part : parts) {
+        var = var->get(part);
+        if (!var) break;
+      }
+      if (var) return var;
+    }
+    return nullptr;
+  }
+
+  const data* get_partial(const std::string& name) const override {
+    for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope)
+      if (const data* var = (*scope)->get(name)) return var;
+    return nullptr;
   }
 
  private:
+  std::vector<const data*> scopes_;
   const std::vector<data>& literals_;
 };
 

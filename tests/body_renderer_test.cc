@@ -29,6 +29,12 @@ data sample_context() {
     rows.push_back(row);
   }
   ctx.set("zeilen", rows);
+  data nested{data::type::object};
+  nested.set("wert", "innen");
+  data outer{data::type::object};
+  outer.set("innen", nested);
+  outer.set("wert", "außen");
+  ctx.set("gruppe", outer);
   return ctx;
 }
 
@@ -53,6 +59,9 @@ TEST_CASE("a folded body renders exactly like the body kainjow would parse itsel
       "{{^nein}} nicht {{/nein}}\t{{&name}}\r\nCRLF-Zeile\r\n",
       "{{#zeilen}}{{wert}}, {{/zeilen}}Ende ohne Zeilenumbruch",
       "{{! Kommentar }}Text {{ name }} mit Leerzeichen im Tag\n",
+      "{{gruppe.innen.wert}} {{gruppe.wert}} {{gruppe.fehlt}} {{#gruppe}}{{wert}} {{innen.wert}}{{/gruppe}}\n",
+      "{{#gruppe.innen}}{{wert}} {{gruppe.wert}} {{name}}{{/gruppe.innen}}\n",  // outer scopes stay visible
+      "{{#zeilen}}{{.}}{{wert}}{{/zeilen}} {{#ja}}{{.}}{{/ja}}\n",
       "",
   };
   for (const auto& body : bodies) {
