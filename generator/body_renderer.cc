@@ -15,43 +15,35 @@ using kainjow::mustache::data;
 // Names of the literal table's entries: `~` never starts a question key.
 constexpr char kLiteralPrefix = '~';
 
-struct Token {
-  std::string_view text;
-  bool is_tag;
-};
-
-// Splits a body into tags and literal text, with each newline a literal of its own.
-std::vector<Token> tokenize(std::string_view body) {
-  std::vector<Token> tokens;
+// Calls visit(text, is_tag) for each tag and each run of literal text of a body,
+// in order, with every newline a literal of its own.
+template <typename Visit>
+void for_each_token(std::string_view body, Visit&& visit) {
   size_t pos = 0;
-  auto add_literal = [&](std::string_view text) {
+  auto literal = [&](std::string_view text) {
     size_t start = 0;
     while (start < text.size()) {
-      const size_t nl = text.find('\n', start);
-      if (nl == std::string_view::npos) {
-        tokens.push_back({text.substr(start), false});
-        break;
-      }
-      if (nl > start) tokens.push_back({text.substr(start, nl - start), false});
-      tokens.push_back({text.substr(nl, 1), false});
+      const size_t nl = std::min(text.find('\n', start), text.size());
+      if (nl > start) visit(text.substr(start, nl - start), false);
+      if (nl == text.size()) break;
+      visit(text.substr(nl, 1), false);
       start = nl + 1;
     }
   };
   while (pos < body.size()) {
     const size_t open = body.find("{{", pos);
     if (open == std::string_view::npos) {
-      add_literal(body.substr(pos));
+      literal(body.substr(pos));
       break;
     }
-    add_literal(body.substr(pos, open - pos));
+    literal(body.substr(pos, open - pos));
     const bool triple = open + 2 < body.size() && body[open + 2] == '{';
     const size_t close = body.find(triple ? "}}}" : "}}", open + 2);
     // template_check has balanced every tag; an unclosed one is left to kainjow.
     const size_t end = close == std::string_view::npos ? body.size() : close + (triple ? 3 : 2);
-    tokens.push_back({body.substr(open, end - open), true});
+    visit(body.substr(open, end - open), true);
     pos = end;
   }
-  return tokens;
 }
 
 // kainjow's own context, with two differences: names of the literal table are
@@ -132,17 +124,17 @@ struct ParsedBody {
 FoldedBody fold_literal_text(const std::string& body) {
   FoldedBody folded;
   folded.tags.reserve(body.size() / 2);
-  for (const Token& token : tokenize(body)) {
-    if (token.is_tag || token.text == "\n") {
-      folded.tags += token.text;
-      continue;
+  for_each_token(body, [&](std::string_view text, bool is_tag) {
+    if (is_tag || text == "\n") {
+      folded.tags += text;
+      return;
     }
     folded.tags += "{{&";
     folded.tags += kLiteralPrefix;
     folded.tags += std::to_string(folded.literals.size());
     folded.tags += "}}";
-    folded.literals.emplace_back(token.text);
-  }
+    folded.literals.emplace_back(text);
+  });
   return folded;
 }
 
