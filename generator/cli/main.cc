@@ -1,6 +1,7 @@
 // kovgen: drafts Kooperationsvereinbarungen from questionnaire answers.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -38,6 +39,22 @@ void print_overview() {
   std::printf("\nRun 'kovgen COMMAND --help' for a command's options.\n\n%s", kExitCodeHelp);
 }
 
+// Every output is complete (written and renamed) when a command returns. Like
+// compilers, kovgen then leaves without tearing down its caches and parsed
+// templates, which the system reclaims at once anyway: that teardown was 4 % of a
+// render. Sanitizer builds exit normally, so that leaks are still found.
+[[noreturn]] void exit_without_teardown(int code) {
+  std::fflush(nullptr);
+#if defined(__SANITIZE_ADDRESS__)
+  std::exit(code);
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  std::exit(code);
+#endif
+#endif
+  std::_Exit(code);
+}
+
 }  // namespace
 }  // namespace kovgen::cli
 
@@ -54,8 +71,12 @@ int main(int argc, char** argv) {
   }
   for (const auto& c : command_registry()) {
     if (std::strcmp(c.name, argv[1]) != 0) continue;
-    std::vector<std::string> args(argv + 2, argv + argc);
-    return c.run(args);
+    int code;
+    {
+      std::vector<std::string> args(argv + 2, argv + argc);
+      code = c.run(args);
+    }
+    exit_without_teardown(code);
   }
   std::fprintf(stderr, "kovgen: unknown command '%s'. Run 'kovgen --help'.\n", argv[1]);
   return kovgen::kExitUsage;
