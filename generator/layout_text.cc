@@ -338,7 +338,24 @@ std::vector<Run> resolve_glyphs(const std::vector<Run>& runs, const GlyphMetrics
       out.push_back({"", style, like.link});
     append_utf8(out.back().text, cp);
   };
+  // Nearly every run needs no change: its face has all its characters. Such a
+  // run is taken whole instead of being rebuilt character by character.
+  auto drawable_as_is = [&](const Run& run) {
+    for (size_t pos = 0; pos < run.text.size();) {
+      const char32_t cp = next_code_point(run.text, pos);
+      if (cp == '\t' || is_invisible(cp) || (cp != '\n' && metrics.advance(run.style.face, cp) < 0))
+        return false;
+    }
+    return true;
+  };
   for (const Run& run : runs) {
+    if (run.text.empty()) continue;
+    if (drawable_as_is(run)) {
+      if (out.empty() || !(out.back().style == run.style) || out.back().link != run.link)
+        out.push_back({"", run.style, run.link});
+      out.back().text += run.text;
+      continue;
+    }
     for (size_t pos = 0; pos < run.text.size();) {
       char32_t cp = next_code_point(run.text, pos);
       if (cp == '\t') cp = ' ';
