@@ -139,6 +139,9 @@ bool PdfFonts::report(Diagnostics& diag) const {
 
 int PdfFonts::advance(Face face, char32_t cp) const {
   const int i = int(face);
+  // The common case first: a loaded face (its cache is filled on loading) and a
+  // character measured before. This runs several times for every character.
+  if (cp < kCached && !cache_[i].empty() && cache_[i][cp] != -2) return cache_[i][cp];
   if (cp > 0xFFFF || !ensure_loaded(i)) return -1;  // libharu's UTF-8 stops at the BMP
   if (cp < kCached && cache_[i][cp] != -2) return cache_[i][cp];
   int width = -1;
