@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "diagnostics.h"
+#include "yaml_util.h"
 
 namespace kovgen::cli {
 
@@ -32,10 +33,19 @@ Args::Args(const std::vector<std::string>& args, const std::vector<OptionSpec>& 
     if (size_t eq = a.find('='); a.rfind("--", 0) == 0 && eq != std::string::npos) {
       name = a.substr(0, eq);
       inline_value = a.substr(eq + 1);
+    } else if (a[1] != '-' && a.size() > 2) {
+      // getopt's attached form of a short option: "-j2", "-oentwurf.md".
+      if (const OptionSpec* s = find(a.substr(0, 2)); s && s->takes_value) {
+        name = a.substr(0, 2);
+        inline_value = a.substr(2);
+      }
     }
     const OptionSpec* spec = find(name);
     if (!spec) {
       error_ = "unknown option " + name;
+      std::vector<std::string> known;
+      for (const auto& s : specs) known.push_back(s.name);
+      if (auto n = nearest(name, known); !n.empty()) error_ += "; did you mean " + n + "?";
       return;
     }
     std::string value = "1";

@@ -1,5 +1,5 @@
 #pragma once
-// A small command-line parser: "--name value", "--name=value", "-o value",
+// A small command-line parser: "--name value", "--name=value", "-o value", "-ovalue",
 // boolean flags, repeated options and positionals. Unknown options are errors.
 #include <map>
 #include <optional>
