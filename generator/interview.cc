@@ -14,8 +14,8 @@ namespace {
 constexpr size_t kWidth = 76;
 
 const char* const kKeys =
-    "Eingaben: ? Hilfe \u00B7 - überspringen \u00B7 < zurück \u00B7 q speichern und beenden \u00B7 "
-    "Enter: bisherige Antwort behalten";
+    "Eingaben: ? Hilfe \u00B7 - überspringen \u00B7 < zurück \u00B7 x Antwort löschen \u00B7 "
+    "q speichern und beenden \u00B7 Enter: bisherige Antwort behalten";
 
 // One question in interview order, with its place for the progress line.
 struct Slot {
@@ -25,7 +25,7 @@ struct Slot {
   int number = 0, count = 0;
 };
 
-enum class Reply { answered, kept, back, quit, closed, save_failed };
+enum class Reply { answered, kept, cleared, back, quit, closed, save_failed };
 
 struct Asked {
   Reply reply = Reply::kept;
@@ -87,7 +87,8 @@ class Interview {
       if (slot.section != announced) announce(slot);
       announced = slot.section;
       Asked a = ask_question(slot);
-      if (a.reply == Reply::save_failed || (a.value && !store(*slot.q, *a.value))) {
+      if (a.reply == Reply::save_failed || (a.value && !store(*slot.q, &*a.value)) ||
+          (a.reply == Reply::cleared && !store(*slot.q, nullptr))) {
         outcome_.end = InterviewOutcome::End::save_failed;
         return std::move(outcome_);
       }
@@ -95,6 +96,7 @@ class Interview {
       switch (a.reply) {
         case Reply::answered:
         case Reply::kept:
+        case Reply::cleared:
           revisit[i] = false;
           history.push_back(i++);
           break;
@@ -223,6 +225,10 @@ class Interview {
       }
       if (*line == "q") return {Reply::quit, std::nullopt};
       if (*line == "<") return {Reply::back, std::nullopt};
+      if (*line == "x" && !current.empty()) {
+        say("  gelöscht\n");
+        return {Reply::cleared, std::nullopt};
+      }
       if (*line == "-" || line->empty()) {
         say(current.empty() ? "  übersprungen\n" : "  beibehalten\n");
         return {Reply::kept, std::nullopt};
@@ -321,6 +327,10 @@ class Interview {
         std::erase_if(row, [&](const auto& kv) { return kv.first == fields[f].key; });
         continue;
       }
+      if (*line == "x" && f == 0 && rows.empty() && current) {
+        say(table ? "  alle Einträge gelöscht\n" : "  Liste gelöscht\n");
+        return {Reply::cleared, std::nullopt};
+      }
       if (line->empty() && f == 0) {
         if (rows.empty()) say(current ? "  beibehalten\n" : "  übersprungen\n");
         return result(Reply::answered);
@@ -342,22 +352,25 @@ class Interview {
         row.clear();
         f = 0;
         // Each finished entry is saved at once, so an interruption loses at most one.
-        if (!store(q, value_of(rows))) return {Reply::save_failed, std::nullopt};
+        const Value so_far = value_of(rows);
+        if (!store(q, &so_far)) return {Reply::save_failed, std::nullopt};
         if (rows.size() >= kMaxListItems) return result(Reply::answered);
       }
     }
   }
 
-  bool store(const Question& q, const Value& v) {
+  // Saves q's answer; nullptr clears it (the key stays, empty, as a reminder).
+  bool store(const Question& q, const Value* v) {
     std::string error;
-    auto text = set_answer_in_yaml(outcome_.yaml_text, t_, q, &v, &error);
+    auto text = set_answer_in_yaml(outcome_.yaml_text, t_, q, v, &error);
     if (!text) {
       say("Die Antwort kann nicht gespeichert werden: " + error + "\n");
       return false;
     }
     if (!save_(*text)) return false;
     outcome_.yaml_text = std::move(*text);
-    outcome_.answers.values[q.full_key] = v;
+    if (v) outcome_.answers.values[q.full_key] = *v;
+    else outcome_.answers.values.erase(q.full_key);
     return true;
   }
 

@@ -4,8 +4,9 @@
 // the rules render uses (parse_scalar), and after every answer hands the updated
 // answers file text to a save callback. Tests drive it with scripted input.
 //
-// Inputs at any prompt: "?" help, "-" skip, "<" back one question, "q" save and
-// quit; an empty line keeps the current answer. The end of input saves and quits.
+// Inputs at any prompt: "?" help, "-" skip, "<" back one question, "x" clear the
+// answer, "q" save and quit; an empty line keeps the current answer. The end of
+// input saves and quits.
 #include <functional>
 #include <optional>
 #include <string>

@@ -297,3 +297,27 @@ TEST_CASE("a JSON answers file is refused before any question is asked") {
   CHECK(contains(r.err, "the interview needs a YAML answers file"));
   CHECK(r.out.empty());
 }
+
+TEST_CASE("x clears an answer, of a single question or a whole list; render then flags it again") {
+  const std::string path = new_answers_path("clear");
+  CHECK(interview(path, kUpToZiele + "Vereinbarkeit\nFörderung\n\nq\n").exit_code == 0);
+  REQUIRE(answer(path, "vertragspartner.schultraeger_name") == "Stadt");
+  REQUIRE(answer(path, "zeiten.ziele") != "<none>");
+
+  // --all asks titel, stand, then the Schulträger: keep, keep, clear; later the list.
+  CommandResult r = run_kovgen({"interview", "--all", path},
+                               "\n\nx\n\n\n\n\n\n\n\n\n\nx\nq\n", kEnv);
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "Antwort [bisher: Stadt]: "));
+  CHECK(contains(r.out, "  gelöscht\n"));
+  CHECK(contains(r.out, "  Liste gelöscht\n"));
+  CHECK(answer(path, "vertragspartner.schultraeger_name") == "<none>");
+  CHECK(answer(path, "zeiten.ziele") == "<none>");
+  CHECK(answer(path, "meta.titel") == "T");  // kept
+  CHECK(contains(read_text(path), "  schultraeger_name:"));  // the key stays as a reminder
+
+  // Without an answer there is nothing to clear: "x" is then an ordinary entry.
+  const std::string fresh = new_answers_path("clear-nothing");
+  CHECK(interview(fresh, "x\nq\n").exit_code == 0);
+  CHECK(answer(fresh, "meta.titel") == "x");
+}
