@@ -111,3 +111,20 @@ TEST_CASE("templates lists the templates with titles") {
   CHECK(r.exit_code == 0);
   CHECK(r.out == "mini                 Testvereinbarung (5 Abschnitte)\n");
 }
+
+TEST_CASE("convert writes several formats from one reading, each as convert writes it alone") {
+  const std::string dir = fresh_temp_dir("convert-several");
+  const std::string draft = std::string(KOVGEN_SOURCE_DIR) + "/tests/data/pdf/agreement.md";
+  CommandResult all = run_kovgen({"convert", draft, "-o", dir + "/a.md", "-o", dir + "/a.docx", "-o", dir + "/a.pdf"});
+  CHECK(all.exit_code == 0);
+  for (const char* ext : {"md", "docx", "pdf"}) {
+    CAPTURE(ext);
+    CHECK(run_kovgen({"convert", draft, "-o", dir + "/b." + ext}).exit_code == 0);
+    CHECK(read_text(dir + "/a." + ext) == read_text(dir + "/b." + ext));
+  }
+  // One unknown ending refuses the whole command before anything is written.
+  CommandResult bad = run_kovgen({"convert", draft, "-o", dir + "/c.md", "-o", dir + "/c.odt"});
+  CHECK(bad.exit_code == 2);
+  CHECK_FALSE(file_exists(dir + "/c.md"));
+  CHECK(run_kovgen({"convert", draft, "-o", dir + "/d.md", "-o", dir + "/d.md"}).exit_code == 2);
+}

@@ -1,4 +1,4 @@
-// kovgen convert DRAFT.md -o FILE.(md|docx|xml|pdf)
+// kovgen convert DRAFT.md -o FILE.(md|docx|xml|pdf) [-o FILE2 ...]
 #include <cstdio>
 
 #include "args.h"
@@ -11,17 +11,19 @@ namespace kovgen::cli {
 namespace {
 
 const char* const kUsage =
-    "Usage: kovgen convert DRAFT.md -o FILE [--draft] [--reference-docx REF.docx]\n\n"
+    "Usage: kovgen convert DRAFT.md -o FILE [-o FILE ...] [--draft] [--reference-docx REF.docx]\n\n"
     "Writes any CommonMark + GFM Markdown file (usually a draft you edited) as\n"
     "another format. The ending of FILE picks the format (.md .docx .xml .pdf).\n"
-    "Alert blocks such as '> [!CAUTION]' become highlighted boxes.\n\n"
+    "Several -o write several formats from one reading of the draft; if any of\n"
+    "them fails, none is written. Alert blocks such as '> [!CAUTION]' become\n"
+    "highlighted boxes.\n\n"
     "Options:\n"
-    "  -o, --output FILE        the file to write (required)\n"
+    "  -o, --output FILE        a file to write (required; may be repeated)\n"
     "      --draft              mark as draft (ENTWURF) even if nothing is flagged\n"
     "      --reference-docx F   take Word styles and page setup from F (DOCX only)\n\n";
 
 int run(const std::vector<std::string>& argv) {
-  Args args(argv, {{"--output", "-o"}, {"--draft", "", false}, {"--reference-docx"}});
+  Args args(argv, {{"--output", "-o", true, true}, {"--draft", "", false}, {"--reference-docx"}});
   if (args.help()) {
     std::printf("%s%s", kUsage, kExitCodeHelp);
     return kExitOk;
@@ -31,26 +33,38 @@ int run(const std::vector<std::string>& argv) {
   if (!args.has("--output")) return usage_error("convert", "missing -o FILE");
 
   const std::string input = args.positionals()[0];
-  const std::string output = args.get("--output");
-  const OutputFormat* format = find_output_format(output);
-  if (!format) return usage_error("convert", "cannot tell the format of " + output);
+  std::vector<std::pair<std::string, const OutputFormat*>> outputs;
+  for (const std::string& output : args.all("--output")) {
+    const OutputFormat* format = find_output_format(output);
+    if (!format) return usage_error("convert", "cannot tell the format of " + output);
+    for (const auto& [earlier, f] : outputs)
+      if (earlier == output) return usage_error("convert", output + " is given twice");
+    outputs.emplace_back(output, format);
+  }
 
   Diagnostics diag;
   auto text = read_file(input, diag);
   if (text) check_utf8(*text, input, diag);
-  std::optional<std::string> bytes;
+  std::vector<std::string> written;
   if (!diag.has_errors()) {
     MarkdownTree tree = parse_markdown(*text);
     WriterOptions options;
     options.force_draft = args.has("--draft");
     options.reference_docx = args.get("--reference-docx");
     options.source_name = input;
-    bytes = format->write(*text, tree.get(), options, diag);
+    for (const auto& [output, format] : outputs) {
+      auto bytes = format->write(*text, tree.get(), options, diag);
+      if (!bytes || diag.has_errors()) break;
+      written.push_back(std::move(*bytes));
+    }
   }
-  if (!diag.has_errors() && bytes) write_file_atomically(output, *bytes, diag);
+  const bool all_written = written.size() == outputs.size();
+  if (!diag.has_errors() && all_written)
+    for (size_t i = 0; i < outputs.size() && !diag.has_errors(); ++i)
+      write_file_atomically(outputs[i].first, written[i], diag);
   std::fputs(diag.to_string().c_str(), stderr);
   if (!diag.has_errors()) return kExitOk;
-  return bytes ? kExitOutputError : kExitInvalidInput;
+  return all_written ? kExitOutputError : kExitInvalidInput;
 }
 
 CommandRegistration registration({"convert", "write a Markdown draft as DOCX, XML or PDF",
