@@ -29,6 +29,8 @@ hyperfine -N --warmup 10 --runs 100 --export-markdown "$tmp/1.md" \
   "build/kovgen render samples/ogs/ogs-vollstaendig.yaml --out $tmp/r -f md,docx,pdf"
 cat "$tmp/1.md"
 for f in md docx pdf; do build/kovgen convert "$agreement" -o "$tmp/a.$f"; done
+echo "(all three formats from one process:)"
+hyperfine -N --warmup 10 --runs 100 "build/kovgen convert $agreement -o $tmp/3.md -o $tmp/3.docx -o $tmp/3.pdf"
 hyperfine -N --warmup 10 --runs 100 --export-markdown "$tmp/1b.md" \
   "build/kovgen convert $agreement -o $tmp/a.md" \
   "build/kovgen convert $agreement -o $tmp/a.docx" \
