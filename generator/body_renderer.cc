@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <memory>
+#include <stdexcept>
 
 #include "markdown_escape.h"
 
@@ -16,18 +17,20 @@ using kainjow::mustache::data;
 constexpr char kLiteralPrefix = '~';
 
 // Calls visit(text, is_tag) for each tag and each run of literal text of a body,
-// in order, with every newline a literal of its own.
+// in order, with every line end a literal of its own: "\r\n", "\n" or a lone "\r",
+// the three kainjow treats as newlines.
 template <typename Visit>
 void for_each_token(std::string_view body, Visit&& visit) {
   size_t pos = 0;
   auto literal = [&](std::string_view text) {
     size_t start = 0;
     while (start < text.size()) {
-      const size_t nl = std::min(text.find('\n', start), text.size());
+      const size_t nl = std::min(text.find_first_of("\r\n", start), text.size());
       if (nl > start) visit(text.substr(start, nl - start), false);
       if (nl == text.size()) break;
-      visit(text.substr(nl, 1), false);
-      start = nl + 1;
+      const size_t length = text.compare(nl, 2, "\r\n") == 0 ? 2 : 1;
+      visit(text.substr(nl, length), false);
+      start = nl + length;
     }
   };
   while (pos < body.size()) {
@@ -125,7 +128,7 @@ FoldedBody fold_literal_text(const std::string& body) {
   FoldedBody folded;
   folded.tags.reserve(body.size() / 2);
   for_each_token(body, [&](std::string_view text, bool is_tag) {
-    if (is_tag || text == "\n") {
+    if (is_tag || text == "\n" || text == "\r\n" || text == "\r") {
       folded.tags += text;
       return;
     }
@@ -143,12 +146,17 @@ std::string render_body(const std::string& body, const data& context) {
   // hence one cached body per thread.
   thread_local ParsedBody cached;
   if (!cached.parsed || cached.source != body) {
+    // Built aside and taken over whole, so that a failure leaves no mixed cache.
     FoldedBody folded = fold_literal_text(body);
-    cached.parsed = std::make_unique<kainjow::mustache::mustache>(folded.tags);
-    cached.parsed->set_custom_escape([](const std::string& s) { return escape_markdown_deferred(s); });
-    cached.literals.clear();
-    for (auto& literal : folded.literals) cached.literals.emplace_back(std::move(literal));
-    cached.source = body;
+    ParsedBody fresh;
+    fresh.parsed = std::make_unique<kainjow::mustache::mustache>(folded.tags);
+    // template_check has checked the body, so this is a bug, not bad input.
+    if (!fresh.parsed->is_valid())
+      throw std::logic_error("kainjow cannot parse a checked template: " + fresh.parsed->error_message());
+    fresh.parsed->set_custom_escape([](const std::string& s) { return escape_markdown_deferred(s); });
+    for (auto& literal : folded.literals) fresh.literals.emplace_back(std::move(literal));
+    fresh.source = body;
+    cached = std::move(fresh);
   }
   BodyContext body_context(context, cached.literals);
   StringSink sink;

@@ -41,13 +41,16 @@ std::optional<std::string> read_file(const std::string& path, Diagnostics& diag)
   return ss.str();
 }
 
-bool write_file_atomically(const std::string& path, std::string_view bytes,
-                           Diagnostics& diag) {
+namespace {
+
+// Writes bytes to a new temporary file next to path; its name, or nullopt.
+std::optional<std::string> write_temporary(const std::string& path, std::string_view bytes,
+                                           Diagnostics& diag) {
   std::string tmp = path + ".tmp-XXXXXX";
   int fd = mkstemp(tmp.data());
   if (fd < 0) {
     diag.error({path}, std::string("cannot write file: ") + std::strerror(errno));
-    return false;
+    return std::nullopt;
   }
   const char* p = bytes.data();
   size_t left = bytes.size();
@@ -58,7 +61,7 @@ bool write_file_atomically(const std::string& path, std::string_view bytes,
       diag.error({path}, std::string("cannot write file: ") + std::strerror(errno));
       ::close(fd);
       ::unlink(tmp.c_str());
-      return false;
+      return std::nullopt;
     }
     p += n;
     left -= static_cast<size_t>(n);
@@ -68,14 +71,40 @@ bool write_file_atomically(const std::string& path, std::string_view bytes,
   if (::close(fd) != 0) {
     diag.error({path}, std::string("cannot write file: ") + std::strerror(errno));
     ::unlink(tmp.c_str());
-    return false;
+    return std::nullopt;
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    diag.error({path}, std::string("cannot write file: ") + std::strerror(errno));
-    ::unlink(tmp.c_str());
-    return false;
+  return tmp;
+}
+
+bool rename_into_place(const std::string& tmp, const std::string& path, Diagnostics& diag) {
+  if (std::rename(tmp.c_str(), path.c_str()) == 0) return true;
+  diag.error({path}, std::string("cannot write file: ") + std::strerror(errno));
+  ::unlink(tmp.c_str());
+  return false;
+}
+
+}  // namespace
+
+bool write_file_atomically(const std::string& path, std::string_view bytes,
+                           Diagnostics& diag) {
+  auto tmp = write_temporary(path, bytes, diag);
+  return tmp && rename_into_place(*tmp, path, diag);
+}
+
+bool write_files_atomically(const std::vector<FileToWrite>& files, Diagnostics& diag) {
+  std::vector<std::string> temporaries;
+  for (const FileToWrite& f : files) {
+    auto tmp = write_temporary(f.path, f.bytes, diag);
+    if (!tmp) {
+      for (const auto& t : temporaries) ::unlink(t.c_str());
+      return false;
+    }
+    temporaries.push_back(std::move(*tmp));
   }
-  return true;
+  bool ok = true;
+  for (size_t i = 0; i < files.size(); ++i)
+    ok = rename_into_place(temporaries[i], files[i].path, diag) && ok;
+  return ok;
 }
 
 bool make_directories(const std::string& path, Diagnostics& diag) {

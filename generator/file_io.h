@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "diagnostics.h"
 
@@ -20,6 +21,16 @@ std::optional<std::string> read_file(const std::string& path, Diagnostics& diag)
 // Writes bytes to path via a temporary file and rename(2). Creates no folders.
 bool write_file_atomically(const std::string& path, std::string_view bytes,
                            Diagnostics& diag);
+
+// Writes several files as one: every temporary file is written first, and only
+// when all of them are complete are they renamed into place. A full disk or an
+// unwritable folder therefore leaves none of them (only a failing rename, which
+// needs no space, could leave some).
+struct FileToWrite {
+  std::string path;
+  std::string_view bytes;
+};
+bool write_files_atomically(const std::vector<FileToWrite>& files, Diagnostics& diag);
 
 // Creates the folder and its parents; false with an error when that fails.
 bool make_directories(const std::string& path, Diagnostics& diag);

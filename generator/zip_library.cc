@@ -2,6 +2,10 @@
 
 #include <dlfcn.h>
 
+#ifndef KOVGEN_LIBZIP_SONAME
+#define KOVGEN_LIBZIP_SONAME "libzip.so.4"
+#endif
+
 namespace kovgen {
 
 namespace {
@@ -14,15 +18,11 @@ struct Loaded {
 
 Loaded load() {
   Loaded loaded;
-  void* handle = nullptr;
-  // The soname of Debian 12's libzip4 first; the development link as a fallback.
-  for (const char* name : {"libzip.so.4", "libzip.so.5", "libzip.so"}) {
-    handle = dlopen(name, RTLD_NOW | RTLD_LOCAL);
-    if (handle) break;
-  }
+  // Only the library the headers were built against: another soname is another ABI.
+  void* handle = dlopen(KOVGEN_LIBZIP_SONAME, RTLD_NOW | RTLD_LOCAL);
   if (!handle) {
     loaded.error = std::string("cannot load libzip (") + dlerror() +
-                   "); DOCX needs the Debian package libzip4";
+                   "); DOCX needs the package that provides " KOVGEN_LIBZIP_SONAME " (Debian 12: libzip4)";
     return loaded;
   }
 #define KOVGEN_ZIP_RESOLVE(name)                                                            \

@@ -39,6 +39,8 @@ TEST_CASE("an unknown option is an error with the nearest known one") {
   CHECK(Args({"--zzz"}, kSpecs).error() == "unknown option --zzz");
   CHECK(Args({"-x5"}, kSpecs).error() == "unknown option -x5");
   CHECK(Args({"--resume=ja"}, kSpecs).error() == "option --resume takes no value");
+  // One dash too few is not read as "-o utput".
+  CHECK(Args({"-output", "a.md"}, kSpecs).error() == "unknown option -output; did you mean --output?");
 }
 
 TEST_CASE("after -- everything is a positional, and so is a lone dash") {

@@ -57,6 +57,10 @@ TEST_CASE("a folded body renders exactly like the body kainjow would parse itsel
       "{{#ja}}\n  eingerückt\n{{/ja}}\n",
       "| a | b |\n|---|---|\n{{#zeilen}}\n| {{wert}} | {{{wert}}} |\n{{/zeilen}}\n",
       "{{^nein}} nicht {{/nein}}\t{{&name}}\r\nCRLF-Zeile\r\n",
+      // kainjow drops a line whose rendered section left only whitespace, also at CRLF
+      // and lone CR line ends; a skipped section's line stays.
+      "Punkt A\r\n{{#ja}} {{/ja}}\r\n{{#nein}}Zusatz{{/nein}}\r\nPunkt B\r\n",
+      "Punkt A\r{{#ja}}\t{{/ja}}\rPunkt B\r\n  {{#ja}}{{/ja}}\r",
       "{{#zeilen}}{{wert}}, {{/zeilen}}Ende ohne Zeilenumbruch",
       "{{! Kommentar }}Text {{ name }} mit Leerzeichen im Tag\n",
       "{{gruppe.innen.wert}} {{gruppe.wert}} {{gruppe.fehlt}} {{#gruppe}}{{wert}} {{innen.wert}}{{/gruppe}}\n",

@@ -1,6 +1,8 @@
 // The render command end to end: exit codes, outputs, report, determinism.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include "test_support.h"
 
 using namespace kovgen::test;
@@ -127,4 +129,11 @@ TEST_CASE("convert writes several formats from one reading, each as convert writ
   CHECK(bad.exit_code == 2);
   CHECK_FALSE(file_exists(dir + "/c.md"));
   CHECK(run_kovgen({"convert", draft, "-o", dir + "/d.md", "-o", dir + "/d.md"}).exit_code == 2);
+  // A folder that is not there: exit 4, and the other output is not written either.
+  CommandResult unwritable = run_kovgen({"convert", draft, "-o", dir + "/e.md", "-o", dir + "/fehlt/e.pdf"});
+  CHECK(unwritable.exit_code == 4);
+  CHECK(unwritable.err.find("fehlt/e.pdf") != std::string::npos);
+  CHECK_FALSE(file_exists(dir + "/e.md"));
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
 }

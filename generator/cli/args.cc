@@ -34,6 +34,12 @@ Args::Args(const std::vector<std::string>& args, const std::vector<OptionSpec>& 
       name = a.substr(0, eq);
       inline_value = a.substr(eq + 1);
     } else if (a[1] != '-' && a.size() > 2) {
+      // A long option with one dash ("-output") is a mistake, not "-o utput".
+      const std::string word = a.substr(0, a.find('='));
+      if (find("-" + word)) {
+        error_ = "unknown option " + word + "; did you mean -" + word + "?";
+        return;
+      }
       // getopt's attached form of a short option: "-j2", "-oentwurf.md".
       if (const OptionSpec* s = find(a.substr(0, 2)); s && s->takes_value) {
         name = a.substr(0, 2);

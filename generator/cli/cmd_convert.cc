@@ -59,9 +59,11 @@ int run(const std::vector<std::string>& argv) {
     }
   }
   const bool all_written = written.size() == outputs.size();
-  if (!diag.has_errors() && all_written)
-    for (size_t i = 0; i < outputs.size() && !diag.has_errors(); ++i)
-      write_file_atomically(outputs[i].first, written[i], diag);
+  if (!diag.has_errors() && all_written) {
+    std::vector<FileToWrite> files;
+    for (size_t i = 0; i < outputs.size(); ++i) files.push_back({outputs[i].first, written[i]});
+    write_files_atomically(files, diag);
+  }
   std::fputs(diag.to_string().c_str(), stderr);
   if (!diag.has_errors()) return kExitOk;
   return all_written ? kExitOutputError : kExitInvalidInput;

@@ -96,8 +96,9 @@ int run(const std::vector<std::string>& argv) {
       std::fputs(diag.to_string().c_str(), stderr);
       return kExitOutputError;
     }
-    for (const auto& o : outputs)
-      if (!write_file_atomically(o.path, o.bytes, diag)) break;
+    std::vector<FileToWrite> files;
+    for (const auto& o : outputs) files.push_back({o.path, o.bytes});
+    write_files_atomically(files, diag);
   }
   if (!diag.has_errors() && args.has("--report"))
     write_file_atomically(args.get("--report"), findings_to_json(draft.findings, answers_path), diag);
