@@ -282,15 +282,7 @@ void add_page_furniture(std::vector<Page>& pages, const std::string& title,
   // into documents that use no italics otherwise.
   const Style head{Face::regular, 8.5f, grey};
   const Style foot{Face::regular, 8.5f, grey};
-  // The title is shortened with an ellipsis when it is wider than the text area.
-  std::string shown = title;
-  if (text_width(metrics, head, shown) > page.text_width()) {
-    while (!shown.empty() && text_width(metrics, head, shown + "…") > page.text_width()) {
-      shown.pop_back();
-      while (!shown.empty() && (shown.back() & 0xC0) == 0x80) shown.pop_back();
-    }
-    shown += "…";
-  }
+  const std::string shown = fit_with_ellipsis(metrics, head, title, page.text_width());
   const float head_y = page.margin_top - 24;  // baseline, 24 pt above the text
   const float rule_y = page.margin_top - 18;
   const float foot_y = page.height - page.margin_bottom + 30;

@@ -50,6 +50,11 @@ class GlyphMetrics {
 // Width of UTF-8 text in one style, in points (missing glyphs count as 0).
 float text_width(const GlyphMetrics& metrics, const Style& style, std::string_view text);
 
+// The text as it is when it fits into max_width, else its longest prefix that
+// fits together with a trailing "…".
+std::string fit_with_ellipsis(const GlyphMetrics& metrics, const Style& style, std::string_view text,
+                              float max_width);
+
 // Replaces every code point that the run's face lacks: it moves to the symbol face
 // when that has it, else becomes U+FFFD (or "?") and is reported as a warning.
 std::vector<Run> resolve_glyphs(const std::vector<Run>& runs, const GlyphMetrics& metrics,

@@ -327,6 +327,23 @@ float text_width(const GlyphMetrics& metrics, const Style& style, std::string_vi
   return w;
 }
 
+std::string fit_with_ellipsis(const GlyphMetrics& metrics, const Style& style, std::string_view text,
+                              float max_width) {
+  if (text_width(metrics, style, text) <= max_width) return std::string(text);
+  // One pass over prefix widths: re-measuring each shorter prefix would be
+  // quadratic, and a title can be as long as the input.
+  const std::string_view ellipsis = "…";
+  const float room = max_width - text_width(metrics, style, ellipsis);
+  size_t cut = 0;
+  float width = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    width += advance_pt(metrics, style, next_code_point(text, pos));
+    if (width > room) break;
+    cut = pos;
+  }
+  return std::string(text.substr(0, cut)) + std::string(ellipsis);
+}
+
 std::vector<Run> resolve_glyphs(const std::vector<Run>& runs, const GlyphMetrics& metrics,
                                 Diagnostics& diag) {
   std::set<char32_t> reported;

@@ -210,3 +210,16 @@ TEST_CASE("references and quantities stay on one line") {
   REQUIRE(lines.size() == 2);
   CHECK(line_text(lines[1]) == "x");
 }
+
+TEST_CASE("a text too wide is cut to the longest prefix that fits with an ellipsis") {
+  FakeMetrics m;  // 5 pt per character at 10 pt
+  const Style s{Face::regular, 10};
+  CHECK(fit_with_ellipsis(m, s, "Lindenhof", 45) == "Lindenhof");
+  CHECK(fit_with_ellipsis(m, s, "Lindenhof", 40) == "Lindenh…");
+  CHECK(fit_with_ellipsis(m, s, "Grünau Süd", 25) == "Grün…");  // cut between code points
+  CHECK(fit_with_ellipsis(m, s, "Lindenhof", 3) == "…");
+  // Found by fuzz/pdf: a whole input as one heading became the page header, and
+  // shortening it one character at a time took seconds.
+  const std::string huge(200000, 'x');
+  CHECK(fit_with_ellipsis(m, s, huge, 100) == std::string(19, 'x') + "…");
+}
