@@ -5,6 +5,8 @@
 #   fuzz/run.sh --runs N TARGET|all       fuzz each target for N executions
 #   fuzz/run.sh --smoke TARGET SECONDS    ctest: replay the seeds, fuzz briefly,
 #                                         keep nothing new
+#   --workers N (before the other options) splits a --runs or timed run over N
+#   processes that share the corpus, e.g. one per core; the counts are summed.
 #
 # Targets: answers, compose, csv, docx, pdf (fuzz/<target>_fuzz.cc). The build
 # directory is $KOVGEN_FUZZ_BUILD, default build-fuzz/ (made by scripts/test.sh:
@@ -19,6 +21,8 @@ cd "$(dirname "$0")/.."
 
 mode=time
 runs=""
+workers=1
+if [ "${1:-}" = "--workers" ]; then workers="${2:?--workers needs a number}"; shift 2; fi
 if [ "${1:-}" = "--smoke" ]; then mode=smoke; shift; fi
 if [ "${1:-}" = "--runs" ]; then mode=runs; runs="${2:?--runs needs a number}"; shift 2; fi
 target="${1:?usage: fuzz/run.sh [--smoke] TARGET|all SECONDS | fuzz/run.sh --runs N TARGET|all}"
@@ -61,13 +65,26 @@ for t in "${targets[@]}"; do
       work="$build/fuzz-corpus/$t"
       mkdir -p "$work"
       limit=(-max_total_time="$seconds")
-      [ "$mode" = runs ] && limit=(-runs="$runs")
-      "$bin" "${common[@]}" "${limit[@]}" "$work" "$seeds" >"$log" 2>&1
-      rc=$?
+      [ "$mode" = runs ] && limit=(-runs="$(( (runs + workers - 1) / workers ))")
+      if [ "$workers" -eq 1 ]; then
+        "$bin" "${common[@]}" "${limit[@]}" "$work" "$seeds" >"$log" 2>&1
+        rc=$?
+      else
+        # Each worker logs on its own; the summary below reads them all.
+        rm -f "$log".[0-9]*
+        pids=()
+        for w in $(seq 1 "$workers"); do
+          "$bin" "${common[@]}" "${limit[@]}" "$work" "$seeds" >"$log.$w" 2>&1 &
+          pids+=("$!")
+        done
+        rc=0
+        for p in "${pids[@]}"; do wait "$p" || rc=$?; done
+        cat "$log".[0-9]* >"$log"
+      fi
       ;;
   esac
   done_line="$(grep -E '^Done [0-9]+ runs in [0-9]+ second' "$log" | tail -1)"
-  execs="$(grep -E '^stat::number_of_executed_units:' "$log" | tail -1 | awk '{print $2}')"
+  execs="$(grep -E '^stat::number_of_executed_units:' "$log" | awk '{n += $2} END {if (NR) print n}')"
   secs="$(echo "$done_line" | awk '{print $5}')"
   if [ "$rc" -eq 0 ]; then
     echo "$t: ${execs:-?} runs in ${secs:-?} s: ok"
