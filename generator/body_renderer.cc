@@ -109,7 +109,7 @@ struct StringSink {
 };
 
 struct ParsedBody {
-  std::string source;
+  FoldedBody source;
   std::unique_ptr<kainjow::mustache::mustache> parsed;
   std::vector<data> literals;
 };
@@ -141,28 +141,34 @@ FoldedBody fold_literal_text(const std::string& body) {
   return folded;
 }
 
-std::string render_body(const std::string& body, const data& context) {
+std::string render_body(const FoldedBody& body, const data& context) {
   // Rendering only reads the parsed tree, but kainjow's render is not const:
   // hence one cached body per thread.
   thread_local ParsedBody cached;
   if (!cached.parsed || cached.source != body) {
     // Built aside and taken over whole, so that a failure leaves no mixed cache.
-    FoldedBody folded = fold_literal_text(body);
     ParsedBody fresh;
-    fresh.parsed = std::make_unique<kainjow::mustache::mustache>(folded.tags);
+    fresh.parsed = std::make_unique<kainjow::mustache::mustache>(body.tags);
     // template_check has checked the body, so this is a bug, not bad input.
     if (!fresh.parsed->is_valid())
       throw std::logic_error("kainjow cannot parse a checked template: " + fresh.parsed->error_message());
     fresh.parsed->set_custom_escape([](const std::string& s) { return escape_markdown_deferred(s); });
-    for (auto& literal : folded.literals) fresh.literals.emplace_back(std::move(literal));
+    fresh.literals.reserve(body.literals.size());
+    for (const auto& literal : body.literals) fresh.literals.emplace_back(literal);
     fresh.source = body;
     cached = std::move(fresh);
   }
   BodyContext body_context(context, cached.literals);
   StringSink sink;
-  sink.out.reserve(body.size() + body.size() / 2);
+  size_t literal_bytes = 0;
+  for (const auto& literal : body.literals) literal_bytes += literal.size();
+  sink.out.reserve(literal_bytes + literal_bytes / 2);
   cached.parsed->render(body_context, sink);
   return std::move(sink.out);
+}
+
+std::string render_body(const std::string& body, const data& context) {
+  return render_body(fold_literal_text(body), context);
 }
 
 }  // namespace kovgen

@@ -5,19 +5,16 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "folded_body.h"
+
 namespace kovgen {
 
-// Renders `body` (as template_check expanded it) against `context`, escaping every
-// value with escape_markdown_deferred. The parsed body is kept per thread, so a
-// batch that renders one body thousands of times parses it once per thread.
-std::string render_body(const std::string& body, const kainjow::mustache::data& context);
+// Renders a folded body against `context`, escaping every value with
+// escape_markdown_deferred. The parsed body is kept per thread, so a batch that
+// renders one body thousands of times parses it once per thread.
+std::string render_body(const FoldedBody& body, const kainjow::mustache::data& context);
 
-// What kainjow is given to parse: the body with every run of literal
-// text moved into `literals`, each run replaced with a tag (exposed for tests).
-struct FoldedBody {
-  std::string tags;
-  std::vector<std::string> literals;
-};
-FoldedBody fold_literal_text(const std::string& body);
+// The same for a body as template_check expanded it (folds it first).
+std::string render_body(const std::string& body, const kainjow::mustache::data& context);
 
 }  // namespace kovgen

@@ -18,6 +18,16 @@ constexpr const char* kNoBreakSpace = "\u00A0";
 
 std::string placeholder(const std::string& label) { return "[offen: " + label + "]"; }
 
+// kainjow's own set() takes the value by const reference and copies it deeply;
+// the draft's context is built once, so every value is moved in instead.
+void put(data& object, const std::string& name, data value) { object[name] = std::move(value); }
+
+// The same for push_back. kainjow only hands out its list as const, but the list
+// is our own non-const object, so moving into it is sound.
+void append(data& list, data value) {
+  const_cast<kainjow::mustache::list&>(list.list_value()).push_back(std::move(value));
+}
+
 // Every representation a question offers the template (docs/template-format.md).
 void set_value(data& object, const Question& q, const Value* v, bool show_placeholder);
 
@@ -35,48 +45,48 @@ data row_data(const Question& records, const std::vector<std::pair<std::string, 
 void set_value(data& object, const Question& q, const Value* v, bool show_placeholder) {
   const std::string& k = q.key;
   const std::string missing = show_placeholder ? placeholder(q.label) : std::string();
-  object.set(k + "_offen", data(!v && show_placeholder));
+  put(object, k + "_offen", data(!v && show_placeholder));
   if (q.type == QuestionType::choice) {
     data is{data::type::object};
-    for (const auto& c : q.choices) is.set(choice_slug(c), data(v && v->text == c));
-    object.set(k + "_ist", is);
+    for (const auto& c : q.choices) put(is, choice_slug(c), data(v && v->text == c));
+    put(object, k + "_ist", std::move(is));
   }
   switch (q.type) {
     case QuestionType::boolean:
-      object.set(k, data(v && v->boolean));
-      if (v) object.set(k + "_text", v->display());
-      else if (show_placeholder) object.set(k + "_text", missing);
+      put(object, k, data(v && v->boolean));
+      if (v) put(object, k + "_text", v->display());
+      else if (show_placeholder) put(object, k + "_text", missing);
       return;
     case QuestionType::list: {
       data items{data::type::list};
       if (v)
-        for (const auto& item : v->items) items.push_back(data(item));
-      object.set(k, items);
-      if (v) object.set(k + "_text", join_german(v->items));
-      else if (show_placeholder) object.set(k + "_text", missing);
+        for (const auto& item : v->items) append(items, data(item));
+      put(object, k, std::move(items));
+      if (v) put(object, k + "_text", join_german(v->items));
+      else if (show_placeholder) put(object, k + "_text", missing);
       return;
     }
     case QuestionType::records: {
       data rows{data::type::list};
       if (v)
-        for (const auto& row : v->rows) rows.push_back(row_data(q, row));
-      object.set(k, rows);
+        for (const auto& row : v->rows) append(rows, row_data(q, row));
+      put(object, k, std::move(rows));
       return;
     }
     default:
       break;
   }
   if (!v && !show_placeholder) return;
-  object.set(k, v ? v->display() : missing);
+  put(object, k, v ? v->display() : missing);
   switch (q.type) {
     case QuestionType::date:
-      object.set(k + "_kurz", v ? format_date_short(v->date) : missing);
+      put(object, k + "_kurz", v ? format_date_short(v->date) : missing);
       break;
     case QuestionType::time:
-      object.set(k + "_hm", v ? format_time_hm(static_cast<int>(v->number)) : missing);
+      put(object, k + "_hm", v ? format_time_hm(static_cast<int>(v->number)) : missing);
       break;
     case QuestionType::money:
-      object.set(k + "_zahl", v ? format_money_number(v->number) : missing);
+      put(object, k + "_zahl", v ? format_money_number(v->number) : missing);
       break;
     default:
       break;
@@ -94,17 +104,17 @@ std::string stand_text(const Answers& answers, const ComposeOptions& options, bo
 data builtins(const LoadedTemplate& t, const Answers& answers, const Findings& findings,
               const ComposeOptions& options) {
   data kovgen{data::type::object};
-  kovgen.set("checkliste_zusammenfassung", checklist_summary_markdown(findings));
-  kovgen.set("checkliste_tabelle", checklist_table_markdown(findings));
+  put(kovgen, "checkliste_zusammenfassung", checklist_summary_markdown(findings));
+  put(kovgen, "checkliste_tabelle", checklist_table_markdown(findings));
   data flags{data::type::object};
-  for (const auto& s : findings.sections) flags.set(s.id, section_flag_markdown(s));
-  kovgen.set("hinweis", flags);
-  kovgen.set("stand", stand_text(answers, options, false));
-  kovgen.set("stand_kurz", stand_text(answers, options, true));
-  kovgen.set("vorlage", t.questionnaire.title);
-  kovgen.set("vollstaendig", data(findings.complete()));
-  kovgen.set("entwurf", data(!findings.complete()));
-  kovgen.set("unterschriftslinie", std::string(40, '_'));
+  for (const auto& s : findings.sections) put(flags, s.id, section_flag_markdown(s));
+  put(kovgen, "hinweis", std::move(flags));
+  put(kovgen, "stand", stand_text(answers, options, false));
+  put(kovgen, "stand_kurz", stand_text(answers, options, true));
+  put(kovgen, "vorlage", t.questionnaire.title);
+  put(kovgen, "vollstaendig", data(findings.complete()));
+  put(kovgen, "entwurf", data(!findings.complete()));
+  put(kovgen, "unterschriftslinie", std::string(40, '_'));
   return kovgen;
 }
 
@@ -205,12 +215,12 @@ std::string compose_markdown(const LoadedTemplate& t, const Answers& answers,
       }
       set_value(object, q, answers.find(q.full_key), q.required);
     }
-    context.set(section.id, object);
+    put(context, section.id, std::move(object));
   }
-  context.set("kovgen", builtins(t, answers, findings, options));
+  put(context, "kovgen", builtins(t, answers, findings, options));
 
   return number_paragraphs(
-      resolve_line_start_marks(remove_standalone_marks(render_body(t.expanded_body, context))));
+      resolve_line_start_marks(remove_standalone_marks(render_body(t.body, context))));
 }
 
 }  // namespace kovgen

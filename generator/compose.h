@@ -6,6 +6,7 @@
 
 #include "answers.h"
 #include "checklist.h"
+#include "folded_body.h"
 #include "german_format.h"
 #include "questionnaire.h"
 
@@ -13,7 +14,7 @@ namespace kovgen {
 
 struct LoadedTemplate {
   Template questionnaire;
-  std::string expanded_body;  // Mustache text with partials already expanded and checked
+  FoldedBody body;  // the Mustache text with partials expanded and checked, folded
 };
 
 struct ComposeOptions {

@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kMagic = "kovgen-template-cache 1\n";
+constexpr std::string_view kMagic = "kovgen-template-cache 2\n";
 
 class Writer {
  public:
@@ -222,7 +222,8 @@ std::string serialize_template(const LoadedTemplate& t) {
     for (const auto& question : s.questions) w.question(question);
     w.location(s.where);
   }
-  w.text(t.expanded_body);
+  w.text(t.body.tags);
+  w.texts(t.body.literals);
   return std::string(kMagic) + w.take();
 }
 
@@ -250,7 +251,8 @@ std::optional<LoadedTemplate> deserialize_template(std::string_view bytes) {
     s.where = r.location();
     q.sections.push_back(std::move(s));
   }
-  t.expanded_body = r.text();
+  t.body.tags = r.text();
+  t.body.literals = r.texts();
   if (!r.ok() || !r.at_end()) return std::nullopt;
   return t;
 }

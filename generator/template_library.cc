@@ -67,7 +67,7 @@ std::optional<LoadedTemplate> load_template_sources(const TemplateLibrary& lib, 
   };
   auto expanded = check_and_expand_template(*questionnaire, *body, questionnaire->body_file, partials, diag);
   if (!expanded) return std::nullopt;
-  return LoadedTemplate{std::move(*questionnaire), std::move(*expanded)};
+  return LoadedTemplate{std::move(*questionnaire), fold_literal_text(*expanded)};
 }
 
 }  // namespace

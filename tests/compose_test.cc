@@ -91,11 +91,11 @@ TEST_CASE("choices and open questions can be tested in the body") {
                                "template.yaml", ".", diag);
   REQUIRE(parsed);
   t.questionnaire = *parsed;
-  t.expanded_body =
+  t.body = fold_literal_text(
       "{{#vertragspartner.traeger_art_ist.caritas_katholisch}}KDG{{/vertragspartner.traeger_art_ist.caritas_katholisch}}"
       "{{#vertragspartner.traeger_art_ist.awo}}AWO{{/vertragspartner.traeger_art_ist.awo}}|"
       "{{#vertragspartner.schultraeger_name_offen}}offen{{/vertragspartner.schultraeger_name_offen}}|"
-      "{{#vertragspartner.jugendamt_name_offen}}ja-offen{{/vertragspartner.jugendamt_name_offen}}\n";
+      "{{#vertragspartner.jugendamt_name_offen}}ja-offen{{/vertragspartner.jugendamt_name_offen}}\n");
   TemplateCache cache({test::source_dir() + "/tests/data/templates", test::source_dir() + "/tests/data/fragments"});
   auto loaded = load_answers("vertragspartner:\n  traeger_art: Caritas/katholisch\n", "a.yaml", "mini", cache, diag);
   REQUIRE(loaded);
