@@ -71,17 +71,19 @@ class BodyContext : public kainjow::mustache::basic_context<std::string> {
     }
     if (name == ".") return scopes_.back();
     if (name.find('.') == std::string::npos) return get_partial(name);
-    // As std::getline splits: "a.b." has two parts, "a..b" three.
-    std::vector<std::string> parts;
-    for (size_t start = 0; start < name.size();) {
+    // As std::getline splits: "a.b." has two parts, "a..b" three. The parts'
+    // strings are reused from lookup to lookup: a render makes thousands.
+    size_t count = 0;
+    for (size_t start = 0; start < name.size(); ++count) {
       const size_t dot = std::min(name.find('.', start), name.size());
-      parts.emplace_back(name, start, dot - start);
+      if (count == parts_.size()) parts_.emplace_back();
+      parts_[count].assign(name, start, dot - start);
       start = dot + 1;
     }
     for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope) {
       const data* var = *scope;
-      for (const auto& part : parts) {
-        var = var->get(part);
+      for (size_t i = 0; i < count; ++i) {
+        var = var->get(parts_[i]);
         if (!var) break;
       }
       if (var) return var;
@@ -98,6 +100,7 @@ class BodyContext : public kainjow::mustache::basic_context<std::string> {
  private:
   std::vector<const data*> scopes_;
   const std::vector<data>& literals_;
+  mutable std::vector<std::string> parts_;
 };
 
 struct StringSink {
