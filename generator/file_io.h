@@ -2,6 +2,7 @@
 // Disk access at the edge: reading inputs and writing outputs atomically
 // (temporary file in the same folder, then rename), so an interrupted run never
 // leaves a half-written file behind.
+#include <istream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,10 @@ constexpr size_t kMaxInputFileBytes = 64 * 1024 * 1024;
 // The whole file, or nullopt with an error naming the file (also when it is larger
 // than kMaxInputFileBytes, or a folder).
 std::optional<std::string> read_file(const std::string& path, Diagnostics& diag);
+
+// Everything left in the stream; size_hint (the expected size, or -1) saves
+// regrowing the string.
+std::string read_stream(std::istream& in, std::streamoff size_hint = -1);
 
 // Writes bytes to path via a temporary file and rename(2). Creates no folders.
 bool write_file_atomically(const std::string& path, std::string_view bytes,

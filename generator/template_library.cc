@@ -4,7 +4,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "file_io.h"
 #include "template_cache.h"
@@ -81,9 +80,7 @@ std::optional<LoadedTemplate> load_template(const TemplateLibrary& lib, const st
   if (!cache_path.empty()) {
     std::ifstream in(cache_path, std::ios::binary);
     if (in) {
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      if (auto cached = deserialize_template(ss.str())) return cached;
+      if (auto cached = deserialize_template(read_stream(in))) return cached;
     }
   }
   auto loaded = load_template_sources(lib, id, diag);
