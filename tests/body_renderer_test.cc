@@ -40,13 +40,22 @@ data sample_context() {
 
 }  // namespace
 
-TEST_CASE("folding moves literal text out of the body but keeps tags and newlines") {
+TEST_CASE("folding moves literal text out of the body, newlines next to section lines stay") {
   const FoldedBody folded = fold_literal_text("Hallo {{name}}, guten Tag.\n\n{{#ja}}ja{{/ja}}\n");
-  CHECK(folded.tags == "{{&~0}}{{name}}{{&~1}}\n\n{{#ja}}{{&~2}}{{/ja}}\n");
+  CHECK(folded.tags == "{{&~0}}{{name}}{{&~1}}\n{{#ja}}{{&~2}}{{/ja}}\n");
   REQUIRE(folded.literals.size() == 3);
   CHECK(folded.literals[0] == "Hallo ");
-  CHECK(folded.literals[1] == ", guten Tag.");
+  CHECK(folded.literals[1] == ", guten Tag.\n");
   CHECK(folded.literals[2] == "ja");
+}
+
+TEST_CASE("lines without section tags fold into one literal, newlines included") {
+  const FoldedBody folded = fold_literal_text("(1) Satz eins\n{{ name }} Satz zwei\n\nSatz drei\n{{ #ja }}\nx\n{{/ja}}\n");
+  CHECK(folded.tags == "{{&~0}}{{ name }}{{&~1}}\n{{ #ja }}\n{{&~2}}\n{{/ja}}\n");
+  REQUIRE(folded.literals.size() == 3);
+  CHECK(folded.literals[0] == "(1) Satz eins\n");
+  CHECK(folded.literals[1] == " Satz zwei\n\nSatz drei");
+  CHECK(folded.literals[2] == "x");
 }
 
 TEST_CASE("a folded body renders exactly like the body kainjow would parse itself") {
@@ -66,6 +75,15 @@ TEST_CASE("a folded body renders exactly like the body kainjow would parse itsel
       "{{gruppe.innen.wert}} {{gruppe.wert}} {{gruppe.fehlt}} {{#gruppe}}{{wert}} {{innen.wert}}{{/gruppe}}\n",
       "{{#gruppe.innen}}{{wert}} {{gruppe.wert}} {{name}}{{/gruppe.innen}}\n",  // outer scopes stay visible
       "{{#zeilen}}{{.}}{{wert}}{{/zeilen}} {{#ja}}{{.}}{{/ja}}\n",
+      // Lines next to section lines: whitespace-only lines, sections opened and
+      // closed mid-line, lists, skipped and inverted sections, comments, tags
+      // spread over lines.
+      "   \n{{#nein}}x{{/nein}}\n  \n{{#ja}}\n\n  \nText\n{{/ja}}\n\t\n",
+      "Kopf\n{{#zeilen}}\n  \n| {{wert}} |\nZeile zwei\n  {{/zeilen}}  \nFuß\n",
+      "a {{#zeilen}}\n{{wert}}\n\n{{/zeilen}} b\nc\n  {{^ja}}nie{{/ja}}\n d\n",
+      "x\n  {{! Kommentar }}  \ny\n{{\n#ja\n}}\n z \n{{/ja}}\n",
+      "eins\r\nzwei\r\n{{#ja}}\r\n\r\ndrei\rvier\r{{/ja}}\r\n",
+      "{{name}}\n{{name}}\n   {{#zeilen}}{{/zeilen}}\n{{name}}",
       "",
   };
   for (const auto& body : bodies) {
