@@ -28,48 +28,61 @@ void append(data& list, data value) {
   const_cast<kainjow::mustache::list&>(list.list_value()).push_back(std::move(value));
 }
 
-// Every representation a question offers the template (docs/template-format.md).
-void set_value(data& object, const Question& q, const Value* v, bool show_placeholder);
+const VariantUse kEveryVariant{};
 
-data row_data(const Question& records, const std::vector<std::pair<std::string, Value>>& row) {
+// Every representation a question offers the template (docs/template-format.md)
+// that the template uses.
+void set_value(data& object, const Question& q, const Value* v, bool show_placeholder,
+               const VariantUse& use);
+
+data row_data(const Question& records, const std::vector<std::pair<std::string, Value>>& row,
+              const VariantUse& use) {
   data out{data::type::object};
-  for (const auto& field : records.fields) {
+  for (size_t i = 0; i < records.fields.size(); ++i) {
+    const Question& field = records.fields[i];
     const Value* v = nullptr;
     for (const auto& [k, fv] : row)
       if (k == field.key) v = &fv;
-    set_value(out, field, v, field.required);
+    set_value(out, field, v, field.required, i < use.fields.size() ? use.fields[i] : kEveryVariant);
   }
   return out;
 }
 
-void set_value(data& object, const Question& q, const Value* v, bool show_placeholder) {
+void set_value(data& object, const Question& q, const Value* v, bool show_placeholder,
+               const VariantUse& use) {
   const std::string& k = q.key;
   const std::string missing = show_placeholder ? placeholder(q.label) : std::string();
-  put(object, k + "_offen", data(!v && show_placeholder));
-  if (q.type == QuestionType::choice) {
+  if (use.has(VariantUse::offen)) put(object, k + "_offen", data(!v && show_placeholder));
+  if (q.type == QuestionType::choice && use.has(VariantUse::ist)) {
     data is{data::type::object};
     for (const auto& c : q.choices) put(is, choice_slug(c), data(v && v->text == c));
     put(object, k + "_ist", std::move(is));
   }
+  const bool value = use.has(VariantUse::value), text = use.has(VariantUse::text);
   switch (q.type) {
     case QuestionType::boolean:
-      put(object, k, data(v && v->boolean));
+      if (value) put(object, k, data(v && v->boolean));
+      if (!text) return;
       if (v) put(object, k + "_text", v->display());
       else if (show_placeholder) put(object, k + "_text", missing);
       return;
     case QuestionType::list: {
-      data items{data::type::list};
-      if (v)
-        for (const auto& item : v->items) append(items, data(item));
-      put(object, k, std::move(items));
+      if (value) {
+        data items{data::type::list};
+        if (v)
+          for (const auto& item : v->items) append(items, data(item));
+        put(object, k, std::move(items));
+      }
+      if (!text) return;
       if (v) put(object, k + "_text", join_german(v->items));
       else if (show_placeholder) put(object, k + "_text", missing);
       return;
     }
     case QuestionType::records: {
+      if (!value) return;
       data rows{data::type::list};
       if (v)
-        for (const auto& row : v->rows) append(rows, row_data(q, row));
+        for (const auto& row : v->rows) append(rows, row_data(q, row, use));
       put(object, k, std::move(rows));
       return;
     }
@@ -77,20 +90,38 @@ void set_value(data& object, const Question& q, const Value* v, bool show_placeh
       break;
   }
   if (!v && !show_placeholder) return;
-  put(object, k, v ? v->display() : missing);
+  if (value) put(object, k, v ? v->display() : missing);
   switch (q.type) {
     case QuestionType::date:
-      put(object, k + "_kurz", v ? format_date_short(v->date) : missing);
+      if (use.has(VariantUse::kurz)) put(object, k + "_kurz", v ? format_date_short(v->date) : missing);
       break;
     case QuestionType::time:
-      put(object, k + "_hm", v ? format_time_hm(static_cast<int>(v->number)) : missing);
+      if (use.has(VariantUse::hm)) put(object, k + "_hm", v ? format_time_hm(static_cast<int>(v->number)) : missing);
       break;
     case QuestionType::money:
-      put(object, k + "_zahl", v ? format_money_number(v->number) : missing);
+      if (use.has(VariantUse::zahl)) put(object, k + "_zahl", v ? format_money_number(v->number) : missing);
       break;
     default:
       break;
   }
+}
+
+VariantUse variant_use_of(const Question& q, const std::string& path,
+                          const std::vector<std::string>& used_names) {
+  auto used = [&](const std::string& name) {
+    return std::binary_search(used_names.begin(), used_names.end(), name);
+  };
+  VariantUse use;
+  use.bits = 0;
+  const std::pair<const char*, uint8_t> variants[] = {
+      {"", VariantUse::value},     {"_offen", VariantUse::offen}, {"_ist", VariantUse::ist},
+      {"_text", VariantUse::text}, {"_kurz", VariantUse::kurz},   {"_hm", VariantUse::hm},
+      {"_zahl", VariantUse::zahl}};
+  for (const auto& [suffix, bit] : variants)
+    if (used(path + suffix)) use.bits |= bit;
+  // A record's fields sit under the records question itself ("section.rows.field").
+  for (const auto& field : q.fields) use.fields.push_back(variant_use_of(field, path + "." + field.key, used_names));
+  return use;
 }
 
 std::string stand_text(const Answers& answers, const ComposeOptions& options, bool short_form) {
@@ -127,6 +158,16 @@ std::string labels_of(const std::vector<MissingItem>& items) {
 bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
 }  // namespace
+
+std::vector<std::vector<VariantUse>> variant_use(const Template& t, const std::vector<std::string>& used_names) {
+  std::vector<std::vector<VariantUse>> per_section;
+  for (const auto& section : t.sections) {
+    std::vector<VariantUse> uses;
+    for (const auto& q : section.questions) uses.push_back(variant_use_of(q, section.id + "." + q.key, used_names));
+    per_section.push_back(std::move(uses));
+  }
+  return per_section;
+}
 
 std::string section_flag_markdown(const SectionFinding& s) {
   if (s.complete) return "";
@@ -205,15 +246,20 @@ std::string number_paragraphs(const std::string& markdown) {
 std::string compose_markdown(const LoadedTemplate& t, const Answers& answers,
                              const Findings& findings, const ComposeOptions& options) {
   data context{data::type::object};
-  for (const auto& section : t.questionnaire.sections) {
+  const auto& sections = t.questionnaire.sections;
+  for (size_t i = 0; i < sections.size(); ++i) {
+    const auto& section = sections[i];
     data object{data::type::object};
-    for (const auto& q : section.questions) {
+    for (size_t j = 0; j < section.questions.size(); ++j) {
+      const Question& q = section.questions[j];
+      const VariantUse& use = i < t.variant_use.size() && j < t.variant_use[i].size() ? t.variant_use[i][j]
+                                                                                      : kEveryVariant;
       if (!answers.applies(q)) {
         // A question that does not apply is not in the draft, not even as a placeholder.
-        set_value(object, q, nullptr, false);
+        set_value(object, q, nullptr, false, use);
         continue;
       }
-      set_value(object, q, answers.find(q.full_key), q.required);
+      set_value(object, q, answers.find(q.full_key), q.required, use);
     }
     put(context, section.id, std::move(object));
   }

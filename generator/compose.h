@@ -1,6 +1,7 @@
 #pragma once
 // Compose: answers + checklist findings + a checked template -> the Markdown
 // draft. Pure: no file or clock access.
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -12,10 +13,28 @@
 
 namespace kovgen {
 
+// Which of a question's representations (docs/template-format.md) some tag of the
+// template reaches; the composer builds only those. A records question has one
+// entry per field.
+struct VariantUse {
+  enum : uint8_t { value = 1, offen = 2, ist = 4, text = 8, kurz = 16, hm = 32, zahl = 64, all = 0xFF };
+  uint8_t bits = all;
+  std::vector<VariantUse> fields;
+
+  bool has(uint8_t variant) const { return (bits & variant) != 0; }
+};
+
 struct LoadedTemplate {
   Template questionnaire;
   FoldedBody body;  // the Mustache text with partials expanded and checked, folded
+  // Per section and question, what the body's tags reach; left empty, every
+  // representation is built.
+  std::vector<std::vector<VariantUse>> variant_use;
 };
+
+// The variant use per section and question, from the context paths that
+// check_and_expand_template found the tags reaching.
+std::vector<std::vector<VariantUse>> variant_use(const Template& t, const std::vector<std::string>& used_names);
 
 struct ComposeOptions {
   // The "Stand" date when the answers give none (meta.stand): from SOURCE_DATE_EPOCH.

@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kMagic = "kovgen-template-cache 2\n";
+constexpr std::string_view kMagic = "kovgen-template-cache 3\n";
 
 class Writer {
  public:
@@ -38,6 +38,11 @@ class Writer {
   void real(const std::optional<double>& d) {
     number(d.has_value());
     if (d) text(std::to_string(*d));
+  }
+  void use(const VariantUse& u) {
+    number(u.bits);
+    number(u.fields.size());
+    for (const auto& f : u.fields) use(f);
   }
   void question(const Question& q) {
     text(q.key);
@@ -127,6 +132,13 @@ class Reader {
     for (size_t i = 0; i < fields && ok_ && depth < 2; ++i) q.fields.push_back(question(depth + 1));
     q.where = location();
     return q;
+  }
+  VariantUse use(int depth) {
+    VariantUse u;
+    u.bits = static_cast<uint8_t>(bounded(0xFF));
+    const size_t fields = count();
+    for (size_t i = 0; i < fields && ok_ && depth < 2; ++i) u.fields.push_back(use(depth + 1));
+    return u;
   }
   // A count that cannot exceed what is left to read (each element takes 8+ bytes).
   size_t count() {
@@ -224,6 +236,11 @@ std::string serialize_template(const LoadedTemplate& t) {
   }
   w.text(t.body.tags);
   w.texts(t.body.literals);
+  w.number(t.variant_use.size());
+  for (const auto& section : t.variant_use) {
+    w.number(section.size());
+    for (const auto& use : section) w.use(use);
+  }
   return std::string(kMagic) + w.take();
 }
 
@@ -253,6 +270,12 @@ std::optional<LoadedTemplate> deserialize_template(std::string_view bytes) {
   }
   t.body.tags = r.text();
   t.body.literals = r.texts();
+  const size_t sections_used = r.count();
+  for (size_t i = 0; i < sections_used && r.ok(); ++i) {
+    std::vector<VariantUse> uses(r.count());
+    for (auto& use : uses) use = r.use(0);
+    t.variant_use.push_back(std::move(uses));
+  }
   if (!r.ok() || !r.at_end()) return std::nullopt;
   return t;
 }

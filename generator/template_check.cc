@@ -1,5 +1,6 @@
 #include "template_check.h"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -16,11 +17,27 @@ struct Schema {
   Kind kind = Kind::object;
   std::map<std::string, Schema> members;  // object
   std::shared_ptr<Schema> element;        // list
+  // Where the value sits in the context ("section.key_text"; a list's element
+  // shares the list's path), and whether a tag reached it: the composer leaves
+  // out whatever no tag reaches.
+  std::string path;
+  mutable bool used = false;
 
   static Schema scalar() { return {Kind::scalar, {}, nullptr}; }
   static Schema boolean() { return {Kind::boolean, {}, nullptr}; }
   static Schema markdown() { return {Kind::trusted_markdown, {}, nullptr}; }
   static Schema list_of(Schema e) { return {Kind::list, {}, std::make_shared<Schema>(std::move(e))}; }
+
+  void set_paths(const std::string& own) {
+    path = own;
+    for (auto& [name, member] : members) member.set_paths(own.empty() ? name : own + "." + name);
+    if (element) element->set_paths(own);
+  }
+  void collect_used(std::vector<std::string>& out) const {
+    if (used && !path.empty()) out.push_back(path);
+    for (const auto& [name, member] : members) member.collect_used(out);
+    if (element) element->collect_used(out);
+  }
 };
 
 void add_question(std::map<std::string, Schema>& members, const Question& q) {
@@ -85,6 +102,7 @@ Schema build_schema(const Template& t) {
   kovgen.members["entwurf"] = Schema::boolean();
   kovgen.members["unterschriftslinie"] = Schema::scalar();
   root.members["kovgen"] = std::move(kovgen);
+  root.set_paths("");
   return root;
 }
 
@@ -209,6 +227,14 @@ class Checker {
 
   std::vector<Scope> root_scopes() const { return {Scope{&schema_, "", false, 0, {}}}; }
 
+  std::vector<std::string> used_names() const {
+    std::vector<std::string> names;
+    schema_.collect_used(names);
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    return names;
+  }
+
  private:
   // Resolves a dotted name as Mustache does: the first part through the stack,
   // innermost first, the rest inside that object.
@@ -224,11 +250,16 @@ class Checker {
       auto m = it->schema->members.find(parts[0]);
       if (m != it->schema->members.end()) found = &m->second;
     }
+    std::vector<const Schema*> path{found};
     for (size_t i = 1; found && i < parts.size(); ++i) {
       if (found->kind != Schema::Kind::object) return nullptr;
       auto m = found->members.find(parts[i]);
       found = m == found->members.end() ? nullptr : &m->second;
+      path.push_back(found);
     }
+    // Kainjow walks the same way through the data, so every step must stay in it.
+    if (found)
+      for (const Schema* step : path) step->used = true;
     return found;
   }
 
@@ -381,11 +412,13 @@ std::vector<MustacheTag> scan_mustache_tags(std::string_view text, const std::st
 std::optional<std::string> check_and_expand_template(const Template& t, std::string_view body,
                                                      const std::string& body_file,
                                                      const PartialSource& partials,
-                                                     Diagnostics& diag) {
+                                                     Diagnostics& diag,
+                                                     std::vector<std::string>* used_names) {
   Checker checker(t, partials, diag);
   auto expanded = checker.check(body, body_file, checker.root_scopes(), 0);
   checker.check_flags(body_file);
   if (diag.has_errors()) return std::nullopt;
+  if (used_names) *used_names = checker.used_names();
   return expanded;
 }
 

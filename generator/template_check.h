@@ -35,11 +35,14 @@ using PartialSource =
     std::function<std::optional<std::string>(const std::string& name, std::string* path)>;
 
 // Validates the body (and every partial it includes) and returns the expanded
-// template text, or nullopt after reporting every problem.
+// template text, or nullopt after reporting every problem. `used_names` receives
+// the sorted context paths that some tag reaches ("finanzierung.betrag_zahl"; a
+// record field as "section.records.field"), including every step on the way.
 std::optional<std::string> check_and_expand_template(const Template& t, std::string_view body,
                                                      const std::string& body_file,
                                                      const PartialSource& partials,
-                                                     Diagnostics& diag);
+                                                     Diagnostics& diag,
+                                                     std::vector<std::string>* used_names = nullptr);
 
 // Marks a standalone section tag in the expanded text (U+E001, private use; user
 // values never contain it because escaping replaces it).

@@ -64,9 +64,12 @@ std::optional<LoadedTemplate> load_template_sources(const TemplateLibrary& lib, 
     }
     return std::nullopt;
   };
-  auto expanded = check_and_expand_template(*questionnaire, *body, questionnaire->body_file, partials, diag);
+  std::vector<std::string> used_names;
+  auto expanded =
+      check_and_expand_template(*questionnaire, *body, questionnaire->body_file, partials, diag, &used_names);
   if (!expanded) return std::nullopt;
-  return LoadedTemplate{std::move(*questionnaire), fold_literal_text(*expanded)};
+  auto use = variant_use(*questionnaire, used_names);
+  return LoadedTemplate{std::move(*questionnaire), fold_literal_text(*expanded), std::move(use)};
 }
 
 }  // namespace

@@ -39,6 +39,7 @@ Template questionnaire() {
 struct Result {
   std::optional<std::string> expanded;
   std::string errors;
+  std::vector<std::string> used;
 };
 
 Result check(const std::string& body, std::map<std::string, std::string> partials = {}) {
@@ -50,8 +51,9 @@ Result check(const std::string& body, std::map<std::string, std::string> partial
     return it->second;
   };
   Template t = questionnaire();
-  auto expanded = check_and_expand_template(t, body, "body.mustache", source, diag);
-  return {expanded, diag.to_string()};
+  std::vector<std::string> used;
+  auto expanded = check_and_expand_template(t, body, "body.mustache", source, diag, &used);
+  return {expanded, diag.to_string(), used};
 }
 
 const std::string kFlag = "{{{kovgen.hinweis.meta}}}\n";
@@ -120,4 +122,15 @@ TEST_CASE("every section's flag is placed exactly once") {
 
 TEST_CASE("partials that include themselves are stopped") {
   CHECK(check(kFlag + "{{> a}}", {{"a", "{{> a}}"}}).errors.find("nested more than 8 deep") != std::string::npos);
+}
+
+TEST_CASE("the check reports every context path a tag reaches, through sections and partials") {
+  Result r = check(kFlag + "{{#meta}}{{titel}}{{/meta}} {{#meta.ja}}x{{/meta.ja}}\n"
+                           "{{#meta.zeilen}}{{#name_offen}}-{{/name_offen}} {{meta.stand_kurz}}{{/meta.zeilen}}\n{{> p}}\n",
+                   {{"p", "{{meta.liste_text}}\n"}});
+  INFO(r.errors);
+  REQUIRE(r.expanded);
+  CHECK(r.used == std::vector<std::string>{"kovgen", "kovgen.hinweis", "kovgen.hinweis.meta", "meta", "meta.ja",
+                                           "meta.liste_text", "meta.stand_kurz", "meta.titel", "meta.zeilen",
+                                           "meta.zeilen.name_offen"});
 }
