@@ -15,7 +15,16 @@ constexpr size_t kWidth = 76;
 
 const char* const kKeys =
     "Eingaben: ? Hilfe \u00B7 - überspringen \u00B7 < zurück \u00B7 x Antwort löschen \u00B7 "
-    "q speichern und beenden \u00B7 Enter: bisherige Antwort behalten";
+    "q speichern und beenden \u00B7 Enter: bisherige Antwort behalten \u00B7 "
+    "\\x, \\q usw.: das Zeichen selbst als Antwort";
+
+// A command character typed after a backslash ("\x") is an answer, not a command:
+// the answer itself, or nullopt for any other line.
+std::optional<std::string> escaped_command(const std::string& line) {
+  if (line.size() == 2 && line[0] == '\\' && std::string_view("?q<x-").find(line[1]) != std::string_view::npos)
+    return line.substr(1);
+  return std::nullopt;
+}
 
 // One question in interview order, with its place for the progress line.
 struct Slot {
@@ -219,21 +228,24 @@ class Interview {
       say(current.empty() ? "Antwort: " : "Antwort [bisher: " + first_line(current) + "]: ");
       auto line = read();
       if (!line) return {Reply::closed, std::nullopt};
-      if (*line == "?") {
-        help(q);
-        continue;
+      const auto literal = escaped_command(*line);
+      if (!literal) {
+        if (*line == "?") {
+          help(q);
+          continue;
+        }
+        if (*line == "q") return {Reply::quit, std::nullopt};
+        if (*line == "<") return {Reply::back, std::nullopt};
+        if (*line == "x" && !current.empty()) {
+          say("  gelöscht\n");
+          return {Reply::cleared, std::nullopt};
+        }
+        if (*line == "-" || line->empty()) {
+          say(current.empty() ? "  übersprungen\n" : "  beibehalten\n");
+          return {Reply::kept, std::nullopt};
+        }
       }
-      if (*line == "q") return {Reply::quit, std::nullopt};
-      if (*line == "<") return {Reply::back, std::nullopt};
-      if (*line == "x" && !current.empty()) {
-        say("  gelöscht\n");
-        return {Reply::cleared, std::nullopt};
-      }
-      if (*line == "-" || line->empty()) {
-        say(current.empty() ? "  übersprungen\n" : "  beibehalten\n");
-        return {Reply::kept, std::nullopt};
-      }
-      std::string text = *line;
+      std::string text = literal ? *literal : *line;
       if (multiline) {
         for (;;) {
           auto more = io_.read_line();
@@ -307,42 +319,46 @@ class Interview {
       say(prompt + ": ");
       auto line = read();
       if (!line) return result(Reply::closed);
-      if (*line == "?") {
-        help(table ? field : q);
-        continue;
-      }
-      if (*line == "q") return result(Reply::quit);
-      if (*line == "-") {
-        say("  übersprungen\n");
-        return {Reply::kept, std::nullopt};
-      }
-      if (*line == "<") {
-        if (f == 0 && rows.empty()) return {Reply::back, std::nullopt};
-        if (f == 0) {
-          row = std::move(rows.back());
-          rows.pop_back();
-          f = fields.size();
+      const auto literal = escaped_command(*line);
+      if (!literal) {
+        if (*line == "?") {
+          help(table ? field : q);
+          continue;
         }
-        --f;
-        std::erase_if(row, [&](const auto& kv) { return kv.first == fields[f].key; });
-        continue;
+        if (*line == "q") return result(Reply::quit);
+        if (*line == "-") {
+          say("  übersprungen\n");
+          return {Reply::kept, std::nullopt};
+        }
+        if (*line == "<") {
+          if (f == 0 && rows.empty()) return {Reply::back, std::nullopt};
+          if (f == 0) {
+            row = std::move(rows.back());
+            rows.pop_back();
+            f = fields.size();
+          }
+          --f;
+          std::erase_if(row, [&](const auto& kv) { return kv.first == fields[f].key; });
+          continue;
+        }
+        if (*line == "x" && f == 0 && rows.empty() && current) {
+          say(table ? "  alle Einträge gelöscht\n" : "  Liste gelöscht\n");
+          return {Reply::cleared, std::nullopt};
+        }
+        if (line->empty() && f == 0) {
+          if (rows.empty()) say(current ? "  beibehalten\n" : "  übersprungen\n");
+          return result(Reply::answered);
+        }
       }
-      if (*line == "x" && f == 0 && rows.empty() && current) {
-        say(table ? "  alle Einträge gelöscht\n" : "  Liste gelöscht\n");
-        return {Reply::cleared, std::nullopt};
-      }
-      if (line->empty() && f == 0) {
-        if (rows.empty()) say(current ? "  beibehalten\n" : "  übersprungen\n");
-        return result(Reply::answered);
-      }
-      if (!line->empty()) {
+      const std::string entry = literal ? *literal : *line;
+      if (!entry.empty()) {
         std::optional<Value> v;
         if (field.type == QuestionType::list) {
           v = Value();
           v->type = QuestionType::list;
-          v->items = split_list_cell(*line);
+          v->items = split_list_cell(entry);
         } else {
-          v = parse(field, *line);
+          v = parse(field, entry);
           if (!v) continue;
         }
         row.emplace_back(field.key, std::move(*v));

@@ -321,3 +321,14 @@ TEST_CASE("x clears an answer, of a single question or a whole list; render then
   CHECK(interview(fresh, "x\nq\n").exit_code == 0);
   CHECK(answer(fresh, "meta.titel") == "x");
 }
+
+TEST_CASE("a backslash makes a command character an answer, in a question and in a list") {
+  const std::string path = new_answers_path("escaped");
+  // titel "q", stand kept empty, ..., then the first list item "x": typed as \q and \x.
+  CHECK(interview(path, "\\q\n-\nq\n").exit_code == 0);
+  CHECK(answer(path, "meta.titel") == "q");
+  CHECK(interview(path, kUpToZiele.substr(kUpToZiele.find('\n') + 1) + "\\x\n\\-\n\nq\n").exit_code == 0);
+  CHECK(answer(path, "zeiten.ziele") == "x und -");
+  // Without the backslash, q still quits.
+  CHECK(interview(new_answers_path("escaped-plain"), "q\n").exit_code == 0);
+}
