@@ -23,19 +23,25 @@ std::optional<std::string> read_file(const std::string& path, Diagnostics& diag)
     diag.error({path}, std::string("cannot open file: ") + std::strerror(errno));
     return std::nullopt;
   }
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  in.seekg(0, std::ios::beg);
-  if (size > static_cast<std::streamoff>(kMaxInputFileBytes)) {
+  auto too_large = [&](std::streamoff size) {
     diag.error({path}, "file too large (" + std::to_string(size / (1024 * 1024)) + " MiB; at most " +
                            std::to_string(kMaxInputFileBytes / (1024 * 1024)) + " MiB)");
     return std::nullopt;
+  };
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  if (size >= 0) {
+    in.seekg(0, std::ios::beg);
+  } else {
+    in.clear();  // a pipe (/dev/stdin, <(…)) cannot seek; it is read as it comes
   }
+  if (size > static_cast<std::streamoff>(kMaxInputFileBytes)) return too_large(size);
   std::string bytes = read_stream(in, size);
   if (in.bad()) {
     diag.error({path}, "cannot read file");
     return std::nullopt;
   }
+  if (bytes.size() > kMaxInputFileBytes) return too_large(static_cast<std::streamoff>(bytes.size()));
   return bytes;
 }
 

@@ -250,17 +250,27 @@ class Checker {
       auto m = it->schema->members.find(parts[0]);
       if (m != it->schema->members.end()) found = &m->second;
     }
-    std::vector<const Schema*> path{found};
     for (size_t i = 1; found && i < parts.size(); ++i) {
       if (found->kind != Schema::Kind::object) return nullptr;
       auto m = found->members.find(parts[i]);
       found = m == found->members.end() ? nullptr : &m->second;
-      path.push_back(found);
     }
-    // Kainjow walks the same way through the data, so every step must stay in it.
-    if (found)
-      for (const Schema* step : path) step->used = true;
+    if (found) mark_used(parts, scopes);
     return found;
+  }
+
+  // Marks what kainjow may reach for the name, so the composer builds it. Not only
+  // the innermost match: an unanswered optional question is absent from the
+  // data, and kainjow then falls back to the same name in an outer scope.
+  static void mark_used(const std::vector<std::string>& parts, const std::vector<Scope>& scopes) {
+    for (const Scope& scope : scopes) {
+      const Schema* step = scope.schema;
+      for (size_t i = 0; step && step->kind == Schema::Kind::object && i < parts.size(); ++i) {
+        auto m = step->members.find(parts[i]);
+        step = m == step->members.end() ? nullptr : &m->second;
+        if (step) step->used = true;
+      }
+    }
   }
 
   void unknown_name(const MustacheTag& tag) {

@@ -155,7 +155,7 @@ TEST_CASE("standalone section lines vanish, blank lines around them stay") {
   }, diag);
   INFO(diag.to_string());
   REQUIRE(expanded);
-  LoadedTemplate t{*parsed, *expanded};
+  LoadedTemplate t{*parsed, fold_literal_text(*expanded), {}};
   TemplateCache cache({test::source_dir() + "/tests/data/templates", test::source_dir() + "/tests/data/fragments"});
   for (const char* answer : {"ja", "nein"}) {
     auto loaded = load_answers(std::string("vertragspartner: {jugendamt_beteiligt: ") + answer + "}\n"

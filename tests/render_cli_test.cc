@@ -137,3 +137,10 @@ TEST_CASE("convert writes several formats from one reading, each as convert writ
   for (const auto& entry : std::filesystem::directory_iterator(dir))
     CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
 }
+
+TEST_CASE("answers can come through a pipe (/dev/stdin), read as they come") {
+  CommandResult file = run_kovgen({"render", kComplete}, "", kEnv);
+  CommandResult piped = run_kovgen({"render", "/dev/stdin"}, read_text(kComplete), kEnv);
+  CHECK(piped.exit_code == 0);
+  CHECK(piped.out == file.out);
+}

@@ -27,6 +27,7 @@ sections:
         type: records
         fields:
           - {key: name, label: Name, type: text}
+          - {key: titel, label: Titel der Zeile, type: text}
 )";
 
 Template questionnaire() {
@@ -133,4 +134,14 @@ TEST_CASE("the check reports every context path a tag reaches, through sections 
   CHECK(r.used == std::vector<std::string>{"kovgen", "kovgen.hinweis", "kovgen.hinweis.meta", "meta", "meta.ja",
                                            "meta.liste_text", "meta.stand_kurz", "meta.titel", "meta.zeilen",
                                            "meta.zeilen.name_offen"});
+}
+
+TEST_CASE("a name shadowed by a record field also counts for the outer scope it falls back to") {
+  // An unanswered optional field is absent from the row, and kainjow then finds
+  // meta.titel instead: so that one must be built too.
+  Result r = check(kFlag + "{{#meta}}{{#zeilen}}{{titel}}{{/zeilen}}{{/meta}}\n");
+  INFO(r.errors);
+  REQUIRE(r.expanded);
+  CHECK(r.used == std::vector<std::string>{"kovgen", "kovgen.hinweis", "kovgen.hinweis.meta", "meta", "meta.titel",
+                                           "meta.zeilen", "meta.zeilen.titel"});
 }
