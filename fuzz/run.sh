@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Runs the libFuzzer targets of fuzz/ one after another (never in parallel).
+# Runs the libFuzzer targets of fuzz/ one after another; with --workers, each
+# target on several processes at once.
 #
 #   fuzz/run.sh TARGET|all SECONDS        fuzz each target for SECONDS
 #   fuzz/run.sh --runs N TARGET|all       fuzz each target for N executions
 #   fuzz/run.sh --smoke TARGET SECONDS    ctest: replay the seeds, fuzz briefly,
 #                                         keep nothing new
-#   --workers N (before the other options) splits a --runs or timed run over N
-#   processes that share the corpus, e.g. one per core; the counts are summed.
+#   --workers N splits a --runs or timed run of each target over N processes
+#   that share its corpus, e.g. one per core; the counts are summed. A failing
+#   worker stops the others.
 #
 # Targets: answers, compose, csv, docx, pdf (fuzz/<target>_fuzz.cc). The build
 # directory is $KOVGEN_FUZZ_BUILD, default build-fuzz/ (made by scripts/test.sh:
@@ -19,13 +21,24 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+usage="usage: fuzz/run.sh [--workers N] [--smoke] TARGET|all SECONDS | fuzz/run.sh [--workers N] --runs N TARGET|all"
 mode=time
 runs=""
 workers=1
-if [ "${1:-}" = "--workers" ]; then workers="${2:?--workers needs a number}"; shift 2; fi
-if [ "${1:-}" = "--smoke" ]; then mode=smoke; shift; fi
-if [ "${1:-}" = "--runs" ]; then mode=runs; runs="${2:?--runs needs a number}"; shift 2; fi
-target="${1:?usage: fuzz/run.sh [--smoke] TARGET|all SECONDS | fuzz/run.sh --runs N TARGET|all}"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --workers) workers="${2:-}"; shift 2 || shift ;;
+    --smoke) mode=smoke; shift ;;
+    --runs) mode=runs; runs="${2:-}"; shift 2 || shift ;;
+    -*) echo "$usage" >&2; exit 2 ;;
+    *) break ;;
+  esac
+done
+for n in "$workers" ${runs:+"$runs"}; do
+  case "$n" in ''|*[!0-9]*|0) echo "fuzz/run.sh: expected a positive number, got '$n'; $usage" >&2; exit 2 ;; esac
+done
+[ "$mode" = smoke ] && [ "$workers" -ne 1 ] && { echo "fuzz/run.sh: --smoke runs one process" >&2; exit 2; }
+target="${1:?$usage}"
 seconds="${2:-60}"
 
 build="${KOVGEN_FUZZ_BUILD:-build-fuzz}"
@@ -77,8 +90,15 @@ for t in "${targets[@]}"; do
           "$bin" "${common[@]}" "${limit[@]}" "$work" "$seeds" >"$log.$w" 2>&1 &
           pids+=("$!")
         done
+        # The first worker to fail stops the others: its finding is the result.
         rc=0
-        for p in "${pids[@]}"; do wait "$p" || rc=$?; done
+        for _ in "${pids[@]}"; do
+          wait -n "${pids[@]}" 2>/dev/null && continue
+          rc=$?
+          kill "${pids[@]}" 2>/dev/null
+          wait "${pids[@]}" 2>/dev/null
+          break
+        done
         cat "$log".[0-9]* >"$log"
       fi
       ;;
