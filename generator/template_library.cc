@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 
 #include "file_io.h"
 #include "template_cache.h"
@@ -81,10 +80,9 @@ std::optional<LoadedTemplate> load_template(const TemplateLibrary& lib, const st
   const bool is_known = std::find(known.begin(), known.end(), id) != known.end();
   const std::string cache_path = is_known ? template_cache_path(lib, id) : "";
   if (!cache_path.empty()) {
-    std::ifstream in(cache_path, std::ios::binary);
-    if (in) {
-      if (auto cached = deserialize_template(read_stream(in))) return cached;
-    }
+    Diagnostics missing;  // no cache entry yet is not worth a word
+    if (auto bytes = read_file(cache_path, missing))
+      if (auto cached = deserialize_template(*bytes)) return cached;
   }
   auto loaded = load_template_sources(lib, id, diag);
   if (loaded && !cache_path.empty()) {

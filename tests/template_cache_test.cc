@@ -8,6 +8,10 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <time.h>
+
 using namespace kovgen;
 
 TEST_CASE("a cached template renders byte-identically to its sources") {
@@ -70,4 +74,65 @@ TEST_CASE("the cache key changes when a template file changes") {
   CHECK(entries == 1);
   REQUIRE(load_template(lib, "mini", diag));
   unsetenv("XDG_CACHE_HOME");
+}
+
+namespace {
+
+struct CacheKeyFixture {
+  std::string dir;
+  TemplateLibrary lib;
+  std::string fragment;
+  // ctest runs test cases in parallel: each needs a folder of its own.
+  explicit CacheKeyFixture(const std::string& name)
+      : dir(test::fresh_temp_dir(name)),
+        lib{dir + "/templates", dir + "/fragments"},
+        fragment(dir + "/fragments/schluss.md.mustache") {
+    std::filesystem::copy(test::source_dir() + "/tests/data/templates", lib.templates_dir,
+                          std::filesystem::copy_options::recursive);
+    std::filesystem::copy(test::source_dir() + "/tests/data/fragments", lib.fragments_dir,
+                          std::filesystem::copy_options::recursive);
+    setenv("XDG_CACHE_HOME", (dir + "/cache").c_str(), 1);
+  }
+  ~CacheKeyFixture() { unsetenv("XDG_CACHE_HOME"); }
+  // Rewrites the fragment with same-sized content and puts its modification time
+  // back to a fixed moment, as an edit within one clock tick would leave it.
+  void rewrite_fragment(const std::string& text) {
+    test::write_text(fragment, text);
+    const timespec fixed[2] = {{1780000000, 0}, {1780000000, 0}};
+    REQUIRE(utimensat(AT_FDCWD, fragment.c_str(), fixed, 0) == 0);
+  }
+  static timespec clock_now() {
+    timespec now{};
+    clock_gettime(CLOCK_REALTIME, &now);
+    return now;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a freshly changed source is keyed by its content, even when its stat data looks the same") {
+  CacheKeyFixture f("cache-key-fresh");
+  f.rewrite_fragment("## § Schluss A\n");
+  const std::string a = template_cache_path(f.lib, "mini", f.clock_now());
+  f.rewrite_fragment("## § Schluss B\n");
+  CHECK(template_cache_path(f.lib, "mini", f.clock_now()) != a);
+  f.rewrite_fragment("## § Schluss A\n");
+  CHECK(template_cache_path(f.lib, "mini", f.clock_now()) == a);
+}
+
+TEST_CASE("a settled source is keyed by its stat data, so a later edit still changes the key") {
+  CacheKeyFixture f("cache-key-settled");
+  timespec later = f.clock_now();
+  later.tv_sec += 60;  // every file has settled by then
+  const std::string before = template_cache_path(f.lib, "mini", later);
+  CHECK(template_cache_path(f.lib, "mini", later) == before);
+  // Same size, other content, other modification time: what an edit leaves.
+  struct stat st {};
+  REQUIRE(stat(f.fragment.c_str(), &st) == 0);
+  std::string text(static_cast<size_t>(st.st_size), 'x');
+  test::write_text(f.fragment, text);
+  const timespec moved[2] = {{st.st_mtim.tv_sec + 5, 0}, {st.st_mtim.tv_sec + 5, 0}};
+  REQUIRE(utimensat(AT_FDCWD, f.fragment.c_str(), moved, 0) == 0);
+  later.tv_sec += 60;
+  CHECK(template_cache_path(f.lib, "mini", later) != before);
 }
