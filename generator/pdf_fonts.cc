@@ -1,3 +1,4 @@
+#include "haru_library.h"
 #include "pdf_fonts.h"
 
 #include <cstdlib>
@@ -52,7 +53,7 @@ bool exists(const std::string& path) {
 // more entry is added because libharu leaves out the last.
 HPDF_Font create_sparse_font(HPDF_Doc pdf, const char* name,
                              const std::vector<char32_t>& used) {
-  HPDF_Encoder encoder = HPDF_GetEncoder(pdf, "UTF-8");
+  HPDF_Encoder encoder = haru().GetEncoder(pdf, "UTF-8");
   if (!encoder) return nullptr;
   auto* attr = static_cast<HPDF_CMapEncoderAttr>(encoder->attr);
   // The UTF-8 encoder keeps its parsing state in the first bytes of cid_map.
@@ -75,9 +76,9 @@ HPDF_Font create_sparse_font(HPDF_Doc pdf, const char* name,
     attr->unicode_map[cp >> 8][cp & 0xFF] = HPDF_UNICODE(cp);
   }
   const HPDF_Encoder_ToUnicode_Func utf8_to_unicode = encoder->to_unicode_fn;
-  encoder->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+  encoder->to_unicode_fn = haru().CMapEncoder_ToUnicode;
 
-  HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
+  HPDF_Font font = haru().GetFont(pdf, name, "UTF-8");
 
   encoder->to_unicode_fn = utf8_to_unicode;
   for (size_t i = 0; i < codes.size(); ++i) {
@@ -114,9 +115,9 @@ bool PdfFonts::ensure_loaded(int i) const {
                                "or set KOVGEN_FONT_DIR)");
     return false;
   }
-  const char* name = HPDF_LoadTTFontFromFile(doc_.get(), path.c_str(), HPDF_TRUE);
+  const char* name = haru().LoadTTFontFromFile(doc_.get(), path.c_str(), HPDF_TRUE);
   if (doc_.failed(doing.c_str(), load_errors_)) return false;
-  if (!name || !(defs_[i] = HPDF_GetFontDef(doc_.get(), name))) {
+  if (!name || !(defs_[i] = haru().GetFontDef(doc_.get(), name))) {
     load_errors_.error({}, "PDF: libharu could not load the font " + path);
     return false;
   }
@@ -146,8 +147,8 @@ int PdfFonts::advance(Face face, char32_t cp) const {
   if (cp < kCached && cache_[i][cp] != -2) return cache_[i][cp];
   int width = -1;
   // GetCharWidth also marks the glyph as used, so that libharu embeds it.
-  if (HPDF_TTFontDef_GetGlyphid(defs_[i], HPDF_UINT16(cp)) != 0)
-    width = HPDF_TTFontDef_GetCharWidth(defs_[i], HPDF_UNICODE(cp));
+  if (haru().TTFontDef_GetGlyphid(defs_[i], HPDF_UINT16(cp)) != 0)
+    width = haru().TTFontDef_GetCharWidth(defs_[i], HPDF_UNICODE(cp));
   if (cp < kCached) cache_[i][cp] = short(width);
   return width;
 }

@@ -4,10 +4,12 @@
 
 namespace kovgen {
 
-HaruDoc::HaruDoc() { doc_ = HPDF_New(&HaruDoc::on_error, this); }
+HaruDoc::HaruDoc() {
+  if (haru_library(load_error_)) doc_ = haru().New(&HaruDoc::on_error, this);
+}
 
 HaruDoc::~HaruDoc() {
-  if (doc_) HPDF_Free(doc_);
+  if (doc_) haru().Free(doc_);
 }
 
 void HaruDoc::on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self) {
@@ -20,16 +22,17 @@ void HaruDoc::on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self) {
 
 bool HaruDoc::failed(const char* doing, Diagnostics& diag) {
   if (!doc_) {
-    diag.error({}, std::string("PDF: libharu could not create a document while ") + doing);
+    diag.error({}, load_error_.empty() ? std::string("PDF: libharu could not create a document while ") + doing
+                                       : "PDF: " + load_error_);
     return true;
   }
-  if (error_ == 0 && HPDF_GetError(doc_) == HPDF_OK) return false;
-  const HPDF_STATUS code = error_ ? error_ : HPDF_GetError(doc_);
+  if (error_ == 0 && haru().GetError(doc_) == HPDF_OK) return false;
+  const HPDF_STATUS code = error_ ? error_ : haru().GetError(doc_);
   char buf[64];
   std::snprintf(buf, sizeof buf, " (libharu error 0x%04X, detail %u)", unsigned(code),
                 unsigned(detail_));
   diag.error({}, std::string("PDF: ") + describe_haru_error(code) + " while " + doing + buf);
-  HPDF_ResetError(doc_);
+  haru().ResetError(doc_);
   error_ = detail_ = 0;
   return true;
 }

@@ -10,6 +10,7 @@
 #include <hpdf.h>
 
 #include "diagnostics.h"
+#include "haru_library.h"
 
 namespace kovgen {
 
@@ -28,6 +29,7 @@ class HaruDoc {
 
  private:
   static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);
+  std::string load_error_;  // set when libharu itself could not be loaded
   HPDF_Doc doc_ = nullptr;
   HPDF_STATUS error_ = 0;
   HPDF_STATUS detail_ = 0;

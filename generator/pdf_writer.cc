@@ -1,3 +1,4 @@
+#include "haru_library.h"
 #include "pdf_writer.h"
 
 #include <algorithm>
@@ -77,57 +78,57 @@ class PageDrawer {
   // The draft stamp, drawn first so that the text stays on top of it; round caps
   // and joins for the look of a brush.
   void watermark(const Stamp& stamp) {
-    HPDF_Page_GSave(page_);
-    HPDF_Page_SetLineCap(page_, HPDF_ROUND_END);
-    HPDF_Page_SetLineJoin(page_, HPDF_ROUND_JOIN);
-    HPDF_Page_SetLineWidth(page_, stamp.width);
-    HPDF_Page_SetRGBStroke(page_, stamp.color.r, stamp.color.g, stamp.color.b);
+    haru().Page_GSave(page_);
+    haru().Page_SetLineCap(page_, HPDF_ROUND_END);
+    haru().Page_SetLineJoin(page_, HPDF_ROUND_JOIN);
+    haru().Page_SetLineWidth(page_, stamp.width);
+    haru().Page_SetRGBStroke(page_, stamp.color.r, stamp.color.g, stamp.color.b);
     for (const auto& stroke : stamp.strokes) {
       for (size_t i = 0; i < stroke.size(); ++i)
-        (i ? HPDF_Page_LineTo : HPDF_Page_MoveTo)(page_, stroke[i].first,
-                                                   std::round((height_ - stroke[i].second) * 2) / 2);
-      HPDF_Page_Stroke(page_);
+        (i ? haru().Page_LineTo : haru().Page_MoveTo)(page_, stroke[i].first,
+                                                       std::round((height_ - stroke[i].second) * 2) / 2);
+      haru().Page_Stroke(page_);
     }
-    HPDF_Page_GRestore(page_);
+    haru().Page_GRestore(page_);
   }
 
   void rects(const std::vector<layout::RectOp>& rects) {
     for (const auto& r : rects) {
       fill(r.fill);
       const float bottom = snap(height_ - r.y - r.h), top = snap(height_ - r.y);
-      HPDF_Page_Rectangle(page_, snap(r.x), bottom, snap(r.x + r.w) - snap(r.x), top - bottom);
-      HPDF_Page_Fill(page_);
+      haru().Page_Rectangle(page_, snap(r.x), bottom, snap(r.x + r.w) - snap(r.x), top - bottom);
+      haru().Page_Fill(page_);
     }
   }
 
   void lines(const std::vector<layout::LineOp>& lines) {
     for (const auto& l : lines) {
-      if (l.width != line_width_) HPDF_Page_SetLineWidth(page_, line_width_ = l.width);
+      if (l.width != line_width_) haru().Page_SetLineWidth(page_, line_width_ = l.width);
       if (!(l.color == stroke_) || !stroke_set_) {
-        HPDF_Page_SetRGBStroke(page_, l.color.r, l.color.g, l.color.b);
+        haru().Page_SetRGBStroke(page_, l.color.r, l.color.g, l.color.b);
         stroke_ = l.color;
         stroke_set_ = true;
       }
-      HPDF_Page_MoveTo(page_, snap(l.x1), snap(height_ - l.y1));
-      HPDF_Page_LineTo(page_, snap(l.x2), snap(height_ - l.y2));
-      HPDF_Page_Stroke(page_);
+      haru().Page_MoveTo(page_, snap(l.x1), snap(height_ - l.y1));
+      haru().Page_LineTo(page_, snap(l.x2), snap(height_ - l.y2));
+      haru().Page_Stroke(page_);
     }
   }
 
   void texts(const std::vector<TextOp>& texts) {
     if (texts.empty()) return;
-    HPDF_Page_BeginText(page_);
+    haru().Page_BeginText(page_);
     const TextOp* font_of = nullptr;
     for (const TextOp& t : texts) {
       if (!font_of || font_of->style.face != t.style.face || font_of->style.size != t.style.size)
-        HPDF_Page_SetFontAndSize(page_, fonts_.font(t.style.face), t.style.size);
+        haru().Page_SetFontAndSize(page_, fonts_.font(t.style.face), t.style.size);
       font_of = &t;
       fill(t.style.color);
       if (t.char_spacing != char_spacing_)
-        HPDF_Page_SetCharSpace(page_, char_spacing_ = t.char_spacing);
-      HPDF_Page_TextOut(page_, snap(t.x), snap(height_ - t.y), t.text.c_str());
+        haru().Page_SetCharSpace(page_, char_spacing_ = t.char_spacing);
+      haru().Page_TextOut(page_, snap(t.x), snap(height_ - t.y), t.text.c_str());
     }
-    HPDF_Page_EndText(page_);
+    haru().Page_EndText(page_);
   }
 
   // One link annotation per stretch of linked text on a line.
@@ -142,15 +143,15 @@ class PageDrawer {
       }
       HPDF_Rect rect{t.x, height_ - t.y - t.style.size * 0.25f, right,
                      height_ - t.y + t.style.size * 0.85f};
-      HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page_, rect, ascii_uri(t.link).c_str());
-      if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+      HPDF_Annotation a = haru().Page_CreateURILinkAnnot(page_, rect, ascii_uri(t.link).c_str());
+      if (a) haru().LinkAnnot_SetBorderStyle(a, 0, 0, 0);
     }
   }
 
  private:
   void fill(const Color& c) {
     if (fill_set_ && c == fill_) return;
-    HPDF_Page_SetRGBFill(page_, c.r, c.g, c.b);
+    haru().Page_SetRGBFill(page_, c.r, c.g, c.b);
     fill_ = c;
     fill_set_ = true;
   }
@@ -197,17 +198,17 @@ void add_outline(HPDF_Doc pdf, HPDF_Page page, const layout::Anchor& a, float he
   while (parents.size() < level - 1) parents.push_back(parents.empty() ? nullptr : parents.back());
   HPDF_Outline parent = parents.empty() ? nullptr : parents.back();
   const std::optional<std::string> latin = pdf_doc_encoding(a.title);
-  HPDF_Outline o = latin ? HPDF_CreateOutline(pdf, parent, latin->c_str(), nullptr)
-                         : HPDF_CreateOutline(pdf, parent, a.title.c_str(),
-                                              HPDF_GetEncoder(pdf, "UTF-8"));
+  HPDF_Outline o = latin ? haru().CreateOutline(pdf, parent, latin->c_str(), nullptr)
+                         : haru().CreateOutline(pdf, parent, a.title.c_str(),
+                                              haru().GetEncoder(pdf, "UTF-8"));
   if (!o) return;
-  HPDF_Destination dest = HPDF_Page_CreateDestination(page);
+  HPDF_Destination dest = haru().Page_CreateDestination(page);
   // FitH keeps the reader's zoom; an XYZ destination with zoom 0 is rejected.
   if (dest) {
-    HPDF_Destination_SetFitH(dest, height - a.y + 6);
-    HPDF_Outline_SetDestination(o, dest);
+    haru().Destination_SetFitH(dest, height - a.y + 6);
+    haru().Outline_SetDestination(o, dest);
   }
-  HPDF_Outline_SetOpened(o, level == 1 ? HPDF_TRUE : HPDF_FALSE);
+  haru().Outline_SetOpened(o, level == 1 ? HPDF_TRUE : HPDF_FALSE);
   parents.push_back(o);
 }
 
@@ -217,7 +218,7 @@ void set_info_string(HPDF_Doc pdf, HPDF_InfoType type, const std::string& utf8) 
   const std::optional<std::string> latin = pdf_doc_encoding(utf8);
   HPDF_Encoder current = pdf->cur_encoder;
   if (latin) pdf->cur_encoder = nullptr;
-  HPDF_SetInfoAttr(pdf, type, latin ? latin->c_str() : utf8.c_str());
+  haru().SetInfoAttr(pdf, type, latin ? latin->c_str() : utf8.c_str());
   pdf->cur_encoder = current;
 }
 
@@ -228,23 +229,23 @@ void set_info(HaruDoc& doc, const DocumentInfo& info) {
   set_info_string(pdf, HPDF_INFO_AUTHOR, info.author);
   set_info_string(pdf, HPDF_INFO_CREATOR, "kovgen " KOVGEN_VERSION);
   // No creation date: the same draft must give the same bytes.
-  HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr, info.language.c_str(), nullptr));
+  haru().Dict_Add(pdf->catalog, "Lang", haru().String_New(pdf->mmgr, info.language.c_str(), nullptr));
 }
 
 std::optional<std::string> save(HaruDoc& doc, Diagnostics& diag) {
-  if (HPDF_SaveToStream(doc.get()) != HPDF_OK || doc.failed("writing the PDF", diag))
+  if (haru().SaveToStream(doc.get()) != HPDF_OK || doc.failed("writing the PDF", diag))
     return std::nullopt;
-  std::string bytes(HPDF_GetStreamSize(doc.get()), '\0');
+  std::string bytes(haru().GetStreamSize(doc.get()), '\0');
   HPDF_UINT32 size = HPDF_UINT32(bytes.size());
   const HPDF_STATUS st =
-      HPDF_ReadFromStream(doc.get(), reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
+      haru().ReadFromStream(doc.get(), reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
   // Reading to the end reports HPDF_STREAM_EOF, which is no error here.
   if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || size != bytes.size() || bytes.empty()) {
     doc.failed("reading the PDF back", diag);
     if (!diag.has_errors()) diag.error({}, "PDF: libharu produced no output");
     return std::nullopt;
   }
-  HPDF_ResetError(doc.get());
+  haru().ResetError(doc.get());
   return bytes;
 }
 
@@ -258,10 +259,10 @@ std::optional<std::string> write(cmark_node* root, const WriterOptions& options,
   HaruDoc doc;
   if (doc.failed("starting", diag)) return std::nullopt;
   HPDF_Doc pdf = doc.get();
-  HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-  HPDF_UseUTFEncodings(pdf);
-  HPDF_SetCurrentEncoder(pdf, "UTF-8");
-  HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+  haru().SetCompressionMode(pdf, HPDF_COMP_ALL);
+  haru().UseUTFEncodings(pdf);
+  haru().SetCurrentEncoder(pdf, "UTF-8");
+  haru().SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
   if (doc.failed("setting up UTF-8 text", diag)) return std::nullopt;
 
   PdfFonts fonts(doc);
@@ -278,10 +279,10 @@ std::optional<std::string> write(cmark_node* root, const WriterOptions& options,
   const Stamp stamp = draft_watermark(geometry);
   std::vector<HPDF_Outline> parents;
   for (const Page& p : pages) {
-    HPDF_Page page = HPDF_AddPage(pdf);
+    HPDF_Page page = haru().AddPage(pdf);
     if (!page || doc.failed("adding a page", diag)) return std::nullopt;
-    HPDF_Page_SetWidth(page, geometry.width);
-    HPDF_Page_SetHeight(page, geometry.height);
+    haru().Page_SetWidth(page, geometry.width);
+    haru().Page_SetHeight(page, geometry.height);
     PageDrawer draw(pdf, page, fonts, geometry.height);
     if (info.draft) draw.watermark(stamp);
     draw.rects(p.rects);

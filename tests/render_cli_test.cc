@@ -144,3 +144,19 @@ TEST_CASE("answers can come through a pipe (/dev/stdin), read as they come") {
   CHECK(piped.exit_code == 0);
   CHECK(piped.out == file.out);
 }
+
+TEST_CASE("a Markdown render loads neither libharu nor libzip; a PDF loads libharu when it needs it") {
+  // Loading them at start cost a tenth of a Markdown render (haru_library.h).
+  const std::string dir = fresh_temp_dir("render-lazy-libraries");
+  std::vector<std::string> env = kEnv;
+  env.push_back("LD_DEBUG=libs");
+  CommandResult md = run_kovgen({"render", kComplete, "-o", dir + "/a.md"}, "", env);
+  REQUIRE(md.exit_code == 0);
+  REQUIRE(md.err.find("libc.so") != std::string::npos);  // the loader did report its work
+  CHECK(md.err.find("libhpdf") == std::string::npos);
+  CHECK(md.err.find("libzip") == std::string::npos);
+  CommandResult pdf = run_kovgen({"render", kComplete, "--format", "pdf", "-o", dir + "/a.pdf"}, "", env);
+  REQUIRE(pdf.exit_code == 0);
+  CHECK(pdf.err.find("libhpdf") != std::string::npos);
+  CHECK(file_exists(dir + "/a.pdf"));
+}
