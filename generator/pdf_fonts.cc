@@ -1,16 +1,20 @@
 #include "haru_library.h"
 #include "pdf_fonts.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <sys/stat.h>
 
-// Internal libharu headers (installed by libhpdf-dev), for two things the public
-// API lacks: whether a font has a glyph at all, and a cheap way to create a UTF-8
-// font (see create_fonts).
+// Internal libharu headers (installed by libhpdf-dev), for what the public API
+// lacks: whether a font has a glyph at all, a cheap way to create a UTF-8 font
+// with compact codes, and its ToUnicode map (see create_fonts).
 #include <hpdf_doc.h>
 #include <hpdf_encoder.h>
+#include <hpdf_font.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_streams.h>
 
 #ifndef KOVGEN_FONT_DIR
 #define KOVGEN_FONT_DIR ""
@@ -47,12 +51,13 @@ bool exists(const std::string& path) {
 // CIDToGIDMap: about 2.4 ms per font to build and 1 ms more to compress, most of
 // the time of a whole PDF. For encoders with libharu's default ToUnicode function
 // it instead maps only the codes in the encoder's cid_map. So, while the font is
-// created, the UTF-8 encoder presents exactly the code points this face will
-// draw (as CID = code point, which is what the UTF-8 encoder writes), and then
-// gets its state back. The map then ends at the highest code point used: one
-// more entry is added because libharu leaves out the last.
-HPDF_Font create_sparse_font(HPDF_Doc pdf, const char* name,
-                             const std::vector<char32_t>& used) {
+// created, the UTF-8 encoder presents exactly the characters this face will draw,
+// under the codes 1, 2, 3, ... (see PdfFonts::code), and then gets its state
+// back. The font's encoding is Identity-H, so code = CID: the /W array, the
+// CIDToGIDMap and the ToUnicode map each get one entry per character drawn, not
+// one per code point up to the highest (a single "€" made that 8,000). One more
+// entry is added because libharu leaves out the last.
+HPDF_Font create_sparse_font(HPDF_Doc pdf, const char* name, const std::vector<char32_t>& used) {
   HPDF_Encoder encoder = haru().GetEncoder(pdf, "UTF-8");
   if (!encoder) return nullptr;
   auto* attr = static_cast<HPDF_CMapEncoderAttr>(encoder->attr);
@@ -61,19 +66,13 @@ HPDF_Font create_sparse_font(HPDF_Doc pdf, const char* name,
   std::memcpy(state, attr->cid_map[0], sizeof state);
   std::memset(attr->cid_map[0], 0, sizeof state);
 
-  std::vector<char32_t> codes;
-  char32_t highest = 0;
-  for (char32_t cp : used)
-    if (cp > 0 && cp < 0xFFFF) {
-      codes.push_back(cp);
-      highest = std::max(highest, cp);
-    }
-  codes.push_back(highest + 1);  // the entry libharu leaves out
+  const size_t entries = used.size() + 1;  // the entry libharu leaves out
   std::vector<HPDF_UNICODE> saved_unicode;
-  for (char32_t cp : codes) {
-    saved_unicode.push_back(attr->unicode_map[cp >> 8][cp & 0xFF]);
-    attr->cid_map[cp >> 8][cp & 0xFF] = HPDF_UINT16(cp);
-    attr->unicode_map[cp >> 8][cp & 0xFF] = HPDF_UNICODE(cp);
+  for (size_t code = 1; code <= entries; ++code) {
+    const char32_t cp = used[std::min(code, used.size()) - 1];
+    saved_unicode.push_back(attr->unicode_map[code >> 8][code & 0xFF]);
+    attr->cid_map[code >> 8][code & 0xFF] = HPDF_UINT16(code);
+    attr->unicode_map[code >> 8][code & 0xFF] = HPDF_UNICODE(cp);
   }
   const HPDF_Encoder_ToUnicode_Func utf8_to_unicode = encoder->to_unicode_fn;
   encoder->to_unicode_fn = haru().CMapEncoder_ToUnicode;
@@ -81,12 +80,63 @@ HPDF_Font create_sparse_font(HPDF_Doc pdf, const char* name,
   HPDF_Font font = haru().GetFont(pdf, name, "UTF-8");
 
   encoder->to_unicode_fn = utf8_to_unicode;
-  for (size_t i = 0; i < codes.size(); ++i) {
-    attr->cid_map[codes[i] >> 8][codes[i] & 0xFF] = 0;
-    attr->unicode_map[codes[i] >> 8][codes[i] & 0xFF] = saved_unicode[i];
+  for (size_t code = 1; code <= entries; ++code) {
+    attr->cid_map[code >> 8][code & 0xFF] = 0;
+    attr->unicode_map[code >> 8][code & 0xFF] = saved_unicode[code - 1];
   }
   std::memcpy(attr->cid_map[0], state, sizeof state);
   return font;
+}
+
+// libharu gives a UTF-8 font an identity CMap as its ToUnicode map, which
+// readers take to mean code = Unicode (and poppler warns about). The codes here
+// are 1, 2, 3, ..., so the map must say which character each one is, or copying
+// and searching text in the PDF would fail. Runs of consecutive characters become
+// one bfrange entry; a CMap block holds at most 100 entries.
+std::string to_unicode_cmap(const std::vector<char32_t>& used) {
+  struct Range {
+    size_t first_code, count;
+    char32_t first_cp;
+  };
+  std::vector<Range> ranges;
+  for (size_t k = 0; k < used.size(); ++k) {
+    // A range may only vary in its last byte, on both sides.
+    if (!ranges.empty() && ranges.back().first_cp + ranges.back().count == used[k] && (used[k] & 0xFF) != 0 &&
+        ((k + 1) & 0xFF) != 0)
+      ++ranges.back().count;
+    else
+      ranges.push_back({k + 1, 1, used[k]});
+  }
+  std::string out =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  char line[64];
+  for (size_t block = 0; block < ranges.size(); block += 100) {
+    const size_t end = std::min(ranges.size(), block + 100);
+    out += std::to_string(end - block) + " beginbfrange\n";
+    for (size_t r = block; r < end; ++r) {
+      std::snprintf(line, sizeof line, "<%04zx> <%04zx> <%04x>\n", ranges[r].first_code,
+                    ranges[r].first_code + ranges[r].count - 1, unsigned(ranges[r].first_cp));
+      out += line;
+    }
+    out += "endbfrange\n";
+  }
+  out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return out;
+}
+
+// Replaces the content of the font's ToUnicode stream, which libharu made when it
+// created the font.
+bool replace_to_unicode(HPDF_Font font, const std::vector<char32_t>& used) {
+  auto* font_attr = static_cast<HPDF_FontAttr>(font->attr);
+  if (!font_attr || !font_attr->cmap_stream || !font_attr->cmap_stream->stream) return false;
+  HPDF_Stream stream = font_attr->cmap_stream->stream;
+  haru().MemStream_FreeData(stream);
+  const std::string cmap = to_unicode_cmap(used);
+  return haru().Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()), HPDF_UINT(cmap.size())) ==
+         HPDF_OK;
 }
 
 }  // namespace
@@ -161,15 +211,31 @@ bool PdfFonts::create_fonts(const std::array<std::vector<char32_t>, layout::kFac
     // Drawing marks glyphs as used too, but only what it measures through the
     // UTF-8 encoder; measuring here keeps the two in step.
     for (char32_t cp : used[i]) advance(Face(i), cp);
+    if (used[i].size() >= 0xFFFE) {  // two-byte codes, one left for libharu's extra entry
+      diag.error({}, "PDF: more different characters than one font can hold");
+      return false;
+    }
+    codes_[i] = used[i];
+    low_codes_[i].assign(kCached, 0);
+    for (size_t k = 0; k < used[i].size() && used[i][k] < kCached; ++k)
+      low_codes_[i][used[i][k]] = uint16_t(k + 1);
     fonts_[i] = create_sparse_font(doc_.get(), names_[i].c_str(), used[i]);
     const std::string doing = "creating the font " + names_[i];
     if (doc_.failed(doing.c_str(), diag)) return false;
-    if (!fonts_[i]) {
+    if (!fonts_[i] || !replace_to_unicode(fonts_[i], used[i])) {
       diag.error({}, "PDF: libharu could not create the font " + names_[i]);
       return false;
     }
   }
   return true;
+}
+
+uint16_t PdfFonts::code(layout::Face face, char32_t cp) const {
+  const int i = int(face);
+  if (cp < kCached && !low_codes_[i].empty()) return low_codes_[i][cp];
+  const auto& codes = codes_[i];
+  const auto hit = std::lower_bound(codes.begin(), codes.end(), cp);
+  return hit != codes.end() && *hit == cp ? uint16_t(hit - codes.begin() + 1) : 0;
 }
 
 }  // namespace kovgen

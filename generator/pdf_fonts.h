@@ -2,6 +2,7 @@
 // The embedded fonts of the PDF writer, loaded into a libharu document, and their
 // glyph widths for the layout engine.
 #include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,10 @@ class PdfFonts : public layout::GlyphMetrics {
 
   HPDF_Font font(layout::Face face) const { return fonts_[int(face)]; }
 
+  // The two-byte code that draws cp in a font made by create_fonts: characters
+  // are numbered 1, 2, 3, ... in the order of `used`. 0 for one not in `used`.
+  uint16_t code(layout::Face face, char32_t cp) const;
+
   // Reports load failures from advance(); true if there were none.
   bool report(Diagnostics& diag) const;
 
@@ -52,6 +57,8 @@ class PdfFonts : public layout::GlyphMetrics {
   // few letters thousands of times. -2 = not looked up yet.
   static constexpr char32_t kCached = 0x250;
   mutable std::array<std::vector<short>, layout::kFaceCount> cache_;
+  std::array<std::vector<char32_t>, layout::kFaceCount> codes_;  // code - 1 → code point
+  std::array<std::vector<uint16_t>, layout::kFaceCount> low_codes_;  // code point < kCached → code
 };
 
 }  // namespace kovgen
