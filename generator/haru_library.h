@@ -16,16 +16,13 @@ namespace kovgen {
 #define KOVGEN_HARU_FUNCTIONS(X)                                                             \
   X(AddPage) X(CMapEncoder_ToUnicode) X(CreateOutline) X(Destination_SetFitH)                \
   X(Dict_Add) X(Free) X(GetEncoder) X(GetError) X(GetFont) X(GetFontDef)                     \
-  X(GetStreamSize) X(LinkAnnot_SetBorderStyle) X(LoadTTFontFromFile) X(MemStream_FreeData) X(New)                  \
-  X(Outline_SetDestination) X(Outline_SetOpened) X(Page_BeginText)                           \
-  X(Page_CreateDestination) X(Page_CreateURILinkAnnot) X(Page_EndText) X(Page_Fill)          \
-  X(Page_GRestore) X(Page_GSave) X(Page_LineTo) X(Page_MoveTo) X(Page_Rectangle)             \
-  X(Page_SetCharSpace) X(Page_SetFontAndSize) X(Page_SetHeight) X(Page_SetLineCap)           \
-  X(Page_SetLineJoin) X(Page_SetLineWidth) X(Page_SetRGBFill) X(Page_SetRGBStroke)           \
-  X(Page_SetWidth) X(Page_Stroke) X(Page_TextOut) X(ReadFromStream) X(ResetError)            \
-  X(SaveToStream) X(SetCompressionMode) X(SetCurrentEncoder) X(SetInfoAttr)                  \
-  X(SetPageMode) X(Stream_Write) X(String_New) X(TTFontDef_GetCharWidth) X(TTFontDef_GetGlyphid)             \
-  X(UseUTFEncodings)
+  X(GetStreamSize) X(LinkAnnot_SetBorderStyle) X(LoadTTFontFromFile)                         \
+  X(MemStream_FreeData) X(New) X(Outline_SetDestination) X(Outline_SetOpened)                \
+  X(Page_BeginText) X(Page_CreateDestination) X(Page_CreateURILinkAnnot) X(Page_EndText)     \
+  X(Page_SetFontAndSize) X(Page_SetHeight) X(Page_SetWidth) X(ReadFromStream)                \
+  X(ResetError) X(SaveToStream) X(SetCompressionMode) X(SetCurrentEncoder)                   \
+  X(SetInfoAttr) X(SetPageMode) X(Stream_Write) X(String_New) X(TTFontDef_GetCharWidth)      \
+  X(TTFontDef_GetGlyphid) X(UseUTFEncodings)
 
 struct HaruLibrary {
 #define KOVGEN_HARU_MEMBER(name) decltype(&::HPDF_##name) name = nullptr;

@@ -80,41 +80,58 @@ class PageDrawer {
   // The draft stamp, drawn first so that the text stays on top of it; round caps
   // and joins for the look of a brush.
   void watermark(const Stamp& stamp) {
-    haru().Page_GSave(page_);
-    haru().Page_SetLineCap(page_, HPDF_ROUND_END);
-    haru().Page_SetLineJoin(page_, HPDF_ROUND_JOIN);
-    haru().Page_SetLineWidth(page_, stamp.width);
-    haru().Page_SetRGBStroke(page_, stamp.color.r, stamp.color.g, stamp.color.b);
+    std::string& out = pending_;
+    out = "q 1 J 1 j ";  // saved state; round caps and joins
+    append_numbers(out, {stamp.width});
+    out += "w ";
+    append_numbers(out, {stamp.color.r, stamp.color.g, stamp.color.b});
+    out += "RG\n";
     for (const auto& stroke : stamp.strokes) {
-      for (size_t i = 0; i < stroke.size(); ++i)
-        (i ? haru().Page_LineTo : haru().Page_MoveTo)(page_, stroke[i].first,
-                                                       std::round((height_ - stroke[i].second) * 2) / 2);
-      haru().Page_Stroke(page_);
+      for (size_t i = 0; i < stroke.size(); ++i) {
+        append_numbers(out, {stroke[i].first, std::round((height_ - stroke[i].second) * 2) / 2});
+        out += i ? "l\n" : "m\n";
+      }
+      out += "S\n";
     }
-    haru().Page_GRestore(page_);
+    out += "Q\n";
+    write(out);
   }
 
+  // Rectangles and lines are written to the content stream directly too (see
+  // texts()): libharu clears a 512-byte buffer byte by byte in every MoveTo and
+  // LineTo, and a table has hundreds of borders.
   void rects(const std::vector<layout::RectOp>& rects) {
+    std::string& out = pending_;
+    out.clear();
     for (const auto& r : rects) {
-      fill(r.fill);
+      fill(out, r.fill);
       const float bottom = snap(height_ - r.y - r.h), top = snap(height_ - r.y);
-      haru().Page_Rectangle(page_, snap(r.x), bottom, snap(r.x + r.w) - snap(r.x), top - bottom);
-      haru().Page_Fill(page_);
+      append_numbers(out, {snap(r.x), bottom, snap(r.x + r.w) - snap(r.x), top - bottom});
+      out += "re f\n";
     }
+    write(out);
   }
 
   void lines(const std::vector<layout::LineOp>& lines) {
+    std::string& out = pending_;
+    out.clear();
     for (const auto& l : lines) {
-      if (l.width != line_width_) haru().Page_SetLineWidth(page_, line_width_ = l.width);
+      if (l.width != line_width_) {
+        append_numbers(out, {line_width_ = l.width});
+        out += "w\n";
+      }
       if (!(l.color == stroke_) || !stroke_set_) {
-        haru().Page_SetRGBStroke(page_, l.color.r, l.color.g, l.color.b);
+        append_numbers(out, {l.color.r, l.color.g, l.color.b});
+        out += "RG\n";
         stroke_ = l.color;
         stroke_set_ = true;
       }
-      haru().Page_MoveTo(page_, snap(l.x1), snap(height_ - l.y1));
-      haru().Page_LineTo(page_, snap(l.x2), snap(height_ - l.y2));
-      haru().Page_Stroke(page_);
+      append_numbers(out, {snap(l.x1), snap(height_ - l.y1)});
+      out += "m ";
+      append_numbers(out, {snap(l.x2), snap(height_ - l.y2)});
+      out += "l S\n";
     }
+    write(out);
   }
 
   // Text goes into the content stream directly, not through HPDF_Page_TextOut:
@@ -122,8 +139,8 @@ class PageDrawer {
   // byte for each call and can only move between strings with a Td of its own.
   // A justified line, whose words sit at computed places, took one TextOut per
   // word. Here the runs of one line that share font, size, colour and spacing
-  // become one TJ, the gaps between them given as TJ offsets. Fonts, colours and
-  // spacing still go through libharu, which registers the font resources.
+  // become one TJ, the gaps between them given as TJ offsets. Only BT, ET and
+  // font changes go through libharu, which registers the font resources.
   void texts(const std::vector<TextOp>& texts) {
     if (texts.empty()) return;
     haru().Page_BeginText(page_);
@@ -134,12 +151,17 @@ class PageDrawer {
       if (!font_of || font_of->style.face != t.style.face || font_of->style.size != t.style.size)
         haru().Page_SetFontAndSize(page_, fonts_.font(t.style.face), t.style.size);
       font_of = &t;
-      fill(t.style.color);
-      if (t.char_spacing != char_spacing_)
-        haru().Page_SetCharSpace(page_, char_spacing_ = t.char_spacing);
+      std::string& out = pending_;
+      out.clear();
+      fill(out, t.style.color);
+      if (t.char_spacing != char_spacing_) {
+        append_numbers(out, {char_spacing_ = t.char_spacing});
+        out += "Tc\n";
+      }
       size_t end = i + 1;
       while (end < texts.size() && continues_line(texts[end - 1], texts[end])) ++end;
-      show_line(texts, i, end);
+      show_line(out, texts, i, end);
+      write(out);
       i = end;
     }
     haru().Page_EndText(page_);
@@ -163,9 +185,10 @@ class PageDrawer {
   }
 
  private:
-  void fill(const Color& c) {
+  void fill(std::string& out, const Color& c) {
     if (fill_set_ && c == fill_) return;
-    haru().Page_SetRGBFill(page_, c.r, c.g, c.b);
+    append_numbers(out, {c.r, c.g, c.b});
+    out += "rg\n";
     fill_ = c;
     fill_set_ = true;
   }
@@ -177,17 +200,13 @@ class PageDrawer {
            b.style.color == a.style.color && b.char_spacing == a.char_spacing && b.x >= a.x;
   }
 
-  // Shows texts[begin, end) as one TJ, starting at the first one's position.
-  void show_line(const std::vector<TextOp>& texts, size_t begin, size_t end) {
+  // Appends texts[begin, end) to out as one TJ, starting at the first one's position.
+  void show_line(std::string& out, const std::vector<TextOp>& texts, size_t begin, size_t end) {
     const TextOp& first = texts[begin];
     const float size = first.style.size;
     const float x = snap(first.x), y = snap(height_ - first.y);
-    std::string& out = pending_;
-    out.clear();
-    append_number(out, x - line_x_);
-    out += ' ';
-    append_number(out, y - line_y_);
-    out += " Td\n[";
+    append_numbers(out, {x - line_x_, y - line_y_});
+    out += "Td\n[";
     line_x_ = x;
     line_y_ = y;
     float pen = x;  // where the viewer's pen is after what has been shown so far
@@ -212,8 +231,20 @@ class PageDrawer {
       out += ')';
     }
     out += "] TJ\n";
+  }
+
+  void write(const std::string& ops) {
+    if (ops.empty()) return;
     haru().Stream_Write(static_cast<HPDF_PageAttr>(page_->attr)->stream,
-                        reinterpret_cast<const HPDF_BYTE*>(out.data()), HPDF_UINT(out.size()));
+                        reinterpret_cast<const HPDF_BYTE*>(ops.data()), HPDF_UINT(ops.size()));
+  }
+
+  // Each number followed by a space.
+  static void append_numbers(std::string& out, std::initializer_list<float> values) {
+    for (float v : values) {
+      append_number(out, v);
+      out += ' ';
+    }
   }
 
   // Codes go into a literal string, two bytes each: half the size of hex, and the
