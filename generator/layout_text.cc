@@ -57,11 +57,16 @@ void keep_references_together(std::vector<Word>& words) {
   static const char* const kBefore[] = {"§", "§§", "Abs.", "Nr.", "Art.", "Ziff.", "S.",
                                         "Satz", "Anlage", "Anlagen"};
   static const char* const kAfter[] = {"€", "%", "Uhr", "EUR", "Euro"};
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
   for (size_t i = 0; i + 1 < words.size(); ++i) {
-    if (words[i].glue == 0 || words[i].forced) continue;
+    if (words[i].glue == 0 || words[i].forced || words[i].frags.empty() || words[i + 1].frags.empty()) continue;
+    // Only a number on one side makes a pair; the texts are built only then.
+    const auto& first_frag = words[i + 1].frags.front().text;
+    const auto& last_frag = words[i].frags.back().text;
+    const bool number_follows = !first_frag.empty() && is_digit(first_frag[0]);
+    const bool number_before = !last_frag.empty() && is_digit(last_frag.back());
+    if (!number_follows && !number_before) continue;
     const std::string a = word_text(words[i]), b = word_text(words[i + 1]);
-    const bool number_follows = !b.empty() && b[0] >= '0' && b[0] <= '9';
-    const bool number_before = !a.empty() && a.back() >= '0' && a.back() <= '9';
     for (const char* k : kBefore)
       if (number_follows && a == k) words[i].breakable = false;
     for (const char* k : kAfter)
