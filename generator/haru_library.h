@@ -18,11 +18,11 @@ namespace kovgen {
   X(Dict_Add) X(Free) X(GetEncoder) X(GetError) X(GetFont) X(GetFontDef)                     \
   X(GetStreamSize) X(LinkAnnot_SetBorderStyle) X(LoadTTFontFromFile)                         \
   X(MemStream_FreeData) X(New) X(Outline_SetDestination) X(Outline_SetOpened)                \
-  X(Page_BeginText) X(Page_CreateDestination) X(Page_CreateURILinkAnnot) X(Page_EndText)     \
-  X(Page_SetFontAndSize) X(Page_SetHeight) X(Page_SetWidth) X(ReadFromStream)                \
-  X(ResetError) X(SaveToStream) X(SetCompressionMode) X(SetCurrentEncoder)                   \
-  X(SetInfoAttr) X(SetPageMode) X(Stream_Write) X(String_New) X(TTFontDef_GetCharWidth)      \
-  X(TTFontDef_GetGlyphid) X(UseUTFEncodings)
+  X(Page_CreateDestination) X(Page_CreateURILinkAnnot) X(Page_GetLocalFontName)              \
+  X(Page_SetHeight) X(Page_SetWidth) X(ReadFromStream) X(ResetError) X(SaveToStream)         \
+  X(SetCompressionMode) X(SetCurrentEncoder) X(SetInfoAttr) X(SetPageMode)                   \
+  X(Stream_Write) X(String_New) X(TTFontDef_GetCharWidth) X(TTFontDef_GetGlyphid)            \
+  X(UseUTFEncodings)
 
 struct HaruLibrary {
 #define KOVGEN_HARU_MEMBER(name) decltype(&::HPDF_##name) name = nullptr;

@@ -7,9 +7,10 @@
 #include <vector>
 
 // For the document catalog's /Lang entry, which libharu 2.3 has no function for,
-// and the page's content stream, which text is written to directly (texts()).
+// and the page's content stream, which is built here (PageDrawer).
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
+#include <zlib.h>
 
 #include "layout.h"
 #include "pdf_blocks.h"
@@ -80,8 +81,8 @@ class PageDrawer {
   // The draft stamp, drawn first so that the text stays on top of it; round caps
   // and joins for the look of a brush.
   void watermark(const Stamp& stamp) {
-    std::string& out = pending_;
-    out = "q 1 J 1 j ";  // saved state; round caps and joins
+    std::string& out = content_;
+    out += "q 1 J 1 j ";  // saved state; round caps and joins
     append_numbers(out, {stamp.width});
     out += "w ";
     append_numbers(out, {stamp.color.r, stamp.color.g, stamp.color.b});
@@ -94,27 +95,23 @@ class PageDrawer {
       out += "S\n";
     }
     out += "Q\n";
-    write(out);
   }
 
   // Rectangles and lines are written to the content stream directly too (see
   // texts()): libharu clears a 512-byte buffer byte by byte in every MoveTo and
   // LineTo, and a table has hundreds of borders.
   void rects(const std::vector<layout::RectOp>& rects) {
-    std::string& out = pending_;
-    out.clear();
+    std::string& out = content_;
     for (const auto& r : rects) {
       fill(out, r.fill);
       const float bottom = snap(height_ - r.y - r.h), top = snap(height_ - r.y);
       append_numbers(out, {snap(r.x), bottom, snap(r.x + r.w) - snap(r.x), top - bottom});
       out += "re f\n";
     }
-    write(out);
   }
 
   void lines(const std::vector<layout::LineOp>& lines) {
-    std::string& out = pending_;
-    out.clear();
+    std::string& out = content_;
     for (const auto& l : lines) {
       if (l.width != line_width_) {
         append_numbers(out, {line_width_ = l.width});
@@ -131,7 +128,6 @@ class PageDrawer {
       append_numbers(out, {snap(l.x2), snap(height_ - l.y2)});
       out += "l S\n";
     }
-    write(out);
   }
 
   // Text goes into the content stream directly, not through HPDF_Page_TextOut:
@@ -139,20 +135,26 @@ class PageDrawer {
   // byte for each call and can only move between strings with a Td of its own.
   // A justified line, whose words sit at computed places, took one TextOut per
   // word. Here the runs of one line that share font, size, colour and spacing
-  // become one TJ, the gaps between them given as TJ offsets. Only BT, ET and
-  // font changes go through libharu, which registers the font resources.
+  // become one TJ, the gaps between them given as TJ offsets. libharu only names
+  // the fonts in the page's resources.
   void texts(const std::vector<TextOp>& texts) {
     if (texts.empty()) return;
-    haru().Page_BeginText(page_);
+    std::string& out = content_;
+    out += "BT\n";
     line_x_ = line_y_ = 0;  // BT resets the text line matrix
     const TextOp* font_of = nullptr;
     for (size_t i = 0; i < texts.size();) {
       const TextOp& t = texts[i];
-      if (!font_of || font_of->style.face != t.style.face || font_of->style.size != t.style.size)
-        haru().Page_SetFontAndSize(page_, fonts_.font(t.style.face), t.style.size);
+      if (!font_of || font_of->style.face != t.style.face || font_of->style.size != t.style.size) {
+        // Names the font in the page's resources, adding it there on first use.
+        const char* name = haru().Page_GetLocalFontName(page_, fonts_.font(t.style.face));
+        out += '/';
+        out += name ? name : "F1";
+        out += ' ';
+        append_numbers(out, {t.style.size});
+        out += "Tf\n";
+      }
       font_of = &t;
-      std::string& out = pending_;
-      out.clear();
       fill(out, t.style.color);
       if (t.char_spacing != char_spacing_) {
         append_numbers(out, {char_spacing_ = t.char_spacing});
@@ -161,10 +163,33 @@ class PageDrawer {
       size_t end = i + 1;
       while (end < texts.size() && continues_line(texts[end - 1], texts[end])) ++end;
       show_line(out, texts, i, end);
-      write(out);
       i = end;
     }
-    haru().Page_EndText(page_);
+    out += "ET\n";
+  }
+
+  // Hands the page's content to libharu, compressed here: libharu deflates at
+  // zlib's default level, and the content streams are most of a PDF's bytes.
+  // kContentLevel makes them about three times faster to compress and a few
+  // percent larger. False if zlib or libharu fails.
+  bool finish() {
+    static constexpr int kContentLevel = 3;
+    uLongf size = compressBound(uLong(content_.size()));
+    std::string packed(size, '\0');
+    if (compress2(reinterpret_cast<Bytef*>(packed.data()), &size,
+                  reinterpret_cast<const Bytef*>(content_.data()), uLong(content_.size()),
+                  kContentLevel) != Z_OK)
+      return false;
+    auto* attr = static_cast<HPDF_PageAttr>(page_->attr);
+    // libharu writes a /Filter entry only for data it compresses itself, and
+    // drops one added by hand; its hook for extra dictionary entries says it.
+    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+    attr->contents->write_fn = [](HPDF_Dict, HPDF_Stream out) {
+      static constexpr char kFilter[] = "/Filter /FlateDecode\012";
+      return haru().Stream_Write(out, reinterpret_cast<const HPDF_BYTE*>(kFilter), sizeof kFilter - 1);
+    };
+    return haru().Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()),
+                               HPDF_UINT(size)) == HPDF_OK;
   }
 
   // One link annotation per stretch of linked text on a line.
@@ -233,12 +258,6 @@ class PageDrawer {
     out += "] TJ\n";
   }
 
-  void write(const std::string& ops) {
-    if (ops.empty()) return;
-    haru().Stream_Write(static_cast<HPDF_PageAttr>(page_->attr)->stream,
-                        reinterpret_cast<const HPDF_BYTE*>(ops.data()), HPDF_UINT(ops.size()));
-  }
-
   // Each number followed by a space.
   static void append_numbers(std::string& out, std::initializer_list<float> values) {
     for (float v : values) {
@@ -287,7 +306,7 @@ class PageDrawer {
   float line_width_ = 1;  // the PDF default
   float char_spacing_ = 0;
   float line_x_ = 0, line_y_ = 0;  // the text line matrix's origin, inside BT
-  std::string pending_;            // the TJ being built, reused
+  std::string content_;            // the page's content stream, built here
 };
 
 // Every code point each face draws, for PdfFonts::create_fonts, in order.
@@ -415,6 +434,10 @@ std::optional<std::string> write(cmark_node* root, const WriterOptions& options,
     draw.texts(p.texts);
     draw.texts(p.furniture);
     draw.links(p.texts);
+    if (!draw.finish()) {
+      diag.error({}, "PDF: a page could not be compressed");
+      return std::nullopt;
+    }
     for (const layout::Anchor& a : p.anchors) add_outline(pdf, page, a, geometry.height, parents);
     if (doc.failed("drawing a page", diag)) return std::nullopt;
   }
