@@ -275,6 +275,45 @@ std::vector<Page> layout_document(const std::vector<Block>& blocks,
   return pages;
 }
 
+namespace {
+
+// Shortens runs on one line to max_width, ending with "…" in the last run's style.
+std::vector<Run> fit_runs_with_ellipsis(std::vector<Run> runs, const GlyphMetrics& metrics,
+                                        float max_width) {
+  float width = 0;
+  for (const Run& r : runs) width += text_width(metrics, r.style, r.text);
+  if (width <= max_width || runs.empty()) return runs;
+  float room = max_width;
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const float w = text_width(metrics, runs[i].style, runs[i].text);
+    if (w <= room - text_width(metrics, runs[i].style, "…")) {
+      room -= w;
+      continue;
+    }
+    runs[i].text = fit_with_ellipsis(metrics, runs[i].style, runs[i].text, room);
+    runs.resize(i + 1);
+    break;
+  }
+  return runs;
+}
+
+// Text ops for runs set side by side, centred in [left, left + width].
+std::vector<TextOp> centred_runs(const std::vector<Run>& runs, const GlyphMetrics& metrics,
+                                 float left, float width, float baseline) {
+  float total = 0;
+  for (const Run& r : runs) total += text_width(metrics, r.style, r.text);
+  std::vector<TextOp> ops;
+  float x = left + (width - total) / 2;
+  for (const Run& r : runs) {
+    const float w = text_width(metrics, r.style, r.text);
+    ops.push_back({x, baseline, w, r.style, r.text, {}});
+    x += w;
+  }
+  return ops;
+}
+
+}  // namespace
+
 void add_page_furniture(std::vector<Page>& pages, const std::string& title,
                         const PageGeometry& page, const GlyphMetrics& metrics) {
   const Color grey{0.35f, 0.35f, 0.35f};
@@ -282,15 +321,20 @@ void add_page_furniture(std::vector<Page>& pages, const std::string& title,
   // into documents that use no italics otherwise.
   const Style head{Face::regular, 8.5f, grey};
   const Style foot{Face::regular, 8.5f, grey};
-  const std::string shown = fit_with_ellipsis(metrics, head, title, page.text_width());
   const float head_y = page.margin_top - 24;  // baseline, 24 pt above the text
   const float rule_y = page.margin_top - 18;
   const float foot_y = page.height - page.margin_bottom + 30;
+  // The title gets the body's fallbacks too (the symbol face, U+FFFD), as runs
+  // side by side; the body has already warned about what no font has.
+  Diagnostics repeated;
+  const std::vector<TextOp> header = centred_runs(
+      fit_runs_with_ellipsis(resolve_glyphs({Run{title, head, {}}}, metrics, repeated), metrics,
+                             page.text_width()),
+      metrics, page.margin_left, page.text_width(), head_y);
   const int total = int(pages.size());
   for (int i = 0; i < total; ++i) {
     Page& p = pages[i];
-    const float w = text_width(metrics, head, shown);
-    p.furniture.push_back({page.margin_left + (page.text_width() - w) / 2, head_y, w, head, shown, {}});
+    p.furniture.insert(p.furniture.end(), header.begin(), header.end());
     p.furniture_lines.push_back(
         {page.margin_left, rule_y, page.width - page.margin_right, rule_y, 0.4f, grey});
     std::string label = "Seite " + std::to_string(i + 1) + " von " + std::to_string(total);

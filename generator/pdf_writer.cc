@@ -75,8 +75,8 @@ float snap(float v) { return std::round(v * 8) / 8; }
 
 class PageDrawer {
  public:
-  PageDrawer(HPDF_Doc pdf, HPDF_Page page, PdfFonts& fonts, float height)
-      : pdf_(pdf), page_(page), fonts_(fonts), height_(height) {}
+  PageDrawer(HPDF_Page page, PdfFonts& fonts, float height)
+      : page_(page), fonts_(fonts), height_(height) {}
 
   // The draft stamp, drawn first so that the text stays on top of it; round caps
   // and joins for the look of a brush.
@@ -147,9 +147,14 @@ class PageDrawer {
       const TextOp& t = texts[i];
       if (!font_of || font_of->style.face != t.style.face || font_of->style.size != t.style.size) {
         // Names the font in the page's resources, adding it there on first use.
-        const char* name = haru().Page_GetLocalFontName(page_, fonts_.font(t.style.face));
+        const HPDF_Font font = fonts_.font(t.style.face);
+        const char* name = font ? haru().Page_GetLocalFontName(page_, font) : nullptr;
+        if (!name) {
+          failure_ = "a font was not created before drawing with it";
+          return;
+        }
         out += '/';
-        out += name ? name : "F1";
+        out += name;
         out += ' ';
         append_numbers(out, {t.style.size});
         out += "Tf\n";
@@ -172,7 +177,11 @@ class PageDrawer {
   // zlib's default level, and the content streams are most of a PDF's bytes.
   // kContentLevel makes them about three times faster to compress and a few
   // percent larger. False if zlib or libharu fails.
+  // Empty when the page was drawn; else what went wrong.
+  const std::string& failure() const { return failure_; }
+
   bool finish() {
+    if (!failure_.empty()) return false;
     static constexpr int kContentLevel = 3;
     uLongf size = compressBound(uLong(content_.size()));
     std::string packed(size, '\0');
@@ -229,6 +238,10 @@ class PageDrawer {
   void show_line(std::string& out, const std::vector<TextOp>& texts, size_t begin, size_t end) {
     const TextOp& first = texts[begin];
     const float size = first.style.size;
+    if (!(size > 0)) {
+      failure_ = "a text has no font size";
+      return;
+    }
     const float x = snap(first.x), y = snap(height_ - first.y);
     append_numbers(out, {x - line_x_, y - line_y_});
     out += "Td\n[";
@@ -259,7 +272,7 @@ class PageDrawer {
   }
 
   // Each number followed by a space.
-  static void append_numbers(std::string& out, std::initializer_list<float> values) {
+  void append_numbers(std::string& out, std::initializer_list<float> values) {
     for (float v : values) {
       append_number(out, v);
       out += ' ';
@@ -281,7 +294,13 @@ class PageDrawer {
   // A short exact form to three decimals: "-12.5", "3", "0.125". Positions are
   // multiples of 1/8 and offsets of 1/10, so nothing is lost; snprintf was half
   // the time of drawing the text.
-  static void append_number(std::string& out, float v) {
+  void append_number(std::string& out, float v) {
+    // Anything beyond the page by far is a layout bug: no number is better than
+    // a wrong one, so the page fails instead (see finish()).
+    if (!std::isfinite(v) || std::fabs(v) > 1e7f) {
+      failure_ = "a coordinate is out of range";
+      v = 0;
+    }
     long long thousandths = std::llround(double(v) * 1000);
     if (thousandths < 0) {
       out += '-';
@@ -297,7 +316,6 @@ class PageDrawer {
     }
   }
 
-  HPDF_Doc pdf_;
   HPDF_Page page_;
   PdfFonts& fonts_;
   float height_;
@@ -307,6 +325,7 @@ class PageDrawer {
   float char_spacing_ = 0;
   float line_x_ = 0, line_y_ = 0;  // the text line matrix's origin, inside BT
   std::string content_;            // the page's content stream, built here
+  std::string failure_;
 };
 
 // Every code point each face draws, for PdfFonts::create_fonts, in order.
@@ -426,7 +445,7 @@ std::optional<std::string> write(cmark_node* root, const WriterOptions& options,
     if (!page || doc.failed("adding a page", diag)) return std::nullopt;
     haru().Page_SetWidth(page, geometry.width);
     haru().Page_SetHeight(page, geometry.height);
-    PageDrawer draw(pdf, page, fonts, geometry.height);
+    PageDrawer draw(page, fonts, geometry.height);
     if (info.draft) draw.watermark(stamp);
     draw.rects(p.rects);
     draw.lines(p.lines);
@@ -435,7 +454,8 @@ std::optional<std::string> write(cmark_node* root, const WriterOptions& options,
     draw.texts(p.furniture);
     draw.links(p.texts);
     if (!draw.finish()) {
-      diag.error({}, "PDF: a page could not be compressed");
+      diag.error({}, "PDF: page " + std::to_string(&p - pages.data() + 1) + " could not be written: " +
+                         (draw.failure().empty() ? "compressing its content failed" : draw.failure()));
       return std::nullopt;
     }
     for (const layout::Anchor& a : p.anchors) add_outline(pdf, page, a, geometry.height, parents);

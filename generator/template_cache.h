@@ -4,7 +4,9 @@
 // checking, which otherwise dominate a single render. The key covers every source
 // file of the template and the fragments (by its stat data, or by its content while
 // it is freshly changed), plus the kovgen binary's identity, so an edited template
-// or a rebuilt kovgen never sees a stale entry.
+// or a rebuilt kovgen never sees a stale entry. One exception: a network file
+// system may answer stat from its attribute cache (NFS: up to a minute), so an
+// edit made on another machine can go unseen that long; KOVGEN_CACHE=off there.
 #include <optional>
 #include <string>
 #include <string_view>

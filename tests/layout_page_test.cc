@@ -288,6 +288,35 @@ TEST_CASE("every page gets the title and Seite X von Y") {
   CHECK(pages[0].furniture[0].width <= 200.01f);
 }
 
+TEST_CASE("the header title falls back to the symbol face like the body, and stays within the line") {
+  FakeMetrics m;
+  m.missing = {U'✓', U'中'};
+  m.symbol_has = {U'✓', 0xFFFD};
+  auto pages = layout_document({lines_para("a", 2)}, {}, small_page(), m);
+  add_page_furniture(pages, "Vertrag ✓ und 中", small_page(), m);
+  REQUIRE(pages.size() == 1);
+  const auto& f = pages[0].furniture;
+  REQUIRE(f.size() == 5);  // "Vertrag ", "✓", " und ", "�" (for 中), then the footer
+  CHECK(f[0].text == "Vertrag ");
+  CHECK(f[1].text == "✓");
+  CHECK(f[1].style.face == Face::symbol);
+  CHECK(f[2].style.face == Face::regular);
+  CHECK(f[3].text == "\xEF\xBF\xBD");
+  CHECK(f[3].style.face == Face::symbol);
+  for (size_t i = 1; i < 4; ++i) CHECK(f[i].x == doctest::Approx(f[i - 1].x + f[i - 1].width));
+  // Centred as a whole.
+  const float left = f[0].x, right = f[3].x + f[3].width;
+  CHECK((left - small_page().margin_left) == doctest::Approx(small_page().width - small_page().margin_right - right));
+
+  // Too long: shortened across runs, the ellipsis in the style of the run where it ends.
+  auto long_pages = layout_document({lines_para("a", 2)}, {}, small_page(), m);
+  add_page_furniture(long_pages, std::string(30, 'x') + " ✓ " + std::string(60, 'y'), small_page(), m);
+  const auto& g = long_pages[0].furniture;
+  REQUIRE(g.size() == 4);
+  CHECK(g[2].text.find("…") != std::string::npos);
+  CHECK(g[2].x + g[2].width - g[0].x <= small_page().text_width() + 0.01f);
+}
+
 TEST_CASE("headings carry outline anchors with their page position") {
   FakeMetrics m;
   Block h = para("§ 1 Gegenstand");
