@@ -17,10 +17,8 @@ RuntimeLibrary<HaruLibrary> load() {
   RuntimeLibrary<HaruLibrary> loaded;
   void* handle = open_runtime_library(KOVGEN_LIBHPDF_SONAME, "libharu", "PDF", "libhpdf-2.3.0", loaded.error);
   if (!handle) return loaded;
-#define KOVGEN_HARU_RESOLVE(name)                                                         \
-  loaded.functions.name = reinterpret_cast<decltype(&::HPDF_##name)>(                     \
-      find_runtime_symbol(handle, "libharu", "HPDF_" #name, loaded.error));               \
-  if (!loaded.functions.name) return loaded;
+#define KOVGEN_HARU_RESOLVE(name) \
+  if (!resolve_runtime_function(handle, "libharu", "HPDF_" #name, loaded.functions.name, loaded.error)) return loaded;
   KOVGEN_HARU_FUNCTIONS(KOVGEN_HARU_RESOLVE)
 #undef KOVGEN_HARU_RESOLVE
   loaded.ok = true;
@@ -34,14 +32,7 @@ const RuntimeLibrary<HaruLibrary>& loaded_library() {
 
 }  // namespace
 
-const HaruLibrary* haru_library(std::string& error) {
-  const auto& loaded = loaded_library();
-  if (!loaded.ok) {
-    error = loaded.error;
-    return nullptr;
-  }
-  return &loaded.functions;
-}
+const HaruLibrary* haru_library(std::string& error) { return loaded_library().get(error); }
 
 const HaruLibrary& haru() {
   const auto& loaded = loaded_library();

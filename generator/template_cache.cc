@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "file_io.h"
+
 namespace kovgen {
 
 namespace fs = std::filesystem;
@@ -204,15 +206,9 @@ void hash_source_file(Hash& hash, const fs::path& file, const timespec& now) {
       hash.mix(n);
     return;
   }
-  std::string content;
-  if (std::FILE* in = std::fopen(file.c_str(), "rb")) {
-    char buffer[16384];
-    size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, in)) > 0) content.append(buffer, n);
-    std::fclose(in);
-  }
+  Diagnostics unreadable;  // loading the template reports that properly
   hash.add("content");
-  hash.add(content);
+  hash.add(read_file(file.string(), unreadable).value_or(""));
 }
 
 void hash_folder(Hash& hash, const std::string& dir, const timespec& now) {

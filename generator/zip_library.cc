@@ -14,10 +14,8 @@ RuntimeLibrary<ZipLibrary> load() {
   RuntimeLibrary<ZipLibrary> loaded;
   void* handle = open_runtime_library(KOVGEN_LIBZIP_SONAME, "libzip", "DOCX", "libzip4", loaded.error);
   if (!handle) return loaded;
-#define KOVGEN_ZIP_RESOLVE(name)                                                          \
-  loaded.functions.name = reinterpret_cast<decltype(&::zip_##name)>(                      \
-      find_runtime_symbol(handle, "libzip", "zip_" #name, loaded.error));                 \
-  if (!loaded.functions.name) return loaded;
+#define KOVGEN_ZIP_RESOLVE(name) \
+  if (!resolve_runtime_function(handle, "libzip", "zip_" #name, loaded.functions.name, loaded.error)) return loaded;
   KOVGEN_ZIP_FUNCTIONS(KOVGEN_ZIP_RESOLVE)
 #undef KOVGEN_ZIP_RESOLVE
   loaded.ok = true;
@@ -28,11 +26,7 @@ RuntimeLibrary<ZipLibrary> load() {
 
 const ZipLibrary* zip_library(std::string& error) {
   static const RuntimeLibrary<ZipLibrary> loaded = load();
-  if (!loaded.ok) {
-    error = loaded.error;
-    return nullptr;
-  }
-  return &loaded.functions;
+  return loaded.get(error);
 }
 
 }  // namespace kovgen
