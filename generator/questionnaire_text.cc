@@ -71,6 +71,10 @@ std::string example_text(const Question& q) {
   if (!v) return q.example;
   if (q.type == QuestionType::boolean) return v->boolean ? "ja" : "nein";
   if (q.type == QuestionType::date) return format_date_short(v->date);
+  // Numbers in the German form users are asked to type, whatever the template wrote.
+  if (q.type == QuestionType::money || q.type == QuestionType::integer || q.type == QuestionType::decimal ||
+      q.type == QuestionType::percent)
+    return v->display();
   return q.example;
 }
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "number_reader.h"
 #include "utf8.h"
 #include "yaml_util.h"
 
@@ -72,51 +73,6 @@ struct Cursor {
     while (i < s.size() && s[i] == ' ') ++i;
   }
 };
-
-// Digits with optional thousands dots ("2.793", "1.234.567") or plain ("2793").
-bool grouped_digits(Cursor& c, std::string* digits_out) {
-  const size_t start = c.i;
-  size_t n = 0;
-  if (!c.digits(1, 15, nullptr, &n)) return false;
-  if (n <= 3) {
-    while (c.s.size() - c.i >= 4 && c.s[c.i] == '.') {
-      Cursor probe = c;
-      probe.eat('.');
-      size_t group = 0;
-      if (!probe.digits(3, 3, nullptr, &group) ||
-          (probe.i < probe.s.size() && std::isdigit(static_cast<unsigned char>(probe.s[probe.i]))))
-        break;
-      c = probe;
-    }
-  }
-  for (size_t k = start; k < c.i; ++k)
-    if (c.s[k] != '.') *digits_out += c.s[k];
-  return true;
-}
-
-// "1.234,56", "1234.56", "-3", "0,5" -> value; German (comma) and YAML (dot) forms.
-std::optional<double> parse_number(const std::string& s) {
-  Cursor c{s};
-  std::string text;
-  if (c.eat('-')) text += '-';
-  // YAML/plain form first: digits, optional ".digits".
-  Cursor plain = c;
-  std::string plain_text = text;
-  if (plain.digits(1, 18)) {
-    plain_text.append(s, c.i, plain.i - c.i);
-    if (plain.done()) return std::stod(plain_text);
-    const size_t dot = plain.i;
-    if (plain.eat('.') && plain.digits(1, 18) && plain.done()) return std::stod(plain_text + s.substr(dot));
-  }
-  if (!grouped_digits(c, &text)) return std::nullopt;
-  if (c.eat(',')) {
-    const size_t frac = c.i;
-    if (!c.digits(1, 18)) return std::nullopt;
-    text += "." + s.substr(frac, c.i - frac);
-  }
-  if (!c.done()) return std::nullopt;
-  return std::stod(text);
-}
 
 // Rejects control characters other than tab (and newline for multi-line text).
 bool has_control_characters(std::string_view s, bool allow_newline) {
@@ -243,49 +199,25 @@ std::optional<Value> parse_scalar(const Question& q, std::string_view raw, std::
       v.text = s;
       return v;
     case QuestionType::integer: {
-      Cursor c{s};
-      std::string digits;
-      if (c.eat('-')) digits += '-';
-      if (!grouped_digits(c, &digits) || !c.done()) {
-        if (s.size() > 15 && s.find_first_not_of("-0123456789") == std::string::npos) {
-          *error = "number too large";
-          return std::nullopt;
-        }
-        return fail("a whole number");
-      }
-      // std::stoll throws beyond 18 digits ("1.000.000.000.000.000.000").
-      if (digits.size() - (digits[0] == '-') > 15) {
-        *error = "number too large";
-        return std::nullopt;
-      }
-      v.number = std::stoll(digits);
+      auto n = read_number(s, NumberKind::whole, error);
+      if (!n) return std::nullopt;
+      v.number = *n->whole();
       if (!check_bounds(q, static_cast<double>(v.number), error)) return std::nullopt;
       return v;
     }
     case QuestionType::decimal:
     case QuestionType::percent: {
-      std::string n = s;
-      if (q.type == QuestionType::percent) remove_all(n, "%");
-      remove_all(n, "\u00A0");
-      n = trim(n);
-      auto d = parse_number(n);
-      if (!d) return fail(q.type == QuestionType::percent ? "a percentage such as 3 or 2,5 %" : "a number");
-      if (!check_bounds(q, *d, error)) return std::nullopt;
-      v.real = *d;
+      auto n = read_number(s, q.type == QuestionType::percent ? NumberKind::percent : NumberKind::decimal, error);
+      if (!n) return std::nullopt;
+      v.real = n->to_double();
+      if (!check_bounds(q, v.real, error)) return std::nullopt;
       return v;
     }
     case QuestionType::money: {
-      std::string n = s;
-      remove_all(n, "€");
-      remove_all(n, "EUR");
-      remove_all(n, "\u00A0");
-      n = trim(n);
-      auto d = parse_number(n);
-      if (!d) return fail("an amount in EUR");
-      if (!check_bounds(q, *d, error)) return std::nullopt;
-      const double cents = *d * 100.0;
-      if (std::fabs(cents - std::round(cents)) > 1e-6) return fail("an amount in EUR with at most two decimals");
-      v.number = std::llround(cents);
+      auto n = read_number(s, NumberKind::money, error);
+      if (!n) return std::nullopt;
+      if (!check_bounds(q, n->to_double(), error)) return std::nullopt;
+      v.number = *n->hundredths();
       return v;
     }
     case QuestionType::date: {

@@ -26,7 +26,7 @@ std::string errors_of(const std::string& yaml) {
 TEST_CASE("a wrong type names file, line, column, key and label") {
   CHECK(errors_of("finanzierung:\n  eigenanteil_je_platz: viel\n") ==
         "answers.yaml:2:25: finanzierung.eigenanteil_je_platz (\u201EKommunaler Eigenanteil je Platz\u201C): "
-        "expected an amount in EUR, got \"viel\"\n");
+        "expected an amount in EUR such as 1.105,00 €, got \"viel\"\n");
 }
 
 TEST_CASE("every value type rejects what it cannot read") {
@@ -39,7 +39,7 @@ TEST_CASE("every value type rejects what it cannot read") {
   CHECK(errors_of("finanzierung:\n  plaetze: 20000\n") ==
         "answers.yaml:2:12: finanzierung.plaetze (\u201EPlätze\u201C): value out of range (allowed: 0 to 10.000)\n");
   CHECK(errors_of("finanzierung:\n  plaetze: 12,5\n") ==
-        "answers.yaml:2:12: finanzierung.plaetze (\u201EPlätze\u201C): expected a whole number, got \"12,5\"\n");
+        "answers.yaml:2:12: finanzierung.plaetze (\u201EPlätze\u201C): expected a whole number such as 1.200, got \"12,5\"\n");
   CHECK(errors_of("finanzierung:\n  steigerung: viel\n") ==
         "answers.yaml:2:15: finanzierung.steigerung (\u201EJährliche Steigerung\u201C): expected a percentage such as 3 or 2,5 %, got \"viel\"\n");
   CHECK(errors_of("vertragspartner:\n  jugendamt_beteiligt: vielleicht\n") ==
@@ -128,7 +128,7 @@ TEST_CASE("CSV-style text answers set typed values and report errors") {
   CHECK_FALSE(set_answer_from_text(a, t->questionnaire, "finanzierung.plaetze", "viele", {"s.csv", 3, 4}, diag));
   CHECK_FALSE(set_answer_from_text(a, t->questionnaire, "finanzierung.platze", "1", {"s.csv", 3, 5}, diag));
   CHECK(diag.to_string() ==
-        "s.csv:3:4: finanzierung.plaetze (\u201EPlätze\u201C): expected a whole number, got \"viele\"\n"
+        "s.csv:3:4: finanzierung.plaetze (\u201EPlätze\u201C): expected a whole number such as 1.200, got \"viele\"\n"
         "s.csv:3:5: unknown question \"finanzierung.platze\"; did you mean \"finanzierung.plaetze\"?\n");
 }
 
@@ -163,5 +163,5 @@ TEST_CASE("numbers in German and plain notation, and what is not a number") {
   CHECK(parse_scalar(money, "1.434,00 €", &error)->number == 143400);
   CHECK(parse_scalar(money, "EUR 7500", &error)->number == 750000);
   CHECK_FALSE(parse_scalar(money, "12,345", &error));
-  CHECK(error == "expected an amount in EUR with at most two decimals, got \"12,345\"");
+  CHECK(error == "expected an amount in EUR with at most two decimals, got \"12,345\" (for 12.345,00 € write 12.345)");
 }

@@ -151,7 +151,7 @@ TEST_CASE("a bad value names row, column and question, and every bad value of th
   REQUIRE(m);
   CHECK_FALSE(f.merged(*m, 0));
   CHECK(f.diag.to_string() ==
-        "s.csv:2:2: column \u201EPlätze\u201C: finanzierung.plaetze (\u201EPlätze\u201C): expected a whole number, got "
+        "s.csv:2:2: column \u201EPlätze\u201C: finanzierung.plaetze (\u201EPlätze\u201C): expected a whole number such as 1.200, got "
         "\"viele\"\n"
         "s.csv:2:3: column \u201Evertragspartner.traeger_art\u201C: vertragspartner.traeger_art (\u201EArt des "
         "Trägers\u201C): expected one of \"AWO\", \"Caritas/katholisch\", \"Diakonie/evangelisch\", \"sonstiger Träger\", got "
