@@ -368,7 +368,7 @@ TEST_CASE("a Windows-1252 list with commas and CRLF, end to end") {
   CHECK(read_text(dir + "/out/1-groesse-schule/1-groesse-schule.md").find("Förderung und Inklusion") != std::string::npos);
 }
 
-TEST_CASE("the progress bar: count, rate and time left; quiet when not a terminal") {
+TEST_CASE("the progress bar: count, rate and time left, quiet when not a terminal") {
   CHECK(kovgen::progress_line(0, 3000, 0) == "[........................] 0 / 3.000 Schulen (0 %)");
   CHECK(kovgen::progress_line(1500, 3000, 10.0) ==
         "[############............] 1.500 / 3.000 Schulen (50 %) \u00B7 150/s \u00B7 noch ca. 0:10");

@@ -62,7 +62,7 @@ std::string text_of(const Answers& a, const std::string& key) {
 
 }  // namespace
 
-TEST_CASE("a row's values override the base; empty cells keep the base value") {
+TEST_CASE("a row's values override the base, empty cells keep the base value") {
   Fixture f("id;finanzierung.plaetze;zeiten.ziele;meta.stand\n1;200;\"Förderung; Inklusion\";\n2;;;01.08.2026\n");
   auto m = f.mapper();
   REQUIRE(m);

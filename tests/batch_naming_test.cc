@@ -56,7 +56,7 @@ TEST_CASE("names are limited in length, cut at a word boundary") {
   CHECK(names.assign("1", umlauts, 5).size() <= 1 + 1 + kMaxNameSlugBytes);
 }
 
-TEST_CASE("names are unique, even for duplicate ids and names; the same rows give the same names") {
+TEST_CASE("names are unique, even for duplicate ids and names, the same rows give the same names") {
   auto run = [] {
     FolderNames names;
     return std::vector<std::string>{names.assign("100", "GGS Am Bach", 2), names.assign("100", "GGS Am Bach", 3),

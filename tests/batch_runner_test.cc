@@ -18,7 +18,7 @@ std::string md_of(const MemoryDisk& disk, const std::string& folder) {
 
 }  // namespace
 
-TEST_CASE("one bad row among good ones is reported and skipped; every other school is produced") {
+TEST_CASE("one bad row among good ones is reported and skipped, every other school is produced") {
   MiniBatch b("id;name;finanzierung.plaetze;zeiten.ende\n"
               "1;GGS Lindenschule;200;16:30\n"
               "2;KGS St. Martin;viele;\n"
@@ -34,7 +34,7 @@ TEST_CASE("one bad row among good ones is reported and skipped; every other scho
   CHECK(results[3].status == SchoolStatus::error);
   CHECK(results[1].diag.to_string() ==
         "s.csv:3:3: column \u201Efinanzierung.plaetze\u201C: finanzierung.plaetze (\u201EPlätze\u201C): expected a whole "
-        "number, got \"viele\"\n");
+        "number such as 1.200, got \"viele\"\n");
   CHECK(results[3].diag.to_string() ==
         "s.csv:5:5: row has a value in column 5 but the header names only 4 columns (a separator too many?)\n");
   CHECK(md_of(disk, "1-ggs-lindenschule").find("16:30") != std::string::npos);
@@ -132,7 +132,7 @@ TEST_CASE("a school interrupted while being written is produced again, its tempo
   CHECK(files.count("out/100001-schule-1/.kovgen-batch"));
 }
 
-TEST_CASE("a school whose files cannot be written fails; the others are produced") {
+TEST_CASE("a school whose files cannot be written fails, the others are produced") {
   MiniBatch b(numbered_schools(3));
   REQUIRE(b.mapper);
   MemoryDisk disk;

@@ -68,7 +68,7 @@ TEST_CASE("text mixing UTF-8 and other bytes is reported, not garbled") {
   CHECK(errors.find("NUL byte") != std::string::npos);
 }
 
-TEST_CASE("the separator is detected: semicolon, comma, tab; ties go to semicolon") {
+TEST_CASE("the separator is detected: semicolon, comma, tab, ties go to semicolon") {
   CHECK(parse("a;b;c\n1;2;3\n").separator == ';');
   CHECK(parse("a,b,c\n1,2,3\n").separator == ',');
   CHECK(parse("a\tb\tc\n1\t2\t3\n").separator == '\t');
@@ -104,7 +104,7 @@ TEST_CASE("quoted fields hold separators, doubled quotes and line breaks") {
   CHECK(fields("sep=;\n5\" Zoll; \"b\" ;c\n", 0) == Row{"5\" Zoll", "b", "c"});
 }
 
-TEST_CASE("CRLF, LF and CR line ends; no line end at the end of the file") {
+TEST_CASE("CRLF, LF and CR line ends, no line end at the end of the file") {
   for (const std::string& nl : {std::string("\r\n"), std::string("\n"), std::string("\r")}) {
     CAPTURE(nl.size());
     Parsed p = parse("a;b" + nl + "1;2" + nl + "3;4");

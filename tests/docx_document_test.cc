@@ -134,7 +134,7 @@ TEST_CASE("docx document: two alerts of one kind stay two boxes") {
   CHECK(xml.find("<w:commentRangeStart w:id=\"1\"/>") != std::string::npos);
 }
 
-TEST_CASE("docx document: keep-together is one unsplittable row; paragraphs keep with the next") {
+TEST_CASE("docx document: keep-together is one unsplittable row, paragraphs keep with the next") {
   CHECK(body_xml("vorher\n\n<!-- kovgen:keep-together -->\n\nOrt, Datum\n\n\\_\\_\\_\\_\\_\n\nName\n\n"
                  "<!-- kovgen:end-keep-together -->\n\nnachher\n") ==
         P("BodyText", R("vorher")) +
@@ -163,7 +163,7 @@ TEST_CASE("docx document: a page-break marker starts the next paragraph on a new
         P("BodyText", R("a b")));
 }
 
-TEST_CASE("docx document: code blocks keep tabs and line breaks; thematic breaks are rules") {
+TEST_CASE("docx document: code blocks keep tabs and line breaks, thematic breaks are rules") {
   CHECK(body_xml("```\nx\ty\n  z\n```\n\n***\n") ==
         P("SourceCode", "<w:r><w:t>x</w:t><w:tab/><w:t>y</w:t><w:br/><w:t xml:space=\"preserve\">  z</w:t></w:r>") +
             P("BodyText", "",
@@ -191,7 +191,7 @@ TEST_CASE("docx document: link targets are URIs Word accepts") {
   CHECK(body.hyperlinks[0] == "https://e.org/a%20b?q=%C3%A4&x=%221%22");
 }
 
-TEST_CASE("docx document: an empty draft is an empty body; invalid UTF-8 in a tree is an error") {
+TEST_CASE("docx document: an empty draft is an empty body, invalid UTF-8 in a tree is an error") {
   CHECK(body_xml("") == "");
   // cmark replaces invalid bytes while parsing; a tree built otherwise is checked.
   kovgen::MarkdownTree tree(cmark_node_new(CMARK_NODE_DOCUMENT));

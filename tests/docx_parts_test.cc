@@ -71,7 +71,7 @@ TEST_CASE("docx parts: every style the writer refers to exists") {
   CHECK(checked > 30);
 }
 
-TEST_CASE("docx parts: numbering has one w:num per list; ordered lists restart") {
+TEST_CASE("docx parts: numbering has one w:num per list, ordered lists restart") {
   pugi::xml_document numbering = kovgen::numbering_part({{true, 0, 1}, {false, 1, 1}, {true, 0, 3}});
   pugi::xml_node root = numbering.child("w:numbering");
   CHECK(kovgen::xml_fragment(root.find_child_by_attribute("w:abstractNum", "w:abstractNumId", "1")

@@ -145,7 +145,7 @@ TEST_CASE("docx reference: a missing or broken reference is an error naming the 
   }
 }
 
-TEST_CASE("docx reference: the letterhead's logo and text stay; kovgen's header line is set into it") {
+TEST_CASE("docx reference: the letterhead's logo and text stay, kovgen's header line is set into it") {
   const std::string dir = temp_dir("docx_reference_letterhead");
   write_letterhead_reference(dir + "/briefkopf.docx");
   kovgen::Diagnostics diag;

@@ -46,7 +46,7 @@ const std::string kUpToZiele =
 
 }  // namespace
 
-TEST_CASE("a new file starts as the skeleton; answers are saved with progress shown") {
+TEST_CASE("a new file starts as the skeleton, answers are saved with progress shown") {
   const std::string path = new_answers_path("new");
   CommandResult r = interview(path, "Mein Titel\n01.08.2026\nq\n");
   CHECK(r.exit_code == 0);
@@ -73,7 +73,7 @@ TEST_CASE("an invalid entry is asked again with the reason") {
   CHECK(answer(path, "meta.stand") == "10. Februar 2026");
 }
 
-TEST_CASE("? shows the help; choices are picked by number or text") {
+TEST_CASE("? shows the help, choices are picked by number or text") {
   const std::string path = new_answers_path("help");
   CommandResult r = interview(path, "T\n-\nStadt\n?\n7\ncaritas/katholisch\nq\n");
   CHECK(contains(r.out, "  1) AWO\n  2) Caritas/katholisch\n"));
@@ -101,7 +101,7 @@ TEST_CASE("- skips (the section stays flagged) and < goes back one question") {
   CHECK(contains(first.out, "Das ist die erste Frage.\n"));
 }
 
-TEST_CASE("q saves and quits; run again, only the unanswered questions are asked, unless --all") {
+TEST_CASE("q saves and quits, run again, only the unanswered questions are asked, unless --all") {
   const std::string path = new_answers_path("resume");
   CommandResult first = interview(path, "T\n-\nStadt\nq\n");
   CHECK(first.exit_code == 0);
@@ -138,7 +138,7 @@ TEST_CASE("conditional questions are asked only when their condition holds") {
   CHECK(answer(yes, "vertragspartner.jugendamt_name") == "Kreisjugendamt");
 }
 
-TEST_CASE("a list is entered item by item; < takes back the last item") {
+TEST_CASE("a list is entered item by item, < takes back the last item") {
   const std::string path = new_answers_path("list");
   CommandResult r = interview(path, kUpToZiele + "Vereinbarkeit\nFalsch\n<\nFörderung\nInklusion\n\nq\n");
   CHECK(r.exit_code == 0);
@@ -208,7 +208,7 @@ TEST_CASE("comments and key order of an existing file survive") {
         "  # Titel kommt noch\n");
 }
 
-TEST_CASE("a file with errors is not touched; a wrong command line exits 2") {
+TEST_CASE("a file with errors is not touched, a wrong command line exits 2") {
   const std::string path = new_answers_path("errors");
   write_text(path, "vorlage: mini\nfinanzierung:\n  plaetze: viele\n");
   CommandResult r = run_kovgen({"interview", path}, "x\n", kEnv);
@@ -298,7 +298,7 @@ TEST_CASE("a JSON answers file is refused before any question is asked") {
   CHECK(r.out.empty());
 }
 
-TEST_CASE("x clears an answer, of a single question or a whole list; render then flags it again") {
+TEST_CASE("x clears an answer, of a single question or a whole list, render then flags it again") {
   const std::string path = new_answers_path("clear");
   CHECK(interview(path, kUpToZiele + "Vereinbarkeit\nFörderung\n\nq\n").exit_code == 0);
   REQUIRE(answer(path, "vertragspartner.schultraeger_name") == "Stadt");

@@ -21,7 +21,7 @@ std::string text_of(const Block& b) {
 
 }  // namespace
 
-TEST_CASE("the first # is the centred title; ## and ### are outline levels 1 and 2") {
+TEST_CASE("the first # is the centred title, ## and ### are outline levels 1 and 2") {
   PdfContent c = blocks_of("# Titel\n\n## § 1 Gegenstand\n\n### Absatz\n\nText.\n");
   REQUIRE(c.blocks.size() == 4);
   CHECK(c.blocks[0].para.align == Align::center);
@@ -74,7 +74,7 @@ TEST_CASE("alerts are filled boxes with a coloured bar and the German title") {
   CHECK(c.blocks[2].indent_left > 0);
 }
 
-TEST_CASE("lists hang their markers; nesting indents further; task items get boxes") {
+TEST_CASE("lists hang their markers, nesting indents further, task items get boxes") {
   PdfContent c = blocks_of("1. eins\n2. zwei\n   - tief\n\n- [ ] offen\n- [x] erledigt\n");
   REQUIRE(c.blocks.size() == 5);
   CHECK(c.blocks[0].para.marker == MarkerKind::text);
@@ -87,7 +87,7 @@ TEST_CASE("lists hang their markers; nesting indents further; task items get box
   CHECK(c.blocks[4].para.marker == MarkerKind::box_checked);
 }
 
-TEST_CASE("keep-together markers group blocks; a page-break marker breaks before the next") {
+TEST_CASE("keep-together markers group blocks, a page-break marker breaks before the next") {
   PdfContent c = blocks_of(
       "Vorher\n\n<!-- kovgen:keep-together -->\n\nOrt, den \\_\\_\\_\\_\n\n"
       "\\_\\_\\_\\_\\_\\_\\_\\_\n\nName\n\n<!-- kovgen:end-keep-together -->\n\n"
@@ -120,7 +120,7 @@ TEST_CASE("tables keep header, cells and alignment") {
   CHECK(t.align[1] == Align::right);
 }
 
-TEST_CASE("code blocks keep their lines and indentation; other HTML is not shown") {
+TEST_CASE("code blocks keep their lines and indentation, other HTML is not shown") {
   PdfContent c = blocks_of("```\na\n  b\n```\n\n<div>x</div>\n\nText <b>fett</b>\n");
   REQUIRE(c.blocks.size() == 2);
   CHECK(text_of(c.blocks[0]) == "a\n\xC2\xA0\xC2\xA0" "b");

@@ -123,7 +123,7 @@ TEST_CASE("questions as PDF, read back with pdftotext") {
   CHECK(contains(text.out, "______________"));
 }
 
-TEST_CASE("every format of the table can write the handout; others fail with a clear message") {
+TEST_CASE("every format of the table can write the handout, others fail with a clear message") {
   for (const auto& f : output_formats()) {
     CAPTURE(f.name);
     CHECK(file_exists(written(f.name)));

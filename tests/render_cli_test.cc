@@ -145,7 +145,7 @@ TEST_CASE("answers can come through a pipe (/dev/stdin), read as they come") {
   CHECK(piped.out == file.out);
 }
 
-TEST_CASE("a Markdown render loads neither libharu nor libzip; a PDF loads libharu when it needs it") {
+TEST_CASE("a Markdown render loads neither libharu nor libzip, a PDF loads libharu when it needs it") {
   // Loading them at start cost a tenth of a Markdown render (haru_library.h).
   const std::string dir = fresh_temp_dir("render-lazy-libraries");
   std::vector<std::string> env = kEnv;

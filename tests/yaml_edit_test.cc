@@ -26,7 +26,7 @@ YamlValue s(const std::string& text) { return YamlValue::scalar(text); }
 
 }  // namespace
 
-TEST_CASE("a scalar is set in place; comments and every other line stay byte-identical") {
+TEST_CASE("a scalar is set in place, comments and every other line stay byte-identical") {
   const std::string before =
       "# Kopf\n"
       "vorlage: mini\n"
@@ -56,7 +56,7 @@ TEST_CASE("a value can be emptied, keeping the key and its comment") {
         "meta:\n  titel: # c\n  stand: x\n");
 }
 
-TEST_CASE("a list replaces the old items; commented examples below the key stay") {
+TEST_CASE("a list replaces the old items, commented examples below the key stay") {
   const std::string before =
       "zeiten:\n"
       "  # Ziele\n"
@@ -76,7 +76,7 @@ TEST_CASE("a list replaces the old items; commented examples below the key stay"
   CHECK(set("zeiten:\n  ziele: [a, b]\n", "zeiten", "ziele", YamlValue::sequence()) == "zeiten:\n  ziele: []\n");
 }
 
-TEST_CASE("a table is written as a list of mappings; nested lists and multi-line text indent deeper") {
+TEST_CASE("a table is written as a list of mappings, nested lists and multi-line text indent deeper") {
   YamlValue rows = YamlValue::sequence(
       {YamlValue::mapping({{"gremium", s("Rat")}, {"datum", s("26.03.2026")}}),
        YamlValue::mapping({{"gremium", s("Schulkonferenz")}, {"themen", YamlValue::sequence({s("a"), s("b")})}}),
