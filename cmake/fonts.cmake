@@ -63,6 +63,4 @@ foreach(entry ${_kovgen_fonts})
 endforeach()
 
 add_custom_target(kovgen_fonts ALL DEPENDS ${_kovgen_font_outputs})
-add_dependencies(kovgen_core kovgen_fonts)
-set_property(SOURCE "${CMAKE_CURRENT_SOURCE_DIR}/generator/pdf_fonts.cc"
-  APPEND PROPERTY COMPILE_DEFINITIONS "KOVGEN_FONT_DIR=\"${KOVGEN_FONT_DIR}\"")
+# src/writers/pdf depends on kovgen_fonts and compiles KOVGEN_FONT_DIR into pdf_fonts.cc.

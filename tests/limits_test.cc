@@ -13,6 +13,7 @@
 #include "pdf_writer.h"
 #include "pipeline.h"
 #include "test_support.h"
+#include "text_match.h"
 #include "yaml_util.h"
 
 using namespace kovgen;

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "yaml_util.h"
+#include "text_match.h"
 
 using kovgen::nearest;
 

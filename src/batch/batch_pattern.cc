@@ -1,6 +1,6 @@
 #include "batch_pattern.h"
 
-#include "yaml_util.h"
+#include "text_match.h"
 
 namespace kovgen {
 

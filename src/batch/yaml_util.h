@@ -1,5 +1,5 @@
 #pragma once
-// yaml-cpp at the edge: parsing with located errors, node locations, and the
+// yaml-cpp at the edge of batch (mapping files): parsing with located errors, node locations, and the
 // checks yaml-cpp itself does not make (duplicate keys).
 #include <optional>
 #include <string>
@@ -26,11 +26,5 @@ void check_duplicate_keys(const YAML::Node& map, const std::string& file, Diagno
 // Reports keys of map not in allowed, suggesting the nearest allowed key.
 void check_known_keys(const YAML::Node& map, const std::vector<std::string>& allowed,
                       const std::string& what, const std::string& file, Diagnostics& diag);
-
-// A key as shown in a message: at most 60 bytes, cut at a character boundary.
-std::string shown_key(const std::string& key);
-
-// The candidate closest to word by edit distance, or "" if none is close.
-std::string nearest(const std::string& word, const std::vector<std::string>& candidates);
 
 }  // namespace kovgen

@@ -4,7 +4,7 @@
 
 #include "value.h"
 #include "yaml_dom.h"
-#include "yaml_util.h"
+#include "text_match.h"
 
 namespace kovgen {
 

@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "diagnostics.h"
-#include "yaml_util.h"
+#include "text_match.h"
 
 namespace kovgen::cli {
 

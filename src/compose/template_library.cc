@@ -7,7 +7,7 @@
 #include "file_io.h"
 #include "template_cache.h"
 #include "template_check.h"
-#include "yaml_util.h"
+#include "text_match.h"
 
 namespace kovgen {
 

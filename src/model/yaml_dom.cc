@@ -8,7 +8,7 @@
 #include <yaml.h>
 
 #include "utf8.h"
-#include "yaml_util.h"
+#include "text_match.h"
 
 namespace kovgen {
 

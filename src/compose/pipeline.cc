@@ -4,7 +4,6 @@
 
 #include "file_io.h"
 #include "utf8.h"
-#include "yaml_util.h"
 
 namespace kovgen {
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "text_match.h"
 #include "yaml_util.h"
 
 namespace kovgen {

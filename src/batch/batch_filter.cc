@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "yaml_util.h"
+#include "text_match.h"
 
 namespace kovgen {
 

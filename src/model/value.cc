@@ -7,7 +7,7 @@
 
 #include "number_reader.h"
 #include "utf8.h"
-#include "yaml_util.h"
+#include "text_match.h"
 
 namespace kovgen {
 
