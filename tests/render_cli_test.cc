@@ -160,3 +160,24 @@ TEST_CASE("a Markdown render loads neither libharu nor libzip, a PDF loads libha
   CHECK(pdf.err.find("libhpdf") != std::string::npos);
   CHECK(file_exists(dir + "/a.pdf"));
 }
+
+TEST_CASE("a malformed SOURCE_DATE_EPOCH is reported once and ignored, a valid one dates the DOCX") {
+  const std::string dir = fresh_temp_dir("render-epoch");
+  std::vector<std::string> env = kEnv;
+  env.push_back("SOURCE_DATE_EPOCH=gestern");
+  CommandResult r = run_kovgen({"render", kComplete, "--out", dir + "/a"}, "", env);
+  CHECK(r.exit_code == 0);
+  const size_t first = r.err.find("SOURCE_DATE_EPOCH");
+  REQUIRE(first != std::string::npos);
+  CHECK(r.err.find("SOURCE_DATE_EPOCH", first + 1) == std::string::npos);
+  CommandResult core = run_command({"unzip", "-p", dir + "/a/mini-complete.docx", "docProps/core.xml"});
+  CHECK(core.out.find("dcterms:created") == std::string::npos);
+
+  env.back() = "SOURCE_DATE_EPOCH=1754006400";
+  r = run_kovgen({"render", kComplete, "--out", dir + "/b"}, "", env);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("SOURCE_DATE_EPOCH") == std::string::npos);
+  core = run_command({"unzip", "-p", dir + "/b/mini-complete.docx", "docProps/core.xml"});
+  CHECK(core.out.find("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2025-08-01T00:00:00Z</dcterms:created>") !=
+        std::string::npos);
+}

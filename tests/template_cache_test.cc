@@ -15,7 +15,7 @@
 using namespace kovgen;
 
 TEST_CASE("a cached template renders byte-identically to its sources") {
-  TemplateLibrary lib = default_template_library();
+  TemplateLibrary lib = test::source_template_library();
   for (const char* id : {"ogs", "schulsozialarbeit"}) {
     CAPTURE(id);
     Diagnostics diag;
@@ -40,7 +40,7 @@ TEST_CASE("a cached template renders byte-identically to its sources") {
 
 TEST_CASE("a damaged cache file is a miss, never a crash") {
   Diagnostics diag;
-  auto t = load_template(default_template_library(), "ogs", diag);
+  auto t = load_template(test::source_template_library(), "ogs", diag);
   REQUIRE(t);
   const std::string bytes = serialize_template(*t);
   CHECK_FALSE(deserialize_template(""));
@@ -60,8 +60,7 @@ TEST_CASE("the cache key changes when a template file changes") {
                         std::filesystem::copy_options::recursive);
   std::filesystem::copy(test::source_dir() + "/tests/data/fragments", dir + "/fragments",
                         std::filesystem::copy_options::recursive);
-  TemplateLibrary lib{dir + "/templates", dir + "/fragments"};
-  setenv("XDG_CACHE_HOME", (dir + "/cache").c_str(), 1);
+  TemplateLibrary lib{dir + "/templates", dir + "/fragments", dir + "/cache/kovgen"};
   const std::string before = template_cache_path(lib, "mini");
   REQUIRE_FALSE(before.empty());
   test::write_text(dir + "/fragments/schluss.md.mustache", "## § Schluss\n");
@@ -73,7 +72,6 @@ TEST_CASE("the cache key changes when a template file changes") {
   for (const auto& e : std::filesystem::directory_iterator(dir + "/cache/kovgen")) entries += e.path().extension() == ".bin";
   CHECK(entries == 1);
   REQUIRE(load_template(lib, "mini", diag));
-  unsetenv("XDG_CACHE_HOME");
 }
 
 namespace {
@@ -85,15 +83,13 @@ struct CacheKeyFixture {
   // ctest runs test cases in parallel: each needs a folder of its own.
   explicit CacheKeyFixture(const std::string& name)
       : dir(test::fresh_temp_dir(name)),
-        lib{dir + "/templates", dir + "/fragments"},
+        lib{dir + "/templates", dir + "/fragments", dir + "/cache/kovgen"},
         fragment(dir + "/fragments/schluss.md.mustache") {
     std::filesystem::copy(test::source_dir() + "/tests/data/templates", lib.templates_dir,
                           std::filesystem::copy_options::recursive);
     std::filesystem::copy(test::source_dir() + "/tests/data/fragments", lib.fragments_dir,
                           std::filesystem::copy_options::recursive);
-    setenv("XDG_CACHE_HOME", (dir + "/cache").c_str(), 1);
   }
-  ~CacheKeyFixture() { unsetenv("XDG_CACHE_HOME"); }
   // Rewrites the fragment with same-sized content and puts its modification time
   // back to a fixed moment, as an edit within one clock tick would leave it.
   void rewrite_fragment(const std::string& text) {

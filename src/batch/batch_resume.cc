@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <cstring>
 
-#include "file_io.h"
 
 namespace kovgen {
 
@@ -55,12 +54,6 @@ std::string content_fingerprint(const std::vector<std::string_view>& parts) {
   std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.a),
                 static_cast<unsigned long long>(h.b));
   return buf;
-}
-
-std::string tool_fingerprint() {
-  Diagnostics ignored;
-  auto binary = read_file("/proc/self/exe", ignored);
-  return content_fingerprint({KOVGEN_VERSION, binary ? std::string_view(*binary) : std::string_view()});
 }
 
 std::string manifest_text(const Manifest& m) {

@@ -23,9 +23,6 @@ constexpr const char* kManifestName = ".kovgen-batch";
 // hex digits. Not cryptographic: it detects changes, it does not resist forgery.
 std::string content_fingerprint(const std::vector<std::string_view>& parts);
 
-// The running binary's fingerprint (its bytes), so a new kovgen rewrites everything.
-std::string tool_fingerprint();
-
 struct Manifest {
   std::string fingerprint;
   std::vector<std::pair<std::string, uint64_t>> files;  // name in the folder, size

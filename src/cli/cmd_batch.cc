@@ -15,6 +15,7 @@
 #include "batch_runner.h"
 #include "batch_summary.h"
 #include "command.h"
+#include "process_environment.h"
 #include "file_io.h"
 #include "pipeline.h"
 
@@ -158,7 +159,7 @@ int run(const std::vector<std::string>& argv) {
   auto formats = batch_formats(args, diag);
   if (!formats) return usage_error("batch", diag.to_string());
 
-  TemplateCache cache(default_template_library());
+  TemplateCache cache(template_library_from_environment());
   const ComposeOptions compose_options = compose_options_from_environment(diag);
   auto base = load_answers_file(args.get("--base"), args.get("--template"), cache, diag);
   if (!base) return fail(diag, kExitInvalidInput);
@@ -205,6 +206,8 @@ int run(const std::vector<std::string>& argv) {
   ctx.formats = *formats;
   ctx.compose_options = compose_options;
   ctx.out_dir = out_dir;
+  Diagnostics reported_above;  // SOURCE_DATE_EPOCH was checked with the compose options
+  ctx.writer_options = writer_options_from_environment(reported_above);
   ctx.writer_options.reference_docx = args.get("--reference-docx");
   // Outputs also depend on the files the writers read: a new reference DOCX rewrites them.
   ctx.tool_fingerprint = tool_fingerprint();

@@ -8,6 +8,7 @@
 #include "args.h"
 #include "checklist_table.h"
 #include "command.h"
+#include "process_environment.h"
 #include "pipeline.h"
 
 namespace kovgen::cli {
@@ -43,7 +44,7 @@ int run(const std::vector<std::string>& argv) {
   if (args.positionals().size() != 1) return usage_error("check", "expects one answers file");
   const std::string path = args.positionals()[0];
 
-  TemplateCache cache(default_template_library());
+  TemplateCache cache(template_library_from_environment());
   Diagnostics diag;
   auto loaded = load_answers_file(path, args.get("--template"), cache, diag);
   std::fputs(diag.to_string().c_str(), stderr);

@@ -3,6 +3,7 @@
 
 #include "args.h"
 #include "command.h"
+#include "process_environment.h"
 #include "file_io.h"
 #include "output_formats.h"
 #include "utf8.h"
@@ -48,7 +49,7 @@ int run(const std::vector<std::string>& argv) {
   std::vector<std::string> written;
   if (!diag.has_errors()) {
     MarkdownTree tree = parse_markdown(*text);
-    WriterOptions options;
+    WriterOptions options = writer_options_from_environment(diag);
     options.force_draft = args.has("--draft");
     options.reference_docx = args.get("--reference-docx");
     options.source_name = input;

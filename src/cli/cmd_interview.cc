@@ -7,6 +7,7 @@
 #include "args.h"
 #include "cli_support.h"
 #include "command.h"
+#include "process_environment.h"
 #include "file_io.h"
 #include "interview.h"
 #include "pipeline.h"
@@ -66,7 +67,7 @@ int run(const std::vector<std::string>& argv) {
   if (args.positionals().size() != 1) return usage_error("interview", "expects one answers file");
   const std::string path = args.positionals()[0];
 
-  TemplateCache cache(default_template_library());
+  TemplateCache cache(template_library_from_environment());
   Diagnostics diag;
   std::string text;
   if (std::filesystem::exists(path)) {

@@ -3,6 +3,7 @@
 
 #include "args.h"
 #include "command.h"
+#include "process_environment.h"
 #include "cli_support.h"
 #include "output_formats.h"
 #include "questionnaire_markdown.h"
@@ -45,14 +46,14 @@ int run(const std::vector<std::string>& argv) {
                                           ": this build writes " + known_formats());
   }
 
-  TemplateCache cache(default_template_library());
+  TemplateCache cache(template_library_from_environment());
   auto t = load_named_template(cache, args.get("--template"));
   if (!t) return kExitInvalidInput;
   const std::string markdown = questionnaire_markdown(t->questionnaire);
   if (!format) return write_output("", markdown);
   Diagnostics diag;
   MarkdownTree tree = parse_markdown(markdown);
-  WriterOptions options;
+  WriterOptions options = writer_options_from_environment(diag);
   options.reference_docx = args.get("--reference-docx");
   options.source_name = t->questionnaire.directory + "/template.yaml";
   auto bytes = format->write(markdown, tree.get(), options, diag);

@@ -5,6 +5,7 @@
 
 #include "args.h"
 #include "command.h"
+#include "process_environment.h"
 #include "file_io.h"
 #include "output_formats.h"
 #include "pipeline.h"
@@ -59,7 +60,7 @@ int run(const std::vector<std::string>& argv) {
     formats = *list;
   }
 
-  TemplateCache cache(default_template_library());
+  TemplateCache cache(template_library_from_environment());
   ComposeOptions compose_options = compose_options_from_environment(diag);
   auto loaded = load_answers_file(answers_path, args.get("--template"), cache, diag);
   if (!loaded) {
@@ -76,7 +77,8 @@ int run(const std::vector<std::string>& argv) {
     // The Markdown writer needs no tree; parse only for the others.
     const bool needs_tree = std::any_of(formats.begin(), formats.end(), [](const OutputFormat* f) { return f->name != "md"; });
     MarkdownTree tree = needs_tree ? parse_markdown(draft.markdown) : MarkdownTree();
-    WriterOptions writer_options;
+    Diagnostics reported_above;  // SOURCE_DATE_EPOCH was checked with the compose options
+    WriterOptions writer_options = writer_options_from_environment(reported_above);
     writer_options.force_draft = args.has("--draft");
     writer_options.reference_docx = args.get("--reference-docx");
     writer_options.source_name = answers_path;

@@ -3,6 +3,7 @@
 
 #include "args.h"
 #include "command.h"
+#include "process_environment.h"
 #include "pipeline.h"
 
 namespace kovgen::cli {
@@ -21,7 +22,7 @@ int run(const std::vector<std::string>& argv) {
     return kExitOk;
   }
   if (!args.error().empty()) return usage_error("templates", args.error());
-  TemplateCache cache(default_template_library());
+  TemplateCache cache(template_library_from_environment());
   Diagnostics diag;
   for (const auto& id : list_template_ids(cache.library())) {
     auto t = cache.get(id, diag);

@@ -68,20 +68,6 @@ Draft make_draft(const LoadedTemplate& t, const Answers& answers, const ComposeO
   return d;
 }
 
-ComposeOptions compose_options_from_environment(Diagnostics& diag) {
-  ComposeOptions options;
-  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-  if (!epoch || !*epoch) return options;
-  char* end = nullptr;
-  const long long seconds = std::strtoll(epoch, &end, 10);
-  if (*end != '\0' || seconds < 0) {
-    diag.warning({"SOURCE_DATE_EPOCH"}, "ignored: not a number of seconds");
-    return options;
-  }
-  options.stand_fallback = date_from_unix_days(seconds / 86400);
-  return options;
-}
-
 std::string checklist_line(const Findings& f) {
   std::string line = "Checkliste: " + std::to_string(f.complete_count()) + " von " +
                      std::to_string(f.sections.size()) + " Abschnitten vollständig";

@@ -50,9 +50,6 @@ struct Draft {
 
 Draft make_draft(const LoadedTemplate& t, const Answers& answers, const ComposeOptions& options);
 
-// The Stand fallback from SOURCE_DATE_EPOCH (never the clock). Reports a malformed value.
-ComposeOptions compose_options_from_environment(Diagnostics& diag);
-
 // One line for the terminal: "Checkliste: 24 von 29 Abschnitten vollständig – es fehlen: …".
 std::string checklist_line(const Findings& f);
 

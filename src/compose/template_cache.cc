@@ -220,12 +220,6 @@ void hash_folder(Hash& hash, const std::string& dir, const timespec& now) {
   for (const auto& f : files) hash_source_file(hash, f, now);
 }
 
-std::string cache_folder() {
-  if (const char* off = std::getenv("KOVGEN_CACHE"); off && std::string_view(off) == "off") return "";
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::string(xdg) + "/kovgen";
-  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/kovgen";
-  return "";
-}
 
 }  // namespace
 
@@ -302,7 +296,7 @@ std::string template_cache_path(const TemplateLibrary& lib, const std::string& i
 }
 
 std::string template_cache_path(const TemplateLibrary& lib, const std::string& id, const timespec& now) {
-  const std::string folder = cache_folder();
+  const std::string& folder = lib.cache_dir;
   if (folder.empty()) return "";
   Hash hash;
   hash.add(KOVGEN_VERSION);

@@ -1,7 +1,6 @@
 #include "template_library.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 
 #include "file_io.h"
@@ -12,14 +11,6 @@
 namespace kovgen {
 
 namespace fs = std::filesystem;
-
-TemplateLibrary default_template_library() {
-  if (const char* dir = std::getenv("KOVGEN_TEMPLATES"); dir && *dir) {
-    fs::path p(dir);
-    return {p.string(), (p.parent_path() / "fragments").string()};
-  }
-  return {std::string(KOVGEN_SOURCE_DIR) + "/templates", std::string(KOVGEN_SOURCE_DIR) + "/fragments"};
-}
 
 std::vector<std::string> list_template_ids(const TemplateLibrary& lib) {
   std::vector<std::string> ids;

@@ -12,11 +12,8 @@ namespace kovgen {
 struct TemplateLibrary {
   std::string templates_dir;  // holds <id>/template.yaml
   std::string fragments_dir;  // holds <name>.md.mustache
+  std::string cache_dir;      // checked templates are kept here (template_cache.h); "": not kept
 };
-
-// $KOVGEN_TEMPLATES (with fragments beside it in ../fragments), else the source
-// tree this binary was built from.
-TemplateLibrary default_template_library();
 
 // Template ids (folder names with a template.yaml), sorted.
 std::vector<std::string> list_template_ids(const TemplateLibrary& lib);

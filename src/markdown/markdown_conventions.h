@@ -1,6 +1,8 @@
 #pragma once
 // The few constructs of our Markdown that writers treat specially
 // (docs/markdown-conventions.md): alerts, layout markers, document info.
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "markdown_tree.h"
@@ -35,6 +37,11 @@ struct WriterOptions {
   bool force_draft = false;        // --draft
   std::string reference_docx;      // --reference-docx FILE (DOCX writer only)
   std::string source_name;         // the input's file name, for messages
+  // The documents' creation date in seconds since 1970 (SOURCE_DATE_EPOCH, read by
+  // the front-end); none: the DOCX carries no date, so equal drafts stay equal files.
+  std::optional<int64_t> timestamp;
+  // A folder with the PDF font subsets that replaces the build's (PDF writer only).
+  std::string font_dir;
 };
 
 struct DocumentInfo {

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "template_library.h"
+
 namespace kovgen::test {
 
 struct CommandResult {
@@ -28,6 +30,9 @@ bool file_exists(const std::string& path);
 
 // The source tree (tests run with it as working directory).
 std::string source_dir();
+
+// The shipped templates and fragments of the source tree, without a cache.
+TemplateLibrary source_template_library();
 
 // Whether a program is on PATH (integration tests need real clients).
 bool have_program(const std::string& name);

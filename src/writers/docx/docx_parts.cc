@@ -152,7 +152,7 @@ int text_width(const pugi::xml_node& sect_pr) {
   return width > 1000 ? width : 9070;
 }
 
-pugi::xml_document core_properties_part(const DocumentInfo& info, const char* source_date_epoch) {
+pugi::xml_document core_properties_part(const DocumentInfo& info, std::optional<int64_t> timestamp) {
   pugi::xml_document doc;
   pugi::xml_node cp = doc.append_child("cp:coreProperties");
   cp.append_attribute("xmlns:cp") =
@@ -164,13 +164,11 @@ pugi::xml_document core_properties_part(const DocumentInfo& info, const char* so
   cp.append_child("dc:subject").text().set(info.subject.c_str());
   cp.append_child("dc:creator").text().set(info.author.c_str());
   cp.append_child("dc:language").text().set(info.language.c_str());
-  if (source_date_epoch && *source_date_epoch) {
-    char* end = nullptr;
-    const long long seconds = std::strtoll(source_date_epoch, &end, 10);
+  if (timestamp) {
     std::tm tm{};
-    const std::time_t t = static_cast<std::time_t>(seconds);
+    const std::time_t t = static_cast<std::time_t>(*timestamp);
     char date[32];
-    if (end && *end == '\0' && gmtime_r(&t, &tm) &&
+    if (gmtime_r(&t, &tm) &&
         std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm)) {
       for (const char* name : {"dcterms:created", "dcterms:modified"}) {
         pugi::xml_node d = cp.append_child(name);

@@ -32,7 +32,7 @@ int text_width(const pugi::xml_node& sect_pr);
 
 // docProps/core.xml: title, subject, creator, language. Dates only when
 // SOURCE_DATE_EPOCH is set (seconds since 1970), so output never depends on the clock.
-pugi::xml_document core_properties_part(const DocumentInfo& info, const char* source_date_epoch);
+pugi::xml_document core_properties_part(const DocumentInfo& info, std::optional<int64_t> timestamp);
 
 // docProps/app.xml
 pugi::xml_document app_properties_part();

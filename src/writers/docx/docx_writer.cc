@@ -98,7 +98,7 @@ std::optional<std::vector<DocxPart>> docx_parts(cmark_node* root, const WriterOp
   std::vector<DocxPart> parts = {
       {"_rels/.rels", rels_type, xml_part_bytes(relationships_part(package_rels))},
       {"docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml",
-       xml_part_bytes(core_properties_part(info, std::getenv("SOURCE_DATE_EPOCH")))},
+       xml_part_bytes(core_properties_part(info, options.timestamp))},
       {"docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml",
        xml_part_bytes(app_properties_part())},
       {"word/document.xml", word_type("document.main"), xml_part_bytes(body.document)},

@@ -141,10 +141,10 @@ bool replace_to_unicode(HPDF_Font font, const std::vector<char32_t>& used) {
 
 }  // namespace
 
-std::string pdf_font_path(Face face) {
+std::string pdf_font_path(Face face, const std::string& font_dir) {
   const FaceFiles& f = kFiles[int(face)];
-  if (const char* dir = std::getenv("KOVGEN_FONT_DIR"); dir && *dir) {
-    std::string p = std::string(dir) + "/" + f.subset;
+  if (!font_dir.empty()) {
+    std::string p = font_dir + "/" + f.subset;
     if (exists(p)) return p;
   }
   if (*KOVGEN_FONT_DIR) {
@@ -157,7 +157,7 @@ std::string pdf_font_path(Face face) {
 bool PdfFonts::ensure_loaded(int i) const {
   if (tried_[i]) return defs_[i] != nullptr;
   tried_[i] = true;
-  const std::string path = pdf_font_path(Face(i));
+  const std::string path = pdf_font_path(Face(i), font_dir_);
   const std::string doing = "loading the font " + path;
   if (!exists(path)) {
     load_errors_.error({}, "PDF: font file " + path +

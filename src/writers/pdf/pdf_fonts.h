@@ -14,13 +14,14 @@
 
 namespace kovgen {
 
-// Where the font file of a face is found: $KOVGEN_FONT_DIR, then the subsets made
-// at build time (cmake/fonts.cmake), then the full fonts of the Debian packages.
-std::string pdf_font_path(layout::Face face);
+// Where the font file of a face is found: in font_dir (the front-end's choice,
+// e.g. $KOVGEN_FONT_DIR), then the subsets made at build time (cmake/fonts.cmake),
+// then the full fonts of the Debian packages.
+std::string pdf_font_path(layout::Face face, const std::string& font_dir);
 
 class PdfFonts : public layout::GlyphMetrics {
  public:
-  explicit PdfFonts(HaruDoc& doc) : doc_(doc) {}
+  PdfFonts(HaruDoc& doc, std::string font_dir) : doc_(doc), font_dir_(std::move(font_dir)) {}
 
   // Loads a face's font file now (others load on first use); false after
   // reporting why it failed.
@@ -48,6 +49,7 @@ class PdfFonts : public layout::GlyphMetrics {
   bool ensure_loaded(int face) const;
 
   HaruDoc& doc_;
+  std::string font_dir_;
   mutable std::array<HPDF_FontDef, layout::kFaceCount> defs_{};
   mutable std::array<std::string, layout::kFaceCount> names_;
   mutable std::array<bool, layout::kFaceCount> tried_{};

@@ -427,7 +427,7 @@ std::optional<std::string> write(cmark_node* root, const WriterOptions& options,
   haru().SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
   if (doc.failed("setting up UTF-8 text", diag)) return std::nullopt;
 
-  PdfFonts fonts(doc);
+  PdfFonts fonts(doc, options.font_dir);
   if (!fonts.load(layout::Face::regular, diag)) return std::nullopt;
 
   const layout::PageGeometry geometry;

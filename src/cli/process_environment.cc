@@ -1,0 +1,86 @@
+#include "process_environment.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <string_view>
+
+#include "batch_resume.h"
+#include "file_io.h"
+#include "german_format.h"
+
+namespace kovgen {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string variable(const char* name) {
+  const char* value = std::getenv(name);
+  return value ? value : "";
+}
+
+std::string cache_dir() {
+  if (variable("KOVGEN_CACHE") == "off") return "";
+  if (const std::string xdg = variable("XDG_CACHE_HOME"); !xdg.empty()) return xdg + "/kovgen";
+  if (const std::string home = variable("HOME"); !home.empty()) return home + "/.cache/kovgen";
+  return "";
+}
+
+// The folder that holds templates/ and fragments/ for this executable.
+fs::path data_dir() {
+  std::error_code ec;
+  const fs::path exe_dir = fs::read_symlink("/proc/self/exe", ec).parent_path();
+  if (ec) return {};
+  for (const fs::path& candidate : {exe_dir / ".." / "share" / "kovgen", exe_dir / ".."})
+    if (fs::exists(candidate / "templates", ec)) return candidate.lexically_normal();
+  return {};
+}
+
+}  // namespace
+
+TemplateLibrary template_library_from_environment() {
+  TemplateLibrary lib;
+  if (const std::string dir = variable("KOVGEN_TEMPLATES"); !dir.empty()) {
+    lib.templates_dir = dir;
+    lib.fragments_dir = (fs::path(dir).parent_path() / "fragments").string();
+  } else {
+    const fs::path data = data_dir();
+    lib.templates_dir = (data / "templates").string();
+    lib.fragments_dir = (data / "fragments").string();
+  }
+  lib.cache_dir = cache_dir();
+  return lib;
+}
+
+std::string tool_fingerprint() {
+  Diagnostics ignored;
+  auto binary = read_file("/proc/self/exe", ignored);
+  return content_fingerprint({KOVGEN_VERSION, binary ? std::string_view(*binary) : std::string_view()});
+}
+
+std::optional<int64_t> source_date_epoch(Diagnostics& diag) {
+  const std::string epoch = variable("SOURCE_DATE_EPOCH");
+  if (epoch.empty()) return std::nullopt;
+  char* end = nullptr;
+  const long long seconds = std::strtoll(epoch.c_str(), &end, 10);
+  if (*end != '\0' || seconds < 0) {
+    diag.warning({"SOURCE_DATE_EPOCH"}, "ignored: not a number of seconds");
+    return std::nullopt;
+  }
+  return seconds;
+}
+
+ComposeOptions compose_options_from_environment(Diagnostics& diag) {
+  ComposeOptions options;
+  if (const auto seconds = source_date_epoch(diag)) options.stand_fallback = date_from_unix_days(*seconds / 86400);
+  return options;
+}
+
+WriterOptions writer_options_from_environment(Diagnostics& diag) {
+  WriterOptions options;
+  options.timestamp = source_date_epoch(diag);
+  options.font_dir = variable("KOVGEN_FONT_DIR");
+  return options;
+}
+
+}  // namespace kovgen

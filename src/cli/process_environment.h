@@ -1,0 +1,35 @@
+#pragma once
+// What kovgen takes from the process around it: environment variables and where
+// its executable lies. Read here, by the command line, and handed down as plain
+// values, so that no stage below src/cli reads the environment.
+#include <cstdint>
+#include <optional>
+
+#include "compose.h"
+#include "diagnostics.h"
+#include "markdown_conventions.h"
+#include "template_library.h"
+
+namespace kovgen {
+
+// Templates from $KOVGEN_TEMPLATES (fragments beside it in ../fragments); else
+// the data installed next to the executable (../share/kovgen), else the source
+// tree the executable was built in (build/kovgen beside templates/). Compiled
+// templates are kept under $XDG_CACHE_HOME/kovgen or ~/.cache/kovgen unless
+// KOVGEN_CACHE=off.
+TemplateLibrary template_library_from_environment();
+
+// This kovgen: its version and the bytes of its executable, so that batch --resume
+// redoes the schools a different build wrote.
+std::string tool_fingerprint();
+
+// SOURCE_DATE_EPOCH in seconds; a malformed value is reported once and ignored.
+std::optional<int64_t> source_date_epoch(Diagnostics& diag);
+
+// The Stand fallback from SOURCE_DATE_EPOCH (never the clock).
+ComposeOptions compose_options_from_environment(Diagnostics& diag);
+
+// The document date from SOURCE_DATE_EPOCH and the PDF fonts from $KOVGEN_FONT_DIR.
+WriterOptions writer_options_from_environment(Diagnostics& diag);
+
+}  // namespace kovgen
