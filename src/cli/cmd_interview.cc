@@ -6,6 +6,7 @@
 
 #include "args.h"
 #include "cli_support.h"
+#include "checklist_table.h"
 #include "command.h"
 #include "process_environment.h"
 #include "file_io.h"

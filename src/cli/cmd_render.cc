@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "args.h"
+#include "checklist_table.h"
 #include "command.h"
 #include "process_environment.h"
 #include "file_io.h"

@@ -8,6 +8,9 @@
 
 namespace kovgen {
 
+// Names of the literal table's entries: `~` never starts a question key.
+constexpr char kLiteralPrefix = '~';
+
 struct FoldedBody {
   std::string tags;
   std::vector<std::string> literals;

@@ -68,14 +68,5 @@ Draft make_draft(const LoadedTemplate& t, const Answers& answers, const ComposeO
   return d;
 }
 
-std::string checklist_line(const Findings& f) {
-  std::string line = "Checkliste: " + std::to_string(f.complete_count()) + " von " +
-                     std::to_string(f.sections.size()) + " Abschnitten vollständig";
-  if (f.complete()) return line;
-  std::vector<std::string> missing;
-  for (const auto& s : f.sections)
-    if (!s.complete) missing.push_back("\u201E" + s.title + "\u201C");
-  return line + " \u2013 es fehlen: " + join_german(missing);
-}
 
 }  // namespace kovgen

@@ -50,7 +50,4 @@ struct Draft {
 
 Draft make_draft(const LoadedTemplate& t, const Answers& answers, const ComposeOptions& options);
 
-// One line for the terminal: "Checkliste: 24 von 29 Abschnitten vollständig – es fehlen: …".
-std::string checklist_line(const Findings& f);
-
 }  // namespace kovgen

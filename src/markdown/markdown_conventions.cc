@@ -90,6 +90,11 @@ bool is_alert_marker_node(cmark_node* n) {
   return text_is_marker_piece(literal(n));
 }
 
+bool is_signature_line(cmark_node* para) {
+  const std::string text = plain_text(para);
+  return text.size() >= 5 && text.find_first_not_of('_') == std::string::npos;
+}
+
 std::string alert_plain_text(cmark_node* block_quote) {
   std::string out;
   for (cmark_node* block = cmark_node_first_child(block_quote); block;

@@ -28,6 +28,9 @@ bool is_alert_marker_node(cmark_node* n);
 // The alert's text without the marker, for Word comments and accessibility.
 std::string alert_plain_text(cmark_node* block_quote);
 
+// A paragraph of five or more underscores: a line to sign on.
+bool is_signature_line(cmark_node* paragraph);
+
 enum class LayoutMarker { none, keep_together_begin, keep_together_end, page_break };
 
 // Recognises "<!-- kovgen:keep-together -->" etc. on an HTML block node.

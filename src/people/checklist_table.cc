@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "german_format.h"
 #include "questionnaire_text.h"
 
 namespace kovgen {
@@ -65,6 +66,16 @@ std::string checklist_table_text(const Findings& f, const TableStyle& style) {
       out += (p == 0 ? line : std::string(indent, ' ')) + parts[p] + "\n";
   }
   return out;
+}
+
+std::string checklist_line(const Findings& f) {
+  std::string line = "Checkliste: " + std::to_string(f.complete_count()) + " von " +
+                     std::to_string(f.sections.size()) + " Abschnitten vollständig";
+  if (f.complete()) return line;
+  std::vector<std::string> missing;
+  for (const auto& s : f.sections)
+    if (!s.complete) missing.push_back("\u201E" + s.title + "\u201C");
+  return line + " \u2013 es fehlen: " + join_german(missing);
 }
 
 }  // namespace kovgen

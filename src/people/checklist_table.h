@@ -14,4 +14,7 @@ struct TableStyle {
 
 std::string checklist_table_text(const Findings& f, const TableStyle& style);
 
+// One line for the terminal: "Checkliste: 24 von 29 Abschnitten vollständig – es fehlen: …".
+std::string checklist_line(const Findings& f);
+
 }  // namespace kovgen

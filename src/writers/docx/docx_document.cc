@@ -97,11 +97,6 @@ std::string uri_escape(std::string_view url) {
 }
 
 // A paragraph of underscores only: a line to sign on (docs/markdown-conventions.md).
-bool is_signature_line(cmark_node* para) {
-  const std::string text = plain_text(para);
-  return text.size() >= 5 && text.find_first_not_of('_') == std::string::npos;
-}
-
 class Renderer;
 
 // Collects inline content of one paragraph into runs, merging neighbouring text

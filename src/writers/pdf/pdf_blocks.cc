@@ -64,11 +64,6 @@ Face with_italic(Face f) {
 
 // A paragraph of nothing but underscores (written "\\_\\_\\_" in Markdown): a
 // line to sign on.
-bool is_signature_line(cmark_node* para) {
-  const std::string text = plain_text(para);
-  return text.size() >= 5 && text.find_first_not_of('_') == std::string::npos;
-}
-
 bool ends_with_colon(const Block& b) {
   if (b.kind != BlockKind::paragraph || b.para.runs.empty()) return false;
   const std::string& t = b.para.runs.back().text;
