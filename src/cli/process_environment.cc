@@ -19,13 +19,6 @@ std::string variable(const char* name) {
   return value ? value : "";
 }
 
-std::string cache_dir() {
-  if (variable("KOVGEN_CACHE") == "off") return "";
-  if (const std::string xdg = variable("XDG_CACHE_HOME"); !xdg.empty()) return xdg + "/kovgen";
-  if (const std::string home = variable("HOME"); !home.empty()) return home + "/.cache/kovgen";
-  return "";
-}
-
 // The folder that holds templates/ and fragments/ for this executable.
 fs::path data_dir() {
   std::error_code ec;
@@ -48,7 +41,6 @@ TemplateLibrary template_library_from_environment() {
     lib.templates_dir = (data / "templates").string();
     lib.fragments_dir = (data / "fragments").string();
   }
-  lib.cache_dir = cache_dir();
   return lib;
 }
 

@@ -14,9 +14,7 @@ namespace kovgen {
 
 // Templates from $KOVGEN_TEMPLATES (fragments beside it in ../fragments); else
 // the data installed next to the executable (../share/kovgen), else the source
-// tree the executable was built in (build/kovgen beside templates/). Compiled
-// templates are kept under $XDG_CACHE_HOME/kovgen or ~/.cache/kovgen unless
-// KOVGEN_CACHE=off.
+// tree the executable was built in (build/kovgen beside templates/).
 TemplateLibrary template_library_from_environment();
 
 // This kovgen: its version and the bytes of its executable, so that batch --resume

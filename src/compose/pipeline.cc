@@ -1,7 +1,5 @@
 #include "pipeline.h"
 
-#include <cstdlib>
-
 #include "file_io.h"
 #include "utf8.h"
 

@@ -4,7 +4,6 @@
 #include <filesystem>
 
 #include "file_io.h"
-#include "template_cache.h"
 #include "template_check.h"
 #include "text_match.h"
 
@@ -22,10 +21,8 @@ std::vector<std::string> list_template_ids(const TemplateLibrary& lib) {
   return ids;
 }
 
-namespace {
-
-std::optional<LoadedTemplate> load_template_sources(const TemplateLibrary& lib, const std::string& id,
-                                                    Diagnostics& diag) {
+std::optional<LoadedTemplate> load_template(const TemplateLibrary& lib, const std::string& id,
+                                            Diagnostics& diag) {
   const std::vector<std::string> known = list_template_ids(lib);
   if (std::find(known.begin(), known.end(), id) == known.end()) {
     std::string message = "unknown template \"" + id + "\"";
@@ -62,38 +59,5 @@ std::optional<LoadedTemplate> load_template_sources(const TemplateLibrary& lib, 
   return LoadedTemplate{std::move(*questionnaire), fold_literal_text(*expanded), std::move(use)};
 }
 
-}  // namespace
-
-std::optional<LoadedTemplate> load_template(const TemplateLibrary& lib, const std::string& id,
-                                            Diagnostics& diag) {
-  // Only valid ids reach the cache, so a typo is reported the usual way.
-  const std::vector<std::string> known = list_template_ids(lib);
-  const bool is_known = std::find(known.begin(), known.end(), id) != known.end();
-  const std::string cache_path = is_known ? template_cache_path(lib, id) : "";
-  if (!cache_path.empty()) {
-    Diagnostics missing;  // no cache entry yet is not worth a word
-    if (auto bytes = read_file(cache_path, missing))
-      if (auto cached = deserialize_template(*bytes)) return cached;
-  }
-  auto loaded = load_template_sources(lib, id, diag);
-  if (loaded && !cache_path.empty()) {
-    // A cache that cannot be written only costs time.
-    Diagnostics ignored;
-    std::error_code ec;
-    std::filesystem::create_directories(std::filesystem::path(cache_path).parent_path(), ec);
-    if (!ec && write_file_atomically(cache_path, serialize_template(*loaded), ignored)) {
-      // Entries for earlier versions of this template are dead weight now.
-      const std::string prefix = id + "-";
-      const fs::path current = fs::path(cache_path).filename();
-      for (const auto& e : fs::directory_iterator(fs::path(cache_path).parent_path(), ec)) {
-        const std::string name = e.path().filename().string();
-        if (name.rfind(prefix, 0) == 0 && e.path().extension() == ".bin" && e.path().filename() != current &&
-            name.find('-', prefix.size()) == std::string::npos)
-          fs::remove(e.path(), ec);
-      }
-    }
-  }
-  return loaded;
-}
 
 }  // namespace kovgen

@@ -12,7 +12,6 @@ namespace kovgen {
 struct TemplateLibrary {
   std::string templates_dir;  // holds <id>/template.yaml
   std::string fragments_dir;  // holds <name>.md.mustache
-  std::string cache_dir;      // checked templates are kept here (template_cache.h); "": not kept
 };
 
 // Template ids (folder names with a template.yaml), sorted.

@@ -125,7 +125,7 @@ bool file_exists(const std::string& path) { return fs::exists(path); }
 
 std::string source_dir() { return KOVGEN_SOURCE_DIR; }
 
-TemplateLibrary source_template_library() { return {source_dir() + "/templates", source_dir() + "/fragments", ""}; }
+TemplateLibrary source_template_library() { return {source_dir() + "/templates", source_dir() + "/fragments"}; }
 
 bool have_program(const std::string& name) {
   return run_command({"sh", "-c", "command -v " + name}).exit_code == 0;

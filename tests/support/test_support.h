@@ -31,7 +31,7 @@ bool file_exists(const std::string& path);
 // The source tree (tests run with it as working directory).
 std::string source_dir();
 
-// The shipped templates and fragments of the source tree, without a cache.
+// The shipped templates and fragments of the source tree.
 TemplateLibrary source_template_library();
 
 // Whether a program is on PATH (integration tests need real clients).
