@@ -155,32 +155,88 @@ std::string Value::display() const {
   }
 }
 
-std::optional<Value> parse_scalar(const Question& q, std::string_view raw, std::string* error) {
-  Value v;
-  v.type = q.type;
+namespace {
+
+// Minutes since midnight: "8:00", "08.30", "16:00 Uhr", "24:00".
+std::optional<int> read_time(const std::string& s, std::string* error) {
+  auto fail = [&](const std::string& message) -> std::optional<int> {
+    *error = message;
+    return std::nullopt;
+  };
+  Cursor c{s};
+  long long hours = 0, minutes = 0;
+  if (!c.digits(1, 2, &hours) || !(c.eat(':') || c.eat('.')) || !c.digits(2, 2, &minutes))
+    return fail("expected a time such as 8:00, got " + quoted(s));
+  c.skip_spaces();
+  if (!c.done() && s.compare(c.i, std::string::npos, "Uhr") != 0)
+    return fail("expected a time such as 8:00, got " + quoted(s));
+  const int h = static_cast<int>(hours), min = static_cast<int>(minutes);
+  if (h > 24 || min > 59 || (h == 24 && min > 0)) return fail("no such time: " + quoted(s));
+  return h * 60 + min;
+}
+
+// The starting year of "2026/27", "2026/2027" or "2026".
+std::optional<int> read_school_year(const std::string& s, std::string* error) {
+  auto fail = [&](const std::string& expected) -> std::optional<int> {
+    *error = "expected " + expected + ", got " + quoted(s);
+    return std::nullopt;
+  };
+  Cursor c{s};
+  long long start_year = 0, end_year = 0;
+  size_t end_digits = 0;
+  if (!c.digits(4, 4, &start_year)) return fail("a school year such as 2026/27");
+  if (c.eat('/') && !c.digits(2, 4, &end_year, &end_digits)) return fail("a school year such as 2026/27");
+  if (!c.done() || end_digits == 3) return fail("a school year such as 2026/27");
+  const int start = static_cast<int>(start_year);
+  if (end_digits > 0 && end_year != (start + 1) % 100 && end_year != start + 1)
+    return fail("consecutive years such as 2026/27");
+  if (start < 1900 || start > 2199) return fail("a school year such as 2026/27");
+  return start;
+}
+
+// One of the question's choices, as the template spells it.
+std::optional<std::string> read_choice(const Question& q, const std::string& s, std::string* error) {
+  for (const auto& c : q.choices)
+    if (s == c || lower_ascii(s) == lower_ascii(c)) return c;
+  std::string list;
+  for (const auto& c : q.choices) list += (list.empty() ? "" : ", ") + quoted(c);
+  *error = "expected one of " + list + ", got " + quoted(s);
+  if (auto n = nearest(s, q.choices); !n.empty()) *error += "; did you mean " + quoted(n) + "?";
+  return std::nullopt;
+}
+
+// Refuses what no question type accepts: oversized values, invalid UTF-8 and
+// control characters (line breaks only in text, which reports them itself).
+bool acceptable_raw_value(const Question& q, std::string_view raw, std::string* error) {
   if (raw.size() > kMaxTextBytes) {
     *error = "value too long (" + std::to_string(raw.size()) + " bytes; at most " +
              std::to_string(kMaxTextBytes) + ")";
-    return std::nullopt;
+    return false;
   }
   if (find_invalid_utf8(raw) != std::string_view::npos) {
     *error = "invalid UTF-8 in value";
-    return std::nullopt;
+    return false;
   }
-  // Line breaks in one-line text get their own message below.
   const bool multiline = q.type == QuestionType::longtext || q.type == QuestionType::text;
   if (has_control_characters(raw, multiline)) {
     *error = "control character in value " + quoted(raw);
-    return std::nullopt;
+    return false;
   }
+  return true;
+}
+
+}  // namespace
+
+std::optional<Value> parse_scalar(const Question& q, std::string_view raw, std::string* error) {
+  if (!acceptable_raw_value(q, raw, error)) return std::nullopt;
+  Value v;
+  v.type = q.type;
   std::string s = trim(raw);
   auto fail = [&](const std::string& expected) -> std::optional<Value> {
     *error = "expected " + expected + ", got " + quoted(s);
     return std::nullopt;
   };
-  // Numbers, dates and times are short. A long one is refused before std::stod
-  // and std::stoll, which throw when the number does not fit ("1.000.000…" with
-  // a hundred groups, or 400 digits before a decimal comma).
+  // Numbers, dates and times are short; a long one is a mistake, said plainly.
   constexpr size_t kMaxShortValue = 64;
   if (q.type != QuestionType::text && q.type != QuestionType::longtext && q.type != QuestionType::choice &&
       s.size() > kMaxShortValue) {
@@ -231,32 +287,15 @@ std::optional<Value> parse_scalar(const Question& q, std::string_view raw, std::
       return v;
     }
     case QuestionType::time: {
-      Cursor c{s};
-      long long hours = 0, minutes = 0;
-      if (!c.digits(1, 2, &hours) || !(c.eat(':') || c.eat('.')) || !c.digits(2, 2, &minutes))
-        return fail("a time such as 8:00");
-      c.skip_spaces();
-      if (!c.done() && s.compare(c.i, std::string::npos, "Uhr") != 0) return fail("a time such as 8:00");
-      const int h = static_cast<int>(hours), min = static_cast<int>(minutes);
-      if (h > 24 || min > 59 || (h == 24 && min > 0)) {
-        *error = "no such time: " + quoted(s);
-        return std::nullopt;
-      }
-      v.number = h * 60 + min;
+      auto minutes = read_time(s, error);
+      if (!minutes) return std::nullopt;
+      v.number = *minutes;
       return v;
     }
     case QuestionType::schoolyear: {
-      Cursor c{s};
-      long long start_year = 0, end_year = 0;
-      size_t end_digits = 0;
-      if (!c.digits(4, 4, &start_year)) return fail("a school year such as 2026/27");
-      if (c.eat('/') && !c.digits(2, 4, &end_year, &end_digits)) return fail("a school year such as 2026/27");
-      if (!c.done() || end_digits == 3) return fail("a school year such as 2026/27");
-      const int start = static_cast<int>(start_year);
-      if (end_digits > 0 && end_year != (start + 1) % 100 && end_year != start + 1)
-        return fail("consecutive years such as 2026/27");
-      if (start < 1900 || start > 2199) return fail("a school year such as 2026/27");
-      v.number = start;
+      auto start = read_school_year(s, error);
+      if (!start) return std::nullopt;
+      v.number = *start;
       return v;
     }
     case QuestionType::boolean: {
@@ -267,16 +306,10 @@ std::optional<Value> parse_scalar(const Question& q, std::string_view raw, std::
       return v;
     }
     case QuestionType::choice: {
-      for (const auto& c : q.choices)
-        if (s == c || lower_ascii(s) == lower_ascii(c)) {
-          v.text = c;
-          return v;
-        }
-      std::string list;
-      for (const auto& c : q.choices) list += (list.empty() ? "" : ", ") + quoted(c);
-      *error = "expected one of " + list + ", got " + quoted(s);
-      if (auto n = nearest(s, q.choices); !n.empty()) *error += "; did you mean " + quoted(n) + "?";
-      return std::nullopt;
+      auto choice = read_choice(q, s, error);
+      if (!choice) return std::nullopt;
+      v.text = *choice;
+      return v;
     }
     case QuestionType::list:
       return fail("a list (one item per line, each starting with \"- \")");

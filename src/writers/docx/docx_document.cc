@@ -78,25 +78,6 @@ int source_line(cmark_node* n) {
   return 0;
 }
 
-// A link target as a URI Word accepts: it reports a document with a space or
-// a non-ASCII byte in a relationship target as damaged, so those are %-encoded.
-std::string uri_escape(std::string_view url) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : url) {
-    const bool keep = c > 0x20 && c < 0x7F && !std::strchr("<>\"{}|\\^`", c);
-    if (keep) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
-// A paragraph of underscores only: a line to sign on (docs/markdown-conventions.md).
 class Renderer;
 
 // Collects inline content of one paragraph into runs, merging neighbouring text

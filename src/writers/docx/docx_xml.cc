@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "utf8.h"
 
@@ -93,5 +94,22 @@ pugi::xml_node add_element(pugi::xml_node parent, const char* name,
     n.append_attribute(key).set_value(value.data(), value.size());
   return n;
 }
+
+std::string uri_escape(std::string_view url) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : url) {
+    const bool keep = c > 0x20 && c < 0x7F && !std::strchr("<>\"{}|\\^`", c);
+    if (keep) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
 
 }  // namespace kovgen

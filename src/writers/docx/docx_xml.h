@@ -39,4 +39,8 @@ void append_run_text(pugi::xml_node run, std::string_view text);
 pugi::xml_node add_element(pugi::xml_node parent, const char* name,
                            std::initializer_list<std::pair<const char*, std::string_view>> attrs = {});
 
+// A link target as a URI Word accepts: it reports a document with a space or
+// a non-ASCII byte in a relationship target as damaged, so those are %-encoded.
+std::string uri_escape(std::string_view url);
+
 }  // namespace kovgen
