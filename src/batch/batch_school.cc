@@ -64,8 +64,8 @@ SchoolResult produce_school(SchoolJob job, const SchoolContext& ctx, BatchDisk& 
     r.missing_items.insert(r.missing_items.end(), s.missing.begin(), s.missing.end());
   }
 
-  // Every writer option that changes the files' bytes (the reference DOCX by its
-  // name only: an edited reference needs --no-resume).
+  // Every writer option that changes the files' bytes; the reference DOCX's
+  // content is part of the tool fingerprint.
   const WriterOptions& w = ctx.writer_options;
   std::string format_names, options = std::string(w.force_draft ? "draft" : "") + "|" + w.reference_docx + "|" +
                                       (w.timestamp ? std::to_string(*w.timestamp) : "") + "|" + w.font_dir;

@@ -10,14 +10,13 @@
 #include <thread>
 
 #include "args.h"
+#include "batch_job.h"
 #include "batch_progress.h"
 #include "batch_resume.h"
-#include "batch_runner.h"
-#include "batch_summary.h"
 #include "command.h"
-#include "process_environment.h"
 #include "file_io.h"
 #include "pipeline.h"
+#include "process_environment.h"
 
 namespace kovgen::cli {
 namespace {
@@ -133,12 +132,47 @@ class Reporter {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_{};
 };
 
-std::string counts_line(const SummaryCounts& c) {
-  std::string line = format_integer(c.total) + (c.total == 1 ? " Schule: " : " Schulen: ") +
-                     format_integer(c.complete) + " vollständig, " + format_integer(c.incomplete) +
-                     " unvollständig, " + format_integer(c.error) + " fehlerhaft (nicht erzeugt)";
-  if (c.up_to_date > 0) line += "; " + format_integer(c.up_to_date) + " unverändert übernommen";
-  return line;
+// What the command line asks for, read from the disk and the environment.
+std::optional<int> read_job(const Args& args, const LoadedAnswers& base, const MappingFile* mapping, BatchJob& job,
+                            Diagnostics& diag) {
+  job.base = &base;
+  job.base_file = args.get("--base");
+  job.mapping = mapping;
+  job.schools_file = args.get("--schools");
+  auto bytes = read_file(job.schools_file, diag);
+  if (!bytes) return kExitInvalidInput;
+  job.schools_bytes = std::move(*bytes);
+  job.where = args.all("--where");
+  job.out_dir = args.get("--out");
+  job.resume = args.has("--resume");
+  job.compose_options = compose_options_from_environment(diag);
+  Diagnostics reported_above;  // SOURCE_DATE_EPOCH was checked with the compose options
+  job.writer_options = writer_options_from_environment(reported_above);
+  job.writer_options.reference_docx = args.get("--reference-docx");
+  // Outputs also depend on the files the writers read: a new reference DOCX rewrites them.
+  job.tool_fingerprint = tool_fingerprint();
+  if (args.has("--reference-docx")) {
+    auto reference = read_file(args.get("--reference-docx"), diag);
+    if (!reference) return kExitInvalidInput;
+    job.tool_fingerprint = content_fingerprint({job.tool_fingerprint, *reference});
+  }
+  if (const char* delay = std::getenv("KOVGEN_BATCH_TEST_DELAY_MS")) job.test_delay_ms = std::atoi(delay);
+  return std::nullopt;
+}
+
+int exit_code(const BatchOutcome& outcome) {
+  switch (outcome.end) {
+    case BatchEnd::interrupted: return 130;
+    case BatchEnd::invalid_input: return kExitInvalidInput;
+    case BatchEnd::bad_filter: return kExitUsage;
+    case BatchEnd::output_error: return kExitOutputError;
+    case BatchEnd::finished: break;
+  }
+  const SummaryCounts& c = outcome.counts;
+  if (c.output_failed > 0) return kExitOutputError;
+  if (c.error > 0) return kExitInvalidInput;
+  if (c.incomplete > 0) return kExitIncomplete;
+  return kExitOk;
 }
 
 int run(const std::vector<std::string>& argv) {
@@ -153,14 +187,15 @@ int run(const std::vector<std::string>& argv) {
   if (!args.positionals().empty()) return usage_error("batch", "unexpected argument " + args.positionals()[0]);
   for (const char* required : {"--base", "--schools", "--out"})
     if (!args.has(required)) return usage_error("batch", std::string(required) + " is required");
-  const int jobs = job_count(args);
-  if (jobs == 0) return usage_error("batch", "--jobs expects a number from 1 to 256");
+  BatchJob job;
+  job.jobs = job_count(args);
+  if (job.jobs == 0) return usage_error("batch", "--jobs expects a number from 1 to 256");
   Diagnostics diag;
   auto formats = batch_formats(args, diag);
   if (!formats) return usage_error("batch", diag.to_string());
+  job.formats = *formats;
 
   TemplateCache cache(template_library_from_environment());
-  const ComposeOptions compose_options = compose_options_from_environment(diag);
   auto base = load_answers_file(args.get("--base"), args.get("--template"), cache, diag);
   if (!base) return fail(diag, kExitInvalidInput);
   std::optional<MappingFile> map;
@@ -169,97 +204,32 @@ int run(const std::vector<std::string>& argv) {
     if (text) map = parse_mapping(*text, args.get("--map"), diag);
     if (!map) return fail(diag, kExitInvalidInput);
   }
-  const std::string csv_file = args.get("--schools");
-  auto bytes = read_file(csv_file, diag);
-  auto csv = bytes ? decode_csv_bytes(std::move(*bytes), csv_file, diag) : std::nullopt;
-  if (!csv) return fail(diag, kExitInvalidInput);
-  CsvReader reader(csv->text, csv_file);
-  CsvRecord first;
-  if (!reader.next(first, diag)) {
-    diag.error({csv_file}, "the school list is empty (expected a header row, then one row per school)");
-    return fail(diag, kExitInvalidInput);
-  }
-  auto header = make_csv_header(first, csv_file, diag);
-  auto mapper = header ? RowMapper::make(map ? &*map : nullptr, *header, base->tmpl->questionnaire, csv_file, diag)
-                       : std::nullopt;
-  if (!mapper) return fail(diag, kExitInvalidInput);
-  auto filter = RowFilter::make(args.all("--where"), *header, diag);
-  if (!filter) return usage_error("batch", diag.to_string());
-  if (!map && !mapper->unused_columns().empty()) {
-    std::string names;
-    for (const auto& n : mapper->unused_columns()) names += (names.empty() ? "" : ", ") + n;
-    diag.warning({csv_file, header->line}, "columns ignored (not a question key; use --map to map them): " + names);
-  }
-  const size_t total = count_selected_rows(csv->text, *filter);
-  if (total == 0) {
-    diag.error({csv_file}, filter->empty() ? "the school list has no rows" : "no row matches the --where filters");
-    return fail(diag, kExitInvalidInput);
-  }
-  const std::string out_dir = args.get("--out");
-  if (!make_directories(out_dir, diag)) return fail(diag, kExitOutputError);
+  if (auto code = read_job(args, *base, map ? &*map : nullptr, job, diag)) return fail(diag, *code);
   std::fputs(diag.to_string().c_str(), stderr);
 
-  SchoolContext ctx;
-  ctx.tmpl = base->tmpl.get();
-  ctx.base = &base->answers;
-  ctx.mapper = &*mapper;
-  ctx.formats = *formats;
-  ctx.compose_options = compose_options;
-  ctx.out_dir = out_dir;
-  Diagnostics reported_above;  // SOURCE_DATE_EPOCH was checked with the compose options
-  ctx.writer_options = writer_options_from_environment(reported_above);
-  ctx.writer_options.reference_docx = args.get("--reference-docx");
-  // Outputs also depend on the files the writers read: a new reference DOCX rewrites them.
-  ctx.tool_fingerprint = tool_fingerprint();
-  if (args.has("--reference-docx")) {
-    auto reference = read_file(args.get("--reference-docx"), diag);
-    if (!reference) return fail(diag, kExitInvalidInput);
-    ctx.tool_fingerprint = content_fingerprint({ctx.tool_fingerprint, *reference});
-  }
-  ctx.resume = args.has("--resume");
-  if (const char* delay = std::getenv("KOVGEN_BATCH_TEST_DELAY_MS")) ctx.test_delay_ms = std::atoi(delay);
-
-  RealDisk disk;
-  // What an earlier, killed run may have left of the summary files.
-  std::vector<std::string> summary_names{"summary.csv"};
-  for (const auto& f : output_formats()) summary_names.push_back("summary" + f.extension);
-  clear_for_rewrite(disk, out_dir, summary_names);
-  BatchSummary summary(base->tmpl->questionnaire);
-  Diagnostics summary_diag;
-  auto summary_csv = disk.create_atomically(out_dir + "/summary.csv", summary_diag);
-  if (!summary_csv || !summary_csv->append(BatchSummary::csv_header(), summary_diag))
-    return fail(summary_diag, kExitOutputError);
-  Reporter reporter(total);
-  BatchRunOptions options;
-  options.jobs = jobs;
-  options.stop = &g_stop;
-  options.on_result = [&](SchoolResult&& r) {
-    reporter.messages(r.diag);
-    summary_csv->append(summary.add(r, ctx.formats), summary_diag);
+  std::optional<Reporter> reporter;
+  BatchJobHooks hooks;
+  hooks.stop = &g_stop;
+  hooks.messages = [&](const Diagnostics& d) {
+    if (reporter) reporter->messages(d);
+    else std::fputs(d.to_string().c_str(), stderr);
   };
-  options.on_progress = [&](size_t done) { reporter.progress(done); };
+  hooks.progress = [&](size_t done, size_t total) {
+    if (!reporter) reporter.emplace(total);
+    reporter->progress(done);
+  };
   install_interrupt_handler();
-  SchoolRows rows(reader, *header, *filter, *mapper, csv_file);
-  const size_t done = run_batch(rows, ctx, disk, options);
-  reporter.finish();
-
-  const bool interrupted = g_stop.load() && done < total;
-  const SummaryInfo info{base->tmpl->questionnaire.title, csv_file, args.get("--base"), static_cast<int>(total),
-                         interrupted};
-  const bool summary_ok = summary_csv->commit(summary_diag) &&
-                          write_summary_files(summary, info, ctx.formats, ctx.writer_options, out_dir, disk,
-                                              summary_diag);
-  std::fputs(summary_diag.to_string().c_str(), stderr);
-  const SummaryCounts& c = summary.counts();
-  std::fprintf(stderr, "%s\nÜbersicht: %s/summary.md\n", counts_line(c).c_str(), out_dir.c_str());
-  if (interrupted) {
-    std::fprintf(stderr, "Abgebrochen nach %zu von %zu Schulen; mit --resume fortsetzen.\n", done, total);
-    return 130;
-  }
-  if (!summary_ok || c.output_failed > 0) return kExitOutputError;
-  if (c.error > 0) return kExitInvalidInput;
-  if (c.incomplete > 0) return kExitIncomplete;
-  return kExitOk;
+  RealDisk disk;
+  const BatchOutcome outcome = run_batch_job(job, disk, hooks);
+  if (reporter) reporter->finish();
+  if (outcome.end == BatchEnd::bad_filter) return usage_error("batch", outcome.diag.to_string());
+  std::fputs(outcome.diag.to_string().c_str(), stderr);
+  if (!outcome.schools_run) return exit_code(outcome);
+  std::fprintf(stderr, "%s\nÜbersicht: %s/summary.md\n", counts_line(outcome.counts).c_str(), job.out_dir.c_str());
+  if (outcome.end == BatchEnd::interrupted)
+    std::fprintf(stderr, "Abgebrochen nach %zu von %zu Schulen; mit --resume fortsetzen.\n", outcome.done,
+                 outcome.total);
+  return exit_code(outcome);
 }
 
 CommandRegistration registration({"batch", "an agreement for every school of a school list, with a summary", kUsage,
