@@ -1,4 +1,3 @@
-#include "haru_library.h"
 #include "pdf_fonts.h"
 
 #include <algorithm>
@@ -7,14 +6,9 @@
 #include <cstring>
 #include <sys/stat.h>
 
-// Internal libharu headers (installed by libhpdf-dev), for what the public API
-// lacks: whether a font has a glyph at all, a cheap way to create a UTF-8 font
-// with compact codes, and its ToUnicode map (see create_fonts).
-#include <hpdf_doc.h>
-#include <hpdf_encoder.h>
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
-#include <hpdf_streams.h>
+#include "haru_internals.h"
+#include "haru_library.h"
+
 
 #ifndef KOVGEN_FONT_DIR
 #define KOVGEN_FONT_DIR ""
@@ -44,48 +38,6 @@ constexpr FaceFiles kFiles[layout::kFaceCount] = {
 bool exists(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
-
-// libharu 2.3 creates a font for its UTF-8 encoder by looking up all 65 536 code
-// points in the font's cmap, writing a /W entry up to U+FFFF and a 128 KB
-// CIDToGIDMap: about 2.4 ms per font to build and 1 ms more to compress, most of
-// the time of a whole PDF. For encoders with libharu's default ToUnicode function
-// it instead maps only the codes in the encoder's cid_map. So, while the font is
-// created, the UTF-8 encoder presents exactly the characters this face will draw,
-// under the codes 1, 2, 3, ... (see PdfFonts::code), and then gets its state
-// back. The font's encoding is Identity-H, so code = CID: the /W array, the
-// CIDToGIDMap and the ToUnicode map each get one entry per character drawn, not
-// one per code point up to the highest (a single "€" made that 8,000). One more
-// entry is added because libharu leaves out the last.
-HPDF_Font create_sparse_font(HPDF_Doc pdf, const char* name, const std::vector<char32_t>& used) {
-  HPDF_Encoder encoder = haru().GetEncoder(pdf, "UTF-8");
-  if (!encoder) return nullptr;
-  auto* attr = static_cast<HPDF_CMapEncoderAttr>(encoder->attr);
-  // The UTF-8 encoder keeps its parsing state in the first bytes of cid_map.
-  HPDF_UINT16 state[8];
-  std::memcpy(state, attr->cid_map[0], sizeof state);
-  std::memset(attr->cid_map[0], 0, sizeof state);
-
-  const size_t entries = used.size() + 1;  // the entry libharu leaves out
-  std::vector<HPDF_UNICODE> saved_unicode;
-  for (size_t code = 1; code <= entries; ++code) {
-    const char32_t cp = used[std::min(code, used.size()) - 1];
-    saved_unicode.push_back(attr->unicode_map[code >> 8][code & 0xFF]);
-    attr->cid_map[code >> 8][code & 0xFF] = HPDF_UINT16(code);
-    attr->unicode_map[code >> 8][code & 0xFF] = HPDF_UNICODE(cp);
-  }
-  const HPDF_Encoder_ToUnicode_Func utf8_to_unicode = encoder->to_unicode_fn;
-  encoder->to_unicode_fn = haru().CMapEncoder_ToUnicode;
-
-  HPDF_Font font = haru().GetFont(pdf, name, "UTF-8");
-
-  encoder->to_unicode_fn = utf8_to_unicode;
-  for (size_t code = 1; code <= entries; ++code) {
-    attr->cid_map[code >> 8][code & 0xFF] = 0;
-    attr->unicode_map[code >> 8][code & 0xFF] = saved_unicode[code - 1];
-  }
-  std::memcpy(attr->cid_map[0], state, sizeof state);
-  return font;
 }
 
 // libharu gives a UTF-8 font an identity CMap as its ToUnicode map, which
@@ -125,18 +77,6 @@ std::string to_unicode_cmap(const std::vector<char32_t>& used) {
   }
   out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
   return out;
-}
-
-// Replaces the content of the font's ToUnicode stream, which libharu made when it
-// created the font.
-bool replace_to_unicode(HPDF_Font font, const std::vector<char32_t>& used) {
-  auto* font_attr = static_cast<HPDF_FontAttr>(font->attr);
-  if (!font_attr || !font_attr->cmap_stream || !font_attr->cmap_stream->stream) return false;
-  HPDF_Stream stream = font_attr->cmap_stream->stream;
-  haru().MemStream_FreeData(stream);
-  const std::string cmap = to_unicode_cmap(used);
-  return haru().Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()), HPDF_UINT(cmap.size())) ==
-         HPDF_OK;
 }
 
 }  // namespace
@@ -195,10 +135,7 @@ int PdfFonts::advance(Face face, char32_t cp) const {
   if (cp < kCached && !cache_[i].empty() && cache_[i][cp] != -2) return cache_[i][cp];
   if (cp > 0xFFFF || !ensure_loaded(i)) return -1;  // libharu's UTF-8 stops at the BMP
   if (cp < kCached && cache_[i][cp] != -2) return cache_[i][cp];
-  int width = -1;
-  // GetCharWidth also marks the glyph as used, so that libharu embeds it.
-  if (haru().TTFontDef_GetGlyphid(defs_[i], HPDF_UINT16(cp)) != 0)
-    width = haru().TTFontDef_GetCharWidth(defs_[i], HPDF_UNICODE(cp));
+  const int width = haru_internals::glyph_width(defs_[i], cp);
   if (cp < kCached) cache_[i][cp] = short(width);
   return width;
 }
@@ -219,10 +156,10 @@ bool PdfFonts::create_fonts(const std::array<std::vector<char32_t>, layout::kFac
     low_codes_[i].assign(kCached, 0);
     for (size_t k = 0; k < used[i].size() && used[i][k] < kCached; ++k)
       low_codes_[i][used[i][k]] = uint16_t(k + 1);
-    fonts_[i] = create_sparse_font(doc_.get(), names_[i].c_str(), used[i]);
+    fonts_[i] = haru_internals::create_sparse_font(doc_.get(), names_[i].c_str(), used[i]);
     const std::string doing = "creating the font " + names_[i];
     if (doc_.failed(doing.c_str(), diag)) return false;
-    if (!fonts_[i] || !replace_to_unicode(fonts_[i], used[i])) {
+    if (!fonts_[i] || !haru_internals::replace_to_unicode(fonts_[i], to_unicode_cmap(used[i]))) {
       diag.error({}, "PDF: libharu could not create the font " + names_[i]);
       return false;
     }

@@ -6,12 +6,9 @@
 #include <cmath>
 #include <vector>
 
-// For the document catalog's /Lang entry, which libharu 2.3 has no function for,
-// and the page's content stream, which is built here (PageDrawer).
-#include <hpdf_doc.h>
-#include <hpdf_pages.h>
 #include <zlib.h>
 
+#include "haru_internals.h"
 #include "layout.h"
 #include "pdf_blocks.h"
 #include "pdf_fonts.h"
@@ -189,16 +186,7 @@ class PageDrawer {
                   reinterpret_cast<const Bytef*>(content_.data()), uLong(content_.size()),
                   kContentLevel) != Z_OK)
       return false;
-    auto* attr = static_cast<HPDF_PageAttr>(page_->attr);
-    // libharu writes a /Filter entry only for data it compresses itself, and
-    // drops one added by hand; its hook for extra dictionary entries says it.
-    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-    attr->contents->write_fn = [](HPDF_Dict, HPDF_Stream out) {
-      static constexpr char kFilter[] = "/Filter /FlateDecode\012";
-      return haru().Stream_Write(out, reinterpret_cast<const HPDF_BYTE*>(kFilter), sizeof kFilter - 1);
-    };
-    return haru().Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()),
-                               HPDF_UINT(size)) == HPDF_OK;
+    return haru_internals::set_deflated_content(page_, std::string_view(packed.data(), size));
   }
 
   // One link annotation per stretch of linked text on a line.
@@ -374,14 +362,10 @@ void add_outline(HPDF_Doc pdf, HPDF_Page page, const layout::Anchor& a, float he
   parents.push_back(o);
 }
 
-// libharu encodes info strings with the document's current encoder; without one
-// (set directly: the API has no way to unset it) they are written as given.
+// In PDFDocEncoding where the text fits it (every reader shows that), else UTF-8.
 void set_info_string(HPDF_Doc pdf, HPDF_InfoType type, const std::string& utf8) {
   const std::optional<std::string> latin = pdf_doc_encoding(utf8);
-  HPDF_Encoder current = pdf->cur_encoder;
-  if (latin) pdf->cur_encoder = nullptr;
-  haru().SetInfoAttr(pdf, type, latin ? latin->c_str() : utf8.c_str());
-  pdf->cur_encoder = current;
+  haru_internals::set_info(pdf, type, latin ? latin->c_str() : utf8.c_str(), latin.has_value());
 }
 
 void set_info(HaruDoc& doc, const DocumentInfo& info) {
@@ -391,7 +375,7 @@ void set_info(HaruDoc& doc, const DocumentInfo& info) {
   set_info_string(pdf, HPDF_INFO_AUTHOR, info.author);
   set_info_string(pdf, HPDF_INFO_CREATOR, "kovgen " KOVGEN_VERSION);
   // No creation date: the same draft must give the same bytes.
-  haru().Dict_Add(pdf->catalog, "Lang", haru().String_New(pdf->mmgr, info.language.c_str(), nullptr));
+  haru_internals::set_language(pdf, info.language);
 }
 
 std::optional<std::string> save(HaruDoc& doc, Diagnostics& diag) {

@@ -1,0 +1,35 @@
+#pragma once
+// What kovgen does to libharu beyond its public API, all in haru_internals.cc:
+// the only file that includes libharu's private headers or touches its structs.
+// Written for libharu 2.3.0 (Debian 12); the build refuses any other version
+// (CMakeLists.txt, and static_asserts on every field used).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <hpdf.h>
+
+namespace kovgen::haru_internals {
+
+// A UTF-8 font that maps only `used` (code k = used[k-1]), instead of all 65,536
+// code points libharu would look up: see the .cc for why.
+HPDF_Font create_sparse_font(HPDF_Doc pdf, const char* font_name, const std::vector<char32_t>& used);
+
+// The advance width of the font's glyph for cp (BMP only), or -1 when the font
+// has none. Also marks the glyph as used, so that libharu embeds it.
+int glyph_width(HPDF_FontDef font, char32_t cp);
+
+// Replaces the ToUnicode CMap libharu wrote for a UTF-8 font.
+bool replace_to_unicode(HPDF_Font font, std::string_view cmap);
+
+// Makes `deflated` (zlib data) the page's content stream, with /Filter /FlateDecode.
+bool set_deflated_content(HPDF_Page page, std::string_view deflated);
+
+// Sets an info entry; `as_given`: write the bytes unconverted (PDFDocEncoding),
+// not through the document's current (UTF-8) encoder.
+void set_info(HPDF_Doc pdf, HPDF_InfoType type, const char* text, bool as_given);
+
+// The document catalog's /Lang entry ("de-DE"), which libharu 2.3 cannot set.
+bool set_language(HPDF_Doc pdf, const std::string& language);
+
+}  // namespace kovgen::haru_internals
