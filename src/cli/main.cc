@@ -8,6 +8,7 @@
 
 #include "command.h"
 #include "diagnostics.h"
+#include "version.h"
 
 namespace kovgen::cli {
 

@@ -7,6 +7,7 @@
 #include "batch_resume.h"
 #include "file_io.h"
 #include "german_format.h"
+#include "version.h"
 
 namespace kovgen {
 
@@ -72,6 +73,7 @@ WriterOptions writer_options_from_environment(Diagnostics& diag) {
   WriterOptions options;
   options.timestamp = source_date_epoch(diag);
   options.font_dir = variable("KOVGEN_FONT_DIR");
+  options.creator = std::string("kovgen ") + KOVGEN_VERSION;
   return options;
 }
 

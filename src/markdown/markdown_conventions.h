@@ -43,6 +43,8 @@ struct WriterOptions {
   // The documents' creation date in seconds since 1970 (SOURCE_DATE_EPOCH, read by
   // the front-end); none: the DOCX carries no date, so equal drafts stay equal files.
   std::optional<int64_t> timestamp;
+  // The program named as the documents' creator ("kovgen 0.1.0").
+  std::string creator = "kovgen";
   // A folder with the PDF font subsets that replaces the build's (PDF writer only).
   std::string font_dir;
 };

@@ -180,12 +180,12 @@ pugi::xml_document core_properties_part(const DocumentInfo& info, std::optional<
   return doc;
 }
 
-pugi::xml_document app_properties_part() {
+pugi::xml_document app_properties_part(const std::string& application) {
   pugi::xml_document doc;
   pugi::xml_node p = doc.append_child("Properties");
   p.append_attribute("xmlns") =
       "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties";
-  p.append_child("Application").text().set("kovgen " KOVGEN_VERSION);
+  p.append_child("Application").text().set(application.c_str());
   return doc;
 }
 

@@ -35,7 +35,7 @@ int text_width(const pugi::xml_node& sect_pr);
 pugi::xml_document core_properties_part(const DocumentInfo& info, std::optional<int64_t> timestamp);
 
 // docProps/app.xml
-pugi::xml_document app_properties_part();
+pugi::xml_document app_properties_part(const std::string& application);
 
 struct Relationship {
   std::string id;

@@ -100,7 +100,7 @@ std::optional<std::vector<DocxPart>> docx_parts(cmark_node* root, const WriterOp
       {"docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml",
        xml_part_bytes(core_properties_part(info, options.timestamp))},
       {"docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml",
-       xml_part_bytes(app_properties_part())},
+       xml_part_bytes(app_properties_part(options.creator))},
       {"word/document.xml", word_type("document.main"), xml_part_bytes(body.document)},
       {"word/_rels/document.xml.rels", rels_type, xml_part_bytes(relationships_part(word_rels))},
       {"word/styles.xml", word_type("styles"), xml_part_bytes(styles)},

@@ -368,12 +368,12 @@ void set_info_string(HPDF_Doc pdf, HPDF_InfoType type, const std::string& utf8) 
   haru_internals::set_info(pdf, type, latin ? latin->c_str() : utf8.c_str(), latin.has_value());
 }
 
-void set_info(HaruDoc& doc, const DocumentInfo& info) {
+void set_info(HaruDoc& doc, const DocumentInfo& info, const WriterOptions& options) {
   HPDF_Doc pdf = doc.get();
   set_info_string(pdf, HPDF_INFO_TITLE, info.title);
   set_info_string(pdf, HPDF_INFO_SUBJECT, info.subject);
   set_info_string(pdf, HPDF_INFO_AUTHOR, info.author);
-  set_info_string(pdf, HPDF_INFO_CREATOR, "kovgen " KOVGEN_VERSION);
+  set_info_string(pdf, HPDF_INFO_CREATOR, options.creator);
   // No creation date: the same draft must give the same bytes.
   haru_internals::set_language(pdf, info.language);
 }
@@ -445,7 +445,7 @@ std::optional<std::string> write(cmark_node* root, const WriterOptions& options,
     for (const layout::Anchor& a : p.anchors) add_outline(pdf, page, a, geometry.height, parents);
     if (doc.failed("drawing a page", diag)) return std::nullopt;
   }
-  set_info(doc, info);
+  set_info(doc, info, options);
   if (doc.failed("setting the document info", diag)) return std::nullopt;
   return save(doc, diag);
 }
