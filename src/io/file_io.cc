@@ -136,4 +136,9 @@ bool make_directories(const std::string& path, Diagnostics& diag) {
   return true;
 }
 
+bool is_regular_file(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
 }  // namespace kovgen

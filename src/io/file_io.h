@@ -40,4 +40,7 @@ bool write_files_atomically(const std::vector<FileToWrite>& files, Diagnostics& 
 // Creates the folder and its parents; false with an error when that fails.
 bool make_directories(const std::string& path, Diagnostics& diag);
 
+// Whether path names a regular file (following links).
+bool is_regular_file(const std::string& path);
+
 }  // namespace kovgen

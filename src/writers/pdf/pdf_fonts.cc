@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <sys/stat.h>
 
+#include "file_io.h"
 #include "haru_internals.h"
 #include "haru_library.h"
 
@@ -35,10 +35,7 @@ constexpr FaceFiles kFiles[layout::kFaceCount] = {
     {"symbol.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"},
 };
 
-bool exists(const std::string& path) {
-  struct stat st;
-  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
+bool exists(const std::string& path) { return is_regular_file(path); }
 
 // libharu gives a UTF-8 font an identity CMap as its ToUnicode map, which
 // readers take to mean code = Unicode (and poppler warns about). The codes here
