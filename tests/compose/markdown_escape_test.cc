@@ -108,3 +108,11 @@ TEST_CASE("random punctuation soup always round-trips") {
     REQUIRE(text_of("Text " + md + " Text") == "Text " + value + " Text");
   }
 }
+
+TEST_CASE("character references print literally, named and numeric") {
+  for (std::string value : {"&amp;", "&copy; 2026", "AT&T", "a&nbsp;b", "&#38;", "&#x26;", "& x", "&"}) {
+    CAPTURE(value);
+    CHECK(text_of(escape_markdown(value)) == value);
+    CHECK(text_of(in_context("Text ", value, " Text")) == "Text " + value + " Text");
+  }
+}

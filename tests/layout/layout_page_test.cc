@@ -329,3 +329,22 @@ TEST_CASE("headings carry outline anchors with their page position") {
   CHECK(pages[1].anchors[0].title == "§ 1 Gegenstand");
   CHECK(pages[1].anchors[0].y == doctest::Approx(20));
 }
+
+TEST_CASE("a box that fills a page still has room for its bottom padding") {
+  FakeMetrics m;
+  const PageGeometry g = small_page();  // 120 pt: ten lines of 12 pt
+  Box box;
+  box.filled = true;
+  box.padding = 7;  // 7 + 9 * 12 = 115 would fit without the bottom padding, 122 does not
+  Block inside = lines_para("b", 15);
+  inside.box = 1;
+  auto pages = layout_document({inside}, {box}, g, m);
+  REQUIRE(pages.size() == 2);
+  auto b = lines_per_page(pages, "b");
+  CHECK(b[0] == 8);
+  CHECK(b[1] == 7);
+  for (const Page& p : pages) {
+    REQUIRE(p.rects.size() == 2);  // fill and bar
+    for (const RectOp& r : p.rects) CHECK(r.y + r.h <= g.height - g.margin_bottom + 0.01f);
+  }
+}

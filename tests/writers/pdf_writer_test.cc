@@ -364,3 +364,20 @@ TEST_CASE("pdf: letters built from several parts print whole") {
   CHECK(e_accents > e * 13 / 10);
   CHECK(dz > d * 17 / 10);
 }
+
+TEST_CASE("pdf: no text string holds a raw carriage return, which readers take for a line feed") {
+  if (!have_clients()) return;
+  // Over a hundred characters in one face: among their codes (1, 2, 3, ...) are
+  // 13 (CR), 40 and 41 (parentheses) and 92 (backslash), which need escapes.
+  std::string text = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 äöüß ÄÖÜ";
+  text += " áàâãåéèêëíìîïóòôõøúùûçñ ÁÀÂÃÅÉÈÊËÍÌÎÏÓÒÔÕØÚÙÛÇÑ .,;:!?-/%€§";
+  const std::string pdf = convert("raw-cr", text + "\n");
+  std::smatch m;
+  const std::string pages = run_command({"qpdf", "--show-pages", pdf}).out;
+  REQUIRE(std::regex_search(pages, m, std::regex("content:\\s+(\\d+) 0 R")));
+  const std::string content =
+      run_command({"qpdf", "--show-object=" + std::string(m[1]), "--filtered-stream-data", pdf}).out;
+  REQUIRE(content.find("TJ") != std::string::npos);
+  CHECK(content.find('\r') == std::string::npos);
+  CHECK(without_whitespace(pdftotext(pdf)).find(without_whitespace(text)) != std::string::npos);
+}
