@@ -50,59 +50,37 @@ data row_data(const Question& records, const std::vector<std::pair<std::string, 
 
 void set_value(data& object, const Question& q, const Value* v, bool show_placeholder,
                const VariantUse& use) {
-  const std::string& k = q.key;
-  const std::string missing = show_placeholder ? placeholder(q.label) : std::string();
-  if (use.has(VariantUse::offen)) put(object, k + "_offen", data(!v && show_placeholder));
-  if (q.type == QuestionType::choice && use.has(VariantUse::ist)) {
-    data is{data::type::object};
-    for (const auto& c : q.choices) put(is, choice_slug(c), data(v && v->text == c));
-    put(object, k + "_ist", std::move(is));
-  }
-  const bool value = use.has(VariantUse::value), text = use.has(VariantUse::text);
-  switch (q.type) {
-    case QuestionType::boolean:
-      if (value) put(object, k, data(v && v->boolean));
-      if (!text) return;
-      if (v) put(object, k + "_text", v->display());
-      else if (show_placeholder) put(object, k + "_text", missing);
-      return;
-    case QuestionType::list: {
-      if (value) {
+  for (const Representation& r : representations(q.type)) {
+    if (!use.has(r.bit)) continue;
+    const std::string name = q.key + r.suffix;
+    switch (r.shape) {
+      case Shape::text:
+        if (v) put(object, name, r.text(*v));
+        else if (show_placeholder) put(object, name, placeholder(q.label));
+        break;
+      case Shape::flag: put(object, name, data(v && v->boolean)); break;
+      case Shape::open_flag: put(object, name, data(!v && show_placeholder)); break;
+      case Shape::items: {
         data items{data::type::list};
         if (v)
           for (const auto& item : v->items) append(items, data(item));
-        put(object, k, std::move(items));
+        put(object, name, std::move(items));
+        break;
       }
-      if (!text) return;
-      if (v) put(object, k + "_text", join_german(v->items));
-      else if (show_placeholder) put(object, k + "_text", missing);
-      return;
+      case Shape::rows: {
+        data rows{data::type::list};
+        if (v)
+          for (const auto& row : v->rows) append(rows, row_data(q, row, use));
+        put(object, name, std::move(rows));
+        break;
+      }
+      case Shape::choice_set: {
+        data is{data::type::object};
+        for (const auto& c : q.choices) put(is, choice_slug(c), data(v && v->text == c));
+        put(object, name, std::move(is));
+        break;
+      }
     }
-    case QuestionType::records: {
-      if (!value) return;
-      data rows{data::type::list};
-      if (v)
-        for (const auto& row : v->rows) append(rows, row_data(q, row, use));
-      put(object, k, std::move(rows));
-      return;
-    }
-    default:
-      break;
-  }
-  if (!v && !show_placeholder) return;
-  if (value) put(object, k, v ? v->display() : missing);
-  switch (q.type) {
-    case QuestionType::date:
-      if (use.has(VariantUse::kurz)) put(object, k + "_kurz", v ? format_date_short(v->date) : missing);
-      break;
-    case QuestionType::time:
-      if (use.has(VariantUse::hm)) put(object, k + "_hm", v ? format_time_hm(static_cast<int>(v->number)) : missing);
-      break;
-    case QuestionType::money:
-      if (use.has(VariantUse::zahl)) put(object, k + "_zahl", v ? format_money_number(v->number) : missing);
-      break;
-    default:
-      break;
   }
 }
 
@@ -113,11 +91,7 @@ VariantUse variant_use_of(const Question& q, const std::string& path,
   };
   VariantUse use;
   use.bits = 0;
-  const std::pair<const char*, uint8_t> variants[] = {
-      {"", VariantUse::value},     {"_offen", VariantUse::offen}, {"_ist", VariantUse::ist},
-      {"_text", VariantUse::text}, {"_kurz", VariantUse::kurz},   {"_hm", VariantUse::hm},
-      {"_zahl", VariantUse::zahl}};
-  for (const auto& [suffix, bit] : variants)
+  for (const auto& [suffix, bit] : representation_suffixes())
     if (used(path + suffix)) use.bits |= bit;
   // A record's fields sit under the records question itself ("section.rows.field").
   for (const auto& field : q.fields) use.fields.push_back(variant_use_of(field, path + "." + field.key, used_names));

@@ -10,20 +10,13 @@
 #include "folded_body.h"
 #include "german_format.h"
 #include "questionnaire.h"
+#include "representations.h"
 
 namespace kovgen {
 
 // Which of a question's representations (docs/template-format.md) some tag of the
 // template reaches; the composer builds only those. A records question has one
 // entry per field.
-struct VariantUse {
-  enum : uint8_t { value = 1, offen = 2, ist = 4, text = 8, kurz = 16, hm = 32, zahl = 64, all = 0xFF };
-  uint8_t bits = all;
-  std::vector<VariantUse> fields;
-
-  bool has(uint8_t variant) const { return (bits & variant) != 0; }
-};
-
 struct LoadedTemplate {
   Template questionnaire;
   FoldedBody body;  // the Mustache text with partials expanded and checked, folded

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 
+#include "representations.h"
 #include "utf8.h"
 #include "value.h"
 
@@ -41,44 +42,24 @@ struct Schema {
 };
 
 void add_question(std::map<std::string, Schema>& members, const Question& q) {
-  const std::string& k = q.key;
-  members[k + "_offen"] = Schema::boolean();
-  switch (q.type) {
-    case QuestionType::choice: {
-      members[k] = Schema::scalar();
-      Schema is;
-      for (const auto& c : q.choices) is.members[choice_slug(c)] = Schema::boolean();
-      members[k + "_ist"] = std::move(is);
-      break;
+  for (const Representation& r : representations(q.type)) {
+    Schema& schema = members[q.key + r.suffix];
+    switch (r.shape) {
+      case Shape::text: schema = Schema::scalar(); break;
+      case Shape::flag:
+      case Shape::open_flag: schema = Schema::boolean(); break;
+      case Shape::items: schema = Schema::list_of(Schema::scalar()); break;
+      case Shape::rows: {
+        Schema row;
+        for (const auto& f : q.fields) add_question(row.members, f);
+        schema = Schema::list_of(std::move(row));
+        break;
+      }
+      case Shape::choice_set:
+        schema = Schema();
+        for (const auto& c : q.choices) schema.members[choice_slug(c)] = Schema::boolean();
+        break;
     }
-    case QuestionType::boolean:
-      members[k] = Schema::boolean();
-      members[k + "_text"] = Schema::scalar();
-      break;
-    case QuestionType::list:
-      members[k] = Schema::list_of(Schema::scalar());
-      members[k + "_text"] = Schema::scalar();
-      break;
-    case QuestionType::records: {
-      Schema row;
-      for (const auto& f : q.fields) add_question(row.members, f);
-      members[k] = Schema::list_of(std::move(row));
-      break;
-    }
-    case QuestionType::date:
-      members[k] = Schema::scalar();
-      members[k + "_kurz"] = Schema::scalar();
-      break;
-    case QuestionType::time:
-      members[k] = Schema::scalar();
-      members[k + "_hm"] = Schema::scalar();
-      break;
-    case QuestionType::money:
-      members[k] = Schema::scalar();
-      members[k + "_zahl"] = Schema::scalar();
-      break;
-    default:
-      members[k] = Schema::scalar();
   }
 }
 
@@ -90,17 +71,13 @@ Schema build_schema(const Template& t) {
     root.members[s.id] = std::move(section);
   }
   Schema kovgen;
-  kovgen.members["checkliste_zusammenfassung"] = Schema::markdown();
-  kovgen.members["checkliste_tabelle"] = Schema::markdown();
+  for (const BuiltinName& b : builtin_kovgen_names())
+    kovgen.members[b.name] = b.kind == BuiltinKind::markdown ? Schema::markdown()
+                             : b.kind == BuiltinKind::flag   ? Schema::boolean()
+                                                             : Schema::scalar();
   Schema flags;
   for (const auto& s : t.sections) flags.members[s.id] = Schema::markdown();
   kovgen.members["hinweis"] = std::move(flags);
-  kovgen.members["stand"] = Schema::scalar();
-  kovgen.members["stand_kurz"] = Schema::scalar();
-  kovgen.members["vorlage"] = Schema::scalar();
-  kovgen.members["vollstaendig"] = Schema::boolean();
-  kovgen.members["entwurf"] = Schema::boolean();
-  kovgen.members["unterschriftslinie"] = Schema::scalar();
   root.members["kovgen"] = std::move(kovgen);
   root.set_paths("");
   return root;
@@ -456,14 +433,6 @@ std::string remove_standalone_marks(std::string_view rendered) {
     if (kept.find_first_not_of(" \t\r\n") != std::string::npos) out += kept;
   }
   return out;
-}
-
-std::vector<std::string> builtin_names(const Template& t) {
-  std::vector<std::string> names = {"kovgen.checkliste_zusammenfassung", "kovgen.checkliste_tabelle",
-                                    "kovgen.stand", "kovgen.stand_kurz", "kovgen.vorlage",
-                                    "kovgen.vollstaendig", "kovgen.entwurf", "kovgen.unterschriftslinie"};
-  for (const auto& s : t.sections) names.push_back("kovgen.hinweis." + s.id);
-  return names;
 }
 
 }  // namespace kovgen

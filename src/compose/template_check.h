@@ -52,8 +52,5 @@ constexpr std::string_view kStandaloneMark = "\uE001";
 // standalone section tags) and the marks themselves.
 std::string remove_standalone_marks(std::string_view rendered);
 
-// The names every template may use besides its questions (documented in
-// docs/template-format.md), for listing what a template needs.
-std::vector<std::string> builtin_names(const Template& t);
 
 }  // namespace kovgen

@@ -1,0 +1,58 @@
+#pragma once
+// What a question offers a template: its value under its key and its variants
+// under the key and a suffix ("_kurz", "_zahl", ...). The one description that
+// the template check (which names exist, and of which kind), the variant pruning
+// (which of them a template's tags reach) and the composer's context (what each
+// holds) all derive from. A new variant is one row of kRepresentations
+// (representations.cc) and, for a new kind of value, one case in each consumer.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "questionnaire.h"
+#include "value.h"
+
+namespace kovgen {
+
+struct VariantUse {
+  enum : uint8_t { value = 1, offen = 2, ist = 4, text = 8, kurz = 16, hm = 32, zahl = 64, all = 0xFF };
+  uint8_t bits = all;
+  std::vector<VariantUse> fields;  // of a records question, per field
+
+  bool has(uint8_t variant) const { return (bits & variant) != 0; }
+};
+
+// How a representation appears in the Mustache context.
+enum class Shape {
+  text,        // German text of the answer; "[offen: Label]" while a placeholder shows
+  flag,        // true or false: whether a boolean answer is "ja"
+  open_flag,   // true while the question is unanswered and its placeholder shows
+  items,       // the items of a list, for {{#key}}{{.}}{{/key}}
+  rows,        // the rows of a table, each an object of its fields' representations
+  choice_set,  // an object with one true/false member per choice (choice_slug)
+};
+
+struct Representation {
+  const char* suffix;  // "" for the value itself
+  uint8_t bit;         // its VariantUse bit
+  Shape shape;
+  // The text of an answered value, for Shape::text.
+  std::string (*text)(const Value&) = nullptr;
+};
+
+// The representations of a question of this type, the value itself first.
+std::vector<Representation> representations(QuestionType type);
+
+// The names kovgen itself offers under "kovgen." (compose.cc builtins() fills
+// them), besides kovgen.hinweis.<section id>, the Markdown flag of each section.
+enum class BuiltinKind { text, flag, markdown };
+struct BuiltinName {
+  const char* name;
+  BuiltinKind kind;
+};
+const std::vector<BuiltinName>& builtin_kovgen_names();
+
+// Every suffix with its bit, once (for the variant pruning).
+const std::vector<std::pair<std::string, uint8_t>>& representation_suffixes();
+
+}  // namespace kovgen
