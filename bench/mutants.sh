@@ -62,7 +62,7 @@ src/batch/batch_naming.cc @@ for (int n = 2; used_.count(unique); ++n) @@ for (i
 src/batch/batch_resume.cc @@ if (disk.file_size(folder + "/" + name) != size) return false; @@  @@ resume: a truncated output counts as done
 src/batch/batch_resume.cc @@ || m->files.size() != file_names.size()) @@ ) @@ resume: a new output format does not rewrite the school
 src/batch/batch_resume.cc @@ if (nl == std::string_view::npos) return std::nullopt; @@ if (nl == std::string_view::npos) break; @@ resume: a cut-short manifest accepted
-src/batch/batch_resume.cc @@ h.word(part.size()); @@  @@ resume: fingerprint blind to where parts begin
+src/batch/batch_resume.cc @@ XXH3_128bits_update(state, &size, sizeof size); @@  @@ resume: fingerprint blind to where parts begin
 src/batch/batch_resume.cc @@ file.size() == name.size() + 11 @@ file.size() >= name.size() + 11 @@ resume: clearing removes more than temporary files
 src/layout/layout_text.cc @@ letters > 3 && pos < run.text.size() @@ letters > 1 && pos < run.text.size() @@ layout: "E-Mail" broken after "E-"
 src/layout/layout_text.cc @@ if (is_letter(next_code_point(run.text, peek))) { @@ if (true) { @@ layout: "2026/27" broken after the slash

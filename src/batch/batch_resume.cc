@@ -1,40 +1,16 @@
 #include "batch_resume.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
-
 
 namespace kovgen {
 
 namespace {
 
 constexpr std::string_view kManifestHeader = "kovgen-batch-manifest 1";
-
-// Two independent 64-bit lanes over 8-byte words (the tail zero-padded).
-struct Lanes {
-  uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
-
-  void word(uint64_t w) {
-    a = (a ^ w) * 0x100000001b3ULL;
-    a ^= a >> 29;
-    b = (b + w) * 0x9E3779B97F4A7C15ULL;
-    b ^= b >> 32;
-  }
-
-  void bytes(std::string_view s) {
-    size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      word(w);
-    }
-    uint64_t tail = 0;
-    // memcpy from an empty view's null data() is undefined even for 0 bytes.
-    if (i < s.size()) std::memcpy(&tail, s.data() + i, s.size() - i);
-    word(tail);
-  }
-};
 
 bool is_temp_of(const std::string& file, const std::string& name) {
   // write_file_atomically: name + ".tmp-" + six characters from mkstemp.
@@ -45,14 +21,19 @@ bool is_temp_of(const std::string& file, const std::string& name) {
 }  // namespace
 
 std::string content_fingerprint(const std::vector<std::string_view>& parts) {
-  Lanes h;
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_128bits_reset(state);
   for (std::string_view part : parts) {
-    h.word(part.size());
-    h.bytes(part);
+    // Each part's length first, so that moving bytes between parts changes the result.
+    const uint64_t size = part.size();
+    XXH3_128bits_update(state, &size, sizeof size);
+    XXH3_128bits_update(state, part.data(), part.size());
   }
+  const XXH128_hash_t hash = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
   char buf[33];
-  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.a),
-                static_cast<unsigned long long>(h.b));
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
+                static_cast<unsigned long long>(hash.low64));
   return buf;
 }
 

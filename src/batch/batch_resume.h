@@ -19,8 +19,8 @@ namespace kovgen {
 
 constexpr const char* kManifestName = ".kovgen-batch";
 
-// 128 bits over the parts (two multiply-xorshift lanes over 8-byte words), as 32
-// hex digits. Not cryptographic: it detects changes, it does not resist forgery.
+// xxHash's XXH3 (128 bits) over the parts and their lengths, as 32 hex digits.
+// Not cryptographic: it detects changes, it does not resist forgery.
 std::string content_fingerprint(const std::vector<std::string_view>& parts);
 
 struct Manifest {
