@@ -13,13 +13,9 @@ namespace {
 // Every output in memory first, then written: a writer error leaves no partial set.
 bool write_outputs(const Draft& draft, const std::string& folder_path, const std::vector<std::string>& names,
                    const std::string& fingerprint, const SchoolContext& ctx, BatchDisk& disk, SchoolResult& r) {
-  MarkdownTree tree = parse_markdown_for(ctx.formats, draft.markdown);
-  std::vector<std::string> outputs;
-  for (const OutputFormat* f : ctx.formats) {
-    auto bytes = f->write(draft.markdown, tree.get(), ctx.writer_options, r.diag);
-    if (!bytes) return false;
-    outputs.push_back(std::move(*bytes));
-  }
+  auto written = write_formats(draft.markdown, ctx.formats, ctx.writer_options, r.diag);
+  if (!written) return false;
+  const std::vector<std::string>& outputs = *written;
   if (!disk.make_directories(folder_path, r.diag)) return false;
   clear_for_rewrite(disk, folder_path, names);
   Manifest manifest{fingerprint, {}};
@@ -31,12 +27,6 @@ bool write_outputs(const Draft& draft, const std::string& folder_path, const std
 }
 
 }  // namespace
-
-MarkdownTree parse_markdown_for(const std::vector<const OutputFormat*>& formats, std::string_view markdown) {
-  for (const OutputFormat* f : formats)
-    if (f->name != "md") return parse_markdown(markdown);
-  return nullptr;  // the Markdown writer writes the text as it is
-}
 
 std::vector<std::string> school_file_names(const std::string& folder, const std::vector<const OutputFormat*>& formats) {
   std::vector<std::string> names;

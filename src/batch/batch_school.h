@@ -54,9 +54,6 @@ struct SchoolResult {
 // The output file names of a school: "<folder><extension>" per format.
 std::vector<std::string> school_file_names(const std::string& folder, const std::vector<const OutputFormat*>& formats);
 
-// The parsed draft when a format needs it (every writer but Markdown's), else null.
-MarkdownTree parse_markdown_for(const std::vector<const OutputFormat*>& formats, std::string_view markdown);
-
 SchoolResult produce_school(SchoolJob job, const SchoolContext& ctx, BatchDisk& disk);
 
 }  // namespace kovgen

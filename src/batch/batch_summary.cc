@@ -174,12 +174,11 @@ bool write_summary_files(const BatchSummary& summary, const SummaryInfo& info,
   std::vector<const OutputFormat*> all{find_output_format("md")};
   for (const OutputFormat* f : formats)
     if (std::find(all.begin(), all.end(), f) == all.end()) all.push_back(f);
-  MarkdownTree tree = parse_markdown_for(all, markdown);
   options.source_name = out_dir + "/summary.md";
-  for (const OutputFormat* f : all) {
-    auto bytes = f->write(markdown, tree.get(), options, diag);
-    if (!bytes || !disk.write_atomically(out_dir + "/summary" + f->extension, *bytes, diag)) return false;
-  }
+  auto bytes = write_formats(markdown, all, options, diag);
+  if (!bytes) return false;
+  for (size_t i = 0; i < all.size(); ++i)
+    if (!disk.write_atomically(out_dir + "/summary" + all[i]->extension, (*bytes)[i], diag)) return false;
   return true;
 }
 

@@ -81,10 +81,7 @@ int fail(const Diagnostics& diag, int code) {
 
 std::optional<std::vector<const OutputFormat*>> batch_formats(const Args& args, Diagnostics& diag) {
   if (args.has("--format")) return parse_format_list(args.get("--format"), diag);
-  std::vector<const OutputFormat*> formats;
-  for (const auto& f : output_formats())
-    if (f.name != "xml") formats.push_back(&f);
-  return formats;
+  return batch_default_formats();
 }
 
 int job_count(const Args& args) {

@@ -32,11 +32,6 @@ const char* const kUsage =
     "      --reference-docx F   take Word styles and page setup from F\n\n"
     "The date \"Stand\" comes from meta.stand, else from SOURCE_DATE_EPOCH.\n\n";
 
-struct Output {
-  std::string path;
-  std::string bytes;
-};
-
 int run(const std::vector<std::string>& argv) {
   Args args(argv, {{"--template", "-t"}, {"--output", "-o"}, {"--out"}, {"--name"}, {"--format", "-f"},
                    {"--report"}, {"--strict", "", false}, {"--draft", "", false}, {"--reference-docx"}});
@@ -75,23 +70,14 @@ int run(const std::vector<std::string>& argv) {
     std::fwrite(draft.markdown.data(), 1, draft.markdown.size(), stdout);
   } else {
     // Produce every output in memory first, so an error leaves no partial set.
-    // The Markdown writer needs no tree; parse only for the others.
-    const bool needs_tree = std::any_of(formats.begin(), formats.end(), [](const OutputFormat* f) { return f->name != "md"; });
-    MarkdownTree tree = needs_tree ? parse_markdown(draft.markdown) : MarkdownTree();
     Diagnostics reported_above;  // SOURCE_DATE_EPOCH was checked with the compose options
     WriterOptions writer_options = writer_options_from_environment(reported_above);
     writer_options.force_draft = args.has("--draft");
     writer_options.reference_docx = args.get("--reference-docx");
     writer_options.source_name = answers_path;
     const std::string stem = args.get("--name", std::filesystem::path(answers_path).stem().string());
-    std::vector<Output> outputs;
-    for (const OutputFormat* f : formats) {
-      auto bytes = f->write(draft.markdown, tree.get(), writer_options, diag);
-      if (!bytes) break;
-      outputs.push_back({args.has("--output") ? args.get("--output") : args.get("--out") + "/" + stem + f->extension,
-                         std::move(*bytes)});
-    }
-    if (diag.has_errors()) {
+    auto bytes = write_formats(draft.markdown, formats, writer_options, diag);
+    if (!bytes || diag.has_errors()) {
       std::fputs(diag.to_string().c_str(), stderr);
       return kExitInvalidInput;
     }
@@ -100,7 +86,9 @@ int run(const std::vector<std::string>& argv) {
       return kExitOutputError;
     }
     std::vector<FileToWrite> files;
-    for (const auto& o : outputs) files.push_back({o.path, o.bytes});
+    for (size_t i = 0; i < formats.size(); ++i)
+      files.push_back({args.has("--output") ? args.get("--output") : args.get("--out") + "/" + stem + formats[i]->extension,
+                       (*bytes)[i]});
     write_files_atomically(files, diag);
   }
   if (!diag.has_errors() && args.has("--report"))

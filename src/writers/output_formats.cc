@@ -1,5 +1,7 @@
 #include "output_formats.h"
 
+#include <algorithm>
+
 #include "docx_writer.h"
 #include "pdf_writer.h"
 
@@ -10,18 +12,18 @@ namespace {
 std::vector<OutputFormat> make_formats() {
   std::vector<OutputFormat> formats;
   // The Markdown draft is written as it is: it is the canonical text.
-  formats.push_back({"md", ".md",
+  formats.push_back({"md", ".md", false, true,
                      [](std::string_view markdown, cmark_node*, const WriterOptions&,
                         Diagnostics&) -> std::optional<std::string> {
                        return std::string(markdown);
                      }});
-  formats.push_back({"docx", ".docx",
+  formats.push_back({"docx", ".docx", true, true,
                      [](std::string_view, cmark_node* tree, const WriterOptions& options,
                         Diagnostics& diag) { return write_docx(tree, options, diag); }});
-  formats.push_back({"xml", ".xml",
+  formats.push_back({"xml", ".xml", true, false,
                      [](std::string_view, cmark_node* tree, const WriterOptions& options,
                         Diagnostics& diag) { return write_flat_opc(tree, options, diag); }});
-  formats.push_back({"pdf", ".pdf",
+  formats.push_back({"pdf", ".pdf", true, true,
                      [](std::string_view, cmark_node* tree, const WriterOptions& options,
                         Diagnostics& diag) { return write_pdf(tree, options, diag); }});
   return formats;
@@ -32,6 +34,27 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }
 
 }  // namespace
+
+std::optional<std::vector<std::string>> write_formats(std::string_view markdown,
+                                                      const std::vector<const OutputFormat*>& formats,
+                                                      const WriterOptions& options, Diagnostics& diag) {
+  const bool needs_tree = std::any_of(formats.begin(), formats.end(), [](const OutputFormat* f) { return f->needs_tree; });
+  MarkdownTree tree = needs_tree ? parse_markdown(markdown) : MarkdownTree();
+  std::vector<std::string> outputs;
+  for (const OutputFormat* f : formats) {
+    auto bytes = f->write(markdown, tree.get(), options, diag);
+    if (!bytes) return std::nullopt;
+    outputs.push_back(std::move(*bytes));
+  }
+  return outputs;
+}
+
+std::vector<const OutputFormat*> batch_default_formats() {
+  std::vector<const OutputFormat*> formats;
+  for (const auto& f : output_formats())
+    if (f.batch_default) formats.push_back(&f);
+  return formats;
+}
 
 const std::vector<OutputFormat>& output_formats() {
   static const std::vector<OutputFormat> formats = make_formats();

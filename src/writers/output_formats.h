@@ -16,11 +16,24 @@ namespace kovgen {
 struct OutputFormat {
   std::string name;       // "md", "docx", "xml", "pdf"
   std::string extension;  // ".md", ".docx", ".xml", ".pdf"
+  bool needs_tree;        // reads the parsed tree (the Markdown writer takes the text as it is)
+  bool batch_default;     // written by batch unless --format says otherwise
   // Returns the file bytes, or nullopt after reporting errors.
   std::function<std::optional<std::string>(std::string_view markdown, cmark_node* tree,
                                            const WriterOptions&, Diagnostics&)>
       write;
 };
+
+// Every output of one draft, in memory, in the order of `formats`: the tree is
+// parsed once, and only when a format needs it. nullopt after reporting an error
+// of any writer, so a caller never writes a partial set. Safe to call from
+// several threads at once.
+std::optional<std::vector<std::string>> write_formats(std::string_view markdown,
+                                                      const std::vector<const OutputFormat*>& formats,
+                                                      const WriterOptions& options, Diagnostics& diag);
+
+// The formats batch writes by default.
+std::vector<const OutputFormat*> batch_default_formats();
 
 // Every format this build can write, in a fixed order.
 const std::vector<OutputFormat>& output_formats();

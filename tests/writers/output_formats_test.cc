@@ -1,0 +1,60 @@
+// The library entry the command line, batch and the server share: a draft in,
+// the bytes of every format out, from several threads at once.
+#include <doctest/doctest.h>
+
+#include <thread>
+
+#include "output_formats.h"
+#include "test_support.h"
+
+using namespace kovgen;
+
+namespace {
+
+const char* const kDraft =
+    "# Kooperationsvereinbarung\n\n## § 1 Gegenstand\n\nDer Träger betreut **200** Kinder.\n\n"
+    "| Posten | Betrag |\n| --- | --- |\n| Landesförderung | 12.500,00 € |\n\n"
+    "> [!CAUTION]\n> Abschnitt unvollständig.\n";
+
+std::vector<const OutputFormat*> every_format() {
+  std::vector<const OutputFormat*> all;
+  for (const auto& f : output_formats()) all.push_back(&f);
+  return all;
+}
+
+}  // namespace
+
+TEST_CASE("write_formats: every format from one draft, the same bytes in four threads at once") {
+  const auto formats = every_format();
+  Diagnostics diag;
+  const auto expected = write_formats(kDraft, formats, WriterOptions{}, diag);
+  REQUIRE_MESSAGE(expected.has_value(), diag.to_string());
+  REQUIRE(expected->size() == formats.size());
+  CHECK((*expected)[0] == kDraft);  // Markdown: the draft as it is
+  CHECK(expected->at(1).rfind("PK", 0) == 0);  // DOCX: a zip
+  CHECK(expected->back().rfind("%PDF-", 0) == 0);
+
+  std::vector<std::optional<std::vector<std::string>>> results(4);
+  std::vector<std::thread> threads;
+  for (auto& result : results)
+    threads.emplace_back([&result, &formats] {
+      Diagnostics own;
+      result = write_formats(kDraft, formats, WriterOptions{}, own);
+    });
+  for (auto& t : threads) t.join();
+  for (const auto& result : results) {
+    REQUIRE(result.has_value());
+    CHECK(*result == *expected);
+  }
+}
+
+TEST_CASE("write_formats: the Markdown writer alone needs no parsed tree, and batch leaves out Flat OPC") {
+  Diagnostics diag;
+  const auto md = write_formats("# T\n", {find_output_format("md")}, WriterOptions{}, diag);
+  REQUIRE(md.has_value());
+  CHECK(md->at(0) == "# T\n");
+  CHECK_FALSE(find_output_format("md")->needs_tree);
+  std::vector<std::string> names;
+  for (const OutputFormat* f : batch_default_formats()) names.push_back(f->name);
+  CHECK(names == std::vector<std::string>{"md", "docx", "pdf"});
+}
