@@ -24,7 +24,15 @@ int run(const std::vector<std::string>& argv) {
   if (!args.error().empty()) return usage_error("templates", args.error());
   TemplateCache cache(template_library_from_environment());
   Diagnostics diag;
-  for (const auto& id : list_template_ids(cache.library())) {
+  const std::vector<std::string> ids = list_template_ids(cache.library());
+  if (ids.empty()) {
+    // An empty list would look like success to a script and to the IT setting it up.
+    diag.error({}, "no templates in " + cache.library().templates_dir +
+                       " (a folder per template with a template.yaml; set KOVGEN_TEMPLATES to the folder)");
+    std::fputs(diag.to_string().c_str(), stderr);
+    return kExitInvalidInput;
+  }
+  for (const auto& id : ids) {
     auto t = cache.get(id, diag);
     if (!t) continue;
     const Template& q = t->questionnaire;

@@ -181,3 +181,14 @@ TEST_CASE("a malformed SOURCE_DATE_EPOCH is reported once and ignored, a valid o
   CHECK(core.out.find("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2025-08-01T00:00:00Z</dcterms:created>") !=
         std::string::npos);
 }
+
+TEST_CASE("templates: a folder without templates is an error, not an empty list") {
+  const std::string dir = fresh_temp_dir("no-templates");
+  CommandResult r = run_kovgen({"templates"}, "", {"KOVGEN_TEMPLATES=" + dir});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("no templates in " + dir) != std::string::npos);
+  r = run_kovgen({"templates"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("ogs ") != std::string::npos);  // found next to the executable
+}
