@@ -26,7 +26,16 @@ std::optional<LoadedAnswers> load_answers(const std::string& text, const std::st
   if (!check_utf8(text, file, diag)) return std::nullopt;
   auto root = parse_yaml(text, file, diag);
   if (!root) return std::nullopt;
-  std::string id = template_override.empty() ? template_id_in(*root) : template_override;
+  const std::string named_in_file = template_id_in(*root);
+  if (!template_override.empty() && !named_in_file.empty() && named_in_file != template_override) {
+    // Read against the wrong template, every answer would be an "unknown key".
+    const YamlNode* named = root->find(kTemplateKeyName);
+    diag.error(named ? named->location(file) : Location{file, 1, 1},
+               "the file is for template \"" + named_in_file + "\", not \"" + template_override +
+                   "\" (--template); leave out --template or change \"vorlage:\"");
+    return std::nullopt;
+  }
+  std::string id = template_override.empty() ? named_in_file : template_override;
   if (id.empty()) {
     diag.error({file, 1, 1}, "which template? Name it in the file (\"vorlage: ogs\") or pass --template");
     return std::nullopt;

@@ -192,3 +192,12 @@ TEST_CASE("templates: a folder without templates is an error, not an empty list"
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("ogs ") != std::string::npos);  // found next to the executable
 }
+
+TEST_CASE("--template naming another template than the file's vorlage is one error naming both") {
+  CommandResult r = run_kovgen({"check", source_dir() + "/samples/ogs/ogs-teilweise.yaml", "-t", "schulsozialarbeit"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("the file is for template \"ogs\", not \"schulsozialarbeit\" (--template)") != std::string::npos);
+  CHECK(r.err.find("unknown") == std::string::npos);
+  r = run_kovgen({"check", source_dir() + "/samples/ogs/ogs-vollstaendig.yaml", "-t", "ogs"});
+  CHECK(r.exit_code == 0);
+}
