@@ -42,6 +42,10 @@ int run(const std::vector<std::string>& argv) {
   if (!args.error().empty()) return usage_error("render", args.error());
   if (args.positionals().size() != 1) return usage_error("render", "expects one answers file");
   if (args.has("--output") && args.has("--out")) return usage_error("render", "use either -o or --out");
+  // Silently ignored, either would leave the user wondering where the file went.
+  if (args.has("--name") && !args.has("--out")) return usage_error("render", "--name goes with --out");
+  if (args.has("--format") && args.has("--output"))
+    return usage_error("render", "-f goes with --out; -o takes the format from the file's ending");
 
   const std::string answers_path = args.positionals()[0];
   Diagnostics diag;

@@ -2,11 +2,26 @@
 
 #include <cstdio>
 
+#include "utf8.h"
+
 namespace kovgen {
 
 std::string json_string(std::string_view s) {
   std::string out = "\"";
-  for (unsigned char c : s) {
+  for (size_t pos = 0; pos < s.size();) {
+    const size_t start = pos;
+    const char32_t cp = next_code_point(s, pos);
+    if (pos - start > 1) {
+      out.append(s, start, pos - start);
+      continue;
+    }
+    // JSON is UTF-8: a byte that starts no valid sequence (a file name from an
+    // old file system, say) becomes U+FFFD instead of making the report invalid.
+    if (cp == 0xFFFD) {
+      out += "\\ufffd";
+      continue;
+    }
+    const unsigned char c = static_cast<unsigned char>(s[start]);
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;

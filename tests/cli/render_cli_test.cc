@@ -201,3 +201,12 @@ TEST_CASE("--template naming another template than the file's vorlage is one err
   r = run_kovgen({"check", source_dir() + "/samples/ogs/ogs-vollstaendig.yaml", "-t", "ogs"});
   CHECK(r.exit_code == 0);
 }
+
+TEST_CASE("render: --name without --out and -f with -o are usage errors, not ignored") {
+  CommandResult r = run_kovgen({"render", kComplete, "--name", "x"}, "", kEnv);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--name goes with --out") != std::string::npos);
+  r = run_kovgen({"render", kComplete, "-o", "/tmp/x.md", "-f", "pdf"}, "", kEnv);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("-f goes with --out") != std::string::npos);
+}
