@@ -155,7 +155,7 @@ TEST_CASE("a Markdown render loads neither libharu nor libzip, a PDF loads libha
   REQUIRE(md.err.find("libc.so") != std::string::npos);  // the loader did report its work
   CHECK(md.err.find("libhpdf") == std::string::npos);
   CHECK(md.err.find("libzip") == std::string::npos);
-  CommandResult pdf = run_kovgen({"render", kComplete, "--format", "pdf", "-o", dir + "/a.pdf"}, "", env);
+  CommandResult pdf = run_kovgen({"render", kComplete, "-o", dir + "/a.pdf"}, "", env);
   REQUIRE(pdf.exit_code == 0);
   CHECK(pdf.err.find("libhpdf") != std::string::npos);
   CHECK(file_exists(dir + "/a.pdf"));
