@@ -87,3 +87,26 @@ TEST_CASE("check colours its table on a terminal, unless NO_COLOR is set") {
   CHECK(contains(plain.out, "unvollständig"));
   CHECK_FALSE(contains(plain.out, "\x1b["));
 }
+
+TEST_CASE("check takes several files, exits with the worst result and writes one JSON report for all") {
+  const std::string dir = kovgen::test::fresh_temp_dir("check-several");
+  const std::string complete = kovgen::test::source_dir() + "/samples/ogs/ogs-vollstaendig.yaml";
+  const std::string partial = kovgen::test::source_dir() + "/samples/ogs/ogs-teilweise.yaml";
+  auto r = kovgen::test::run_kovgen({"check", complete, partial, "--report", dir + "/befund.json"});
+  CHECK(r.exit_code == 3);
+  CHECK(r.out.find("ogs-vollstaendig.yaml") != std::string::npos);
+  CHECK(r.out.find("ogs-teilweise.yaml") != std::string::npos);
+  auto valid = kovgen::test::run_command({"/usr/bin/python3", "-c",
+                                          "import json,sys; d=json.load(open(sys.argv[1])); "
+                                          "print(len(d), d[0]['complete'], d[1]['complete'])",
+                                          dir + "/befund.json"});
+  CHECK(valid.out == "2 True False\n");
+
+  kovgen::test::write_text(dir + "/kaputt.yaml", "vorlage: ogs\nfinanzierung:\n  plaetze: viele\n");
+  r = kovgen::test::run_kovgen({"check", complete, dir + "/kaputt.yaml"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("ogs-vollstaendig.yaml") != std::string::npos);  // the valid file is still shown
+  r = kovgen::test::run_kovgen({"check", complete, "--report", dir + "/eins.json"});
+  CHECK(r.exit_code == 0);
+  CHECK(kovgen::test::read_text(dir + "/eins.json").rfind("{\n", 0) == 0);  // one file: one object, as render
+}
