@@ -72,7 +72,7 @@ TEST_CASE("check exits 0 when complete, 3 when incomplete, 1 when invalid, 2 for
   CHECK(run_kovgen({"check", kComplete, "--colour"}, "", kEnv).exit_code == 2);
   CommandResult help = run_kovgen({"check", "--help"}, "", kEnv);
   CHECK(help.exit_code == 0);
-  CHECK(contains(help.out, "0 every section complete, 3 some section incomplete"));
+  CHECK(contains(help.out, "0 every section of every file complete, 3 some section\nincomplete"));
 }
 
 TEST_CASE("check colours its table on a terminal, unless NO_COLOR is set") {
