@@ -4,6 +4,8 @@
 #include <cctype>
 #include <vector>
 
+#include "german_format.h"
+
 namespace kovgen {
 
 namespace {
@@ -103,6 +105,35 @@ std::string grouping_rule() {
   return "in German a dot groups exactly three digits (12.500) and a comma starts the decimals (1.105,50)";
 }
 
+// "0.500", "1234.500", "1.2345": a dot that is neither German grouping nor an
+// English decimal of one or two digits. Names the readings, in the form to write.
+std::string ambiguous_dot(std::string_view shown, std::string_view before, std::string_view after,
+                          NumberKind kind) {
+  const auto to_int = [](std::string_view digits) {
+    int64_t v = 0;
+    for (char c : digits) v = v * 10 + (c - '0');
+    return v;
+  };
+  std::string fraction(after);
+  while (fraction.size() > 1 && fraction.back() == '0') fraction.pop_back();
+  std::vector<std::string> readings;
+  // Grouping needs exactly three digits after the dot; 18 digits still fit int64.
+  const bool whole_possible = after.size() == 3 && before.size() + after.size() <= 15;
+  if (kind == NumberKind::money) {
+    if (fraction.size() <= 2 && before.size() <= 15)
+      readings.push_back(format_money(to_int(before) * 100 + to_int(fraction) * (fraction.size() == 1 ? 10 : 1)));
+    if (whole_possible) readings.push_back(format_money(to_int(std::string(before) + std::string(after)) * 100));
+  } else {
+    if (kind != NumberKind::whole) readings.push_back(std::string(before) + "," + std::string(after));
+    if (whole_possible) readings.push_back(format_integer(to_int(std::string(before) + std::string(after))));
+  }
+  std::string message = quoted(shown) + " is ambiguous: ";
+  if (readings.empty()) return message + grouping_rule();
+  message += "write " + readings[0];
+  if (readings.size() > 1) message += " or " + readings[1];
+  return message + " (" + grouping_rule() + ")";
+}
+
 // The number part once sign, currency and percent are gone: digits with at most
 // one decimal mark. Sets *error on anything that is not one clear number.
 std::optional<ExactNumber> read_body(std::string_view body, std::string_view shown, NumberKind kind,
@@ -142,17 +173,7 @@ std::optional<ExactNumber> read_body(std::string_view body, std::string_view sho
     } else if (read_grouped(body, &digits)) {
       // 12.500: German grouping.
     } else if (plain_before && all_digits(after) && after.size() >= 3) {
-      std::string as_decimal = std::string(before) + "," + std::string(after);
-      std::string as_whole;
-      const bool whole_possible = after.size() == 3;
-      if (whole_possible) {
-        // Both readings spelt out, so the user can pick one: 0.500 -> 0,500 or 500.
-        std::string all = std::string(before) + std::string(after);
-        all.erase(0, std::min(all.find_first_not_of('0'), all.size() - 1));
-        as_whole = all;
-      }
-      return fail(quoted(shown) + " is ambiguous: write " + as_decimal + " for a decimal" +
-                  (whole_possible ? " or " + as_whole + " for a whole number" : "") + " (" + grouping_rule() + ")");
+      return fail(ambiguous_dot(shown, before, after, kind));
     } else {
       return fail(quoted(shown) + " is not a number: " + grouping_rule());
     }
