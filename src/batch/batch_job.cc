@@ -84,6 +84,7 @@ BatchOutcome run_batch_job(const BatchJob& job, BatchDisk& disk, const BatchJobH
   if (!list) return ended(failure, std::move(diag));
   if (!disk.make_directories(job.out_dir, diag)) return ended(BatchEnd::output_error, std::move(diag));
   if (hooks.messages) hooks.messages(diag);
+  if (hooks.started) hooks.started(list->total);
 
   const SchoolContext ctx = school_context(job, list->mapper);
   // What an earlier, killed run may have left of the summary files.

@@ -36,6 +36,7 @@ struct BatchJob {
 
 struct BatchJobHooks {
   const std::atomic<bool>* stop = nullptr;                    // see BatchRunOptions
+  std::function<void(size_t total)> started;                  // the list is read: `total` schools follow
   std::function<void(const Diagnostics&)> messages;           // warnings and each school's errors, in order
   std::function<void(size_t done, size_t total)> progress;
 };

@@ -6,7 +6,6 @@
 #include <mutex>
 #include <thread>
 
-#include "markdown_tree.h"
 
 namespace kovgen {
 
@@ -104,7 +103,6 @@ SchoolResult produce_safely(SchoolJob&& job, const SchoolContext& ctx, BatchDisk
 }  // namespace
 
 size_t run_batch(SchoolRows& rows, const SchoolContext& ctx, BatchDisk& disk, const BatchRunOptions& options) {
-  parse_markdown("");  // registers the cmark extensions before threads start
   const int jobs = options.jobs < 1 ? 1 : options.jobs;
   JobQueue queue(2 * static_cast<size_t>(jobs));
   OrderedResults results(options);

@@ -211,10 +211,8 @@ int run(const std::vector<std::string>& argv) {
     if (reporter) reporter->messages(d);
     else std::fputs(d.to_string().c_str(), stderr);
   };
-  hooks.progress = [&](size_t done, size_t total) {
-    if (!reporter) reporter.emplace(total);
-    reporter->progress(done);
-  };
+  hooks.started = [&](size_t total) { reporter.emplace(total); };
+  hooks.progress = [&](size_t done, size_t) { reporter->progress(done); };
   install_interrupt_handler();
   RealDisk disk;
   const BatchOutcome outcome = run_batch_job(job, disk, hooks);

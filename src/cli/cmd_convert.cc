@@ -3,9 +3,9 @@
 
 #include "args.h"
 #include "command.h"
-#include "process_environment.h"
 #include "file_io.h"
 #include "output_formats.h"
+#include "process_environment.h"
 #include "utf8.h"
 
 namespace kovgen::cli {
@@ -48,16 +48,13 @@ int run(const std::vector<std::string>& argv) {
   if (text) check_utf8(*text, input, diag);
   std::vector<std::string> written;
   if (!diag.has_errors()) {
-    MarkdownTree tree = parse_markdown(*text);
     WriterOptions options = writer_options_from_environment(diag);
     options.force_draft = args.has("--draft");
     options.reference_docx = args.get("--reference-docx");
     options.source_name = input;
-    for (const auto& [output, format] : outputs) {
-      auto bytes = format->write(*text, tree.get(), options, diag);
-      if (!bytes || diag.has_errors()) break;
-      written.push_back(std::move(*bytes));
-    }
+    std::vector<const OutputFormat*> formats;
+    for (const auto& output : outputs) formats.push_back(output.second);
+    if (auto bytes = write_formats(*text, formats, options, diag); bytes && !diag.has_errors()) written = std::move(*bytes);
   }
   const bool all_written = written.size() == outputs.size();
   if (!diag.has_errors() && all_written) {

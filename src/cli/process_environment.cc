@@ -1,5 +1,6 @@
 #include "process_environment.h"
 
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <string_view>
@@ -20,14 +21,31 @@ std::string variable(const char* name) {
   return value ? value : "";
 }
 
+fs::path executable_dir() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path() : exe.parent_path();
+}
+
 // The folder that holds templates/ and fragments/ for this executable.
 fs::path data_dir() {
+  const fs::path exe_dir = executable_dir();
+  if (exe_dir.empty()) return {};
   std::error_code ec;
-  const fs::path exe_dir = fs::read_symlink("/proc/self/exe", ec).parent_path();
-  if (ec) return {};
   for (const fs::path& candidate : {exe_dir / ".." / "share" / "kovgen", exe_dir / ".."})
     if (fs::exists(candidate / "templates", ec)) return candidate.lexically_normal();
   return {};
+}
+
+// The PDF font subsets made at build time: next to the executable in a build
+// folder (build/fonts), in ../share/kovgen/fonts when installed.
+std::string font_dir() {
+  if (std::string dir = variable("KOVGEN_FONT_DIR"); !dir.empty()) return dir;
+  const fs::path exe_dir = executable_dir();
+  std::error_code ec;
+  for (const fs::path& candidate : {exe_dir / "fonts", exe_dir / ".." / "share" / "kovgen" / "fonts"})
+    if (!exe_dir.empty() && fs::exists(candidate / "serif-regular.ttf", ec)) return candidate.lexically_normal().string();
+  return "";
 }
 
 }  // namespace
@@ -55,8 +73,11 @@ std::optional<int64_t> source_date_epoch(Diagnostics& diag) {
   const std::string epoch = variable("SOURCE_DATE_EPOCH");
   if (epoch.empty()) return std::nullopt;
   char* end = nullptr;
+  errno = 0;
   const long long seconds = std::strtoll(epoch.c_str(), &end, 10);
-  if (*end != '\0' || seconds < 0) {
+  // Up to the end of the year 9999: every format writes such a date.
+  constexpr long long kLastSecond = 253402300799;
+  if (*end != '\0' || errno == ERANGE || seconds < 0 || seconds > kLastSecond) {
     diag.warning({"SOURCE_DATE_EPOCH"}, "ignored: not a number of seconds");
     return std::nullopt;
   }
@@ -72,7 +93,7 @@ ComposeOptions compose_options_from_environment(Diagnostics& diag) {
 WriterOptions writer_options_from_environment(Diagnostics& diag) {
   WriterOptions options;
   options.timestamp = source_date_epoch(diag);
-  options.font_dir = variable("KOVGEN_FONT_DIR");
+  options.font_dir = font_dir();
   options.creator = std::string("kovgen ") + KOVGEN_VERSION;
   return options;
 }

@@ -27,7 +27,8 @@ std::optional<int64_t> source_date_epoch(Diagnostics& diag);
 // The Stand fallback from SOURCE_DATE_EPOCH (never the clock).
 ComposeOptions compose_options_from_environment(Diagnostics& diag);
 
-// The document date from SOURCE_DATE_EPOCH and the PDF fonts from $KOVGEN_FONT_DIR.
+// The document date from SOURCE_DATE_EPOCH, the PDF fonts from $KOVGEN_FONT_DIR or
+// next to the executable, and kovgen's name and version as the documents' creator.
 WriterOptions writer_options_from_environment(Diagnostics& diag);
 
 }  // namespace kovgen

@@ -248,9 +248,10 @@ std::optional<ExactNumber> read_number(std::string_view text, NumberKind kind, s
         // 3,505 is three and a half euros to a German and 3505 euros to an
         // English reader; name the second reading too.
         const size_t comma = s.find(',');
-        if (n->decimals == 3 && comma != std::string::npos && comma <= 3 && all_digits(s.substr(0, comma)))
-          *error += " (for " + s.substr(0, comma) + "." + s.substr(comma + 1) + ",00 € write " + s.substr(0, comma) +
-                    "." + s.substr(comma + 1) + ")";
+        if (n->decimals == 3 && comma != std::string::npos && comma <= 3 && all_digits(s.substr(0, comma))) {
+          const std::string grouped = (negative ? "-" : "") + s.substr(0, comma) + "." + s.substr(comma + 1);
+          *error += " (for " + grouped + ",00 € write " + grouped + ")";
+        }
         return std::nullopt;
       }
       break;
