@@ -8,7 +8,7 @@
 #
 # Usage: scripts/make-reference-docx.sh [OUTPUT]   (default: templates/reference.docx)
 # KOVGEN=path/to/kovgen overrides the binary (default: build/kovgen). The output is
-# byte-identical on every run; tests/docx_reference_test.cc checks that the shipped
+# byte-identical on every run; tests/writers/docx_reference_test.cc checks that the shipped
 # file is up to date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
