@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "checklist.h"
+#include "checklist_table.h"
 #include "fuzz_support.h"
 #include "report_json.h"
 
