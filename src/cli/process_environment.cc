@@ -32,7 +32,7 @@ fs::path data_dir() {
   const fs::path exe_dir = executable_dir();
   if (exe_dir.empty()) return {};
   std::error_code ec;
-  for (const fs::path& candidate : {exe_dir / ".." / "share" / "kovgen", exe_dir / ".."})
+  for (const fs::path& candidate : {exe_dir / ".." / "share" / "kovgen", exe_dir})
     if (fs::exists(candidate / "templates", ec)) return candidate.lexically_normal();
   return {};
 }

@@ -13,8 +13,8 @@
 namespace kovgen {
 
 // Templates from $KOVGEN_TEMPLATES (fragments beside it in ../fragments); else
-// the data installed next to the executable (../share/kovgen), else the source
-// tree the executable was built in (build/kovgen beside templates/).
+// the data installed next to the executable (../share/kovgen), else the links
+// to the source's templates/ and fragments/ that the build folder holds.
 TemplateLibrary template_library_from_environment();
 
 // This kovgen: its version and the bytes of its executable, so that batch --resume
