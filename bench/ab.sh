@@ -5,7 +5,9 @@
 # Each binary uses the templates and fonts its own build finds. Tasks: one
 # agreement to Markdown; to md + docx + pdf; the 6-page test agreement converted
 # to PDF; a batch of 300 schools as md + docx + pdf. Prints hyperfine's table with
-# medians; run it on a quiet machine, and more than once.
+# medians; run it on a quiet machine, and more than once. hyperfine runs all of
+# one command before the other: where the machine drifts, bench/ab_interleaved.py
+# alternates them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 old=${1:?usage: bench/ab.sh OLD_KOVGEN NEW_KOVGEN [RUNS]}
