@@ -26,7 +26,7 @@ const char* section_kind(const Section& s);
 std::string question_facts(const Question& q);
 
 // A question's example as a person would type it: ja/nein for booleans,
-// 01.08.2026 for dates; "" when there is none.
+// 01.08.2026 for dates, 1.105,00 € for amounts; "" when there is none.
 std::string example_text(const Question& q);
 
 // The condition as a German clause after "wenn": "„Jugendamt ist Vertragspartei“ = ja",
