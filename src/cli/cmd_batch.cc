@@ -142,9 +142,9 @@ std::optional<int> read_job(const Args& args, const LoadedAnswers& base, const M
   job.where = args.all("--where");
   job.out_dir = args.get("--out");
   job.resume = args.has("--resume");
-  job.compose_options = compose_options_from_environment(diag);
-  Diagnostics reported_above;  // SOURCE_DATE_EPOCH was checked with the compose options
-  job.writer_options = writer_options_from_environment(reported_above);
+  RenderSettings settings = render_settings_from_environment(diag);
+  job.compose_options = settings.compose;
+  job.writer_options = settings.writer;
   job.writer_options.reference_docx = args.get("--reference-docx");
   // Outputs also depend on the files the writers read: a new reference DOCX rewrites them.
   job.tool_fingerprint = tool_fingerprint();

@@ -48,7 +48,7 @@ int run(const std::vector<std::string>& argv) {
   if (text) check_utf8(*text, input, diag);
   std::vector<std::string> written;
   if (!diag.has_errors()) {
-    WriterOptions options = writer_options_from_environment(diag);
+    WriterOptions options = render_settings_from_environment(diag).writer;
     options.force_draft = args.has("--draft");
     options.reference_docx = args.get("--reference-docx");
     options.source_name = input;

@@ -53,7 +53,7 @@ int run(const std::vector<std::string>& argv) {
   if (!format) return write_output("", markdown);
   Diagnostics diag;
   MarkdownTree tree = parse_markdown(markdown);
-  WriterOptions options = writer_options_from_environment(diag);
+  WriterOptions options = render_settings_from_environment(diag).writer;
   options.reference_docx = args.get("--reference-docx");
   options.source_name = t->questionnaire.directory + "/template.yaml";
   auto bytes = format->write(markdown, tree.get(), options, diag);

@@ -61,21 +61,20 @@ int run(const std::vector<std::string>& argv) {
   }
 
   TemplateCache cache(template_library_from_environment());
-  ComposeOptions compose_options = compose_options_from_environment(diag);
+  RenderSettings settings = render_settings_from_environment(diag);
   auto loaded = load_answers_file(answers_path, args.get("--template"), cache, diag);
   if (!loaded) {
     std::fputs(diag.to_string().c_str(), stderr);
     std::fprintf(stderr, "%s: %d error(s); nothing was written\n", answers_path.c_str(), diag.error_count());
     return kExitInvalidInput;
   }
-  Draft draft = make_draft(*loaded->tmpl, loaded->answers, compose_options);
+  Draft draft = make_draft(*loaded->tmpl, loaded->answers, settings.compose);
 
   if (formats.empty()) {
     std::fwrite(draft.markdown.data(), 1, draft.markdown.size(), stdout);
   } else {
     // Produce every output in memory first, so an error leaves no partial set.
-    Diagnostics reported_above;  // SOURCE_DATE_EPOCH was checked with the compose options
-    WriterOptions writer_options = writer_options_from_environment(reported_above);
+    WriterOptions& writer_options = settings.writer;
     writer_options.force_draft = args.has("--draft");
     writer_options.reference_docx = args.get("--reference-docx");
     writer_options.source_name = answers_path;

@@ -48,6 +48,22 @@ std::string font_dir() {
   return "";
 }
 
+// SOURCE_DATE_EPOCH in seconds; a malformed value is reported and ignored.
+std::optional<int64_t> source_date_epoch(Diagnostics& diag) {
+  const std::string epoch = variable("SOURCE_DATE_EPOCH");
+  if (epoch.empty()) return std::nullopt;
+  char* end = nullptr;
+  errno = 0;
+  const long long seconds = std::strtoll(epoch.c_str(), &end, 10);
+  // Up to the end of the year 9999: every format writes such a date.
+  constexpr long long kLastSecond = 253402300799;
+  if (*end != '\0' || errno == ERANGE || seconds < 0 || seconds > kLastSecond) {
+    diag.warning({"SOURCE_DATE_EPOCH"}, "ignored: not a number of seconds");
+    return std::nullopt;
+  }
+  return seconds;
+}
+
 }  // namespace
 
 TemplateLibrary template_library_from_environment() {
@@ -69,33 +85,14 @@ std::string tool_fingerprint() {
   return content_fingerprint({KOVGEN_VERSION, binary ? std::string_view(*binary) : std::string_view()});
 }
 
-std::optional<int64_t> source_date_epoch(Diagnostics& diag) {
-  const std::string epoch = variable("SOURCE_DATE_EPOCH");
-  if (epoch.empty()) return std::nullopt;
-  char* end = nullptr;
-  errno = 0;
-  const long long seconds = std::strtoll(epoch.c_str(), &end, 10);
-  // Up to the end of the year 9999: every format writes such a date.
-  constexpr long long kLastSecond = 253402300799;
-  if (*end != '\0' || errno == ERANGE || seconds < 0 || seconds > kLastSecond) {
-    diag.warning({"SOURCE_DATE_EPOCH"}, "ignored: not a number of seconds");
-    return std::nullopt;
-  }
-  return seconds;
-}
-
-ComposeOptions compose_options_from_environment(Diagnostics& diag) {
-  ComposeOptions options;
-  if (const auto seconds = source_date_epoch(diag)) options.stand_fallback = date_from_unix_days(*seconds / 86400);
-  return options;
-}
-
-WriterOptions writer_options_from_environment(Diagnostics& diag) {
-  WriterOptions options;
-  options.timestamp = source_date_epoch(diag);
-  options.font_dir = font_dir();
-  options.creator = std::string("kovgen ") + KOVGEN_VERSION;
-  return options;
+RenderSettings render_settings_from_environment(Diagnostics& diag) {
+  RenderSettings settings;
+  const std::optional<int64_t> seconds = source_date_epoch(diag);
+  if (seconds) settings.compose.stand_fallback = date_from_unix_days(*seconds / 86400);
+  settings.writer.timestamp = seconds;
+  settings.writer.font_dir = font_dir();
+  settings.writer.creator = std::string("kovgen ") + KOVGEN_VERSION;
+  return settings;
 }
 
 }  // namespace kovgen

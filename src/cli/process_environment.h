@@ -21,14 +21,15 @@ TemplateLibrary template_library_from_environment();
 // redoes the schools a different build wrote.
 std::string tool_fingerprint();
 
-// SOURCE_DATE_EPOCH in seconds; a malformed value is reported once and ignored.
-std::optional<int64_t> source_date_epoch(Diagnostics& diag);
-
-// The Stand fallback from SOURCE_DATE_EPOCH (never the clock).
-ComposeOptions compose_options_from_environment(Diagnostics& diag);
-
-// The document date from SOURCE_DATE_EPOCH, the PDF fonts from $KOVGEN_FONT_DIR or
-// next to the executable, and kovgen's name and version as the documents' creator.
-WriterOptions writer_options_from_environment(Diagnostics& diag);
+// What composing and writing take from the environment, read once, so that the
+// Stand date and the documents' date come from one reading of SOURCE_DATE_EPOCH
+// (never the clock) and a malformed value is reported once.
+struct RenderSettings {
+  ComposeOptions compose;  // the Stand fallback
+  // The documents' date, the PDF fonts from $KOVGEN_FONT_DIR or next to the
+  // executable, and kovgen's name and version as the documents' creator.
+  WriterOptions writer;
+};
+RenderSettings render_settings_from_environment(Diagnostics& diag);
 
 }  // namespace kovgen

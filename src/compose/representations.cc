@@ -1,6 +1,7 @@
 #include "representations.h"
 
 #include <algorithm>
+#include <array>
 
 #include "german_format.h"
 
@@ -40,13 +41,19 @@ const Representation kPlainValue{"", VariantUse::value, Shape::text, display};
 
 }  // namespace
 
-std::vector<Representation> representations(QuestionType type) {
-  std::vector<Representation> out;
-  for (const Row& row : kRepresentations)
-    if (row.type == type) out.push_back(row.representation);
-  if (out.empty()) out.push_back(kPlainValue);
-  out.push_back(kOpen);
-  return out;
+const std::vector<Representation>& representations(QuestionType type) {
+  // Gathered once per type: the composer asks for every question of every render.
+  static const auto by_type = [] {
+    std::array<std::vector<Representation>, kQuestionTypeCount> all;
+    for (size_t t = 0; t < all.size(); ++t) {
+      for (const Row& row : kRepresentations)
+        if (static_cast<size_t>(row.type) == t) all[t].push_back(row.representation);
+      if (all[t].empty()) all[t].push_back(kPlainValue);
+      all[t].push_back(kOpen);
+    }
+    return all;
+  }();
+  return by_type.at(static_cast<size_t>(type));
 }
 
 const std::vector<BuiltinName>& builtin_kovgen_names() {

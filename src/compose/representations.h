@@ -41,7 +41,7 @@ struct Representation {
 };
 
 // The representations of a question of this type, the value itself first.
-std::vector<Representation> representations(QuestionType type);
+const std::vector<Representation>& representations(QuestionType type);
 
 // The names kovgen itself offers under "kovgen." (compose.cc builtins() fills
 // them), besides kovgen.hinweis.<section id>, the Markdown flag of each section.

@@ -2,6 +2,7 @@
 // A template's questionnaire: the single source of truth for every question
 // (label, help, type, checklist section). Prompts, validation, init skeletons,
 // the checklist and error messages all come from it.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,8 +14,9 @@ namespace kovgen {
 
 enum class QuestionType {
   text, longtext, integer, decimal, money, percent, date, time, schoolyear,
-  boolean, choice, list, records
+  boolean, choice, list, records  // records stays last: kQuestionTypeCount
 };
+constexpr size_t kQuestionTypeCount = static_cast<size_t>(QuestionType::records) + 1;
 
 // "money" etc.; nullopt for an unknown name.
 std::optional<QuestionType> question_type_from_name(const std::string& name);
