@@ -1,6 +1,7 @@
 #include "diagnostics.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <tuple>
 
 namespace kovgen {
@@ -44,6 +45,24 @@ void Diagnostics::sort_by_location() {
     return std::tie(a.where.file, a.where.line, a.where.column) <
            std::tie(b.where.file, b.where.line, b.where.column);
   });
+}
+
+std::string quoted_value(std::string_view s) {
+  // At most 60 bytes, cut at a character boundary; line breaks and other control
+  // characters shown as "\n" or "\x07", so a message stays on one line.
+  size_t cut = std::min<size_t>(s.size(), 60);
+  while (cut > 0 && cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  std::string shown;
+  for (unsigned char c : s.substr(0, cut)) {
+    if (c == '\n') shown += "\\n";
+    else if (c < 0x20 || c == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      shown += buf;
+    } else shown += static_cast<char>(c);
+  }
+  if (cut < s.size()) shown += "…";
+  return "\"" + shown + "\"";
 }
 
 }  // namespace kovgen

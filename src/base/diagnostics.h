@@ -3,6 +3,7 @@
 // Errors are returned as values through this collector, never thrown across
 // module boundaries.
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kovgen {
@@ -23,6 +24,11 @@ struct Diagnostic {
 
 // "file:line:col: message" (or "file: message" without a line).
 std::string format_diagnostic(const Diagnostic& d);
+
+// A value as a message quotes it: "…" around at most 60 bytes (cut at a
+// character boundary), control characters shown as \n or \x07, so that the
+// message stays on one line whatever the user typed.
+std::string quoted_value(std::string_view s);
 
 class Diagnostics {
  public:

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <vector>
 
+#include "diagnostics.h"
 #include "german_format.h"
 
 namespace kovgen {
@@ -19,8 +20,6 @@ constexpr int kMaxDecimals = 4;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool all_digits(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), is_digit); }
-
-std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 bool starts_with_word(std::string_view s, std::string_view word) {
   if (s.size() < word.size()) return false;
@@ -101,6 +100,10 @@ std::string expected_phrase(NumberKind kind) {
   return "";
 }
 
+std::string expected_message(NumberKind kind, std::string_view got) {
+  return "expected " + expected_phrase(kind) + ", got " + quoted_value(got);
+}
+
 std::string grouping_rule() {
   return "in German a dot groups exactly three digits (12.500) and a comma starts the decimals (1.105,50)";
 }
@@ -127,7 +130,7 @@ std::string ambiguous_dot(std::string_view shown, std::string_view before, std::
     if (kind != NumberKind::whole) readings.push_back(std::string(before) + "," + std::string(after));
     if (whole_possible) readings.push_back(format_integer(to_int(std::string(before) + std::string(after))));
   }
-  std::string message = quoted(shown) + " is ambiguous: ";
+  std::string message = quoted_value(shown) + " is ambiguous: ";
   if (readings.empty()) return message + grouping_rule();
   message += "write " + readings[0];
   if (readings.size() > 1) message += " or " + readings[1];
@@ -142,7 +145,8 @@ std::optional<ExactNumber> read_body(std::string_view body, std::string_view sho
     *error = message;
     return std::nullopt;
   };
-  const auto not_a_number = [&] { return fail("expected " + expected_phrase(kind) + ", got " + quoted(shown)); };
+  const auto not_a_number = [&] { return fail(expected_message(kind, shown)); };
+  const auto not_german = [&] { return fail(quoted_value(shown) + " is not a number: " + grouping_rule()); };
   if (body.empty() || body.find_first_not_of("0123456789., ") != std::string_view::npos) return not_a_number();
 
   const size_t comma = body.find(',');
@@ -150,17 +154,17 @@ std::optional<ExactNumber> read_body(std::string_view body, std::string_view sho
   if (comma != std::string_view::npos && last_dot != std::string_view::npos && last_dot > comma) {
     std::string german(body);
     for (char& c : german) c = c == ',' ? '.' : c == '.' ? ',' : c;
-    return fail(quoted(shown) + " is written the English way (comma for thousands, dot for decimals); " +
+    return fail(quoted_value(shown) + " is written the English way (comma for thousands, dot for decimals); " +
                 "write " + german + " (" + grouping_rule() + ")");
   }
-  if (std::count(body.begin(), body.end(), ',') > 1) return fail(quoted(shown) + " is not a number: " + grouping_rule());
+  if (std::count(body.begin(), body.end(), ',') > 1) return not_german();
 
   std::string digits;
   int decimals = 0;
   if (comma != std::string_view::npos) {
     const std::string_view fraction = body.substr(comma + 1);
     if (!all_digits(fraction) || !read_grouped(body.substr(0, comma), &digits))
-      return fail(quoted(shown) + " is not a number: " + grouping_rule());
+      return not_german();
     digits += fraction;
     decimals = static_cast<int>(fraction.size());
   } else if (std::count(body.begin(), body.end(), '.') == 1) {
@@ -175,10 +179,10 @@ std::optional<ExactNumber> read_body(std::string_view body, std::string_view sho
     } else if (plain_before && all_digits(after) && after.size() >= 3) {
       return fail(ambiguous_dot(shown, before, after, kind));
     } else {
-      return fail(quoted(shown) + " is not a number: " + grouping_rule());
+      return not_german();
     }
   } else if (!read_grouped(body, &digits)) {
-    return fail(quoted(shown) + " is not a number: " + grouping_rule());
+    return not_german();
   }
 
   const auto significant = [](std::string_view d) { return d.size() - std::min(d.find_first_not_of('0'), d.size()); };
@@ -238,13 +242,13 @@ std::optional<ExactNumber> read_number(std::string_view text, NumberKind kind, s
   switch (kind) {
     case NumberKind::whole:
       if (!n->whole()) {
-        *error = "expected " + expected_phrase(kind) + ", got " + quoted(text);
+        *error = expected_message(kind, text);
         return std::nullopt;
       }
       break;
     case NumberKind::money:
       if (!n->hundredths()) {
-        *error = "expected an amount in EUR with at most two decimals, got " + quoted(text);
+        *error = "expected an amount in EUR with at most two decimals, got " + quoted_value(text);
         // 3,505 is three and a half euros to a German and 3505 euros to an
         // English reader; name the second reading too.
         const size_t comma = s.find(',');
@@ -259,7 +263,7 @@ std::optional<ExactNumber> read_number(std::string_view text, NumberKind kind, s
     case NumberKind::percent:
       if (n->decimals > kMaxDecimals) {
         *error = "expected " + expected_phrase(kind) + " with at most " + std::to_string(kMaxDecimals) +
-                 " decimals, got " + quoted(text);
+                 " decimals, got " + quoted_value(text);
         return std::nullopt;
       }
       break;

@@ -29,24 +29,6 @@ void remove_all(std::string& s, const std::string& what) {
   for (size_t p; (p = s.find(what)) != std::string::npos;) s.erase(p, what.size());
 }
 
-std::string quoted(std::string_view s) {
-  // At most 60 bytes, cut at a character boundary; line breaks and other control
-  // characters shown as "\n" or "\x07", so a message stays on one line.
-  size_t cut = std::min<size_t>(s.size(), 60);
-  while (cut > 0 && cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  std::string shown;
-  for (unsigned char c : s.substr(0, cut)) {
-    if (c == '\n') shown += "\\n";
-    else if (c < 0x20 || c == 0x7F) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02X", c);
-      shown += buf;
-    } else shown += static_cast<char>(c);
-  }
-  if (cut < s.size()) shown += "…";
-  return "\"" + shown + "\"";
-}
-
 // A cursor over a value for hand-written matching (std::regex costs milliseconds
 // per pattern to compile, which dominated a whole render).
 struct Cursor {
@@ -166,19 +148,19 @@ std::optional<int> read_time(const std::string& s, std::string* error) {
   Cursor c{s};
   long long hours = 0, minutes = 0;
   if (!c.digits(1, 2, &hours) || !(c.eat(':') || c.eat('.')) || !c.digits(2, 2, &minutes))
-    return fail("expected a time such as 8:00, got " + quoted(s));
+    return fail("expected a time such as 8:00, got " + quoted_value(s));
   c.skip_spaces();
   if (!c.done() && s.compare(c.i, std::string::npos, "Uhr") != 0)
-    return fail("expected a time such as 8:00, got " + quoted(s));
+    return fail("expected a time such as 8:00, got " + quoted_value(s));
   const int h = static_cast<int>(hours), min = static_cast<int>(minutes);
-  if (h > 24 || min > 59 || (h == 24 && min > 0)) return fail("no such time: " + quoted(s));
+  if (h > 24 || min > 59 || (h == 24 && min > 0)) return fail("no such time: " + quoted_value(s));
   return h * 60 + min;
 }
 
 // The starting year of "2026/27", "2026/2027" or "2026".
 std::optional<int> read_school_year(const std::string& s, std::string* error) {
   auto fail = [&](const std::string& expected) -> std::optional<int> {
-    *error = "expected " + expected + ", got " + quoted(s);
+    *error = "expected " + expected + ", got " + quoted_value(s);
     return std::nullopt;
   };
   Cursor c{s};
@@ -199,9 +181,9 @@ std::optional<std::string> read_choice(const Question& q, const std::string& s, 
   for (const auto& c : q.choices)
     if (s == c || lower_ascii(s) == lower_ascii(c)) return c;
   std::string list;
-  for (const auto& c : q.choices) list += (list.empty() ? "" : ", ") + quoted(c);
-  *error = "expected one of " + list + ", got " + quoted(s);
-  if (auto n = nearest(s, q.choices); !n.empty()) *error += "; did you mean " + quoted(n) + "?";
+  for (const auto& c : q.choices) list += (list.empty() ? "" : ", ") + quoted_value(c);
+  *error = "expected one of " + list + ", got " + quoted_value(s);
+  if (auto n = nearest(s, q.choices); !n.empty()) *error += "; did you mean " + quoted_value(n) + "?";
   return std::nullopt;
 }
 
@@ -219,7 +201,7 @@ bool acceptable_raw_value(const Question& q, std::string_view raw, std::string* 
   }
   const bool multiline = q.type == QuestionType::longtext || q.type == QuestionType::text;
   if (has_control_characters(raw, multiline)) {
-    *error = "control character in value " + quoted(raw);
+    *error = "control character in value " + quoted_value(raw);
     return false;
   }
   return true;
@@ -233,7 +215,7 @@ std::optional<Value> parse_scalar(const Question& q, std::string_view raw, std::
   v.type = q.type;
   std::string s = trim(raw);
   auto fail = [&](const std::string& expected) -> std::optional<Value> {
-    *error = "expected " + expected + ", got " + quoted(s);
+    *error = "expected " + expected + ", got " + quoted_value(s);
     return std::nullopt;
   };
   // Numbers, dates and times are short; a long one is a mistake, said plainly.
@@ -280,7 +262,7 @@ std::optional<Value> parse_scalar(const Question& q, std::string_view raw, std::
       auto d = parse_date(s);
       if (!d) return fail("a date such as 01.08.2026 or 2026-08-01");
       if (!is_valid_date(*d)) {
-        *error = "no such date: " + quoted(s);
+        *error = "no such date: " + quoted_value(s);
         return std::nullopt;
       }
       v.date = *d;
