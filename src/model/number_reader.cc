@@ -100,6 +100,13 @@ std::string expected_phrase(NumberKind kind) {
   return "";
 }
 
+// The value of a run of decimal digits; callers keep it within 18 digits.
+int64_t digits_value(std::string_view digits) {
+  int64_t v = 0;
+  for (char c : digits) v = v * 10 + (c - '0');
+  return v;
+}
+
 std::string expected_message(NumberKind kind, std::string_view got) {
   return "expected " + expected_phrase(kind) + ", got " + quoted_value(got);
 }
@@ -112,11 +119,6 @@ std::string grouping_rule() {
 // English decimal of one or two digits. Names the readings, in the form to write.
 std::string ambiguous_dot(std::string_view shown, std::string_view before, std::string_view after,
                           NumberKind kind) {
-  const auto to_int = [](std::string_view digits) {
-    int64_t v = 0;
-    for (char c : digits) v = v * 10 + (c - '0');
-    return v;
-  };
   std::string fraction(after);
   while (fraction.size() > 1 && fraction.back() == '0') fraction.pop_back();
   std::vector<std::string> readings;
@@ -124,11 +126,11 @@ std::string ambiguous_dot(std::string_view shown, std::string_view before, std::
   const bool whole_possible = after.size() == 3 && before.size() + after.size() <= 15;
   if (kind == NumberKind::money) {
     if (fraction.size() <= 2 && before.size() <= 15)
-      readings.push_back(format_money(to_int(before) * 100 + to_int(fraction) * (fraction.size() == 1 ? 10 : 1)));
-    if (whole_possible) readings.push_back(format_money(to_int(std::string(before) + std::string(after)) * 100));
+      readings.push_back(format_money(digits_value(before) * 100 + digits_value(fraction) * (fraction.size() == 1 ? 10 : 1)));
+    if (whole_possible) readings.push_back(format_money(digits_value(std::string(before) + std::string(after)) * 100));
   } else {
     if (kind != NumberKind::whole) readings.push_back(std::string(before) + "," + std::string(after));
-    if (whole_possible) readings.push_back(format_integer(to_int(std::string(before) + std::string(after))));
+    if (whole_possible) readings.push_back(format_integer(digits_value(std::string(before) + std::string(after))));
   }
   std::string message = quoted_value(shown) + " is ambiguous: ";
   if (readings.empty()) return message + grouping_rule();
@@ -190,7 +192,7 @@ std::optional<ExactNumber> read_body(std::string_view body, std::string_view sho
       significant(digits) > kMaxDigits)
     return fail("number too large");
   ExactNumber n;
-  for (char c : digits) n.units = n.units * 10 + (c - '0');
+  n.units = digits_value(digits);
   n.decimals = decimals;
   return n;
 }

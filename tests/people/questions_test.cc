@@ -25,8 +25,9 @@ std::string handout(const TemplateLibrary& lib, const std::string& id) {
 }
 
 // Writes the mini handout in a format through the command line; returns the file.
-std::string written(const std::string& format) {
-  const std::string path = fresh_temp_dir("questions-" + format) + "/fragebogen." + format;
+// ctest runs test cases in parallel: each caller passes a folder name of its own.
+std::string written(const std::string& format, const std::string& folder = "questions") {
+  const std::string path = fresh_temp_dir(folder + "-" + format) + "/fragebogen." + format;
   CommandResult r = run_kovgen({"questions", "--template", "mini", "-o", path}, "", kMiniEnv);
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
@@ -126,7 +127,7 @@ TEST_CASE("questions as PDF, read back with pdftotext") {
 TEST_CASE("every format of the table can write the handout, others fail with a clear message") {
   for (const auto& f : output_formats()) {
     CAPTURE(f.name);
-    CHECK(file_exists(written(f.name)));
+    CHECK(file_exists(written(f.name, "questions-every-format")));
   }
   CommandResult odt = run_kovgen({"questions", "-t", "mini", "-o", "fragebogen.odt"}, "", kMiniEnv);
   CHECK(odt.exit_code == 2);
