@@ -10,6 +10,10 @@ packages=(
   # libraries
   libkainjow-mustache-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libpugixml-dev libhpdf-dev doctest-dev libzip-dev libyaml-cpp-dev libyaml-dev zlib1g-dev libxxhash-dev
+  # Unicode (NFC, case folding, widths) and the interview's line editing (BSD licence)
+  libutf8proc-dev libedit-dev
+  # the German message catalog (msgfmt, msgcat, xgettext) for po/
+  gettext
   # fonts embedded in the PDF, and the subsetter used at build time
   fonts-dejavu-core fonts-liberation2 python3-fonttools
   # real clients the tests read our outputs with

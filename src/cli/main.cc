@@ -8,6 +8,9 @@
 
 #include "command.h"
 #include "diagnostics.h"
+#include "i18n.h"
+#include "process_environment.h"
+#include "text_match.h"
 #include "version.h"
 
 namespace kovgen::cli {
@@ -17,13 +20,13 @@ std::vector<Command>& command_registry() {
   return commands;
 }
 
-const char* const kExitCodeHelp =
+const char* const kExitCodeHelp = N_(
     "Exit codes:\n"
     "  0  success\n"
     "  1  invalid input (answers, template, CSV or Markdown); nothing was written\n"
     "  2  wrong command line\n"
     "  3  checklist incomplete (render --strict, check, batch with incomplete schools)\n"
-    "  4  an output file could not be written\n";
+    "  4  an output file could not be written\n");
 
 namespace {
 
@@ -31,13 +34,52 @@ void print_overview() {
   auto commands = command_registry();
   std::sort(commands.begin(), commands.end(),
             [](const Command& a, const Command& b) { return std::strcmp(a.name, b.name) < 0; });
-  std::printf(
-      "Usage: kovgen COMMAND [OPTIONS] [ARGS]\n\n"
-      "Drafts Kooperationsvereinbarungen (OGS and other school/youth-welfare\n"
-      "partnerships in NRW) from questionnaire answers, as Markdown, DOCX and PDF.\n\n"
-      "Commands:\n");
-  for (const auto& c : commands) std::printf("  %-11s %s\n", c.name, c.summary);
-  std::printf("\nRun 'kovgen COMMAND --help' for a command's options.\n\n%s", kExitCodeHelp);
+  std::fputs(tr("Usage: kovgen COMMAND [OPTIONS] [ARGS]\n\n"
+                 "Drafts Kooperationsvereinbarungen (OGS and other school/youth-welfare\n"
+                 "partnerships in NRW) from questionnaire answers, as Markdown, DOCX and PDF.\n\n"
+                 "Commands:\n"),
+             stdout);
+  for (const auto& c : commands) std::printf("  %-11s %s\n", c.name, tr(c.summary));
+  std::printf("\n%s\n\n%s", tr("Run 'kovgen help COMMAND' or 'kovgen COMMAND --help' for a command's options.\n"
+                                "'--lang en' (or KOVGEN_LANG=en) shows every message in English."),
+              tr(kExitCodeHelp));
+}
+
+const Command* find_command(const std::string& name) {
+  for (const auto& c : command_registry())
+    if (name == c.name) return &c;
+  return nullptr;
+}
+
+int unknown_command(const std::string& name) {
+  std::vector<std::string> names;
+  for (const auto& c : command_registry()) names.push_back(c.name);
+  const std::string suggestion = nearest(name, names);
+  const std::string hint = suggestion.empty() ? std::string()
+                                              : fill(tr(" Did you mean {}?"), {quoted_value(suggestion)});
+  std::fprintf(stderr, "%s\n",
+               fill(tr("kovgen: unknown command {}.{} Run 'kovgen --help' for the list of commands."),
+                    {quoted_value(name), hint})
+                   .c_str());
+  return kovgen::kExitUsage;
+}
+
+// Takes "--lang X" or "--lang=X" out of the arguments, wherever it stands before
+// a "--": it is the one option every command understands. False if it lacks its value.
+bool take_language_option(std::vector<std::string>& args, std::string& language) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--") break;
+    if (args[i].rfind("--lang=", 0) == 0) {
+      language = args[i].substr(7);
+      args.erase(args.begin() + i--);
+    } else if (args[i] == "--lang") {
+      if (i + 1 >= args.size()) return false;
+      language = args[i + 1];
+      args.erase(args.begin() + i, args.begin() + i + 2);
+      --i;
+    }
+  }
+  return true;
 }
 
 // Every output is complete (written and renamed) when a command returns. Like
@@ -61,24 +103,34 @@ void print_overview() {
 
 int main(int argc, char** argv) {
   using namespace kovgen::cli;
-  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0 ||
-      std::strcmp(argv[1], "help") == 0) {
-    print_overview();
-    return argc < 2 ? kovgen::kExitUsage : kovgen::kExitOk;
+  using kovgen::tr;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::string language;
+  const bool language_given = take_language_option(args, language);
+  if (auto error = kovgen::choose_language(language)) {
+    std::fprintf(stderr, "kovgen: %s\n", error->c_str());
+    return kovgen::kExitUsage;
   }
-  if (std::strcmp(argv[1], "--version") == 0) {
+  if (!language_given) {
+    std::fprintf(stderr, "kovgen: %s\n", tr("--lang needs a language: de or en"));
+    return kovgen::kExitUsage;
+  }
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || (args[0] == "help" && args.size() == 1)) {
+    print_overview();
+    return args.empty() ? kovgen::kExitUsage : kovgen::kExitOk;
+  }
+  if (args[0] == "--version") {
     std::printf("kovgen %s\n", KOVGEN_VERSION);
     return 0;
   }
-  for (const auto& c : command_registry()) {
-    if (std::strcmp(c.name, argv[1]) != 0) continue;
-    int code;
-    {
-      std::vector<std::string> args(argv + 2, argv + argc);
-      code = c.run(args);
-    }
-    exit_without_teardown(code);
+  // "kovgen help render" is "kovgen render --help".
+  if (args[0] == "help") args = {args[1], "--help"};
+  const Command* command = find_command(args[0]);
+  if (!command) return unknown_command(args[0]);
+  int code;
+  {
+    args.erase(args.begin());
+    code = command->run(args);
   }
-  std::fprintf(stderr, "kovgen: unknown command '%s'. Run 'kovgen --help'.\n", argv[1]);
-  return kovgen::kExitUsage;
+  exit_without_teardown(code);
 }

@@ -1,13 +1,17 @@
 #include "process_environment.h"
 
 #include <cerrno>
+#include <clocale>
 #include <cstdlib>
 #include <filesystem>
 #include <string_view>
 
+#include <libintl.h>
+
 #include "batch_resume.h"
 #include "file_io.h"
 #include "german_format.h"
+#include "i18n.h"
 #include "version.h"
 
 namespace kovgen {
@@ -64,7 +68,33 @@ std::optional<int64_t> source_date_epoch(Diagnostics& diag) {
   return seconds;
 }
 
+// The compiled German catalog: build/locale in a build folder, ../share/locale
+// when installed.
+fs::path locale_dir() {
+  const fs::path exe_dir = executable_dir();
+  std::error_code ec;
+  for (const fs::path& candidate : {exe_dir / "locale", exe_dir / ".." / "share" / "locale"})
+    if (!exe_dir.empty() && fs::exists(candidate / "de" / "LC_MESSAGES" / "kovgen.mo", ec))
+      return candidate.lexically_normal();
+  return {};
+}
+
 }  // namespace
+
+std::optional<std::string> choose_language(const std::string& from_command_line) {
+  const std::string language = !from_command_line.empty() ? from_command_line : variable("KOVGEN_LANG");
+  if (language == "en") return std::nullopt;  // the messages as written in the source
+  // glibc's gettext ignores $LANGUAGE in the "C" locale but not in "C.UTF-8",
+  // which glibc always has: German then needs no German locale installed.
+  std::setlocale(LC_MESSAGES, "C.UTF-8");
+  setenv("LANGUAGE", "de", 1);
+  bindtextdomain("kovgen", locale_dir().c_str());
+  bind_textdomain_codeset("kovgen", "UTF-8");
+  bind_textdomain_codeset("libc", "UTF-8");  // strerror's German, whatever LC_CTYPE
+  if (language.empty() || language == "de") return std::nullopt;
+  return fill(tr("unknown language {}: kovgen speaks de (German, the default) and en (English)"),
+              {quoted_value(language)});
+}
 
 TemplateLibrary template_library_from_environment() {
   TemplateLibrary lib;

@@ -4,6 +4,7 @@
 // values, so that no stage below src/cli reads the environment.
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "compose.h"
 #include "diagnostics.h"
@@ -31,5 +32,12 @@ struct RenderSettings {
   WriterOptions writer;
 };
 RenderSettings render_settings_from_environment(Diagnostics& diag);
+
+// Chooses the language every message is shown in: German, whatever the locale,
+// unless the command line (--lang) or else $KOVGEN_LANG asks for English. The
+// German catalog is found next to the executable (locale/ in a build folder,
+// ../share/locale when installed). Returns an error message for an unknown
+// language, which is then shown in German.
+std::optional<std::string> choose_language(const std::string& from_command_line);
 
 }  // namespace kovgen

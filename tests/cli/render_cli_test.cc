@@ -105,7 +105,26 @@ TEST_CASE("every command documents its options and exit codes") {
     CHECK(r.out.find("Usage: kovgen " + std::string(cmd)) == 0);
     CHECK(r.out.find("3  checklist incomplete") != std::string::npos);
   }
-  CHECK(run_kovgen({"--help"}).out.find("Commands:") != std::string::npos);
+  CHECK(run_kovgen({"--help"}).out.find("Befehle:") != std::string::npos);
+  CHECK(run_kovgen({"--help", "--lang", "en"}).out.find("Commands:") != std::string::npos);
+  CHECK(run_kovgen({"help", "render"}).out == run_kovgen({"render", "--help"}).out);
+}
+
+TEST_CASE("kovgen speaks German unless asked for English, and suggests a mistyped command") {
+  CommandResult r = run_kovgen({"rendr"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "kovgen: unbekannter Befehl \"rendr\". Meinten Sie \"render\"? „kovgen --help“ zeigt alle Befehle.\n");
+  CHECK(run_kovgen({"--lang=en", "rendr"}).err.find("unknown command \"rendr\". Did you mean \"render\"?") !=
+        std::string::npos);
+  CHECK(run_kovgen({"rendr"}, "", {"KOVGEN_LANG=en"}).err.find("Did you mean") != std::string::npos);
+  CHECK(run_kovgen({"rendr", "--lang", "de"}, "", {"KOVGEN_LANG=en"}).err.find("Meinten Sie") != std::string::npos);
+  // German whatever the locale says.
+  CHECK(run_kovgen({"rendr"}, "", {"LANG=en_US.UTF-8", "LC_ALL=C", "LANGUAGE=en"}).err.find("Meinten Sie") !=
+        std::string::npos);
+  r = run_kovgen({"--lang", "fr", "templates"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("unbekannte Sprache \"fr\"") != std::string::npos);
+  CHECK(run_kovgen({"templates", "--lang"}).exit_code == 2);
 }
 
 TEST_CASE("templates lists the templates with titles") {
