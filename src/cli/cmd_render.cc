@@ -52,7 +52,7 @@ int run(const std::vector<std::string>& argv) {
   std::vector<const OutputFormat*> formats;
   if (args.has("--output")) {
     const OutputFormat* f = find_output_format(args.get("--output"));
-    if (!f) return usage_error("render", "cannot tell the format of " + args.get("--output"));
+    if (!f) return usage_error("render", unknown_ending_message(args.get("--output")));
     formats.push_back(f);
   } else if (args.has("--out")) {
     auto list = parse_format_list(args.get("--format"), diag);

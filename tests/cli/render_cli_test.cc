@@ -258,3 +258,18 @@ TEST_CASE("a staff share typed the English way (1.125) is caught by its range, n
   CHECK(r.err.find("leitung_vzae") != std::string::npos);
   CHECK(r.err.find("value out of range (allowed: 0 to 10)") != std::string::npos);
 }
+
+TEST_CASE("render -o takes the format from the file ending in any case, and an unknown ending names the valid ones") {
+  const std::string dir = fresh_temp_dir("render-endings");
+  CommandResult pdf = run_kovgen({"render", kComplete, "-o", dir + "/A.PDF"}, "", kEnv);
+  CHECK(pdf.exit_code == 0);
+  CHECK(read_text(dir + "/A.PDF").rfind("%PDF-", 0) == 0);
+  CommandResult docx = run_kovgen({"render", kComplete, "-o", dir + "/b.Docx"}, "", kEnv);
+  CHECK(docx.exit_code == 0);
+  CHECK(read_text(dir + "/b.Docx").rfind("PK", 0) == 0);
+  CommandResult odt = run_kovgen({"render", kComplete, "-o", dir + "/c.odt"}, "", kEnv);
+  CHECK(odt.exit_code == 2);
+  CHECK(odt.err.find("das Format von " + dir + "/c.odt ist an der Endung nicht zu erkennen; der Dateiname muss auf "
+                     ".md, .docx, .xml oder .pdf enden") != std::string::npos);
+  CHECK_FALSE(file_exists(dir + "/c.odt"));
+}
