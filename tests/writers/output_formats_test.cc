@@ -59,7 +59,7 @@ TEST_CASE("write_formats: the Markdown writer alone needs no parsed tree, and ba
   CHECK(names == std::vector<std::string>{"md", "docx", "pdf"});
 }
 
-TEST_CASE("output formats: file endings and names in any case; an unknown ending or name lists the valid ones") {
+TEST_CASE("output formats: file endings and names in any case, and an unknown ending or name lists the valid ones") {
   CHECK(find_output_format("entwurf.PDF") == find_output_format("pdf"));
   CHECK(find_output_format("x.Docx") == find_output_format("docx"));
   CHECK(find_output_format("C:/Vereinbarung.MD") == find_output_format("md"));
