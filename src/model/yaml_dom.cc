@@ -184,12 +184,28 @@ YamlSyntaxError explain_yaml_error(std::string_view text, const yaml_parser_t& p
                                key_colon != std::string_view::npos && key_colon < problem_byte;
       if (at != std::string_view::npos && !value_colon) {
         const size_t start = indentation(r);
+        // Among list items, the line more likely lacks its dash than a colon.
+        const size_t before = previous_sibling(lines, culprit);
+        if (before != std::string_view::npos && lines[before].substr(indentation(lines[before]), 2) == "- ")
+          return {static_cast<int>(culprit) + 1, column_of(r, start),
+                  fill(tr("a list item starts with \"- \"; write {}"), {"- " + std::string(r.substr(start))})};
         std::string fixed = std::string(r.substr(start, at - start)) + ":";
         if (at < r.size()) fixed += std::string(r.substr(at));
         return {static_cast<int>(culprit) + 1, column_of(r, at),
                 fill(tr("the colon after the key is missing; write {}"), {fixed})};
       }
     }
+  }
+  if (problem == "mapping values are not allowed in this context" && m.line > 0) {
+    // "titel: x" and below it a key indented further: a value cannot have keys too.
+    size_t above = m.line;
+    while (above-- > 0 && blank_or_comment(lines[above])) {
+    }
+    if (above < lines.size() && indentation(problem_row) > indentation(lines[above]) &&
+        quoted_value_line(problem_row).empty())
+      return {e.line, static_cast<int>(indentation(problem_row)) + 1,
+              tr("this line is indented further than the key above it, which already has a value; start it in "
+                 "the same column as that key")};
   }
   if (problem == "mapping values are not allowed in this context") {
     if (const std::string fixed = quoted_value_line(problem_row); !fixed.empty())
@@ -209,6 +225,11 @@ YamlSyntaxError explain_yaml_error(std::string_view text, const yaml_parser_t& p
     return {context_line, context_column,
             tr("the curly brace \"{\" opened here is never closed, or a comma is missing between the entries; "
                "if the brace is part of the text, put the whole value in quotes")};
+  if (problem == "did not find expected key" && problem_byte > 0 && problem_byte <= problem_row.size() &&
+      (problem_row[problem_byte - 1] == '"' || problem_row[problem_byte - 1] == '\''))
+    return {e.line, e.column,
+            tr("text follows the closing quotation mark; if the quotation marks belong to the text, put the whole "
+               "value in single quotes")};
   if (problem == "did not find expected key")
     return {e.line, e.column,
             tr("this line is indented differently from the keys above it; the keys of one section must start "
@@ -224,7 +245,7 @@ YamlSyntaxError explain_yaml_error(std::string_view text, const yaml_parser_t& p
   if (problem == "block sequence entries are not allowed in this context")
     return {e.line, e.column,
             tr("a list item (\"- \") cannot stand here; start the list on a new line below its key, indented")};
-  if (problem == "found unknown escape character")
+  if (problem == "found unknown escape character" || problem.starts_with("did not find expected hexdecimal number"))
     return {e.line, e.column,
             tr("a backslash in double quotes starts an escape that YAML does not know; write \\\\ for a "
                "backslash, or use single quotes")};

@@ -124,6 +124,12 @@ TEST_CASE("yaml_dom: other syntax errors say what to do, at the place to fix") {
   CHECK(syntax_error("meta:\n  titel: \"offen\n  stand: b\n")
             .find("y.yaml:2:10: the quotation mark opened here is never closed") == 0);
   CHECK(syntax_error("a: @b\n").find("y.yaml:1:4: a value cannot start with \"@\"; put the value in quotes\n") == 0);
+  // Among list items, a line without "- " lacks its dash, not a colon.
+  CHECK(syntax_error("ziele:\n  - a\n  - b\n  c\n").find("y.yaml:4:3: a list item starts with \"- \"; write - c\n") == 0);
+  CHECK(syntax_error("meta:\n  titel: \"a\"b\n").find("y.yaml:2:13: text follows the closing quotation mark") == 0);
+  CHECK(syntax_error("meta:\n  titel: x\n    stand: y\n")
+            .find("y.yaml:3:5: this line is indented further than the key above it, which already has a value") == 0);
+  CHECK(syntax_error("pfad: \"C:\\Users\"\n").find("y.yaml:1:12: a backslash in double quotes starts an escape") == 0);
 }
 
 TEST_CASE("line_with_caret: the line as written, the caret under the column, a long line cut around it") {
