@@ -131,7 +131,7 @@ TEST_CASE("every format of the table can write the handout, others fail with a c
   }
   CommandResult odt = run_kovgen({"questions", "-t", "mini", "-o", "fragebogen.odt"}, "", kMiniEnv);
   CHECK(odt.exit_code == 2);
-  CHECK(contains(odt.err, "cannot write fragebogen.odt: this build writes .md"));
+  CHECK(contains(odt.err, "\"fragebogen.odt\" kann nicht geschrieben werden: Wählen Sie eine Dateiendung, die kovgen schreibt (.md"));
   CHECK(run_kovgen({"questions"}, "", kMiniEnv).exit_code == 2);
   CHECK(run_kovgen({"questions", "-t", "gibtsnicht"}, "", kMiniEnv).exit_code == 1);
 }

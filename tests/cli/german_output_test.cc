@@ -1,0 +1,167 @@
+// kovgen speaks German unless asked for English (src/base/i18n.h): every help
+// text, every usage error and every message of the bad-input catalogue is
+// searched for English words that German text never contains. A finding names
+// the run, the word and its line, so that the untranslated message can be found.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "bad_input_cases.h"
+#include "test_support.h"
+
+using namespace kovgen::test;
+
+namespace {
+
+// Common English words that German output never contains. Matched as whole
+// words, case-insensitively.
+const std::set<std::string> kEnglishWords = {
+    "about",   "allowed", "already", "and",     "are",     "because", "but",      "by",      "cannot",
+    "could",   "did",     "does",    "empty",   "error",   "expected", "file",    "folder",  "for",
+    "found",   "from",    "got",     "has",     "have",    "how",     "invalid",  "is",      "it",
+    "its",     "least",   "line",    "missing", "more",    "most",    "must",     "needs",   "not",
+    "number",  "of",      "one",     "only",    "or",      "please",  "question", "read",    "row",
+    "school",  "schools", "section", "should",  "such",    "takes",   "than",     "that",    "the",
+    "there",   "this",    "to",      "too",     "try",     "unknown", "usage",    "use",     "value",
+    "warning", "were",    "which",   "while",   "with",    "without",  "write",   "written",
+    "you",     "your"};
+
+// English words whose capitalised form is a German noun: matched in lower case
+// only (German "Option", "Format", "Status", "Template" in a product name).
+const std::set<std::string> kLowerCaseOnly = {"option", "format", "status", "template"};
+
+// Words of the lists that German output may contain all the same (proper
+// names, German words). Empty: a word goes here only with its reason.
+const std::set<std::string> kAllowed = {};
+
+// Text to skip: what is quoted ("…" echoes a user's value, „…“ names a
+// command, a file or a label), file paths and names, and option names.
+std::string without_quotes_paths_and_options(const std::string& line) {
+  static const std::regex quoted("\"[^\"]*\"|\u201E[^\u201C]*\u201C|\u201C[^\u201D]*\u201D|'[^' ]*'");
+  const std::string unquoted = std::regex_replace(line, quoted, " ");
+  std::istringstream words(unquoted);
+  std::string out;
+  static const std::regex file_name(R"([\w.<>{}-]*\.[A-Za-z0-9]{1,8}[:,;.)]*)");
+  for (std::string token; words >> token;) {
+    if (token.find('/') != std::string::npos) continue;  // a path
+    if (token[0] == '-' || token[0] == '$') continue;    // an option or variable
+    if (std::regex_match(token, file_name)) continue;    // template.yaml, summary.md
+    out += token + " ";
+  }
+  return out;
+}
+
+struct Finding {
+  std::string word;
+  std::string line;
+};
+
+std::vector<Finding> english_words(const std::string& text) {
+  static const std::regex word("[A-Za-z]+");
+  std::vector<Finding> found;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    const std::string kept = without_quotes_paths_and_options(line);
+    for (auto it = std::sregex_iterator(kept.begin(), kept.end(), word); it != std::sregex_iterator(); ++it) {
+      const std::string w = it->str();
+      std::string lower = w;
+      std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+      if (kAllowed.count(lower)) continue;
+      const bool listed = kEnglishWords.count(lower) > 0 || (kLowerCaseOnly.count(w) > 0);
+      if (listed) found.push_back({w, line});
+    }
+  }
+  return found;
+}
+
+// Checks stdout and stderr of one run; what names the run in the report.
+void check_german(const std::string& what, const CommandResult& r) {
+  for (const Finding& f : english_words(r.out))
+    CHECK_MESSAGE(false, what << ": English word \"" << f.word << "\" on stdout: " << f.line);
+  for (const Finding& f : english_words(r.err))
+    CHECK_MESSAGE(false, what << ": English word \"" << f.word << "\" on stderr: " << f.line);
+}
+
+// The command names, from the overview of "kovgen --help".
+std::vector<std::string> command_names() {
+  std::vector<std::string> names;
+  std::istringstream lines(run_kovgen({"--help"}).out);
+  static const std::regex entry("  ([a-z]+) +\\S.*");
+  std::smatch m;
+  for (std::string line; std::getline(lines, line);)
+    if (std::regex_match(line, m, entry)) names.push_back(m[1]);
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("german output: the detector finds English words and skips quotes, paths and options") {
+  CHECK(english_words("kovgen render: unknown option --foo").size() == 2);
+  CHECK(english_words("a.yaml:3:1: expected a whole number, got \"viele\"").size() == 3);
+  CHECK(english_words("Option --format braucht einen Wert").empty());
+  CHECK(english_words("x: unbekannter Schlüssel \"the file\" in „not with“ /tmp/the/file.yaml summary.md").empty());
+  CHECK(english_words("the option").size() == 2);
+}
+
+TEST_CASE("german output: kovgen --help and every command's help") {
+  check_german("kovgen --help", run_kovgen({"--help"}));
+  const std::vector<std::string> commands = command_names();
+  CHECK(commands.size() >= 8);
+  CHECK(std::find(commands.begin(), commands.end(), "render") != commands.end());
+  for (const auto& c : commands) {
+    check_german("kovgen " + c + " --help", run_kovgen({c, "--help"}));
+    check_german("kovgen help " + c, run_kovgen({"help", c}));
+  }
+}
+
+TEST_CASE("german output: usage errors of every command") {
+  for (const auto& c : command_names()) {
+    const CommandResult r = run_kovgen({c, "--bogus"});
+    CHECK(r.exit_code == 2);
+    check_german("kovgen " + c + " --bogus", r);
+  }
+  check_german("kovgen rendr", run_kovgen({"rendr"}));
+  check_german("kovgen --lang", run_kovgen({"--lang"}));
+  check_german("kovgen batch (no options)", run_kovgen({"batch"}));
+  check_german("kovgen batch -j 0", run_kovgen({"batch", "--base", "a", "--schools", "b", "--out", "c", "-j", "0"}));
+  check_german("kovgen questions (no template)", run_kovgen({"questions"}));
+  check_german("kovgen questions -o x.odt", run_kovgen({"questions", "-t", "ogs", "-o", "x.odt"}));
+  check_german("kovgen templates extra", run_kovgen({"templates", "extra", "--verbose=1"}));
+}
+
+TEST_CASE("german output: every case of the bad-input catalogue") {
+  for (const BadInputCase& c : read_bad_input_cases()) {
+    const std::string dir = fresh_temp_dir("german_output/" + std::to_string(c.manifest_line));
+    BadInputRun run = run_bad_input_case(c, dir);
+    if (run.skipped) continue;
+    check_german("cases.txt:" + std::to_string(c.manifest_line) + ": " + c.input + " (" + c.how + ")", run.result);
+  }
+}
+
+TEST_CASE("german output: --lang en and KOVGEN_LANG=en give English") {
+  const CommandResult overview = run_kovgen({"--help", "--lang", "en"});
+  CHECK(overview.out.find("Commands:") != std::string::npos);
+  CHECK_FALSE(english_words(overview.out).empty());
+
+  const CommandResult batch_help = run_kovgen({"batch", "--help", "--lang=en"});
+  CHECK(batch_help.out.rfind("Usage: kovgen batch", 0) == 0);
+  CHECK_FALSE(english_words(batch_help.out).empty());
+
+  const CommandResult usage = run_kovgen({"templates", "--bogus"}, "", {"KOVGEN_LANG=en"});
+  CHECK(usage.err == "kovgen templates: unknown option --bogus\nRun 'kovgen templates --help' to see its options.\n");
+
+  // And German without it: the same run, translated.
+  const CommandResult german = run_kovgen({"templates", "--bogus"});
+  CHECK(german.err == "kovgen templates: unbekannte Option --bogus\n\u201Ekovgen templates --help\u201C zeigt alle Optionen.\n");
+
+  const std::string dir = fresh_temp_dir("german_output/lang-en");
+  for (const BadInputCase& c : read_bad_input_cases()) {
+    if (c.input != "csv-duplicate-header.csv" && c.input != "date-31-february.yaml") continue;
+    BadInputRun run = run_bad_input_case(c, dir + "/" + std::to_string(c.manifest_line), {"--lang", "en"});
+    INFO(c.input << ": " << run.result.err);
+    CHECK_FALSE(english_words(run.result.err).empty());
+  }
+}
