@@ -44,7 +44,7 @@ std::string without_quotes_paths_and_options(const std::string& line) {
   const std::string unquoted = std::regex_replace(line, quoted, " ");
   std::istringstream words(unquoted);
   std::string out;
-  static const std::regex file_name(R"([\w.<>{}-]*\.[A-Za-z0-9]{1,8}[:,;.)]*)");
+  static const std::regex file_name(R"([\[(]?[\w.<>{}-]*\.[A-Za-z0-9]{1,8}[:,;.)\]]*)");
   for (std::string token; words >> token;) {
     if (token.find('/') != std::string::npos) continue;  // a path
     if (token[0] == '-' || token[0] == '$') continue;    // an option or variable
@@ -77,12 +77,21 @@ std::vector<Finding> english_words(const std::string& text) {
   return found;
 }
 
-// Checks stdout and stderr of one run; what names the run in the report.
+// One failure per line of output with English words; what names the run.
+void check_stream(const std::string& what, const std::string& stream, const std::string& text) {
+  const std::vector<Finding> found = english_words(text);
+  for (size_t i = 0; i < found.size();) {
+    std::string words;
+    size_t j = i;
+    for (; j < found.size() && found[j].line == found[i].line; ++j) words += (j > i ? ", " : "") + found[j].word;
+    CHECK_MESSAGE(false, what << ": English (" << words << ") on " << stream << ": " << found[i].line);
+    i = j;
+  }
+}
+
 void check_german(const std::string& what, const CommandResult& r) {
-  for (const Finding& f : english_words(r.out))
-    CHECK_MESSAGE(false, what << ": English word \"" << f.word << "\" on stdout: " << f.line);
-  for (const Finding& f : english_words(r.err))
-    CHECK_MESSAGE(false, what << ": English word \"" << f.word << "\" on stderr: " << f.line);
+  check_stream(what, "stdout", r.out);
+  check_stream(what, "stderr", r.err);
 }
 
 // The command names, from the overview of "kovgen --help".
