@@ -11,7 +11,7 @@ namespace kovgen::cli {
 struct Command {
   const char* name;
   const char* summary;  // one line for "kovgen --help"
-  const char* usage;    // full --help text of the subcommand, ending in a blank line
+  const char* usage;    // full --help text of the subcommand; kExitCodeHelp follows it
   int (*run)(const std::vector<std::string>& args);  // args after the name
   // Whether usage documents exit codes of its own instead of kExitCodeHelp.
   bool own_exit_codes = false;
