@@ -99,6 +99,17 @@ void check_german(const std::string& what, const CommandResult& r) {
   check_stream(what, "stderr", r.err);
 }
 
+// Messages on standard error: each on a line of its own, named once
+// ("kovgen batch: kovgen: ..." repeats itself), no blank line between them.
+void check_tidy(const std::string& what, const CommandResult& r) {
+  static const std::regex doubled(R"(^kovgen( [a-z]+)?: kovgen\b)");
+  std::istringstream lines(r.err);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty()) FAIL_CHECK(what << ": a blank line on stderr:\n" << r.err);
+    if (std::regex_search(line, doubled)) FAIL_CHECK(what << ": a doubled prefix on stderr: " << line);
+  }
+}
+
 // The command names, from the overview of "kovgen --help".
 std::vector<std::string> command_names() {
   std::vector<std::string> names;
@@ -138,6 +149,7 @@ TEST_CASE("german output: usage errors of every command") {
     const CommandResult r = run_kovgen({c, "--bogus"});
     CHECK(r.exit_code == 2);
     check_german("kovgen " + c + " --bogus", r);
+    check_tidy("kovgen " + c + " --bogus", r);
   }
   check_german("kovgen rendr", run_kovgen({"rendr"}));
   check_german("kovgen --lang", run_kovgen({"--lang"}));
@@ -153,7 +165,24 @@ TEST_CASE("german output: every case of the bad-input catalogue") {
     const std::string dir = fresh_temp_dir("german_output/" + std::to_string(c.manifest_line));
     BadInputRun run = run_bad_input_case(c, dir);
     if (run.skipped) continue;
-    check_german("cases.txt:" + std::to_string(c.manifest_line) + ": " + c.input + " (" + c.how + ")", run.result);
+    const std::string what = "cases.txt:" + std::to_string(c.manifest_line) + ": " + c.input + " (" + c.how + ")";
+    check_german(what, run.result);
+    check_tidy(what, run.result);
+  }
+}
+
+TEST_CASE("usage errors with a message from the library name the command once, with no blank line") {
+  const std::string samples = source_dir() + "/samples";
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"batch", "--base", "a", "--schools", "b", "--out", "c", "-f", "md,zip"},
+        {"batch", "--base", samples + "/batch/basis.yaml", "--schools", samples + "/batch/schulen-beispiel.csv",
+         "--out", fresh_temp_dir("german_output/where"), "--where", "Schulfrom=02", "--where", "Ort"},
+        {"render", samples + "/ogs/ogs-teilweise.yaml", "--out", fresh_temp_dir("german_output/zip"), "-f", "zip"},
+        {"questions", "-t", "ogs", "-o", "fragebogen.odt"}}) {
+    const CommandResult r = run_kovgen(args);
+    const std::string what = "kovgen " + args[0] + " ... " + args.back();
+    CHECK_MESSAGE(r.exit_code == 2, what);
+    check_tidy(what, r);
   }
 }
 
