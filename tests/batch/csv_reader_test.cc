@@ -49,7 +49,7 @@ TEST_CASE("encodings: UTF-8 with and without BOM, Windows-1252, UTF-16") {
   CHECK(decode("Ort;Straße\n", &enc) == "Ort;Straße\n");
   CHECK(enc == "UTF-8");
   CHECK(decode("\xEF\xBB\xBFOrt;Straße\n", &enc) == "Ort;Straße\n");
-  CHECK(enc == "UTF-8 mit BOM");
+  CHECK(enc == "UTF-8 with BOM");
   // Excel on German Windows: ä = E4, ß = DF, € = 80, „“ = 84 93, – = 96.
   CHECK(decode("K\xE4mpen;Stra\xDF" "e;5 \x80;\x84Z\x93 \x96 x\n", &enc) == "Kämpen;Straße;5 €;„Z“ – x\n");
   CHECK(enc == "Windows-1252");
