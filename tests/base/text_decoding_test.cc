@@ -59,7 +59,7 @@ TEST_CASE("UTF-16 with BOM, little and big endian, surrogate pairs") {
   CHECK(odd.errors == "a.yaml: UTF-16 file with an odd number of bytes; save it again as UTF-8\n");
 }
 
-TEST_CASE("Windows-1252 when no byte is UTF-8; mixed bytes are an error naming the first bad one") {
+TEST_CASE("Windows-1252 when no byte is UTF-8, mixed bytes are an error naming the first bad one") {
   const Result cp = decode("titel: Stra\xDF" "e \x84" "Am Bach\x93 \x80\n");
   CHECK(cp.text == "titel: Straße „Am Bach“ €\n");
   CHECK(cp.encoding == "Windows-1252");

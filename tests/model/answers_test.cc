@@ -192,7 +192,7 @@ TEST_CASE("choices ignore case (Unicode case folding) and keep the template's sp
         "mean \"sonstiger Träger\"?\n");
 }
 
-TEST_CASE("answers files in UTF-16 or Windows-1252 are read; a UTF-8 BOM is skipped") {
+TEST_CASE("answers files in UTF-16 or Windows-1252 are read, a UTF-8 BOM is skipped") {
   TemplateCache cache(test_library());
   const std::string yaml = "vertragspartner:\n  traeger_art: sonstiger Tr\xE4ger\n";  // Latin-1 ä
   auto traeger_art = [&](const std::string& bytes) {
