@@ -67,3 +67,17 @@ TEST_CASE("a choice in capitals is accepted, a misspelt one gets its suggestion"
   REQUIRE(typed != std::string::npos);
   CHECK(bad.err.find("vierteljährlich", typed) != std::string::npos);
 }
+
+TEST_CASE("the interview edits a UTF-16 answers file as text and saves it as UTF-8, nothing lost") {
+  std::string text = read_text(source_dir() + "/tests/data/mini-complete.yaml");
+  const std::string places = "  plaetze: 2793\n";
+  REQUIRE(contains(text, places));
+  text.erase(text.find(places), places.size());
+  const std::string path = saved("interview-utf16", utf16_with_bom(text, true));
+  CommandResult r = run_kovgen({"interview", path}, "150\nq\n", kMiniEnv);
+  CHECK_MESSAGE(r.exit_code == 0, r.err);
+  const std::string after = read_text(path);
+  CHECK(contains(after, "  plaetze: 150\n"));
+  CHECK(contains(after, "ziele: [Vereinbarkeit, Förderung, Inklusion]"));  // the rest, as UTF-8
+  CHECK(run_kovgen({"check", path}, "", kMiniEnv).exit_code == 0);
+}
