@@ -3,7 +3,6 @@
 #include <utf8proc.h>
 
 #include <cstdlib>
-#include <utility>
 
 #include "utf8.h"
 
