@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "text_match.h"
+#include "unicode.h"
 
 namespace kovgen {
 
@@ -34,7 +35,9 @@ std::optional<RowFilter> RowFilter::make(const std::vector<std::string>& where, 
                                          Diagnostics& diag) {
   RowFilter f;
   bool ok = true;
-  for (const auto& arg : where) {
+  for (const auto& typed : where) {
+    // Compared with the list's NFC text; a macOS terminal may pass "Köln" decomposed.
+    const std::string arg = to_nfc(typed);
     const size_t eq = arg.find('=');
     if (eq == std::string::npos) {
       diag.error({}, "--where " + arg + ": expected COLUMN=VALUE, e.g. --where Schulform=02");
