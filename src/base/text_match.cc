@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "unicode.h"
+
 namespace kovgen {
 
 namespace {
@@ -41,19 +43,23 @@ std::string shown_key(const std::string& key) {
   return key.substr(0, cut) + "\u2026";
 }
 
-std::string nearest(const std::string& word, const std::vector<std::string>& candidates) {
+std::string nearest(const std::string& typed, const std::vector<std::string>& candidates) {
   // No name is this long; the edit distance would cost length x length.
-  if (word.size() > 200) return {};
+  if (typed.size() > 200) return {};
+  // Case is no distance: "JAEHRLICH" or "Jährlich" is as close to "jährlich" as
+  // the same word in lower case.
+  const std::string word = case_fold(typed);
   std::string best;
   size_t best_distance = std::max<size_t>(3, word.size() / 3) + 1;
-  for (const auto& c : candidates) {
+  for (const auto& candidate : candidates) {
+    const std::string c = case_fold(candidate);
     size_t d = edit_distance_below(word, c, best_distance);
     // A candidate that contains the word (or the reverse) is a good hint too.
     if (d >= best_distance && word.size() >= 4 &&
         (c.find(word) != std::string::npos || word.find(c) != std::string::npos))
       d = best_distance - 1;
     if (d < best_distance) {
-      best = c;
+      best = candidate;
       best_distance = d;
     }
   }

@@ -10,6 +10,7 @@ namespace kovgen {
 std::string shown_key(const std::string& key);
 
 // The candidate closest to word by edit distance, or "" if none is close.
+// Compared case-folded (unicode.h), so case alone never hides a suggestion.
 std::string nearest(const std::string& word, const std::vector<std::string>& candidates);
 
 }  // namespace kovgen

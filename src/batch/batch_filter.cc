@@ -5,6 +5,7 @@
 #include "batch_pattern.h"
 #include "i18n.h"
 #include "text_match.h"
+#include "unicode.h"
 
 namespace kovgen {
 
@@ -36,7 +37,9 @@ std::optional<RowFilter> RowFilter::make(const std::vector<std::string>& where, 
                                          Diagnostics& diag) {
   RowFilter f;
   bool ok = true;
-  for (const auto& arg : where) {
+  for (const auto& typed : where) {
+    // Compared with the list's NFC text; a macOS terminal may pass "Köln" decomposed.
+    const std::string arg = to_nfc(typed);
     const size_t eq = arg.find('=');
     if (eq == std::string::npos) {
       diag.error({}, fill(tr("--where {}: expected COLUMN=VALUE, e.g. --where Schulform=02"), {quoted_value(arg)}));

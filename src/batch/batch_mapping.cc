@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "i18n.h"
+#include "text_decoding.h"
 #include "text_match.h"
 #include "yaml_util.h"
 
@@ -81,7 +82,10 @@ bool read_pairs(const YAML::Node& n, const char* what, bool key_is_column, const
 }  // namespace
 
 std::optional<MappingFile> parse_mapping(const std::string& yaml_text, const std::string& file, Diagnostics& diag) {
-  auto root = load_yaml(yaml_text, file, diag);
+  // Column names are compared with the school list's header, which is NFC.
+  auto decoded = decode_text(yaml_text, file, diag);
+  if (!decoded) return std::nullopt;
+  auto root = load_yaml(decoded->text, file, diag);
   if (!root) return std::nullopt;
   MappingFile m;
   m.file = file;

@@ -12,6 +12,9 @@ namespace kovgen {
 // "{Strasse}, {PLZ} {Ort}": literal text with columns in braces ("{{" and "}}"
 // for literal braces). Expanded, runs of blanks become one and blanks and commas
 // at both ends are dropped; when every named column is empty, so is the value.
+// Braces may also join columns and pass them through a function (school_name.h):
+// "{Schulbezeichnung_1 + Schulbezeichnung_2 | schulname}" (the school's name
+// without "- Primarstufe -"), "{… | schulname_mit_an}" ("an der Städt. … Grundschule").
 class ColumnPattern {
  public:
   static std::optional<ColumnPattern> parse(const std::string& text, const CsvHeader& header,
@@ -23,10 +26,14 @@ class ColumnPattern {
   std::string describe(const CsvHeader& header) const;  // "column „A“" / "columns „A“, „B“"
 
  private:
+  enum class Function { none, school_name, school_name_with_an };
   struct Piece {
-    int column = -1;  // -1: literal text
+    std::vector<int> columns;  // empty: literal text
     std::string text;
+    Function function = Function::none;
   };
+  static std::optional<Piece> parse_braces(const std::string& inner, const std::string& text,
+                                           const CsvHeader& header, const Location& where, Diagnostics& diag);
   std::vector<Piece> pieces_;
 };
 

@@ -46,6 +46,20 @@ std::string cell_text(std::string text) {
   return escape_markdown(text);
 }
 
+// The school-list columns that can supply a missing item: its key, except for a
+// table, which batch fills only from columns naming its fields (batch_mapping.h);
+// of those, the required ones, since they are what the checklist asks for.
+std::string supplying_columns(const Template& t, const std::string& key) {
+  const Question* q = t.find_question(key);
+  if (!q || q->type != QuestionType::records || q->fields.empty()) return key;
+  std::vector<std::string> columns;
+  for (const auto& f : q->fields)
+    if (f.required) columns.push_back(key + "." + f.key);
+  if (columns.empty())
+    for (const auto& f : q->fields) columns.push_back(key + "." + f.key);
+  return join(columns, ", ");
+}
+
 std::string school_label(const std::string& id, const std::string& name) {
   if (id.empty()) return name;
   return name.empty() ? id : id + " " + name;
@@ -190,7 +204,8 @@ std::string BatchSummary::missing_items_table() const {
                        "school; a table gets one column per field (key.field).") +
                     "\n\n" + tr("| Detail | Key | missing at schools |") + "\n| --- | --- | ---: |\n";
   for (const auto& c : items_)
-    out += "| " + cell_text(c.item.label) + " | " + cell_text(c.item.key) + " | " + std::to_string(c.schools) + " |\n";
+    out += "| " + cell_text(c.item.label) + " | " + cell_text(supplying_columns(*template_, c.item.key)) + " | " +
+           std::to_string(c.schools) + " |\n";
   return out;
 }
 

@@ -4,72 +4,12 @@
 #include <cctype>
 
 #include "i18n.h"
+#include "text_decoding.h"
 #include "utf8.h"
 
 namespace kovgen {
 
 namespace {
-
-// Windows-1252 0x80..0x9F; 0 marks the five undefined bytes.
-constexpr char16_t kCp1252High[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
-}
-
-std::string from_cp1252(std::string_view bytes) {
-  std::string out;
-  out.reserve(bytes.size() + bytes.size() / 8);
-  for (unsigned char c : bytes) {
-    if (c < 0x80) out += static_cast<char>(c);
-    else if (c < 0xA0) append_utf8(out, kCp1252High[c - 0x80] ? kCp1252High[c - 0x80] : 0xFFFD);
-    else append_utf8(out, c);
-  }
-  return out;
-}
-
-std::optional<std::string> from_utf16(std::string_view bytes, bool little_endian, const std::string& file,
-                                      Diagnostics& diag) {
-  if (bytes.size() % 2 != 0) {
-    diag.error({file}, tr("UTF-16 file with an odd number of bytes"));
-    return std::nullopt;
-  }
-  std::string out;
-  out.reserve(bytes.size() / 2);
-  auto unit = [&](size_t i) -> char16_t {
-    const auto a = static_cast<unsigned char>(bytes[i]), b = static_cast<unsigned char>(bytes[i + 1]);
-    return static_cast<char16_t>(little_endian ? (b << 8 | a) : (a << 8 | b));
-  };
-  for (size_t i = 0; i < bytes.size(); i += 2) {
-    char32_t cp = unit(i);
-    if (cp >= 0xD800 && cp <= 0xDBFF && i + 3 < bytes.size()) {
-      const char16_t low = unit(i + 2);
-      if (low >= 0xDC00 && low <= 0xDFFF) {
-        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-        i += 2;
-      } else {
-        cp = 0xFFFD;
-      }
-    } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-      cp = 0xFFFD;
-    }
-    append_utf8(out, cp);
-  }
-  return out;
-}
-
-// Whether the text holds at least one valid multi-byte UTF-8 sequence.
-bool has_utf8_sequences(std::string_view text) {
-  for (size_t pos = 0; pos < text.size();) {
-    const size_t start = pos;
-    const char32_t cp = next_code_point(text, pos);
-    if (cp >= 0x80 && cp != 0xFFFD && pos - start > 1) return true;
-  }
-  return false;
-}
 
 bool is_blank(const CsvRecord& r) {
   return std::all_of(r.fields.begin(), r.fields.end(), [](const std::string& f) {
@@ -122,29 +62,9 @@ char guess_separator(std::string_view text) {
 }  // namespace
 
 std::optional<DecodedCsv> decode_csv_bytes(std::string bytes, const std::string& file, Diagnostics& diag) {
-  if (starts_with(bytes, "\xEF\xBB\xBF")) {
-    bytes.erase(0, 3);
-    if (!check_utf8(bytes, file, diag)) return std::nullopt;
-    return DecodedCsv{std::move(bytes), "UTF-8 mit BOM"};
-  }
-  if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) {
-    const bool le = bytes[0] == '\xFF';
-    auto text = from_utf16(std::string_view(bytes).substr(2), le, file, diag);
-    if (!text || !check_utf8(*text, file, diag)) return std::nullopt;
-    return DecodedCsv{std::move(*text), le ? "UTF-16LE" : "UTF-16BE"};
-  }
-  if (find_invalid_utf8(bytes) == std::string::npos) {
-    if (!check_utf8(bytes, file, diag)) return std::nullopt;  // NUL bytes
-    return DecodedCsv{std::move(bytes), "UTF-8"};
-  }
-  if (has_utf8_sequences(bytes)) {
-    // Mostly UTF-8 with some broken bytes: name the first one instead of guessing.
-    check_utf8(bytes, file, diag);
-    return std::nullopt;
-  }
-  std::string text = from_cp1252(bytes);
-  if (!check_utf8(text, file, diag)) return std::nullopt;
-  return DecodedCsv{std::move(text), "Windows-1252"};
+  auto decoded = decode_text(std::move(bytes), file, diag);
+  if (!decoded) return std::nullopt;
+  return DecodedCsv{std::move(decoded->text), encoding_name(decoded->encoding)};
 }
 
 CsvReader::CsvReader(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {

@@ -16,16 +16,14 @@
 
 namespace kovgen {
 
-// The file's bytes as UTF-8 text, with the encoding that was found:
-// "UTF-8", "UTF-8 mit BOM", "UTF-16LE", "UTF-16BE" or "Windows-1252".
+// The file's bytes as UTF-8 text in NFC, with the encoding that was found
+// (encoding_name: "UTF-8", "UTF-8 with BOM", "UTF-16LE", "UTF-16BE", "Windows-1252").
 struct DecodedCsv {
   std::string text;
   std::string encoding;
 };
 
-// A UTF-8 BOM is dropped; UTF-16 with BOM is converted; text that is not valid
-// UTF-8 is read as Windows-1252. Text that mixes UTF-8 and other bytes is an error
-// (it would otherwise turn into mojibake silently).
+// decode_text (src/base/text_decoding.h), the one decoder of every user file.
 std::optional<DecodedCsv> decode_csv_bytes(std::string bytes, const std::string& file,
                                            Diagnostics& diag);
 

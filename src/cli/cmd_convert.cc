@@ -6,7 +6,7 @@
 #include "file_io.h"
 #include "output_formats.h"
 #include "process_environment.h"
-#include "utf8.h"
+#include "text_decoding.h"
 
 namespace kovgen::cli {
 namespace {
@@ -45,7 +45,7 @@ int run(const std::vector<std::string>& argv) {
 
   Diagnostics diag;
   auto text = read_file(input, diag);
-  if (text) check_utf8(*text, input, diag);
+  if (auto decoded = text ? decode_text(std::move(*text), input, diag) : std::nullopt) text = std::move(decoded->text);
   std::vector<std::string> written;
   if (!diag.has_errors()) {
     WriterOptions options = render_settings_from_environment(diag).writer;

@@ -10,6 +10,7 @@
 #include "command.h"
 #include "process_environment.h"
 #include "file_io.h"
+#include "text_decoding.h"
 #include "interview.h"
 #include "pipeline.h"
 #include "skeleton.h"
@@ -73,11 +74,14 @@ int run(const std::vector<std::string>& argv) {
   std::string text;
   if (std::filesystem::exists(path)) {
     auto read = read_file(path, diag);
-    if (!read) {
+    // Edited as UTF-8 text in NFC: a UTF-16 or Windows-1252 file is saved back as UTF-8
+    // instead of being edited byte-wise into a broken file.
+    auto decoded = read ? decode_text(std::move(*read), path, diag) : std::nullopt;
+    if (!decoded) {
       std::fputs(diag.to_string().c_str(), stderr);
       return kExitInvalidInput;
     }
-    text = std::move(*read);
+    text = std::move(decoded->text);
   }
   if (is_blank(text)) {
     // A new file starts as the commented skeleton.

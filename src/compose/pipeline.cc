@@ -2,6 +2,7 @@
 
 #include "file_io.h"
 #include "i18n.h"
+#include "text_decoding.h"
 #include "utf8.h"
 
 namespace kovgen {
@@ -24,8 +25,11 @@ std::shared_ptr<const LoadedTemplate> TemplateCache::get(const std::string& id, 
 std::optional<LoadedAnswers> load_answers(const std::string& text, const std::string& file,
                                           const std::string& template_override,
                                           TemplateCache& cache, Diagnostics& diag) {
-  if (!check_utf8(text, file, diag)) return std::nullopt;
-  auto root = parse_yaml(text, file, diag);
+  // Where the answers' bytes become text: UTF-16 and Windows-1252 files are
+  // converted and NFD (macOS) is composed, so "jährlich" matches its choice.
+  auto decoded = decode_text(text, file, diag);
+  if (!decoded) return std::nullopt;
+  auto root = parse_yaml(decoded->text, file, diag);
   if (!root) return std::nullopt;
   const std::string named_in_file = template_id_in(*root);
   if (!template_override.empty() && !named_in_file.empty() && named_in_file != template_override) {

@@ -2,6 +2,7 @@
 
 #include "i18n.h"
 #include "text_match.h"
+#include "unicode.h"
 
 namespace kovgen {
 
@@ -189,7 +190,10 @@ Answers read_answers(const YamlNode& root, const Template& t, const std::string&
 }
 
 bool set_answer_from_text(Answers& answers, const Template& t, const std::string& full_key,
-                          std::string_view text, const Location& where, Diagnostics& diag) {
+                          std::string_view typed, const Location& where, Diagnostics& diag) {
+  // What the interview reads from a terminal (a macOS one may send NFD) becomes
+  // text here; CSV cells are NFC already and pass unchanged.
+  const std::string text = to_nfc(typed);
   const Question* q = t.find_question(full_key);
   if (!q) {
     std::vector<std::string> keys;

@@ -9,6 +9,7 @@
 #include "number_reader.h"
 #include "utf8.h"
 #include "text_match.h"
+#include "unicode.h"
 
 namespace kovgen {
 
@@ -182,7 +183,11 @@ std::optional<int> read_school_year(const std::string& s, std::string* error) {
 // One of the question's choices, as the template spells it.
 std::optional<std::string> read_choice(const Question& q, const std::string& s, std::string* error) {
   for (const auto& c : q.choices)
-    if (s == c || lower_ascii(s) == lower_ascii(c)) return c;
+    if (s == c) return c;
+  // "JÄHRLICH" means "jährlich": compared case-folded, stored as the template spells it.
+  const std::string folded = case_fold(s);
+  for (const auto& c : q.choices)
+    if (case_fold(c) == folded) return c;
   std::string list;
   for (const auto& c : q.choices) list += (list.empty() ? "" : ", ") + quoted_value(c);
   *error = fill(tr("expected one of {}, got {}"), {list, quoted_value(s)});

@@ -99,15 +99,6 @@ std::string condition_text(const Condition& c, const Template& t) {
   return "";
 }
 
-size_t display_width(std::string_view text) {
-  size_t n = 0;
-  for (size_t pos = 0; pos < text.size();) {
-    next_code_point(text, pos);
-    ++n;
-  }
-  return n;
-}
-
 std::vector<std::string> wrap_text(std::string_view text, size_t width) {
   std::vector<std::string> lines;
   size_t start = 0;

@@ -9,6 +9,7 @@
 
 #include "condition.h"
 #include "questionnaire.h"
+#include "unicode.h"
 
 namespace kovgen {
 
@@ -33,12 +34,9 @@ std::string example_text(const Question& q);
 // "„Träger“ ausgefüllt ist" (labels looked up in t).
 std::string condition_text(const Condition& c, const Template& t);
 
-// Splits text into lines of at most width code points at spaces; explicit line
+// Splits text into lines of at most width terminal columns (display_width) at spaces; explicit line
 // breaks are kept and blank lines stay blank. Longer words stay whole. A line
 // starting with "- " continues with a hanging indent of two spaces.
 std::vector<std::string> wrap_text(std::string_view text, size_t width);
-
-// Number of code points (a terminal column count, good enough for German text).
-size_t display_width(std::string_view text);
 
 }  // namespace kovgen

@@ -205,3 +205,11 @@ TEST_CASE("--where selects rows: all columns must match, any value of a column m
         "kovgen: --where \"Schulfrom=02\": no column \u201ESchulfrom\u201C in the school list; did you mean \"Schulform\"?\n"
         "kovgen: --where \"Ort\": expected COLUMN=VALUE, e.g. --where Schulform=02\n");
 }
+
+TEST_CASE("--where values typed in NFD (a macOS terminal) match the list's NFC text") {
+  Fixture f("Ort\nKöln\nKoeln\n");
+  auto filter = RowFilter::make({"Ort=Ko\xCC\x88ln"}, *f.header, f.diag);
+  REQUIRE(filter);
+  CHECK(filter->matches(f.rows[0]));
+  CHECK_FALSE(filter->matches(f.rows[1]));
+}

@@ -124,3 +124,18 @@ TEST_CASE("the summary files go through the writers table, atomically") {
   CHECK(files.at("out/summary.md") == s.markdown(info));
   for (const OutputFormat* f : formats) CHECK(files.count("out/summary" + f->extension));
 }
+
+TEST_CASE("a missing table is supplied by columns naming its fields, never by the table's own key") {
+  MiniBatch b("id\n");
+  REQUIRE(b.base);
+  BatchSummary s(b.base->tmpl->questionnaire);
+  SchoolResult r = school(2, "1", "GGS", SchoolStatus::incomplete, {false, false, false, false, true});
+  r.missing_items = {{"beschluss.gremien", "Gremienbeschlüsse"},
+                     {"beschluss.gremien.datum", "Gremienbeschlüsse (Eintrag 1): Datum"}};
+  s.add(r, {find_output_format("md")});
+  const std::string md = s.markdown({"T", "s.csv", "b.yaml", 1, false});
+  CHECK(md.find("| Gremienbeschlüsse | beschluss.gremien.gremium, beschluss.gremien.datum | 1 |\n") !=
+        std::string::npos);
+  CHECK(md.find("| Gremienbeschlüsse (Eintrag 1): Datum | beschluss.gremien.datum | 1 |\n") != std::string::npos);
+  CHECK(md.find("| beschluss.gremien |") == std::string::npos);
+}

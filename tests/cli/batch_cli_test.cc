@@ -184,9 +184,10 @@ TEST_CASE("the NRW school list: mapping, filters, duplicate names, a summary per
                                             "112257-staedt-gemeinschaftsgrundschule-am-bach",
                                             "112269-staedt-gemeinschaftsgrundschule-kleine-strolche",
                                             "118001-staedt-gemeinschaftsgrundschule-am-bach",
-                                            "118013-staedt-gemeinschaftsgrundschule-regenbogenschule-primarstufe"});
+                                            "118013-staedt-gemeinschaftsgrundschule-regenbogenschule"});
   const std::string md = read_text(dir + "/gs/" + folders[0] + "/" + folders[0] + ".md");
-  CHECK(md.find("# Kooperationsvereinbarung über die Offene Ganztagsschule an der GGS Lindenschule") == 0);
+  CHECK(md.find("# Kooperationsvereinbarung über die Offene Ganztagsschule an der Städt. Gemeinschaftsgrundschule "
+                "Lindenschule in Musterhausen\n") == 0);
   CHECK(md.find("Lindenstraße 5, 41061 Musterhausen") != std::string::npos);
   CHECK(md.find("Name der Schulleitung") != std::string::npos);  // flagged as missing
   const std::string strolche = read_text(dir + "/gs/" + folders[3] + "/" + folders[3] + ".md");
@@ -274,12 +275,13 @@ TEST_CASE("the OGS sample: batch output equals render of the merged answers") {
   const std::string title = "  titel: Kooperationsvereinbarung über die Offene Ganztagsschule   # je Schule aus der Mapping-Datei";
   REQUIRE(yaml.find(title) != std::string::npos);
   yaml.replace(yaml.find(title), title.size(),
-               "  titel: Kooperationsvereinbarung über die Offene Ganztagsschule an der KGS St. Martin");
+               "  titel: Kooperationsvereinbarung über die Offene Ganztagsschule an der Städt. Katholischen Grundschule "
+               "St. Martin in Musterhausen");
   const std::string schools = "  # schulen: je Schule aus der Liste (siehe oben)\n";
   yaml.replace(yaml.find(schools), schools.size(),
                "  schulen:\n    - {name: Städt. Katholische Grundschule St. Martin, anschrift: 'Kirchplatz 3, 41061 "
                "Musterhausen', schulnummer: '112245'}\n");
-  yaml.replace(yaml.find("  platzanpassung: true"), 0, "  standorte:\n    - {schule: KGS St. Martin}\n");
+  yaml.replace(yaml.find("  platzanpassung: true"), 0, "  standorte:\n    - {schule: Städt. Katholische Grundschule St. Martin}\n");
   write_text(dir + "/merged.yaml", yaml);
   const std::string folder = "112245-staedt-katholische-grundschule-st-martin";
   r = run_kovgen({"render", dir + "/merged.yaml", "--out", dir + "/render", "--name", folder, "--format", "md,docx,pdf"});

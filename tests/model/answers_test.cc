@@ -73,8 +73,10 @@ TEST_CASE("duplicate keys, broken syntax and bad bytes are errors") {
   CHECK(errors_of("meta:\n  titel: a\n  titel: b\n") ==
         "answers.yaml:3:3: duplicate key \"titel\"; give each key once\n  3 |   titel: b\n    |   ^\n");
   CHECK(errors_of("meta:\n  titel: [a\n").find("answers.yaml:2:10: the square bracket \"[\" opened here is never closed") == 0);
-  CHECK(errors_of("meta:\n  titel: \xC3\x28\n") ==
-        "answers.yaml:2:10: invalid UTF-8 (byte 0xC3); save the file as UTF-8\n");
+  // A broken byte in a UTF-8 file (one that has UTF-8 elsewhere); a file with no
+  // UTF-8 at all is read as Windows-1252 instead.
+  CHECK(errors_of("meta:\n  titel: \xC3\xA4 \xC3\x28\n") ==
+        "answers.yaml:2:12: invalid UTF-8 (byte 0xC3); save the file as UTF-8\n");
   CHECK(errors_of("meta:\n\ttitel: a\n").find("answers.yaml:2:") == 0);
   CHECK(errors_of("meta:\n  titel: \"a\\x01b\"\n") ==
         "answers.yaml:2:10: meta.titel (\u201ETitel der Vereinbarung\u201C): control character in value \"a\\x01b\"; remove it\n");
@@ -165,4 +167,48 @@ TEST_CASE("numbers in German and plain notation, and what is not a number") {
   CHECK(parse_scalar(money, "EUR 7500", &error)->number == 750000);
   CHECK_FALSE(parse_scalar(money, "12,345", &error));
   CHECK(error == "expected an amount in EUR with at most two decimals, got \"12,345\" (for 12.345,00 € write 12.345)");
+}
+
+TEST_CASE("an NFD answers file (as macOS writes it) is read as NFC: choices match, text is composed") {
+  TemplateCache cache(test_library());
+  Diagnostics diag;
+  // "sonstiger Träger" and "Übergang" with a + U+0308 and U+0308 after U.
+  auto loaded = load_answers("vertragspartner:\n  traeger_art: sonstiger Tra\xCC\x88ger\n"
+                             "  schultraeger_name: Stadt U\xCC\x88" "bach\n",
+                             "a.yaml", "mini", cache, diag);
+  REQUIRE_MESSAGE(loaded.has_value(), diag.to_string());
+  CHECK(loaded->answers.find("vertragspartner.traeger_art")->text == "sonstiger Träger");
+  CHECK(loaded->answers.find("vertragspartner.schultraeger_name")->text == "Stadt Übach");
+}
+
+TEST_CASE("choices ignore case (Unicode case folding) and keep the template's spelling") {
+  TemplateCache cache(test_library());
+  Diagnostics diag;
+  auto loaded = load_answers("vertragspartner:\n  traeger_art: SONSTIGER TRÄGER\n", "a.yaml", "mini", cache, diag);
+  REQUIRE_MESSAGE(loaded.has_value(), diag.to_string());
+  CHECK(loaded->answers.find("vertragspartner.traeger_art")->text == "sonstiger Träger");
+  CHECK(errors_of("vertragspartner:\n  traeger_art: Sonstiger Trager\n") ==
+        "answers.yaml:2:16: vertragspartner.traeger_art (\u201EArt des Trägers\u201C): expected one of \"AWO\", "
+        "\"Caritas/katholisch\", \"Diakonie/evangelisch\", \"sonstiger Träger\", got \"Sonstiger Trager\"; did you "
+        "mean \"sonstiger Träger\"?\n");
+}
+
+TEST_CASE("answers files in UTF-16 or Windows-1252 are read, a UTF-8 BOM is skipped") {
+  TemplateCache cache(test_library());
+  const std::string yaml = "vertragspartner:\n  traeger_art: sonstiger Tr\xE4ger\n";  // Latin-1 ä
+  auto traeger_art = [&](const std::string& bytes) {
+    Diagnostics diag;
+    auto loaded = load_answers(bytes, "a.yaml", "mini", cache, diag);
+    if (!loaded) return "<error> " + diag.to_string();
+    return loaded->answers.find("vertragspartner.traeger_art")->text;
+  };
+  CHECK(traeger_art(yaml) == "sonstiger Träger");  // Windows-1252
+  std::string le = "\xFF\xFE", be = "\xFE\xFF";
+  for (char c : yaml) {
+    le += c, le += '\0';
+    be += '\0', be += c;
+  }
+  CHECK(traeger_art(le) == "sonstiger Träger");
+  CHECK(traeger_art(be) == "sonstiger Träger");
+  CHECK(traeger_art("\xEF\xBB\xBFvertragspartner:\n  traeger_art: AWO\n") == "AWO");
 }

@@ -116,7 +116,8 @@ TEST_CASE("docx package: read_zip reads back what zip_package wrote, and rejects
 
 TEST_CASE("docx package: invalid UTF-8 is rejected by convert, naming file and line") {
   const std::string dir = temp_dir("docx_utf8");
-  spit(dir + "/bad.md", "# T\n\nok\n\nbad \xC3\x28 byte\n");
+  // UTF-8 elsewhere ("ä"), so the broken byte is not read as Windows-1252.
+  spit(dir + "/bad.md", "# T\n\n\xC3\xA4\n\nbad \xC3\x28 byte\n");
   std::string out;
   const int status = run(quote(KOVGEN_BINARY) + " convert " + quote(dir + "/bad.md") + " -o " +
                              quote(dir + "/bad.docx") + " 2>&1",
