@@ -160,6 +160,22 @@ int run(const std::vector<std::string>& argv) {
   const Findings findings = evaluate_checklist(t, outcome.answers);
   std::printf("\n%s\n%s\n", checklist_line(findings).c_str(),
               fill(tr("Check: kovgen check {} \u00B7 draft: kovgen render {} -o entwurf.docx"), {path, path}).c_str());
+  // Answers left invalid (skipped, or not asked with --nur-pflicht) still stop
+  // render: said where they are, as render would say it.
+  Diagnostics after;
+  if (!load_answers(outcome.yaml_text, path, args.get("--template"), cache, after)) {
+    std::fflush(stdout);
+    print_errors(after, Severity::error);
+    const auto n = static_cast<unsigned long>(after.error_count());
+    std::fprintf(stderr, "%s\n",
+                 fill(tr_n("{}: {} answer is still invalid; render refuses the file until it is corrected "
+                           "(kovgen interview {} asks for it first).",
+                           "{}: {} answers are still invalid; render refuses the file until they are corrected "
+                           "(kovgen interview {} asks for them first).",
+                           n),
+                      {path, std::to_string(n), path})
+                     .c_str());
+  }
   return kExitOk;
 }
 

@@ -317,7 +317,8 @@ class Interview {
           say(note(tr("answer cleared")));
           return {Reply::cleared, std::nullopt};
         }
-        if (*line == "-" || line->empty()) {
+        // The old invalid text sent back unchanged (as a line editor offers it) keeps it too.
+        if (*line == "-" || line->empty() || (broken && *line == trimmed(broken->old_text))) {
           say(note(broken ? tr("unchanged, still invalid") : current.empty() ? tr("question skipped") : tr("answer kept")));
           return {Reply::kept, std::nullopt};
         }

@@ -250,6 +250,9 @@ TEST_CASE("invalid answers in the file are asked first, with the old text and th
   CHECK(schultraeger != std::string::npos);
   CHECK_FALSE(contains(r.out, "Titel der Vereinbarung"));
   CHECK(count(r.out, "\nPlätze\n") == 1);  // left invalid, not asked a second time
+  // What is left invalid is reported as render reports it.
+  CHECK(contains(r.err, path + ":7:12: finanzierung.plaetze („Plätze“): "));
+  CHECK(contains(r.err, path + ": 1 Angabe ist noch ungültig; „render“ lehnt die Datei ab"));
   const std::string text = read_text(path);
   CHECK(contains(text, "  stand: 01.03.2026\n"));
   CHECK(contains(text, "  eigenanteil_je_platz: 12500.00  # vom Kämmerer\n"));
@@ -261,6 +264,7 @@ TEST_CASE("invalid answers in the file are asked first, with the old text and th
   CHECK(again.exit_code == 0);
   CHECK(contains(again.out, "Die Antwortdatei enthält 1 ungültige Angabe. Sie wird zuerst abgefragt"));
   CHECK(contains(again.out, "Antwort: x\n  gelöscht\n"));
+  CHECK(again.err.empty());
   CHECK(answer(path, "finanzierung.plaetze") == "<none>");
   CHECK(answer(path, "finanzierung.eigenanteil_je_platz") == "12.500,00\u00A0€");
   CHECK(answer(path, "meta.stand") == "1. März 2026");
@@ -386,6 +390,22 @@ TEST_CASE("the invalid answers come first, and a line editor is offered the old 
   CHECK(contains(io.out, "On with the other questions.\n"));
   CHECK(contains(saved, "  plaetze: 12\n"));
   CHECK(o.answers.find("finanzierung.plaetze")->number == 12);
+
+  // Sent back unchanged, as the line editor offered it, the old text stays as it was.
+  io.lines = {"viele", "q"};
+  io.next = 0;
+  io.out.clear();
+  saved.clear();
+  run_interview(
+      t->questionnaire, text, read.answers, io,
+      [&](const std::string& yaml) {
+        saved = yaml;
+        return true;
+      },
+      InterviewOptions{}, read.invalid);
+  CHECK(contains(io.out, "  unchanged, still invalid\n"));
+  CHECK_FALSE(contains(io.out, "Invalid input"));
+  CHECK(saved.empty());
 }
 
 TEST_CASE("when saving fails, the interview stops") {
