@@ -101,9 +101,10 @@ class PtySession {
       if (!read_some(static_cast<int>(left.count()))) break;
     }
     int status = 0;
-    // The terminal is closed; the program ends at once (no hang on a stuck child).
-    for (int i = 0; i < 200 && waitpid(pid_, &status, WNOHANG) == 0; ++i) usleep(10000);
-    if (!WIFEXITED(status) && !WIFSIGNALED(status)) return -1;
+    pid_t ended = 0;
+    // The terminal is closed: the program ends at once, or is killed by the destructor.
+    for (int i = 0; i < 200 && (ended = waitpid(pid_, &status, WNOHANG)) == 0; ++i) usleep(10000);
+    if (ended != pid_) return -1;
     exited_ = true;
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   }
