@@ -142,7 +142,7 @@ std::string answer(const std::string& path, const std::string& key) {
 
 }  // namespace
 
-TEST_CASE("in a terminal, answers are edited with arrow keys, Home, End and backspace; Up recalls an answer") {
+TEST_CASE("in a terminal, answers are edited with arrow keys, Home, End and backspace, and Up recalls an answer") {
   const std::string path = fresh_temp_dir("interview-pty-edit") + "/answers.yaml";
   PtySession s({KOVGEN_BINARY, "interview", "-t", "mini", path}, kMiniEnv);
   REQUIRE(s.started());

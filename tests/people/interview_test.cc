@@ -221,7 +221,7 @@ TEST_CASE("a file with errors the interview cannot ask about is not touched, a w
   CHECK(run_kovgen({"interview", new_answers_path("no-template")}, "", kEnv).exit_code == 2);
 }
 
-TEST_CASE("invalid answers in the file are asked first, with the old text and the reason; valid ones are kept") {
+TEST_CASE("invalid answers in the file are asked first, with the old text and the reason, and valid ones are kept") {
   const std::string path = new_answers_path("invalid-first");
   write_text(path,
              "vorlage: mini\n"
