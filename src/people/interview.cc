@@ -299,7 +299,7 @@ class Interview {
     if (multiline) say(note(tr("Several lines are possible; a line with only \".\" ends the input.")));
     // A line editor starts with the invalid text, to be corrected rather than retyped.
     std::string edit;
-    if (broken && broken->old_text.find('\n') == std::string::npos) edit = broken->old_text;
+    if (broken && editable(broken->old_text)) edit = broken->old_text;
     for (;;) {
       auto line = read(current.empty() ? std::string(tr("Answer: "))
                                        : fill(tr("Answer [so far: {}]: "), {first_line(current)}),
@@ -324,7 +324,7 @@ class Interview {
         }
       }
       std::string text = literal ? *literal : *line;
-      if (!multiline) edit = text;  // after a mistake, the line editor offers it for correction
+      if (!multiline) edit = editable(text) ? text : "";  // after a mistake, offered for correction
       if (multiline) {
         for (;;) {
           auto more = io_.read_line("", "");
@@ -348,6 +348,15 @@ class Interview {
       hint += "]";
     }
     return hint;
+  }
+
+  // Whether a line editor can offer text as typed keys: one line of moderate
+  // length, without control characters, which it would take for editing commands.
+  static bool editable(const std::string& text) {
+    if (text.size() > 1000) return false;
+    for (unsigned char c : text)
+      if (c < 0x20 || c == 0x7f) return false;
+    return true;
   }
 
   static std::string first_line(const std::string& s) {

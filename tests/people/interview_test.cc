@@ -509,3 +509,28 @@ TEST_CASE("a backslash makes a command character an answer, in a question and in
   // Without the backslash, q still quits.
   CHECK(interview(new_answers_path("escaped-plain"), "q\n").exit_code == 0);
 }
+
+TEST_CASE("an invalid old text with control characters is not offered to a line editor") {
+  TemplateCache cache(mini_library());
+  Diagnostics diag;
+  auto t = cache.get("mini", diag);
+  REQUIRE(t);
+  // A bell character: typed into a line editor, it would be taken for a key.
+  const std::string text = "vorlage: mini\nfinanzierung:\n  plaetze: \"1\\a2\"\n";
+  auto root = parse_yaml(text, "a.yaml", diag);
+  REQUIRE(root);
+  AnswersToFix read = read_answers_to_fix(*root, t->questionnaire, "a.yaml", diag);
+  REQUIRE(read.invalid.size() == 1);
+  struct EditingIO : InterviewIO {
+    std::vector<std::string> offered;
+    std::optional<std::string> read_line(std::string_view, std::string_view edit) override {
+      offered.emplace_back(edit);
+      return std::nullopt;
+    }
+    void write(std::string_view) override {}
+  } io;
+  run_interview(t->questionnaire, text, read.answers, io, [](const std::string&) { return true; }, InterviewOptions{},
+                read.invalid);
+  REQUIRE(io.offered.size() == 1);
+  CHECK(io.offered[0].empty());
+}
