@@ -1,9 +1,11 @@
 #include "interview.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "answer_yaml.h"
 #include "checklist.h"
+#include "i18n.h"
 #include "questionnaire_text.h"
 #include "value.h"
 
@@ -14,9 +16,8 @@ namespace {
 constexpr size_t kWidth = 76;
 
 const char* const kKeys =
-    "Eingaben: ? Hilfe \u00B7 - überspringen \u00B7 < zurück \u00B7 x Antwort löschen \u00B7 "
-    "q speichern und beenden \u00B7 Enter: bisherige Antwort behalten \u00B7 "
-    "\\x, \\q usw.: das Zeichen selbst als Antwort";
+    N_("Input: ? help \u00B7 - skip \u00B7 < back \u00B7 x clear the answer \u00B7 q save and quit \u00B7 "
+       "Enter: keep the current answer \u00B7 \\x, \\q etc.: the character itself as the answer");
 
 // A command character typed after a backslash ("\x") is an answer, not a command:
 // the answer itself, or nullopt for any other line.
@@ -36,6 +37,9 @@ struct Slot {
 
 enum class Reply { answered, kept, cleared, back, quit, closed, save_failed };
 
+// "  text\n": the interview's short replies, indented under the prompt.
+std::string note(const char* text) { return std::string("  ") + text + "\n"; }
+
 struct Asked {
   Reply reply = Reply::kept;
   std::optional<Value> value;  // with Reply::answered (and quit/closed with a partial table)
@@ -54,7 +58,7 @@ std::string row_summary(const Question& q, const Row& row) {
   for (const auto& field : q.fields)
     for (const auto& [key, value] : row)
       if (key == field.key) s += (s.empty() ? "" : "; ") + field.label + ": " + value.display();
-  return s.empty() ? "(leer)" : s;
+  return s.empty() ? tr("(empty entry)") : s;
 }
 
 std::vector<Slot> interview_order(const Template& t) {
@@ -69,39 +73,79 @@ std::vector<Slot> interview_order(const Template& t) {
   return slots;
 }
 
+bool same_diagnostic(const Diagnostic& a, const Diagnostic& b) {
+  return a.severity == b.severity && a.where.file == b.where.file && a.where.line == b.where.line &&
+         a.where.column == b.where.column && a.message == b.message;
+}
+
 class Interview {
  public:
   Interview(const Template& t, std::string text, Answers answers, InterviewIO& io,
-            const SaveAnswers& save, const InterviewOptions& options)
-      : t_(t), io_(io), save_(save), options_(options) {
+            const SaveAnswers& save, const InterviewOptions& options, const std::vector<InvalidAnswer>& invalid)
+      : t_(t), io_(io), save_(save), options_(options), invalid_(invalid) {
     outcome_.yaml_text = std::move(text);
     outcome_.answers = std::move(answers);
   }
 
   InterviewOutcome run() {
     const std::vector<Slot> slots = interview_order(t_);
-    std::vector<size_t> history;  // the questions asked so far, for "<"
-    std::vector<bool> revisit(slots.size(), false);
-    say_wrapped("", kKeys);
+    // The invalid answers first (their errors block render), then every question
+    // in questionnaire order; order holds indexes into slots.
+    std::vector<size_t> order;
+    for (size_t k = 0; k < slots.size(); ++k)
+      if (invalid_answer(*slots[k].q) && (!options_.only_required || slots[k].q->required)) order.push_back(k);
+    const size_t first_pass = order.size();
+    std::vector<bool> fixing(slots.size(), false);  // still invalid, asked in the first pass
+    for (size_t k : order) fixing[k] = true;
+    const std::vector<bool> in_first_pass = fixing;
+    for (size_t k = 0; k < slots.size(); ++k) order.push_back(k);
+
+    std::vector<size_t> history;  // the positions in order asked so far, for "<"
+    std::vector<bool> revisit(order.size(), false);
+    say_wrapped("", tr(kKeys));
+    if (first_pass > 0)
+      say_wrapped("", fill(tr_n("The answers file has {} invalid answer. It is asked first, then the other "
+                                "questions follow.",
+                                "The answers file has {} invalid answers. They are asked first, then the other "
+                                "questions follow.",
+                                first_pass),
+                           {std::to_string(first_pass)}));
     const Section* announced = nullptr;
+    bool other_questions_announced = false;
+    int asked = 0;
     size_t i = 0;
-    while (i < slots.size()) {
-      const Slot& slot = slots[i];
-      const bool ask = outcome_.answers.applies(*slot.q) &&
-                       (options_.all || revisit[i] || needs_answer(*slot.q));
+    while (i < order.size()) {
+      const Slot& slot = slots[order[i]];
+      const Question& q = *slot.q;
+      bool ask;
+      if (i < first_pass) {
+        // Asked whether or not its condition holds: render rejects the file either way.
+        ask = fixing[order[i]] || revisit[i];
+      } else {
+        ask = outcome_.answers.applies(q) && (!options_.only_required || q.required) &&
+              (revisit[i] || (!in_first_pass[order[i]] && (options_.all || needs_answer(q))));
+      }
       if (!ask) {
         ++i;
         continue;
       }
+      if (i >= first_pass && first_pass > 0 && !other_questions_announced) {
+        say("\n" + std::string(tr("On with the other questions.")) + "\n");
+        announced = nullptr;
+      }
+      if (i >= first_pass) other_questions_announced = true;
       if (slot.section != announced) announce(slot);
       announced = slot.section;
-      Asked a = ask_question(slot);
+      ++asked;
+      const InvalidAnswer* broken = fixing[order[i]] ? invalid_answer(q) : nullptr;
+      Asked a = ask_question(slot, broken);
       if (a.reply == Reply::save_failed || (a.value && !store(*slot.q, &*a.value)) ||
           (a.reply == Reply::cleared && !store(*slot.q, nullptr))) {
         outcome_.end = InterviewOutcome::End::save_failed;
         return std::move(outcome_);
       }
       if (a.value) ++outcome_.answered;
+      if (a.value || a.reply == Reply::cleared) fixing[order[i]] = false;
       switch (a.reply) {
         case Reply::answered:
         case Reply::kept:
@@ -111,7 +155,7 @@ class Interview {
           break;
         case Reply::back:
           if (history.empty()) {
-            say("Das ist die erste Frage.\n");
+            say(std::string(tr("This is the first question.")) + "\n");
           } else {
             i = history.back();
             history.pop_back();
@@ -119,18 +163,22 @@ class Interview {
           }
           break;
         case Reply::quit:
-          say("Gespeichert. Mit \u201Ekovgen interview\u201C geht es später hier weiter.\n");
+          say(std::string(tr("Saved. Run 'kovgen interview' again to go on from here.")) + "\n");
           outcome_.end = InterviewOutcome::End::quit;
           return std::move(outcome_);
         case Reply::closed:
         case Reply::save_failed:
-          say("\nEingabe beendet \u2013 alle Antworten sind gespeichert.\n");
+          say("\n" + std::string(tr("Input ended \u2013 all answers are saved.")) + "\n");
           outcome_.end = InterviewOutcome::End::input_closed;
           return std::move(outcome_);
       }
     }
-    if (outcome_.answered == 0 && history.empty())
-      say("Alle Fragen sind beantwortet. Mit --all werden alle Fragen noch einmal gestellt.\n");
+    if (asked == 0)
+      say(std::string(options_.only_required
+                          ? tr("All required questions are answered. Without --nur-pflicht, the optional "
+                               "questions that are still open are asked too.")
+                          : tr("All questions are answered. With --all every question is asked again.")) +
+          "\n");
     outcome_.end = InterviewOutcome::End::finished;
     return std::move(outcome_);
   }
@@ -142,10 +190,29 @@ class Interview {
     for (const auto& line : wrap_text(text, kWidth - indent.size())) say(indent + line + "\n");
   }
 
-  std::optional<std::string> read() {
-    auto line = io_.read_line();
+  std::optional<std::string> read(const std::string& prompt, std::string_view edit = {}) {
+    auto line = io_.read_line(prompt, edit);
     if (!line) return std::nullopt;
     return trimmed(*line);
+  }
+
+  const InvalidAnswer* invalid_answer(const Question& q) const {
+    for (const auto& a : invalid_)
+      if (a.full_key == q.full_key) return &a;
+    return nullptr;
+  }
+
+  // The old text and why render rejects it: „Bisher: "12,500.00 €" – ungültig: …“.
+  void show_invalid(const Question& q, const InvalidAnswer& broken) {
+    const std::string prefix = describe(q) + ": ";
+    if (!broken.old_text.empty() && broken.errors.size() == 1) {
+      std::string message = broken.errors.front().message;
+      if (message.rfind(prefix, 0) == 0) message.erase(0, prefix.size());
+      say_wrapped("  ", fill(tr("Previously: {} \u2013 invalid: {}"), {quoted_value(broken.old_text), message}));
+      return;
+    }
+    say(note(tr("Previously invalid:")));
+    for (const auto& e : broken.errors) say("    " + format_diagnostic(e) + "\n");
   }
 
   // Unanswered, or a table with entries that miss required fields.
@@ -164,9 +231,11 @@ class Interview {
 
   void announce(const Slot& slot) {
     const Section& s = *slot.section;
-    say("\n== Abschnitt " + std::to_string(slot.section_number) + "/" + std::to_string(slot.section_count) +
-        ": " + s.title + " (Schritt " + std::to_string(s.step) + ": " + seed_step_title(s.step) + "; " +
-        section_kind(s) + ")\n");
+    say("\n" +
+        fill(tr("== Section {}/{}: {} (step {}: {}; {})"),
+             {std::to_string(slot.section_number), std::to_string(slot.section_count), s.title,
+              std::to_string(s.step), seed_step_title(s.step), section_kind(s)}) +
+        "\n");
     if (!s.intro.empty()) say_wrapped("   ", s.intro);
   }
 
@@ -174,15 +243,17 @@ class Interview {
     const Value* v = outcome_.answers.find(q.full_key);
     if (!v) return "";
     if (q.type == QuestionType::records)
-      return std::to_string(v->rows.size()) + (v->rows.size() == 1 ? " Eintrag" : " Einträge");
+      return fill(tr_n("{} entry", "{} entries", v->rows.size()), {std::to_string(v->rows.size())});
     return v->display();
   }
 
   void header(const Slot& slot) {
     const Question& q = *slot.q;
-    say("\nAbschnitt " + std::to_string(slot.section_number) + "/" + std::to_string(slot.section_count) +
-        " \u2013 " + slot.section->title + ", Frage " + std::to_string(slot.number) + "/" +
-        std::to_string(slot.count) + "\n");
+    say("\n" +
+        fill(tr("Section {}/{} \u2013 {}, question {}/{}"),
+             {std::to_string(slot.section_number), std::to_string(slot.section_count), slot.section->title,
+              std::to_string(slot.number), std::to_string(slot.count)}) +
+        "\n");
     say_wrapped("", q.label);
     say("  " + question_facts(q) + "\n");
     for (size_t i = 0; i < q.choices.size(); ++i) say("  " + std::to_string(i + 1) + ") " + q.choices[i] + "\n");
@@ -190,12 +261,12 @@ class Interview {
 
   void help(const Question& q) {
     if (!q.help.empty()) say_wrapped("  ", q.help);
-    else say("  Zu dieser Frage gibt es keinen Hilfetext.\n");
-    say("  Art: " + question_facts(q) + "\n");
-    if (!q.example.empty()) say_wrapped("  ", "Beispiel: " + example_text(q));
-    if (!q.choices.empty()) say("  Auswahl: Nummer oder Text eingeben.\n");
-    if (q.when) say_wrapped("  ", "Gefragt, weil " + condition_text(*q.when, t_) + ".");
-    say_wrapped("  ", kKeys);
+    else say(note(tr("There is no help text for this question.")));
+    say("  " + fill(tr("Kind of answer: {}"), {question_facts(q)}) + "\n");
+    if (!q.example.empty()) say_wrapped("  ", fill(tr("Example answer: {}"), {example_text(q)}));
+    if (!q.choices.empty()) say(note(tr("Choice: enter the number or the text.")));
+    if (q.when) say_wrapped("  ", fill(tr("Asked because {}."), {condition_text(*q.when, t_)}));
+    say_wrapped("  ", tr(kKeys));
   }
 
   // Parses one typed entry; on failure tells the reason and returns nullopt.
@@ -207,26 +278,32 @@ class Interview {
     }
     std::string error;
     auto v = parse_scalar(q, text, &error);
-    if (!v) say_wrapped("  ", "Ungültige Eingabe: " + error + ". Bitte noch einmal (? zeigt die Hilfe).");
+    if (!v) say_wrapped("  ", fill(tr("Invalid input: {}. Please try again (? shows the help)."), {error}));
     return v;
   }
 
-  Asked ask_question(const Slot& slot) {
+  // broken: the question's invalid answer in the file, asked to be fixed.
+  Asked ask_question(const Slot& slot, const InvalidAnswer* broken) {
     header(slot);
+    if (broken) show_invalid(*slot.q, *broken);
     switch (slot.q->type) {
       case QuestionType::list:
-      case QuestionType::records: return ask_collection(*slot.q);
-      default: return ask_scalar(*slot.q);
+      case QuestionType::records: return ask_collection(*slot.q, broken);
+      default: return ask_scalar(*slot.q, broken);
     }
   }
 
-  Asked ask_scalar(const Question& q) {
+  Asked ask_scalar(const Question& q, const InvalidAnswer* broken) {
     const std::string current = current_text(q);
     const bool multiline = q.type == QuestionType::longtext;
-    if (multiline) say("  Mehrere Zeilen möglich; eine Zeile nur mit \u201E.\u201C beendet die Eingabe.\n");
+    if (multiline) say(note(tr("Several lines are possible; a line with only \".\" ends the input.")));
+    // A line editor starts with the invalid text, to be corrected rather than retyped.
+    std::string edit;
+    if (broken && editable(broken->old_text)) edit = broken->old_text;
     for (;;) {
-      say(current.empty() ? "Antwort: " : "Antwort [bisher: " + first_line(current) + "]: ");
-      auto line = read();
+      auto line = read(current.empty() ? std::string(tr("Answer: "))
+                                       : fill(tr("Answer [so far: {}]: "), {first_line(current)}),
+                       edit);
       if (!line) return {Reply::closed, std::nullopt};
       const auto literal = escaped_command(*line);
       if (!literal) {
@@ -236,19 +313,21 @@ class Interview {
         }
         if (*line == "q") return {Reply::quit, std::nullopt};
         if (*line == "<") return {Reply::back, std::nullopt};
-        if (*line == "x" && !current.empty()) {
-          say("  gelöscht\n");
+        if (*line == "x" && (!current.empty() || broken)) {
+          say(note(tr("answer cleared")));
           return {Reply::cleared, std::nullopt};
         }
-        if (*line == "-" || line->empty()) {
-          say(current.empty() ? "  übersprungen\n" : "  beibehalten\n");
+        // The old invalid text sent back unchanged (as a line editor offers it) keeps it too.
+        if (*line == "-" || line->empty() || (broken && *line == trimmed(broken->old_text))) {
+          say(note(broken ? tr("unchanged, still invalid") : current.empty() ? tr("question skipped") : tr("answer kept")));
           return {Reply::kept, std::nullopt};
         }
       }
       std::string text = literal ? *literal : *line;
+      if (!multiline) edit = editable(text) ? text : "";  // after a mistake, offered for correction
       if (multiline) {
         for (;;) {
-          auto more = io_.read_line();
+          auto more = io_.read_line("", "");
           if (!more || trimmed(*more) == ".") break;
           text += "\n" + trimmed(*more);
         }
@@ -259,9 +338,9 @@ class Interview {
 
   // What a table field accepts, shown in its prompt: " [AWO | DRK]", " (freiwillig)".
   static std::string field_hint(const Question& field) {
-    std::string hint = field.required ? "" : " (freiwillig)";
-    if (field.type == QuestionType::boolean) hint += " [ja/nein]";
-    if (field.type == QuestionType::list) hint += " [mehrere mit ; trennen]";
+    std::string hint = field.required ? "" : fill(" ({})", {tr("optional field")});
+    if (field.type == QuestionType::boolean) hint += fill(" [{}]", {tr("yes or no")});
+    if (field.type == QuestionType::list) hint += fill(" [{}]", {tr("separate several with ;")});
     if (!field.choices.empty()) {
       hint += " [";
       for (size_t i = 0; i < field.choices.size(); ++i)
@@ -271,13 +350,22 @@ class Interview {
     return hint;
   }
 
+  // Whether a line editor can offer text as typed keys: one line of moderate
+  // length, without control characters, which it would take for editing commands.
+  static bool editable(const std::string& text) {
+    if (text.size() > 1000) return false;
+    for (unsigned char c : text)
+      if (c < 0x20 || c == 0x7f) return false;
+    return true;
+  }
+
   static std::string first_line(const std::string& s) {
     const size_t nl = s.find('\n');
     return nl == std::string::npos ? s : s.substr(0, nl) + " …";
   }
 
   // Lists item by item, tables entry by entry and field by field.
-  Asked ask_collection(const Question& q) {
+  Asked ask_collection(const Question& q, const InvalidAnswer* broken) {
     const bool table = q.type == QuestionType::records;
     Question item = q;  // list items are one line of text each
     item.type = QuestionType::text;
@@ -285,17 +373,37 @@ class Interview {
     const std::vector<Question> fields = table ? q.fields : std::vector<Question>{item};
     const Value* current = outcome_.answers.find(q.full_key);
     if (current && table) {
-      say("  bisher:\n");
+      say(note(tr("entries so far:")));
       for (size_t r = 0; r < current->rows.size(); ++r)
         say("    " + std::to_string(r + 1) + ") " + row_summary(q, current->rows[r]) + "\n");
     } else if (current) {
-      say("  bisher: " + current->display() + "\n");
+      say("  " + fill(tr("so far: {}"), {current->display()}) + "\n");
     }
-    say(table ? "  Eintrag für Eintrag, Feld für Feld; eine leere Eingabe beim ersten Feld beendet die Tabelle.\n"
-              : "  Ein Eintrag je Zeile; eine leere Eingabe beendet die Liste.\n");
-    if (current) say("  Eine leere Eingabe gleich zu Beginn behält die bisherigen Einträge.\n");
-
+    // Of an invalid list or table, the entries without errors stay; those with
+    // errors are entered anew after them.
     std::vector<Row> rows;
+    if (broken && broken->kept) {
+      for (const auto& r : broken->kept->rows) rows.push_back(r);
+      for (const auto& text : broken->kept->items) {
+        Value v;
+        v.text = text;
+        rows.push_back({{item.key, v}});
+      }
+    }
+    const size_t kept_rows = rows.size();
+    if (kept_rows > 0) {
+      say(note(fill(tr_n("{} entry without errors is kept:", "{} entries without errors are kept:", kept_rows),
+                    {std::to_string(kept_rows)})
+                   .c_str()));
+      for (size_t r = 0; r < kept_rows; ++r)
+        say("    " + std::to_string(r + 1) + ") " +
+            (table ? row_summary(q, rows[r]) : rows[r].front().second.text) + "\n");
+      say(note(tr("Please enter the entries with errors anew.")));
+    }
+    say(note(table ? tr("Entry by entry, field by field; an empty input at the first field ends the table.")
+                   : tr("One entry per line; an empty input ends the list.")));
+    if (current) say(note(tr("An empty input right at the start keeps the entries so far.")));
+
     Row row;
     size_t f = 0;
     auto value_of = [&](const std::vector<Row>& all) {
@@ -309,15 +417,14 @@ class Interview {
     };
     auto result = [&](Reply reply) -> Asked {
       if (!row.empty()) rows.push_back(row);
-      if (rows.empty()) return {reply == Reply::answered ? Reply::kept : reply, std::nullopt};
+      if (rows.size() == kept_rows) return {reply == Reply::answered ? Reply::kept : reply, std::nullopt};
       return {reply, value_of(rows)};
     };
     for (;;) {
       const Question& field = fields[f];
-      std::string prompt = "Eintrag " + std::to_string(rows.size() + 1);
+      std::string prompt = fill(tr("Entry {}"), {std::to_string(rows.size() + 1)});
       if (table) prompt += " \u2013 " + field.label + field_hint(field);
-      say(prompt + ": ");
-      auto line = read();
+      auto line = read(prompt + ": ");
       if (!line) return result(Reply::closed);
       const auto literal = escaped_command(*line);
       if (!literal) {
@@ -327,11 +434,11 @@ class Interview {
         }
         if (*line == "q") return result(Reply::quit);
         if (*line == "-") {
-          say("  übersprungen\n");
+          say(note(broken ? tr("unchanged, still invalid") : tr("question skipped")));
           return {Reply::kept, std::nullopt};
         }
         if (*line == "<") {
-          if (f == 0 && rows.empty()) return {Reply::back, std::nullopt};
+          if (f == 0 && rows.size() == kept_rows) return {Reply::back, std::nullopt};
           if (f == 0) {
             row = std::move(rows.back());
             rows.pop_back();
@@ -341,12 +448,13 @@ class Interview {
           std::erase_if(row, [&](const auto& kv) { return kv.first == fields[f].key; });
           continue;
         }
-        if (*line == "x" && f == 0 && rows.empty() && current) {
-          say(table ? "  alle Einträge gelöscht\n" : "  Liste gelöscht\n");
+        if (*line == "x" && f == 0 && rows.size() == kept_rows && (current || broken)) {
+          say(note(table ? tr("all entries cleared") : tr("list cleared")));
           return {Reply::cleared, std::nullopt};
         }
         if (line->empty() && f == 0) {
-          if (rows.empty()) say(current ? "  beibehalten\n" : "  übersprungen\n");
+          if (rows.size() == kept_rows)
+            say(note(broken ? tr("unchanged, still invalid") : current ? tr("answer kept") : tr("question skipped")));
           return result(Reply::answered);
         }
       }
@@ -380,7 +488,7 @@ class Interview {
     std::string error;
     auto text = set_answer_in_yaml(outcome_.yaml_text, t_, q, v, &error);
     if (!text) {
-      say("Die Antwort kann nicht gespeichert werden: " + error + "\n");
+      say(fill(tr("The answer cannot be saved: {}"), {error}) + "\n");
       return false;
     }
     if (!save_(*text)) return false;
@@ -394,15 +502,82 @@ class Interview {
   InterviewIO& io_;
   const SaveAnswers& save_;
   const InterviewOptions& options_;
+  const std::vector<InvalidAnswer>& invalid_;
   InterviewOutcome outcome_;
 };
 
+YamlNode scalar_node(const std::string& text) {
+  YamlNode n;
+  n.kind = YamlNode::Kind::scalar;
+  n.scalar = text;
+  return n;
+}
+
+// {key: value} as a parsed mapping.
+YamlNode one_entry_mapping(const std::string& key, YamlNode value) {
+  YamlNode map;
+  map.kind = YamlNode::Kind::mapping;
+  map.items.push_back(scalar_node(key));
+  map.items.push_back(std::move(value));
+  return map;
+}
+
+// The items of a list or the entries of a table that read without errors, each
+// read alone.
+Value entries_without_errors(const Section& section, const Question& q, const YamlNode& sequence,
+                             const Template& t, const std::string& file) {
+  Value kept;
+  kept.type = q.type;
+  for (const auto& item : sequence.items) {
+    YamlNode one;
+    one.kind = YamlNode::Kind::sequence;
+    one.items.push_back(item);
+    Diagnostics ignored;
+    const Answers read = read_answers(one_entry_mapping(section.id, one_entry_mapping(q.key, std::move(one))), t,
+                                      file, ignored);
+    const Value* v = read.find(q.full_key);
+    if (!v || ignored.has_errors()) continue;
+    for (const auto& r : v->rows) kept.rows.push_back(r);
+    for (const auto& text : v->items) kept.items.push_back(text);
+  }
+  return kept;
+}
+
 }  // namespace
+
+AnswersToFix read_answers_to_fix(const YamlNode& root, const Template& t, const std::string& file,
+                                 Diagnostics& diag) {
+  AnswersToFix result;
+  result.answers = read_answers(root, t, file, diag);
+  if (!root.is_mapping()) return result;
+  for (const auto& section : t.sections) {
+    const YamlNode* sn = root.find(section.id);
+    if (!sn || !sn->is_mapping()) continue;
+    for (const auto& q : section.questions) {
+      const YamlNode* qn = sn->find(q.key);
+      if (!qn || qn->is_null() || (qn->is_sequence() && qn->items.empty()) || result.answers.find(q.full_key))
+        continue;
+      // Read alone, the answer yields exactly its own errors, as render reports them.
+      Diagnostics own;
+      read_answers(one_entry_mapping(section.id, one_entry_mapping(q.key, *qn)), t, file, own);
+      InvalidAnswer invalid{q.full_key, qn->is_scalar() ? qn->scalar : "", {}, std::nullopt};
+      if ((q.type == QuestionType::list || q.type == QuestionType::records) && qn->is_sequence())
+        invalid.kept = entries_without_errors(section, q, *qn, t, file);
+      for (const auto& d : own.items())
+        if (d.severity == Severity::error &&
+            std::any_of(diag.items().begin(), diag.items().end(),
+                        [&](const Diagnostic& found) { return same_diagnostic(found, d); }))
+          invalid.errors.push_back(d);
+      if (!invalid.errors.empty()) result.invalid.push_back(std::move(invalid));
+    }
+  }
+  return result;
+}
 
 InterviewOutcome run_interview(const Template& t, std::string yaml_text, Answers answers,
                                InterviewIO& io, const SaveAnswers& save,
-                               const InterviewOptions& options) {
-  return Interview(t, std::move(yaml_text), std::move(answers), io, save, options).run();
+                               const InterviewOptions& options, const std::vector<InvalidAnswer>& invalid) {
+  return Interview(t, std::move(yaml_text), std::move(answers), io, save, options, invalid).run();
 }
 
 }  // namespace kovgen

@@ -1,11 +1,10 @@
-// kovgen interview, driven through standard input (and once through a terminal).
+// kovgen interview, driven through standard input (at a terminal: interview_pty_test.cc).
 #include <doctest/doctest.h>
 
 #include <filesystem>
 
 #include "interview.h"
 #include "pipeline.h"
-#include "pty_support.h"
 #include "mini_template.h"
 
 using namespace kovgen;
@@ -208,28 +207,205 @@ TEST_CASE("comments and key order of an existing file survive") {
         "  # Titel kommt noch\n");
 }
 
-TEST_CASE("a file with errors is not touched, a wrong command line exits 2") {
+TEST_CASE("a file with errors the interview cannot ask about is not touched, a wrong command line exits 2") {
   const std::string path = new_answers_path("errors");
-  write_text(path, "vorlage: mini\nfinanzierung:\n  plaetze: viele\n");
+  // An unknown key is no answer to ask again.
+  write_text(path, "vorlage: mini\nfinanzierung:\n  platze: 3\n");
   CommandResult r = run_kovgen({"interview", path}, "x\n", kEnv);
   CHECK(r.exit_code == 1);
-  CHECK(contains(r.err, path + ":3:12: finanzierung.plaetze"));
-  CHECK(read_text(path) == "vorlage: mini\nfinanzierung:\n  plaetze: viele\n");
+  CHECK(contains(r.err, path + ":3:3: "));
+  CHECK(contains(r.err, "bitte korrigieren Sie zuerst die Datei (kovgen check " + path + ")"));
+  CHECK(r.out.empty());
+  CHECK(read_text(path) == "vorlage: mini\nfinanzierung:\n  platze: 3\n");
   CHECK(run_kovgen({"interview"}, "", kEnv).exit_code == 2);
   CHECK(run_kovgen({"interview", new_answers_path("no-template")}, "", kEnv).exit_code == 2);
 }
 
-TEST_CASE("the interview works in a terminal") {
-  const std::string path = new_answers_path("pty");
-  // Typed line by line; the terminal echoes what is typed. Ctrl-D ends the input.
-  CommandResult r = run_in_pty({KOVGEN_BINARY, "interview", "-t", "mini", path}, "Titel im Terminal\n31.02.2026\n1.8.2026\n\x04", kEnv);
+TEST_CASE("invalid answers in the file are asked first, with the old text and the reason, and valid ones are kept") {
+  const std::string path = new_answers_path("invalid-first");
+  write_text(path,
+             "vorlage: mini\n"
+             "meta:\n"
+             "  titel: Bleibt\n"
+             "  stand: 31.02.2026\n"
+             "finanzierung:\n"
+             "  eigenanteil_je_platz: \"12,500.00 €\"  # vom Kämmerer\n"
+             "  plaetze: viele\n");
+  // stand corrected, eigenanteil corrected, plaetze left as it is; then the open questions.
+  CommandResult r = run_kovgen({"interview", path}, "01.03.2026\n12.500,00\n\nq\n", kEnv);
   CHECK(r.exit_code == 0);
-  CHECK(contains(r.out, "Abschnitt 1/5 \u2013 Dokumentangaben, Frage 1/2"));
-  CHECK(contains(r.out, "Ungültige Eingabe: dieses Datum gibt es nicht"));
-  CHECK(count(r.out, "Titel im Terminal") == 1);  // echoed by the terminal only, not again by kovgen
-  CHECK(contains(r.out, "Eingabe beendet"));
-  CHECK(answer(path, "meta.titel") == "Titel im Terminal");
-  CHECK(answer(path, "meta.stand") == "1. August 2026");
+  CHECK(contains(r.out, "Die Antwortdatei enthält 3 ungültige Angaben. Sie werden zuerst abgefragt"));
+  CHECK(contains(r.out, "Frage 2/2\nStand\n  Datum (TT.MM.JJJJ) \u00B7 freiwillig\n  Bisher: \"31.02.2026\" \u2013 ungültig: "));
+  CHECK(contains(r.out, "  Bisher: \"12,500.00 €\" \u2013 ungültig: "));
+  CHECK(contains(r.out, "  Bisher: \"viele\" \u2013 ungültig: "));
+  CHECK(contains(r.out, "Antwort: \n  unverändert, weiterhin ungültig\n"));
+  // In questionnaire order, then the first open question; the valid title is not asked.
+  const size_t stand = r.out.find("\nStand\n"), geld = r.out.find("Kommunaler Eigenanteil je Platz\n"),
+               plaetze = r.out.find("\nPlätze\n"), weiter = r.out.find("Weiter mit den übrigen Fragen."),
+               schultraeger = r.out.find("Name des Schulträgers\n");
+  CHECK(stand < geld);
+  CHECK(geld < plaetze);
+  CHECK(plaetze < weiter);
+  CHECK(weiter < schultraeger);
+  CHECK(schultraeger != std::string::npos);
+  CHECK_FALSE(contains(r.out, "Titel der Vereinbarung"));
+  CHECK(count(r.out, "\nPlätze\n") == 1);  // left invalid, not asked a second time
+  // What is left invalid is reported as render reports it.
+  CHECK(contains(r.err, path + ":7:12: finanzierung.plaetze („Plätze“): "));
+  CHECK(contains(r.err, path + ": 1 Angabe ist noch ungültig; „render“ lehnt die Datei ab"));
+  const std::string text = read_text(path);
+  CHECK(contains(text, "  stand: 01.03.2026\n"));
+  CHECK(contains(text, "  eigenanteil_je_platz: 12500.00  # vom Kämmerer\n"));
+  CHECK(contains(text, "  plaetze: viele\n"));
+  CHECK(contains(text, "  titel: Bleibt\n"));
+
+  // Run again: only plaetze is invalid; x clears it, and the file reads without errors.
+  CommandResult again = run_kovgen({"interview", path}, "x\nq\n", kEnv);
+  CHECK(again.exit_code == 0);
+  CHECK(contains(again.out, "Die Antwortdatei enthält 1 ungültige Angabe. Sie wird zuerst abgefragt"));
+  CHECK(contains(again.out, "Antwort: x\n  gelöscht\n"));
+  CHECK(again.err.empty());
+  CHECK(answer(path, "finanzierung.plaetze") == "<none>");
+  CHECK(answer(path, "finanzierung.eigenanteil_je_platz") == "12.500,00\u00A0€");
+  CHECK(answer(path, "meta.stand") == "1. März 2026");
+}
+
+TEST_CASE("an invalid list or table is shown with every error and entered anew") {
+  const std::string path = new_answers_path("invalid-table");
+  write_text(path,
+             "vorlage: mini\n"
+             "beschluss:\n"
+             "  gremien:\n"
+             "    - {gremium: Rat, datum: bald}\n"
+             "    - {gremium: Schulkonferenz, datum: 26.03.2026}\n");
+  CommandResult r = run_kovgen({"interview", path}, "Rat\n26.03.2026\n\nq\n", kEnv);
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "Gremienbeschlüsse\n  Tabelle (Einträge mit Feldern) \u00B7 freiwillig\n  Bisher ungültig:\n    " +
+                            path + ":4:29: beschluss.gremien.datum"));
+  // The entry without errors stays, the new one follows it.
+  CHECK(contains(r.out, "  1 Eintrag ohne Fehler bleibt erhalten:\n    1) Gremium: Schulkonferenz; Datum: 26. März 2026\n"
+                        "  Bitte geben Sie die fehlerhaften Einträge neu ein.\n"));
+  CHECK(contains(r.out, "Eintrag 2 \u2013 Gremium: Rat\n"));
+  const Answers a = answers_in(path);
+  const Value* rows = a.find("beschluss.gremien");
+  REQUIRE(rows);
+  REQUIRE(rows->rows.size() == 2);
+  CHECK(rows->rows[0][0].second.text == "Schulkonferenz");
+  CHECK(rows->rows[1][0].second.text == "Rat");
+
+  // An empty first entry leaves the table as it was, still invalid.
+  write_text(path, "vorlage: mini\nbeschluss:\n  gremien:\n    - {gremium: Rat, datum: bald}\n");
+  CommandResult kept = run_kovgen({"interview", path}, "\nq\n", kEnv);
+  CHECK(contains(kept.out, "Eintrag 1 \u2013 Gremium: \n  unverändert, weiterhin ungültig\n"));
+  CHECK(read_text(path) == "vorlage: mini\nbeschluss:\n  gremien:\n    - {gremium: Rat, datum: bald}\n");
+}
+
+TEST_CASE("--nur-pflicht asks only the required questions that are open or invalid") {
+  const std::string path = new_answers_path("required");
+  write_text(path, "vorlage: mini\nmeta:\n  stand: gestern\nfinanzierung:\n  plaetze: viele\n  vze: 0.5\n");
+  // plaetze (invalid, required) first; stand (invalid, optional) is not asked.
+  CommandResult r = run_kovgen({"interview", "--nur-pflicht", path},
+                               "20\nT\nStadt\n1\n500\n8:00\n16:00\nZiel\n\n", kEnv);
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "Die Antwortdatei enthält 1 ungültige Angabe."));
+  CHECK(r.out.find("\nPlätze\n") < r.out.find("Titel der Vereinbarung"));
+  for (const char* optional : {"\nStand\n", "Jugendamt ist Vertragspartei", "Jährliche Steigerung",
+                               "Leitungsanteil", "Erstes Schuljahr", "Pädagogisches Konzept", "Gremienbeschlüsse"})
+    CHECK_MESSAGE(!contains(r.out, optional), optional);
+  CHECK(contains(r.out, "Name des Schulträgers\n"));
+  CHECK(contains(r.out, "\nZiele\n"));
+  const std::string text = read_text(path);
+  CHECK(contains(text, "  plaetze: 20\n"));
+  CHECK(contains(text, "  ziele:\n    - Ziel\n"));
+  CHECK(contains(text, "  stand: gestern\n"));  // invalid but optional: not asked, not touched
+
+  // Nothing required is left open.
+  CommandResult again = run_kovgen({"interview", "--nur-pflicht", path}, "", kEnv);
+  CHECK(contains(again.out, "Alle Pflichtangaben sind beantwortet."));
+  // With --all as well, every required question, answered or not.
+  CommandResult all = run_kovgen({"interview", "--nur-pflicht", "--all", path}, "\n\nq\n", kEnv);
+  CHECK(contains(all.out, "Titel der Vereinbarung\n"));
+  CHECK(contains(all.out, "Name des Schulträgers\n"));
+  CHECK_FALSE(contains(all.out, "\nStand\n"));
+}
+
+TEST_CASE("read_answers_to_fix keeps each invalid answer with its own errors") {
+  TemplateCache cache(mini_library());
+  Diagnostics diag;
+  auto t = cache.get("mini", diag);
+  REQUIRE(t);
+  const std::string text =
+      "vorlage: mini\nmeta:\n  titel: T\n  stand: 31.02.2026\nfinanzierung:\n  plaetze: [1, 2]\n  unbekannt: 1\n";
+  auto root = parse_yaml(text, "a.yaml", diag);
+  REQUIRE(root);
+  AnswersToFix read = read_answers_to_fix(*root, t->questionnaire, "a.yaml", diag);
+  CHECK(diag.error_count() == 3);  // stand, plaetze and the unknown key
+  CHECK(read.answers.find("meta.titel"));
+  REQUIRE(read.invalid.size() == 2);
+  CHECK(read.invalid[0].full_key == "meta.stand");
+  CHECK(read.invalid[0].old_text == "31.02.2026");
+  REQUIRE(read.invalid[0].errors.size() == 1);
+  CHECK(read.invalid[0].errors[0].where.line == 4);
+  CHECK(contains(read.invalid[0].errors[0].message, "meta.stand"));
+  CHECK(read.invalid[1].full_key == "finanzierung.plaetze");
+  CHECK(read.invalid[1].old_text.empty());  // a list where a number belongs
+  CHECK(read.invalid[1].errors.size() == 1);
+}
+
+TEST_CASE("the invalid answers come first, and a line editor is offered the old text") {
+  TemplateCache cache(mini_library());
+  Diagnostics diag;
+  auto t = cache.get("mini", diag);
+  REQUIRE(t);
+  const std::string text = "vorlage: mini\nmeta:\n  titel: T\nfinanzierung:\n  plaetze: viele\n";
+  auto root = parse_yaml(text, "a.yaml", diag);
+  REQUIRE(root);
+  AnswersToFix read = read_answers_to_fix(*root, t->questionnaire, "a.yaml", diag);
+  struct EditingIO : InterviewIO {
+    std::vector<std::string> lines{"viel", "12", "q"};
+    std::vector<std::pair<std::string, std::string>> asked;  // prompt, offered text
+    size_t next = 0;
+    std::string out;
+    std::optional<std::string> read_line(std::string_view prompt, std::string_view edit) override {
+      asked.emplace_back(prompt, edit);
+      if (next == lines.size()) return std::nullopt;
+      return lines[next++];
+    }
+    void write(std::string_view text) override { out += text; }
+  } io;
+  std::string saved;
+  InterviewOutcome o = run_interview(
+      t->questionnaire, text, read.answers, io,
+      [&](const std::string& yaml) {
+        saved = yaml;
+        return true;
+      },
+      InterviewOptions{}, read.invalid);
+  CHECK(o.end == InterviewOutcome::End::quit);
+  REQUIRE(io.asked.size() == 3);
+  CHECK(io.asked[0] == std::pair<std::string, std::string>{"Answer: ", "viele"});
+  CHECK(io.asked[1] == std::pair<std::string, std::string>{"Answer: ", "viel"});  // the mistake, to correct
+  CHECK(contains(io.out, "  Previously: \"viele\" \u2013 invalid: "));
+  CHECK(contains(io.out, "Section 3/5 \u2013 Finanzierung, question 3/4\nPlätze\n"));
+  CHECK(contains(io.out, "On with the other questions.\n"));
+  CHECK(contains(saved, "  plaetze: 12\n"));
+  CHECK(o.answers.find("finanzierung.plaetze")->number == 12);
+
+  // Sent back unchanged, as the line editor offered it, the old text stays as it was.
+  io.lines = {"viele", "q"};
+  io.next = 0;
+  io.out.clear();
+  saved.clear();
+  run_interview(
+      t->questionnaire, text, read.answers, io,
+      [&](const std::string& yaml) {
+        saved = yaml;
+        return true;
+      },
+      InterviewOptions{}, read.invalid);
+  CHECK(contains(io.out, "  unchanged, still invalid\n"));
+  CHECK_FALSE(contains(io.out, "Invalid input"));
+  CHECK(saved.empty());
 }
 
 TEST_CASE("when saving fails, the interview stops") {
@@ -241,7 +417,8 @@ TEST_CASE("when saving fails, the interview stops") {
     std::vector<std::string> lines{"T", "01.08.2026"};
     size_t next = 0;
     std::string out;
-    std::optional<std::string> read_line() override {
+    std::optional<std::string> read_line(std::string_view prompt, std::string_view) override {
+      out += prompt;
       if (next == lines.size()) return std::nullopt;
       return lines[next++];
     }
@@ -266,7 +443,7 @@ TEST_CASE("each finished table entry is saved at once, before the table is done"
   struct ScriptedIO : InterviewIO {
     std::vector<std::string> lines{"-", "Rat", "26.03.2026", "Schulkonferenz", "q"};  // "-": zeiten.konzept
     size_t next = 0;
-    std::optional<std::string> read_line() override {
+    std::optional<std::string> read_line(std::string_view, std::string_view) override {
       if (next == lines.size()) return std::nullopt;
       return lines[next++];
     }
@@ -294,7 +471,7 @@ TEST_CASE("a JSON answers file is refused before any question is asked") {
   write_text(path, "{\"vorlage\": \"mini\", \"meta\": {\"titel\": \"T\"}}\n");
   CommandResult r = run_kovgen({"interview", path}, "x\n", kEnv);
   CHECK(r.exit_code == 1);
-  CHECK(contains(r.err, "the interview needs a YAML answers file"));
+  CHECK(contains(r.err, "das Interview braucht eine Antwortdatei im YAML-Format"));
   CHECK(r.out.empty());
 }
 
@@ -331,4 +508,29 @@ TEST_CASE("a backslash makes a command character an answer, in a question and in
   CHECK(answer(path, "zeiten.ziele") == "x und -");
   // Without the backslash, q still quits.
   CHECK(interview(new_answers_path("escaped-plain"), "q\n").exit_code == 0);
+}
+
+TEST_CASE("an invalid old text with control characters is not offered to a line editor") {
+  TemplateCache cache(mini_library());
+  Diagnostics diag;
+  auto t = cache.get("mini", diag);
+  REQUIRE(t);
+  // A bell character: typed into a line editor, it would be taken for a key.
+  const std::string text = "vorlage: mini\nfinanzierung:\n  plaetze: \"1\\a2\"\n";
+  auto root = parse_yaml(text, "a.yaml", diag);
+  REQUIRE(root);
+  AnswersToFix read = read_answers_to_fix(*root, t->questionnaire, "a.yaml", diag);
+  REQUIRE(read.invalid.size() == 1);
+  struct EditingIO : InterviewIO {
+    std::vector<std::string> offered;
+    std::optional<std::string> read_line(std::string_view, std::string_view edit) override {
+      offered.emplace_back(edit);
+      return std::nullopt;
+    }
+    void write(std::string_view) override {}
+  } io;
+  run_interview(t->questionnaire, text, read.answers, io, [](const std::string&) { return true; }, InterviewOptions{},
+                read.invalid);
+  REQUIRE(io.offered.size() == 1);
+  CHECK(io.offered[0].empty());
 }
