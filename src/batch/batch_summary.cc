@@ -13,8 +13,8 @@ constexpr size_t kMaxLabelsPerRow = 10;  // the school's own draft lists every i
 
 const char* status_text(SchoolStatus s) {
   switch (s) {
-    case SchoolStatus::complete: return "ok";
-    case SchoolStatus::incomplete: return "unvollständig";
+    case SchoolStatus::complete: return "unterschriftsreif";
+    case SchoolStatus::incomplete: return "Entwurf";
     default: return "fehlerhaft";
   }
 }
@@ -69,11 +69,15 @@ std::string BatchSummary::add(const SchoolResult& r, const std::vector<const Out
   if (r.up_to_date) ++counts_.up_to_date;
   if (r.output_failed) ++counts_.output_failed;
 
+  if (headings_.empty() && r.headings.size() == section_missing_.size()) {
+    headings_ = r.headings;
+    order_ = r.document_order;
+  }
   std::vector<std::string> titles, labels, files, messages;
   for (size_t i = 0; i < r.missing.size() && i < section_missing_.size(); ++i)
     if (r.missing[i]) {
       ++section_missing_[i];
-      titles.push_back(template_->sections[i].title);
+      titles.push_back(i < r.headings.size() ? r.headings[i] : template_->sections[i].title);
     }
   for (const auto& m : r.missing_items) {
     if (labels.size() < kMaxLabelsPerRow) labels.push_back(m.label);
@@ -112,27 +116,35 @@ std::string BatchSummary::markdown(const SummaryInfo& info) const {
     out += "> [!WARNING]\n> **Abgebrochen:** nur " + std::to_string(counts_.total) + " von " +
            std::to_string(info.expected) + " Schulen wurden bearbeitet. Mit `--resume` fortsetzen.\n\n";
   out += "| Stand | Schulen |\n| --- | ---: |\n";
-  out += "| vollständig | " + std::to_string(counts_.complete) + " |\n";
-  out += "| unvollständig (Abschnitte fehlen) | " + std::to_string(counts_.incomplete) + " |\n";
+  out += "| unterschriftsreif | " + std::to_string(counts_.complete) + " |\n";
+  out += "| Entwurf (nicht unterschriftsreif) | " + std::to_string(counts_.incomplete) + " |\n";
   out += "| fehlerhaft (nicht erzeugt) | " + std::to_string(counts_.error) + " |\n";
   out += "| **gesamt** | **" + std::to_string(counts_.total) + "** |\n";
   if (counts_.up_to_date > 0)
     out.append("\nDavon ").append(std::to_string(counts_.up_to_date)).append(" unverändert aus einem früheren Lauf übernommen.\n");
 
-  std::vector<size_t> columns;
+  // The sections as the drafts head and order them („§ 10 Personal“), numbered
+  // in that order for the matrix below.
+  std::vector<size_t> order = order_;
   for (size_t i = 0; i < sections.size(); ++i)
-    if (missing_count[i] > 0) columns.push_back(i);
+    if (std::find(order.begin(), order.end(), i) == order.end()) order.push_back(i);
+  std::vector<size_t> columns;
+  std::vector<int> number(sections.size(), 0);
+  for (size_t n = 0; n < order.size(); ++n) {
+    number[order[n]] = static_cast<int>(n + 1);
+    if (missing_count[order[n]] > 0) columns.push_back(order[n]);
+  }
   if (!columns.empty()) {
     out += "\n## Fehlende Abschnitte\n\n| Nr. | Abschnitt | Art | fehlt bei Schulen |\n| ---: | --- | --- | ---: |\n";
     for (size_t i : columns)
-      out += "| " + std::to_string(i + 1) + " | " + cell_text(sections[i].title) + " | " +
-             (sections[i].mandatory ? "Pflicht" : "empfohlen") + " | " + std::to_string(missing_count[i]) + " |\n";
+      out += "| " + std::to_string(number[i]) + " | " + cell_text(i < headings_.size() ? headings_[i] : sections[i].title) +
+             " | " + (sections[i].mandatory ? "Pflicht" : "empfohlen") + " | " + std::to_string(missing_count[i]) + " |\n";
     out += missing_items_table();
     out += "\n## Fehlende Abschnitte je Schule\n\nEin X heißt: Der Abschnitt fehlt oder ist unvollständig. "
            "Die Spalten sind die Nummern der Abschnitte aus der Tabelle oben.\n\n| Zeile | Schule |";
     std::string rule = "| ---: | --- |";
     for (size_t i : columns) {
-      out.append(" ").append(std::to_string(i + 1)).append(" |");
+      out.append(" ").append(std::to_string(number[i])).append(" |");
       rule += " :-: |";
     }
     out += "\n" + rule + "\n";
@@ -142,9 +154,9 @@ std::string BatchSummary::markdown(const SummaryInfo& info) const {
       for (size_t i : columns) out += i < r.missing.size() && r.missing[i] ? " X |" : "   |";
       out += "\n";
     }
-    if (counts_.complete == 1) out += "\nDie übrige erzeugte Vereinbarung ist vollständig.\n";
+    if (counts_.complete == 1) out += "\nDie übrige erzeugte Vereinbarung ist unterschriftsreif.\n";
     if (counts_.complete > 1)
-      out += "\nDie übrigen " + std::to_string(counts_.complete) + " erzeugten Vereinbarungen sind vollständig.\n";
+      out += "\nDie übrigen " + std::to_string(counts_.complete) + " erzeugten Vereinbarungen sind unterschriftsreif.\n";
   }
   if (counts_.error > 0) {
     out += "\n## Fehlerhafte Zeilen\n\nDiese Schulen wurden nicht erzeugt. Bitte die Angaben in der Schulliste "

@@ -3,6 +3,7 @@
 
 #include "args.h"
 #include "command.h"
+#include "draft_status.h"
 #include "file_io.h"
 #include "output_formats.h"
 #include "process_environment.h"
@@ -21,10 +22,12 @@ const char* const kUsage =
     "Options:\n"
     "  -o, --output FILE        a file to write (required; may be repeated)\n"
     "      --draft              mark as draft (ENTWURF) even if nothing is flagged\n"
+    "      --ohne-checkliste    leave out kovgen's checklist appendix\n"
     "      --reference-docx F   take Word styles and page setup from F (DOCX only)\n\n";
 
 int run(const std::vector<std::string>& argv) {
-  Args args(argv, {{"--output", "-o", true, true}, {"--draft", "", false}, {"--reference-docx"}});
+  Args args(argv, {{"--output", "-o", true, true}, {"--draft", "", false}, {"--reference-docx"},
+                   {"--ohne-checkliste", "", false}});
   if (args.help()) {
     std::printf("%s%s", kUsage, kExitCodeHelp);
     return kExitOk;
@@ -46,6 +49,7 @@ int run(const std::vector<std::string>& argv) {
   Diagnostics diag;
   auto text = read_file(input, diag);
   if (text) check_utf8(*text, input, diag);
+  if (text && !diag.has_errors()) *text = review_draft(*text, input, args.has("--ohne-checkliste"), diag);
   std::vector<std::string> written;
   if (!diag.has_errors()) {
     WriterOptions options = render_settings_from_environment(diag).writer;

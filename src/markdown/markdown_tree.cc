@@ -1,5 +1,7 @@
 #include "markdown_tree.h"
 
+#include "draft_status.h"
+
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
@@ -54,6 +56,7 @@ MarkdownTree parse_markdown(std::string_view text) {
   cmark_parser_feed(parser, text.data(), text.size());
   cmark_node* root = cmark_parser_finish(parser);
   cmark_parser_free(parser);
+  split_placeholders(root);
   return MarkdownTree(root);
 }
 

@@ -54,8 +54,8 @@ TEST_CASE("summary.csv: one row per school, quoted where needed, no formulas") {
   CHECK(csv ==
         "\xEF\xBB\xBFZeile;Kennung;Schule;Status;Anzahl fehlender Abschnitte;Fehlende Abschnitte;"
         "Fehlende Angaben;Ordner;Dateien;Meldungen\r\n"
-        "2;100001;GGS Lindenschule;ok;0;;;100001-x;100001-x/100001-x.md;\r\n"
-        "3;100002;\"'=HYPERLINK(\"\"http://evil\"\";\"\"Klick\"\")\";unvollständig;2;\"Vertragspartner; "
+        "2;100001;GGS Lindenschule;unterschriftsreif;0;;;100001-x;100001-x/100001-x.md;\r\n"
+        "3;100002;\"'=HYPERLINK(\"\"http://evil\"\";\"\"Klick\"\")\";Entwurf;2;\"Vertragspartner; "
         "Finanzierung\";\"Angabe 2; Angabe 3\";100002-x;100002-x/100002-x.md;\r\n"
         "4;'-5;\"'@Schule; \"\"Am Bach\"\"\";fehlerhaft;;;;;;s.csv:4:2: =1+1 is no number\r\n");
   CHECK(s.counts().total == 3);
@@ -79,7 +79,7 @@ TEST_CASE("summary.md: counts, the sections missing most, a school x section mat
         "# Übersicht: Kooperationsvereinbarungen für 4 Schulen\n\n"
         "Vorlage: Testvereinbarung\\\nSchulliste: schulen.csv\\\nGemeinsame Angaben: basis.yaml\n\n"
         "| Stand | Schulen |\n| --- | ---: |\n"
-        "| vollständig | 1 |\n| unvollständig (Abschnitte fehlen) | 2 |\n| fehlerhaft (nicht erzeugt) | 1 |\n"
+        "| unterschriftsreif | 1 |\n| Entwurf (nicht unterschriftsreif) | 2 |\n| fehlerhaft (nicht erzeugt) | 1 |\n"
         "| **gesamt** | **4** |\n"
         "\n## Fehlende Abschnitte\n\n| Nr. | Abschnitt | Art | fehlt bei Schulen |\n| ---: | --- | --- | ---: |\n"
         "| 2 | Vertragspartner | Pflicht | 1 |\n| 5 | Beschlüsse | empfohlen | 2 |\n"
@@ -92,7 +92,7 @@ TEST_CASE("summary.md: counts, the sections missing most, a school x section mat
         "| Zeile | Schule | 2 | 5 |\n| ---: | --- | :-: | :-: |\n"
         "| 2 | 1 GGS \\*Linden\\* \\| Schule | X | X |\n"
         "| 4 | 3 GGS Am Bach |   | X |\n"
-        "\nDie übrige erzeugte Vereinbarung ist vollständig.\n"
+        "\nDie übrige erzeugte Vereinbarung ist unterschriftsreif.\n"
         "\n## Fehlerhafte Zeilen\n\nDiese Schulen wurden nicht erzeugt. Bitte die Angaben in der Schulliste "
         "korrigieren und den Lauf wiederholen.\n\n"
         "- Zeile 5: 4 Förderschule\n  - s.csv:5:3: column „x“: expected \\<b>\n");

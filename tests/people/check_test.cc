@@ -19,12 +19,25 @@ std::string answers_file(const std::string& name, const std::string& yaml) {
   return path;
 }
 
+SectionFinding section(std::string id, std::string title, std::string heading, int step, bool mandatory,
+                       std::vector<MissingItem> missing) {
+  SectionFinding s;
+  s.id = std::move(id);
+  s.title = std::move(title);
+  s.heading = std::move(heading);
+  s.step = step;
+  s.mandatory = mandatory;
+  s.complete = missing.empty();
+  s.missing = std::move(missing);
+  return s;
+}
+
 Findings sample_findings() {
   Findings f;
-  f.sections.push_back({"meta", "Dokumentangaben", 1, true, true, {}});
-  f.sections.push_back({"finanzierung", "Finanzierung", 3, true, false,
-                        {{"finanzierung.a", "Kommunaler Eigenanteil je Platz"}, {"finanzierung.b", "Plätze"}}});
-  f.sections.push_back({"zeiten", "Öffnungszeiten", 3, false, false, {{"zeiten.beginn", "Beginn"}}});
+  f.sections.push_back(section("meta", "Dokumentangaben", "", 1, true, {}));
+  f.sections.push_back(section("finanzierung", "Finanzierung", "§ 3 Finanzierung", 3, true,
+                               {{"finanzierung.a", "Kommunaler Eigenanteil je Platz"}, {"finanzierung.b", "Plätze"}}));
+  f.sections.push_back(section("zeiten", "Öffnungszeiten", "§ 4 Zeiten", 3, false, {{"zeiten.beginn", "Beginn"}}));
   return f;
 }
 
@@ -72,7 +85,7 @@ TEST_CASE("check exits 0 when complete, 3 when incomplete, 1 when invalid, 2 for
   CHECK(run_kovgen({"check", kComplete, "--colour"}, "", kEnv).exit_code == 2);
   CommandResult help = run_kovgen({"check", "--help"}, "", kEnv);
   CHECK(help.exit_code == 0);
-  CHECK(contains(help.out, "0 every section of every file complete, 3 some section\nincomplete"));
+  CHECK(contains(help.out, "0 jede Datei unterschriftsreif, 3 mindestens ein Entwurf\nnoch nicht unterschriftsreif"));
 }
 
 TEST_CASE("check colours its table on a terminal, unless NO_COLOR is set") {
@@ -98,7 +111,7 @@ TEST_CASE("check takes several files, exits with the worst result and writes one
   CHECK(r.out.find("ogs-teilweise.yaml") != std::string::npos);
   auto valid = kovgen::test::run_command({"/usr/bin/python3", "-c",
                                           "import json,sys; d=json.load(open(sys.argv[1])); "
-                                          "print(len(d), d[0]['complete'], d[1]['complete'])",
+                                          "print(len(d), d[0]['unterschriftsreif'], d[1]['unterschriftsreif'])",
                                           dir + "/befund.json"});
   CHECK(valid.out == "2 True False\n");
 
