@@ -42,6 +42,11 @@ std::vector<PlaceholderSpan> find_placeholders(std::string_view text) {
     pos += kOpen.size();
     if (!closed) continue;
     while (!span.what.empty() && span.what.back() == ' ') span.what.pop_back();
+    // „[offen: …]“ names the notation itself (in help texts), it leaves nothing open.
+    if (span.what == "\u2026" || span.what == "...") {
+      pos = span.end;
+      continue;
+    }
     spans.push_back(std::move(span));
     pos = spans.back().end;
   }

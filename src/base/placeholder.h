@@ -18,7 +18,8 @@ struct PlaceholderSpan {
   std::string what;  // the text after "offen:", without Markdown backslash escapes
 };
 
-// Every placeholder in plain text or Markdown source ("\[offen: …\]"), in order.
+// Every placeholder in plain text or Markdown source ("\[offen: Betrag\]"), in
+// order. "[offen: …]" itself, the notation as help texts name it, is none.
 std::vector<PlaceholderSpan> find_placeholders(std::string_view text);
 
 }  // namespace kovgen

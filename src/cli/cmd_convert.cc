@@ -49,7 +49,9 @@ int run(const std::vector<std::string>& argv) {
   Diagnostics diag;
   auto text = read_file(input, diag);
   if (text) check_utf8(*text, input, diag);
-  if (text && !diag.has_errors()) *text = review_draft(*text, input, args.has("--ohne-checkliste"), diag);
+  // Whether the draft is ready to sign: said after any error, not before it.
+  Diagnostics review;
+  if (text && !diag.has_errors()) *text = review_draft(*text, input, args.has("--ohne-checkliste"), review);
   std::vector<std::string> written;
   if (!diag.has_errors()) {
     WriterOptions options = render_settings_from_environment(diag).writer;
@@ -67,6 +69,7 @@ int run(const std::vector<std::string>& argv) {
     write_files_atomically(files, diag);
   }
   std::fputs(diag.to_string().c_str(), stderr);
+  if (!diag.has_errors()) std::fputs(review.to_string().c_str(), stderr);
   if (!diag.has_errors()) return kExitOk;
   return all_written ? kExitOutputError : kExitInvalidInput;
 }

@@ -113,9 +113,9 @@ TEST_CASE("batch --help documents its options and exit codes") {
   CHECK(r.exit_code == 0);
   CHECK(r.out.rfind("Usage: kovgen batch --base BASE.yaml --schools SCHOOLS.csv --out DIR", 0) == 0);
   for (const char* text : {"--where COLUMN=VALUE", "--resume", "--jobs N", "--map FILE",
-                           "0  every agreement was produced and is complete",
+                           "0  every agreement was produced and is ready to sign",
                            "1  some rows have invalid data and were skipped",
-                           "3  every row was produced, but some agreements are incomplete",
+                           "3  every row was produced, but some agreements are not ready to sign",
                            "4  an output file could not be written"})
     CHECK(r.out.find(text) != std::string::npos);
   CHECK(run_kovgen({"--help"}).out.find("batch ") != std::string::npos);
@@ -364,7 +364,7 @@ TEST_CASE("a Windows-1252 list with commas and CRLF, end to end") {
   CommandResult r = run_kovgen(args, "", kMiniEnv);
   CHECK(r.exit_code == 0);
   CHECK(folders_of(dir + "/out") == std::vector<std::string>{"1-groesse-schule"});
-  CHECK(read_text(dir + "/out/summary.csv").find(";Größe Schule;ok;") != std::string::npos);
+  CHECK(read_text(dir + "/out/summary.csv").find(";Größe Schule;unterschriftsreif;") != std::string::npos);
   CHECK(read_text(dir + "/out/1-groesse-schule/1-groesse-schule.md").find("Förderung und Inklusion") != std::string::npos);
 }
 

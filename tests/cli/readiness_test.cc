@@ -69,8 +69,18 @@ TEST_CASE("check, render --strict, the status line, the PDF and the report agree
 TEST_CASE("batch: each school's status in the summary, its status line and its PDF agree") {
   REQUIRE(have_program("pdftotext"));
   const std::string dir = fresh_temp_dir("readiness-batch");
+  // The sample list with the school's own answers for one school (112233), as
+  // batch_cli_test's "extra columns" case: that one is ready to sign, 112245 is not.
+  std::string list = read_text(kSamples + "/batch/schulen-beispiel.csv");
+  list.replace(list.find("UTMHochwert;"), 12,
+              "UTMHochwert;vertragspartner.schulen.schulleitung;vertragspartner.schulen.funktion;"
+              "gegenstand.standorte.plaetze;gegenstand.standorte.gruppen;raeume_ausstattung.raeume.standort;"
+              "raeume_ausstattung.raeume.raum;raeume_ausstattung.raeume.nutzung");
+  list.replace(list.find("\"5674380\""), 9, "\"5674380\";\"Maria Lind\";\"Schulleiterin\";\"200\";\"8\";\"GGS Lindenschule\";"
+                                          "\"OGS-Gruppenräume 1–4\";\"ausschließlich OGS\"");
+  write_text(dir + "-s.csv", list);
   CommandResult r = run_kovgen({"batch", "--base", kSamples + "/batch/basis.yaml", "--schools",
-                                kSamples + "/batch/schulen-beispiel.csv", "--map",
+                                dir + "-s.csv", "--map",
                                 kSamples + "/batch/nrw-schulliste.map.yaml", "--where", "Schulnummer=112233", "--where",
                                 "Schulnummer=112245", "--out", dir, "-f", "md,pdf", "--jobs", "1"});
   INFO(r.err);
@@ -95,4 +105,55 @@ TEST_CASE("batch: each school's status in the summary, its status line and its P
   CHECK(ready == 1);
   CHECK(drafts == 1);
   CHECK(r.exit_code == 3);
+}
+
+TEST_CASE("convert: an edited draft stays a draft while placeholders or kovgen's checklist say so") {
+  REQUIRE(have_program("pdftotext"));
+  const std::string dir = fresh_temp_dir("readiness-convert");
+  REQUIRE(run_kovgen({"render", kSamples + "/ogs/ogs-teilweise.yaml", "-o", dir + "/d.md"}).exit_code == 0);
+  const std::string draft = read_text(dir + "/d.md");
+  // Someone deletes every box ("> " lines) and converts.
+  std::string no_boxes;
+  for (size_t pos = 0; pos < draft.size();) {
+    size_t nl = draft.find('\n', pos);
+    const std::string line = draft.substr(pos, nl == std::string::npos ? std::string::npos : nl + 1 - pos);
+    if (line.rfind("> ", 0) != 0) no_boxes += line;
+    pos = nl == std::string::npos ? draft.size() : nl + 1;
+  }
+  REQUIRE(no_boxes.find("[!CAUTION]") == std::string::npos);
+  write_text(dir + "/e.md", no_boxes);
+  CommandResult r = run_kovgen({"convert", dir + "/e.md", "-o", dir + "/e.pdf"});
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.err, "Der Entwurf ist noch nicht unterschriftsreif und bleibt als ENTWURF gekennzeichnet"));
+  CHECK(contains(r.err, "Platzhalter „[offen: …]“ stehen noch im Text (der erste in Zeile "));
+  CHECK(contains(pdf_text(dir + "/e.pdf"), "ENTWURF"));
+  // --ohne-checkliste leaves the appendix out, but the draft stays a draft.
+  r = run_kovgen({"convert", dir + "/e.md", "--ohne-checkliste", "-o", dir + "/f.md"});
+  CHECK(r.exit_code == 0);
+  CHECK_FALSE(contains(read_text(dir + "/f.md"), "Anhang: Checkliste"));
+  CHECK(contains(r.err, "ENTWURF"));
+
+  // Every placeholder replaced by hand: kovgen's appendix still lists missing sections.
+  std::string filled;
+  for (size_t pos = 0;;) {
+    size_t open = no_boxes.find("\\[offen:", pos);
+    if (open == std::string::npos) {
+      filled += no_boxes.substr(pos);
+      break;
+    }
+    filled += no_boxes.substr(pos, open - pos) + "vereinbart";
+    pos = no_boxes.find("\\]", open) + 2;
+  }
+  write_text(dir + "/g.md", filled);
+  r = run_kovgen({"convert", dir + "/g.md", "-o", dir + "/g.pdf"});
+  CHECK(contains(r.err, "die Checkliste im Anhang führt 3 unvollständige Pflichtabschnitte auf"));
+  CHECK(contains(pdf_text(dir + "/g.pdf"), "ENTWURF"));
+  // Without the appendix nothing says it is a draft any more: final, no stamp.
+  const size_t appendix = filled.find("<!-- kovgen:page-break -->\n\n## Anhang: Checkliste");
+  REQUIRE(appendix != std::string::npos);
+  write_text(dir + "/h.md", filled.substr(0, appendix));
+  r = run_kovgen({"convert", dir + "/h.md", "-o", dir + "/h.pdf"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK_FALSE(contains(pdf_text(dir + "/h.pdf"), "ENTWURF"));
 }

@@ -43,12 +43,13 @@ Findings sample_findings() {
 
 }  // namespace
 
-TEST_CASE("the table has one row per section with status and missing labels") {
+TEST_CASE("the table has one row per section, by its heading in the draft, with status and missing labels") {
+  // In-process: the English messages (no catalog bound).
   CHECK(checklist_table_text(sample_findings(), {}) ==
-        "Nr  Abschnitt        Schritt  Art        Status         Es fehlt\n"
-        "1   Dokumentangaben  1        Pflicht    vollständig    \u2013\n"
-        "2   Finanzierung     3        Pflicht    unvollständig  Kommunaler Eigenanteil je Platz, Plätze\n"
-        "3   Öffnungszeiten   3        empfohlen  unvollständig  Beginn\n");
+        "Section           Step  Kind         Status      Missing\n"
+        "Dokumentangaben   1     mandatory    complete    \u2013\n"
+        "§ 3 Finanzierung  3     mandatory    incomplete  Kommunaler Eigenanteil je Platz, Plätze\n"
+        "§ 4 Zeiten        3     recommended  incomplete  Beginn\n");
 }
 
 TEST_CASE("on a terminal the status is coloured and long missing lists wrap under their column") {
@@ -56,22 +57,25 @@ TEST_CASE("on a terminal the status is coloured and long missing lists wrap unde
   style.color = true;
   style.width = 80;
   const std::string text = checklist_table_text(sample_findings(), style);
-  CHECK(contains(text, "\x1b[32mvollständig\x1b[0m    \u2013\n"));
-  CHECK(contains(text, "\x1b[31munvollständig\x1b[0m  Kommunaler Eigenanteil\n" + std::string(56, ' ') +
-                           "je Platz, Plätze\n"));
-  CHECK(contains(text, "\x1b[33munvollständig\x1b[0m  Beginn\n"));
+  CHECK(contains(text, "\x1b[32mcomplete\x1b[0m    \u2013\n"));
+  CHECK(contains(text, "\x1b[31mincomplete\x1b[0m  Kommunaler Eigenanteil je\n" + std::string(49, ' ') +
+                           "Platz, Plätze\n"));
+  CHECK(contains(text, "\x1b[33mincomplete\x1b[0m  Beginn\n"));
 }
 
 TEST_CASE("check exits 0 when complete, 3 when incomplete, 1 when invalid, 2 for a wrong command line") {
   CommandResult complete = run_kovgen({"check", kComplete}, "", kEnv);
   CHECK(complete.exit_code == 0);
   CHECK(contains(complete.out, "Checkliste: 5 von 5 Abschnitten vollständig"));
+  CHECK(contains(complete.out, "Unterschriftsreif (Endfassung): Alle Abschnitte sind vollständig."));
 
   CommandResult incomplete =
       run_kovgen({"check", answers_file("incomplete", "vorlage: mini\nmeta: {titel: T}\n")}, "", kEnv);
   CHECK(incomplete.exit_code == 3);
-  CHECK(contains(incomplete.out, "Vertragspartner  1        Pflicht    unvollständig  Name des Schulträgers, Art des Trägers\n"));
-  CHECK(contains(incomplete.out, "1   Dokumentangaben  1        Pflicht    vollständig    \u2013\n"));
+  CHECK(contains(incomplete.out,
+                 "§\u00A01 Vertragspartner      1        Pflicht    unvollständig  Name des Schulträgers, Art des Trägers\n"));
+  CHECK(contains(incomplete.out, "Dokumentangaben          1        Pflicht    vollständig    \u2013\n"));
+  CHECK(contains(incomplete.out, "Entwurf, noch nicht unterschriftsreif: 2 Pflichtabschnitte sind unvollständig"));
   CHECK_FALSE(contains(incomplete.out, "\x1b["));  // no colour when not on a terminal
 
   const std::string invalid = answers_file("invalid", "vorlage: mini\nfinanzierung:\n  plaetze: viele\n");
