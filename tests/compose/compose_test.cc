@@ -232,7 +232,7 @@ TEST_CASE("the checklist names sections by their heading in the draft, in the dr
   CHECK(contains(d.markdown, "\\[offen: Landesförderung je Platz und Schuljahr – laut Zuwendungsbescheid der Bezirksregierung\\]"));
 }
 
-TEST_CASE("a final version has neither boxes nor checklist appendix; a draft has both unless asked") {
+TEST_CASE("a final version has neither boxes nor checklist appendix, a draft has both unless asked") {
   TemplateCache cache(test::source_template_library());
   Diagnostics diag;
   auto complete = load_answers_file(test::source_dir() + "/samples/ogs/ogs-vollstaendig.yaml", "", cache, diag);
