@@ -157,3 +157,36 @@ TEST_CASE("convert: an edited draft stays a draft while placeholders or kovgen's
   CHECK(r.err.empty());
   CHECK_FALSE(contains(pdf_text(dir + "/h.pdf"), "ENTWURF"));
 }
+
+TEST_CASE("render and batch leave the checklist appendix out with --ohne-checkliste, and the draft highlights its placeholders") {
+  const std::string dir = fresh_temp_dir("readiness-ohne-checkliste");
+  const std::string partial = kSamples + "/ogs/ogs-teilweise.yaml";
+  REQUIRE(run_kovgen({"render", partial, "-o", dir + "/mit.md"}).exit_code == 0);
+  REQUIRE(run_kovgen({"render", partial, "--ohne-checkliste", "-o", dir + "/ohne.md"}).exit_code == 0);
+  CHECK(contains(read_text(dir + "/mit.md"), "## Anhang: Checkliste"));
+  const std::string without = read_text(dir + "/ohne.md");
+  CHECK_FALSE(contains(without, "Anhang: Checkliste"));
+  CHECK(contains(without, "**Entwurf 0.3**"));  // still a draft, with its boxes
+  CHECK(contains(without, "> [!CAUTION]"));
+  // German where people read it: the boxes name the sections by their § heading.
+  CHECK(contains(without, "**Pflichtabschnitt „§\u00A010 Personal“ unvollständig.** Es fehlen:"));
+
+  REQUIRE(run_kovgen({"render", partial, "-o", dir + "/d.xml"}).exit_code == 0);
+  const std::string xml = read_text(dir + "/d.xml");
+  CHECK(contains(xml, "<w:highlight w:val=\"yellow\"/></w:rPr><w:t>[offen: Landesförderung je Platz und Schuljahr"));
+
+  CommandResult r = run_kovgen({"batch", "--base", kSamples + "/batch/basis.yaml", "--schools",
+                                kSamples + "/batch/schulen-beispiel.csv", "--map",
+                                kSamples + "/batch/nrw-schulliste.map.yaml", "--where", "Schulnummer=112245", "--out",
+                                dir + "/batch", "-f", "md", "--ohne-checkliste"});
+  CHECK(r.exit_code == 3);
+  int drafts = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir + "/batch")) {
+    if (!entry.is_directory()) continue;
+    const std::string md = read_text(entry.path().string() + "/" + entry.path().filename().string() + ".md");
+    CHECK(contains(md, "**Entwurf"));
+    CHECK_FALSE(contains(md, "Anhang: Checkliste"));
+    ++drafts;
+  }
+  CHECK(drafts == 1);
+}
