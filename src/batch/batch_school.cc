@@ -13,7 +13,9 @@ namespace {
 // Every output in memory first, then written: a writer error leaves no partial set.
 bool write_outputs(const Draft& draft, const std::string& folder_path, const std::vector<std::string>& names,
                    const std::string& fingerprint, const SchoolContext& ctx, BatchDisk& disk, SchoolResult& r) {
-  auto written = write_formats(draft.markdown, ctx.formats, ctx.writer_options, r.diag);
+  WriterOptions options = ctx.writer_options;
+  options.force_draft = options.force_draft || !is_ready_to_sign(draft.findings);
+  auto written = write_formats(draft.markdown, ctx.formats, options, r.diag);
   if (!written) return false;
   const std::vector<std::string>& outputs = *written;
   if (!disk.make_directories(folder_path, r.diag)) return false;
@@ -48,10 +50,17 @@ SchoolResult produce_school(SchoolJob job, const SchoolContext& ctx, BatchDisk& 
   if (!ctx.mapper->apply(job.record, answers, r.diag) || r.diag.has_errors()) return r;
 
   const Draft draft = make_draft(*ctx.tmpl, answers, ctx.compose_options);
-  r.status = draft.findings.complete() ? SchoolStatus::complete : SchoolStatus::incomplete;
+  r.status = is_ready_to_sign(draft.findings) ? SchoolStatus::complete : SchoolStatus::incomplete;
+  // The findings come in the draft's order; the summary counts by template section.
+  for (const auto& section : ctx.tmpl->questionnaire.sections) {
+    const SectionFinding* s = draft.findings.find(section.id);
+    r.missing.push_back(s && !s->complete);
+    r.headings.push_back(s ? s->name() : section.title);
+  }
   for (const auto& s : draft.findings.sections) {
-    r.missing.push_back(!s.complete);
     r.missing_items.insert(r.missing_items.end(), s.missing.begin(), s.missing.end());
+    for (size_t i = 0; i < ctx.tmpl->questionnaire.sections.size(); ++i)
+      if (ctx.tmpl->questionnaire.sections[i].id == s.id) r.document_order.push_back(i);
   }
 
   // Every writer option that changes the files' bytes; the reference DOCX's

@@ -47,6 +47,8 @@ struct SchoolResult {
   bool up_to_date = false;     // --resume found complete, current outputs
   bool output_failed = false;  // an output could not be written
   std::vector<bool> missing;   // per template section: incomplete
+  std::vector<std::string> headings;  // per template section: its heading in the draft („§ 10 Personal“)
+  std::vector<size_t> document_order;  // the template sections' indexes in the draft's order
   std::vector<MissingItem> missing_items;
   Diagnostics diag;            // this row's errors (and warnings)
 };

@@ -16,8 +16,8 @@ constexpr size_t kMaxLabelsPerRow = 10;  // the school's own draft lists every i
 // stay the same whatever language the messages are in.
 const char* status_text(SchoolStatus s) {
   switch (s) {
-    case SchoolStatus::complete: return "ok";
-    case SchoolStatus::incomplete: return "unvollständig";
+    case SchoolStatus::complete: return "unterschriftsreif";
+    case SchoolStatus::incomplete: return "Entwurf";
     default: return "fehlerhaft";
   }
 }
@@ -86,11 +86,15 @@ std::string BatchSummary::add(const SchoolResult& r, const std::vector<const Out
   if (r.up_to_date) ++counts_.up_to_date;
   if (r.output_failed) ++counts_.output_failed;
 
+  if (headings_.empty() && r.headings.size() == section_missing_.size()) {
+    headings_ = r.headings;
+    order_ = r.document_order;
+  }
   std::vector<std::string> titles, labels, files, messages;
   for (size_t i = 0; i < r.missing.size() && i < section_missing_.size(); ++i)
     if (r.missing[i]) {
       ++section_missing_[i];
-      titles.push_back(template_->sections[i].title);
+      titles.push_back(i < r.headings.size() ? r.headings[i] : template_->sections[i].title);
     }
   for (const auto& m : r.missing_items) {
     if (labels.size() < kMaxLabelsPerRow) labels.push_back(m.label);
@@ -139,9 +143,9 @@ std::string BatchSummary::markdown(const SummaryInfo& info) const {
                      static_cast<unsigned long>(info.expected)),
                 {std::to_string(counts_.total), std::to_string(info.expected)}) +
            "\n\n";
-  out += std::string(tr("| Result | Schools |")) + "\n| --- | ---: |\n";
-  out += "| " + std::string(tr("all sections complete")) + " | " + std::to_string(counts_.complete) + " |\n";
-  out += "| " + std::string(tr("incomplete (sections missing)")) + " | " + std::to_string(counts_.incomplete) + " |\n";
+  out += std::string(tr("| Status | Schools |")) + "\n| --- | ---: |\n";
+  out += "| " + std::string(tr("ready to sign")) + " | " + std::to_string(counts_.complete) + " |\n";
+  out += "| " + std::string(tr("draft (not ready to sign)")) + " | " + std::to_string(counts_.incomplete) + " |\n";
   out += "| " + std::string(tr("with errors (not produced)")) + " | " + std::to_string(counts_.error) + " |\n";
   out += "| " + std::string(tr("**total**")) + " | **" + std::to_string(counts_.total) + "** |\n";
   if (counts_.up_to_date > 0)
@@ -152,15 +156,23 @@ std::string BatchSummary::markdown(const SummaryInfo& info) const {
                 {std::to_string(counts_.up_to_date)}) +
            "\n";
 
-  std::vector<size_t> columns;
+  // The sections as the drafts head and order them („§ 10 Personal“), numbered
+  // in that order for the matrix below.
+  std::vector<size_t> order = order_;
   for (size_t i = 0; i < sections.size(); ++i)
-    if (missing_count[i] > 0) columns.push_back(i);
+    if (std::find(order.begin(), order.end(), i) == order.end()) order.push_back(i);
+  std::vector<size_t> columns;
+  std::vector<int> number(sections.size(), 0);
+  for (size_t n = 0; n < order.size(); ++n) {
+    number[order[n]] = static_cast<int>(n + 1);
+    if (missing_count[order[n]] > 0) columns.push_back(order[n]);
+  }
   if (!columns.empty()) {
     out += "\n## " + std::string(tr("Missing sections")) + "\n\n" +
            tr("| No. | Section | Kind | missing at schools |") + "\n| ---: | --- | --- | ---: |\n";
     for (size_t i : columns)
-      out += "| " + std::to_string(i + 1) + " | " + cell_text(sections[i].title) + " | " +
-             (sections[i].mandatory ? tr("mandatory") : tr("recommended")) + " | " +
+      out += "| " + std::to_string(number[i]) + " | " + cell_text(i < headings_.size() ? headings_[i] : sections[i].title) +
+             " | " + (sections[i].mandatory ? tr("mandatory") : tr("recommended")) + " | " +
              std::to_string(missing_count[i]) + " |\n";
     out += missing_items_table();
     out += "\n## " + std::string(tr("Missing sections per school")) + "\n\n" +
@@ -169,7 +181,7 @@ std::string BatchSummary::markdown(const SummaryInfo& info) const {
            "\n\n" + tr("| Row | School |");
     std::string rule = "| ---: | --- |";
     for (size_t i : columns) {
-      out.append(" ").append(std::to_string(i + 1)).append(" |");
+      out.append(" ").append(std::to_string(number[i])).append(" |");
       rule += " :-: |";
     }
     out += "\n" + rule + "\n";
@@ -179,10 +191,10 @@ std::string BatchSummary::markdown(const SummaryInfo& info) const {
       for (size_t i : columns) out += i < r.missing.size() && r.missing[i] ? " X |" : "   |";
       out += "\n";
     }
-    if (counts_.complete == 1) out += "\n" + std::string(tr("The other agreement produced is complete.")) + "\n";
+    if (counts_.complete == 1) out += "\n" + std::string(tr("The other agreement produced is ready to sign.")) + "\n";
     if (counts_.complete > 1)
       out += "\n" +
-             fill(tr("The other {} agreements produced are complete."), {std::to_string(counts_.complete)}) + "\n";
+             fill(tr("The other {} agreements produced are ready to sign."), {std::to_string(counts_.complete)}) + "\n";
   }
   if (counts_.error > 0) {
     out += "\n## " + std::string(tr("Rows with errors")) + "\n\n" +

@@ -61,6 +61,8 @@ class BatchSummary {
   const Template* template_;
   std::vector<Row> rows_;
   std::vector<int> section_missing_;  // schools missing each section
+  std::vector<std::string> headings_;  // per section, as the first draft heads it
+  std::vector<size_t> order_;          // the sections in the first draft's order
   std::vector<ItemCount> items_;      // in the order first seen
   SummaryCounts counts_;
 };

@@ -50,15 +50,17 @@ const char* const kUsage = N_(
     "                           (all must match) or more values of a column (any matches),\n"
     "                           e.g. --where Schulform=02 --where Gemeindeschluessel=05315000\n"
     "      --resume             skip schools whose outputs are complete and up to date\n"
-    "      --reference-docx F   take Word styles and page setup from F (DOCX outputs)\n\n"
+    "      --reference-docx F   take Word styles and page setup from F (DOCX outputs)\n"
+    "      --ohne-checkliste    no checklist appendix in the drafts (final versions never\n"
+    "                           have it)\n\n"
     "A progress bar is shown when standard error is a terminal. Ctrl-C stops after the\n"
     "schools under way and still writes the summary; --resume then continues.\n\n"
     "Exit codes:\n"
-    "  0  every agreement was produced and is complete\n"
+    "  0  every agreement was produced and is ready to sign\n"
     "  1  some rows have invalid data and were skipped (the others were produced),\n"
     "     or the base answers, mapping or school list are invalid (nothing was written)\n"
     "  2  wrong command line\n"
-    "  3  every row was produced, but some agreements are incomplete (see summary)\n"
+    "  3  every row was produced, but some agreements are not ready to sign (see summary)\n"
     "  4  an output file could not be written\n"
     "  130  interrupted; run again with --resume\n");
 
@@ -145,6 +147,7 @@ std::optional<int> read_job(const Args& args, const LoadedAnswers& base, const M
   job.resume = args.has("--resume");
   RenderSettings settings = render_settings_from_environment(diag);
   job.compose_options = settings.compose;
+  job.compose_options.without_checklist = args.has("--ohne-checkliste");
   job.writer_options = settings.writer;
   job.writer_options.reference_docx = args.get("--reference-docx");
   // Outputs also depend on the files the writers read: a new reference DOCX rewrites them.
@@ -176,7 +179,7 @@ int exit_code(const BatchOutcome& outcome) {
 int run(const std::vector<std::string>& argv) {
   Args args(argv, {{"--base"}, {"--schools"}, {"--out"}, {"--map"}, {"--template", "-t"}, {"--format", "-f"},
                    {"--jobs", "-j"}, {"--where", "", true, true}, {"--resume", "", false},
-                   {"--reference-docx"}});
+                   {"--reference-docx"}, {"--ohne-checkliste", "", false}});
   if (!args.error().empty()) return usage_error("batch", args.error());
   if (!args.positionals().empty()) return usage_error("batch", fill(tr("unexpected argument {}"), {quoted_value(args.positionals()[0])}));
   for (const char* required : {"--base", "--schools", "--out"})

@@ -9,6 +9,7 @@
 #include "checklist_table.h"
 #include "command.h"
 #include "file_io.h"
+#include "i18n.h"
 #include "process_environment.h"
 #include "pipeline.h"
 #include "report_json.h"
@@ -16,17 +17,20 @@
 namespace kovgen::cli {
 namespace {
 
-const char* const kUsage =
+const char* const kUsage = N_(
     "Usage: kovgen check [--template NAME] [--report FILE.json] ANSWERS.yaml...\n\n"
-    "Validates the answers (YAML or JSON) against their template and prints the\n"
-    "checklist: one row per section with its status and the missing items.\n"
-    "Colours are used on a terminal unless NO_COLOR is set.\n\n"
+    "Validates the answers (YAML or JSON) against their template, composes the\n"
+    "draft and prints the checklist: one row per section, under its heading in the\n"
+    "draft (\"§ 10 Personal\"), with its status and the missing items; then whether\n"
+    "the draft is ready to sign: every mandatory section complete and no\n"
+    "placeholder \"[offen: …]\" left. Missing recommended sections are listed but do\n"
+    "not block. Colours are used on a terminal unless NO_COLOR is set.\n\n"
     "Options:\n"
     "  -t, --template NAME   template to use (default: \"vorlage\" in the file)\n"
     "      --report FILE     write the findings as JSON (as render --report; for\n"
     "                        several files, a list with one entry per valid file)\n\n"
-    "Exit codes of check: 0 every section of every file complete, 3 some section\n"
-    "incomplete, 1 a file is invalid (every problem is listed), 2 wrong command line.\n\n";
+    "Exit codes of check: 0 every file ready to sign, 3 some draft not yet ready\n"
+    "to sign, 1 a file is invalid (every problem is listed), 2 wrong command line.\n\n");
 
 TableStyle terminal_style() {
   TableStyle style;
@@ -41,13 +45,17 @@ TableStyle terminal_style() {
 int run(const std::vector<std::string>& argv) {
   Args args(argv, {{"--template", "-t"}, {"--report"}});
   if (args.help()) {
-    std::printf("%s%s", kUsage, kExitCodeHelp);
+    std::printf("%s%s", tr(kUsage), tr(kExitCodeHelp));
     return kExitOk;
   }
   if (!args.error().empty()) return usage_error("check", args.error());
-  if (args.positionals().empty()) return usage_error("check", "expects one or more answers files");
+  if (args.positionals().empty()) return usage_error("check", tr("expects one or more answers files"));
 
   TemplateCache cache(template_library_from_environment());
+  Diagnostics settings_diag;
+  // The Stand date as render finds it (SOURCE_DATE_EPOCH), so both agree.
+  const ComposeOptions compose_options = render_settings_from_environment(settings_diag).compose;
+  std::fputs(settings_diag.to_string().c_str(), stderr);
   bool invalid = false, incomplete = false;
   std::vector<std::string> reports;
   for (size_t i = 0; i < args.positionals().size(); ++i) {
@@ -56,15 +64,19 @@ int run(const std::vector<std::string>& argv) {
     auto loaded = load_answers_file(path, args.get("--template"), cache, diag);
     std::fputs(diag.to_string().c_str(), stderr);
     if (!loaded) {
-      std::fprintf(stderr, "%s: %d error(s)\n", path.c_str(), diag.error_count());
+      std::fprintf(stderr, "%s\n",
+                   fill(tr_n("{}: {} error", "{}: {} errors", diag.error_count()), {path, std::to_string(diag.error_count())})
+                       .c_str());
       invalid = true;
       continue;
     }
-    const Findings findings = evaluate_checklist(loaded->tmpl->questionnaire, loaded->answers);
-    std::printf("%sCheckliste \u201E%s\u201C \u2013 %s\n\n%s\n%s\n", i ? "\n" : "", findings.template_title.c_str(),
-                path.c_str(), checklist_table_text(findings, terminal_style()).c_str(),
-                checklist_line(findings).c_str());
-    incomplete = incomplete || !findings.complete();
+    // Composed, because only the draft's text shows its headings and placeholders.
+    const Findings findings = make_draft(*loaded->tmpl, loaded->answers, compose_options).findings;
+    std::printf("%s%s\n\n%s\n%s\n%s\n", i ? "\n" : "",
+                fill(tr("Checklist “{}” – {} – as of {}"), {findings.template_title, path, findings.stand}).c_str(),
+                checklist_table_text(findings, terminal_style()).c_str(), checklist_line(findings).c_str(),
+                readiness_line(findings).c_str());
+    incomplete = incomplete || !is_ready_to_sign(findings);
     reports.push_back(findings_to_json(findings, path));
   }
   if (args.has("--report")) {
@@ -86,7 +98,8 @@ int run(const std::vector<std::string>& argv) {
   return incomplete ? kExitIncomplete : kExitOk;
 }
 
-CommandRegistration registration({"check", "validate answers and show the checklist", kUsage, run});
+CommandRegistration registration({"check", N_("validate answers and show whether the draft is ready to sign"), kUsage,
+                                  run});
 
 }  // namespace
 }  // namespace kovgen::cli

@@ -3,6 +3,7 @@
 
 #include "args.h"
 #include "command.h"
+#include "draft_status.h"
 #include "file_io.h"
 #include "output_formats.h"
 #include "process_environment.h"
@@ -21,10 +22,12 @@ const char* const kUsage =
     "Options:\n"
     "  -o, --output FILE        a file to write (required; may be repeated)\n"
     "      --draft              mark as draft (ENTWURF) even if nothing is flagged\n"
+    "      --ohne-checkliste    leave out kovgen's checklist appendix\n"
     "      --reference-docx F   take Word styles and page setup from F (DOCX only)\n\n";
 
 int run(const std::vector<std::string>& argv) {
-  Args args(argv, {{"--output", "-o", true, true}, {"--draft", "", false}, {"--reference-docx"}});
+  Args args(argv, {{"--output", "-o", true, true}, {"--draft", "", false}, {"--reference-docx"},
+                   {"--ohne-checkliste", "", false}});
   if (args.help()) {
     std::printf("%s%s", kUsage, kExitCodeHelp);
     return kExitOk;
@@ -46,6 +49,9 @@ int run(const std::vector<std::string>& argv) {
   Diagnostics diag;
   auto text = read_file(input, diag);
   if (auto decoded = text ? decode_text(std::move(*text), input, diag) : std::nullopt) text = std::move(decoded->text);
+  // Whether the draft is ready to sign: said after any error, not before it.
+  Diagnostics review;
+  if (text && !diag.has_errors()) *text = review_draft(*text, input, args.has("--ohne-checkliste"), review);
   std::vector<std::string> written;
   if (!diag.has_errors()) {
     WriterOptions options = render_settings_from_environment(diag).writer;
@@ -63,6 +69,7 @@ int run(const std::vector<std::string>& argv) {
     write_files_atomically(files, diag);
   }
   std::fputs(diag.to_string().c_str(), stderr);
+  if (!diag.has_errors()) std::fputs(review.to_string().c_str(), stderr);
   if (!diag.has_errors()) return kExitOk;
   return all_written ? kExitOutputError : kExitInvalidInput;
 }

@@ -27,14 +27,15 @@ const char* const kUsage =
     "      --name NAME          file name (without ending) in DIR (default: answers file name)\n"
     "  -f, --format LIST        comma list of md,docx,xml,pdf (default: all available)\n"
     "      --report FILE.json   write the checklist findings as JSON\n"
-    "      --strict             exit with 3 when a mandatory section is incomplete\n"
-    "      --draft              mark the documents as ENTWURF even when complete\n"
+    "      --strict             exit with 3 when the draft is not ready to sign\n"
+    "      --draft              mark the documents as ENTWURF even when ready to sign\n"
+    "      --ohne-checkliste    leave out the checklist appendix (a final version never has it)\n"
     "      --reference-docx F   take Word styles and page setup from F\n\n"
     "The date \"Stand\" comes from meta.stand, else from SOURCE_DATE_EPOCH.\n\n";
 
 int run(const std::vector<std::string>& argv) {
   Args args(argv, {{"--template", "-t"}, {"--output", "-o"}, {"--out"}, {"--name"}, {"--format", "-f"},
-                   {"--report"}, {"--strict", "", false}, {"--draft", "", false}, {"--reference-docx"}});
+                   {"--report"}, {"--strict", "", false}, {"--draft", "", false}, {"--ohne-checkliste", "", false}, {"--reference-docx"}});
   if (args.help()) {
     std::printf("%s%s", kUsage, kExitCodeHelp);
     return kExitOk;
@@ -68,6 +69,8 @@ int run(const std::vector<std::string>& argv) {
     std::fprintf(stderr, "%s: %d error(s); nothing was written\n", answers_path.c_str(), diag.error_count());
     return kExitInvalidInput;
   }
+  settings.compose.force_draft = args.has("--draft");
+  settings.compose.without_checklist = args.has("--ohne-checkliste");
   Draft draft = make_draft(*loaded->tmpl, loaded->answers, settings.compose);
 
   if (formats.empty()) {
@@ -75,7 +78,7 @@ int run(const std::vector<std::string>& argv) {
   } else {
     // Produce every output in memory first, so an error leaves no partial set.
     WriterOptions& writer_options = settings.writer;
-    writer_options.force_draft = args.has("--draft");
+    writer_options.force_draft = args.has("--draft") || !is_ready_to_sign(draft.findings);
     writer_options.reference_docx = args.get("--reference-docx");
     writer_options.source_name = answers_path;
     const std::string stem = args.get("--name", std::filesystem::path(answers_path).stem().string());
@@ -99,8 +102,9 @@ int run(const std::vector<std::string>& argv) {
   std::fputs(diag.to_string().c_str(), stderr);
   if (diag.has_errors()) return kExitOutputError;
 
-  std::fprintf(stderr, "%s: %s\n", answers_path.c_str(), checklist_line(draft.findings).c_str());
-  if (args.has("--strict") && draft.findings.mandatory_incomplete()) return kExitIncomplete;
+  std::fprintf(stderr, "%s: %s\n%s: %s\n", answers_path.c_str(), checklist_line(draft.findings).c_str(),
+               answers_path.c_str(), readiness_line(draft.findings).c_str());
+  if (args.has("--strict") && !is_ready_to_sign(draft.findings)) return kExitIncomplete;
   return kExitOk;
 }
 

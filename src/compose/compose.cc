@@ -1,10 +1,14 @@
 #include "compose.h"
 
+#include <cctype>
 #include <memory>
 
 #include <kainjow/mustache.hpp>
 
 #include "body_renderer.h"
+#include "checklist_markdown.h"
+#include "i18n.h"
+#include "placeholder.h"
 #include "markdown_escape.h"
 #include "template_check.h"
 
@@ -16,7 +20,7 @@ using kainjow::mustache::data;
 
 constexpr const char* kNoBreakSpace = "\u00A0";
 
-std::string placeholder(const std::string& label) { return "[offen: " + label + "]"; }
+std::string placeholder(const Question& q) { return placeholder_text(q.placeholder.empty() ? q.label : q.placeholder); }
 
 // kainjow's own set() takes the value by const reference and copies it deeply;
 // the draft's context is built once, so every value is moved in instead.
@@ -56,7 +60,7 @@ void set_value(data& object, const Question& q, const Value* v, bool show_placeh
     switch (r.shape) {
       case Shape::text:
         if (v) put(object, name, r.text(*v));
-        else if (show_placeholder) put(object, name, placeholder(q.label));
+        else if (show_placeholder) put(object, name, placeholder(q));
         break;
       case Shape::flag: put(object, name, data(v && v->boolean)); break;
       case Shape::open_flag: put(object, name, data(!v && show_placeholder)); break;
@@ -98,35 +102,39 @@ VariantUse variant_use_of(const Question& q, const std::string& path,
   return use;
 }
 
-std::string stand_text(const Answers& answers, const ComposeOptions& options, bool short_form) {
+std::string stand_text(const Template& t, const Answers& answers, const ComposeOptions& options, bool short_form) {
   const Value* v = answers.find("meta.stand");
   if (v && v->type == QuestionType::date) return short_form ? format_date_short(v->date) : format_date_long(v->date);
   if (options.stand_fallback)
     return short_form ? format_date_short(*options.stand_fallback) : format_date_long(*options.stand_fallback);
-  return placeholder("Stand");
+  const Question* q = t.find_question("meta.stand");
+  return q ? placeholder(*q) : placeholder_text("Stand");
 }
+
+// Where the checklist's boxes and table go: private-use marks (user text never
+// contains them) that compose_markdown replaces once it knows the sections' headings
+// and whether the draft is ready to sign.
+std::string checklist_mark(const std::string& what) { return "\uE010" + what + "\uE011"; }
 
 data builtins(const LoadedTemplate& t, const Answers& answers, const Findings& findings,
-              const ComposeOptions& options) {
+              const ComposeOptions& options, bool draft) {
   data kovgen{data::type::object};
-  put(kovgen, "checkliste_zusammenfassung", checklist_summary_markdown(findings));
-  put(kovgen, "checkliste_tabelle", checklist_table_markdown(findings));
+  put(kovgen, "checkliste_zusammenfassung", checklist_mark("summary"));
+  put(kovgen, "checkliste_tabelle", checklist_mark("table"));
+  put(kovgen, "checkliste_anhang", data(draft && !options.without_checklist));
   data flags{data::type::object};
-  for (const auto& s : findings.sections) put(flags, s.id, section_flag_markdown(s));
+  for (const auto& s : findings.sections) put(flags, s.id, checklist_mark("flag:" + s.id));
   put(kovgen, "hinweis", std::move(flags));
-  put(kovgen, "stand", stand_text(answers, options, false));
-  put(kovgen, "stand_kurz", stand_text(answers, options, true));
+  put(kovgen, "stand", stand_text(t.questionnaire, answers, options, false));
+  put(kovgen, "stand_kurz", stand_text(t.questionnaire, answers, options, true));
   put(kovgen, "vorlage", t.questionnaire.title);
-  put(kovgen, "vollstaendig", data(findings.complete()));
-  put(kovgen, "entwurf", data(!findings.complete()));
+  // The agreement's own words for its status, German like the rest of its text.
+  put(kovgen, "status", std::string(draft ? "Entwurf" : "Endfassung"));
+  put(kovgen, "vollstaendig", data(!draft));
+  put(kovgen, "unterschriftsreif", data(!draft));
+  put(kovgen, "entwurf", data(draft));
   put(kovgen, "unterschriftslinie", std::string(40, '_'));
   return kovgen;
-}
-
-std::string labels_of(const std::vector<MissingItem>& items) {
-  std::vector<std::string> labels;
-  for (const auto& m : items) labels.push_back(escape_markdown(m.label));
-  return join_german(labels, "und");
 }
 
 bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
@@ -141,42 +149,6 @@ std::vector<std::vector<VariantUse>> variant_use(const Template& t, const std::v
     per_section.push_back(std::move(uses));
   }
   return per_section;
-}
-
-std::string section_flag_markdown(const SectionFinding& s) {
-  if (s.complete) return "";
-  return "> [!CAUTION]\n> **Abschnitt \u201E" + escape_markdown(s.title) + "\u201C unvollständig.** Es fehl" +
-         (s.missing.size() == 1 ? "t" : "en") + ": " + labels_of(s.missing) + ".\n";
-}
-
-std::string checklist_summary_markdown(const Findings& f) {
-  if (f.complete()) return "";
-  std::vector<std::string> missing, mandatory;
-  for (const auto& s : f.sections) {
-    if (s.complete) continue;
-    // Titles such as „Evaluation, Dokumentation, Fortschreibung“ contain commas.
-    const std::string title = "\u201E" + escape_markdown(s.title) + "\u201C";
-    missing.push_back(title);
-    if (s.mandatory) mandatory.push_back(title);
-  }
-  std::string out = "> [!WARNING]\n> **Checkliste: " + std::to_string(f.complete_count()) + " von " +
-                    std::to_string(f.sections.size()) + " Abschnitten vollständig** \u2013 es fehlen: " +
-                    join_german(missing, "und") + ".";
-  if (!mandatory.empty())
-    out += "\\\n> Davon Pflichtabschnitte: " + join_german(mandatory, "und") +
-           ". Dieser Entwurf ist noch nicht unterschriftsreif.";
-  return out + "\n";
-}
-
-std::string checklist_table_markdown(const Findings& f) {
-  std::string out = "| Nr. | Abschnitt | Art | Status | Fehlende Angaben |\n| ---: | --- | --- | --- | --- |\n";
-  int n = 0;
-  for (const auto& s : f.sections) {
-    out += "| " + std::to_string(++n) + " | " + escape_markdown(s.title) + " | " +
-           (s.mandatory ? "Pflicht" : "empfohlen") + " | " + (s.complete ? "vollständig" : "**unvollständig**") +
-           " | " + (s.complete ? std::string("\u2013") : labels_of(s.missing)) + " |\n";
-  }
-  return out;
 }
 
 std::string number_paragraphs(const std::string& markdown) {
@@ -217,8 +189,80 @@ std::string number_paragraphs(const std::string& markdown) {
   return out;
 }
 
-std::string compose_markdown(const LoadedTemplate& t, const Answers& answers,
-                             const Findings& findings, const ComposeOptions& options) {
+namespace {
+
+std::string unescaped(const std::string& markdown) {
+  std::string out;
+  for (size_t i = 0; i < markdown.size(); ++i) {
+    if (markdown[i] == '\\' && i + 1 < markdown.size() && std::ispunct(static_cast<unsigned char>(markdown[i + 1])))
+      ++i;
+    out += markdown[i];
+  }
+  return out;
+}
+
+// Gives each section the heading it stands under in the composed draft („§ 10
+// Personal“; none for the sections in the agreement's head) and puts the sections
+// in the draft's order. A section whose box the draft does not show keeps its
+// questionnaire title and goes last.
+void place_sections(const std::string& markdown, Findings& findings) {
+  std::vector<SectionFinding> placed;
+  std::vector<bool> taken(findings.sections.size(), false);
+  std::string heading;
+  const std::string open = "\uE010flag:", close = "\uE011";
+  size_t start = 0;
+  while (start < markdown.size()) {
+    size_t nl = markdown.find('\n', start);
+    if (nl == std::string::npos) nl = markdown.size();
+    const std::string_view line(markdown.data() + start, nl - start);
+    if (line.rfind("# ", 0) == 0) heading.clear();
+    else if (line.rfind("## ", 0) == 0) heading = unescaped(std::string(line.substr(3)));
+    for (size_t p = 0; (p = line.find(open, p)) != std::string_view::npos;) {
+      const size_t id_start = p + open.size(), id_end = line.find(close, id_start);
+      if (id_end == std::string_view::npos) break;
+      const std::string_view id = line.substr(id_start, id_end - id_start);
+      for (size_t i = 0; i < findings.sections.size(); ++i)
+        if (!taken[i] && findings.sections[i].id == id) {
+          taken[i] = true;
+          placed.push_back(std::move(findings.sections[i]));
+          placed.back().heading = heading;
+        }
+      p = id_end;
+    }
+    start = nl + 1;
+  }
+  for (size_t i = 0; i < findings.sections.size(); ++i)
+    if (!taken[i]) placed.push_back(std::move(findings.sections[i]));
+  findings.sections = std::move(placed);
+}
+
+std::string replace_checklist_marks(const std::string& markdown, const Findings& findings, bool draft) {
+  std::string out;
+  out.reserve(markdown.size() + 4096);
+  const std::string open = "\uE010", close = "\uE011";
+  size_t pos = 0;
+  for (size_t p; (p = markdown.find(open, pos)) != std::string::npos;) {
+    const size_t end = markdown.find(close, p);
+    if (end == std::string::npos) break;
+    out.append(markdown, pos, p - pos);
+    const std::string what = markdown.substr(p + open.size(), end - p - open.size());
+    if (what == "summary") {
+      if (draft) out += checklist_summary_markdown(findings);
+    } else if (what == "table") {
+      out += checklist_table_markdown(findings, draft);
+    } else if (what.rfind("flag:", 0) == 0) {
+      if (const SectionFinding* s = findings.find(what.substr(5)); s && draft) out += section_flag_markdown(*s);
+    }
+    pos = end + close.size();
+  }
+  out.append(markdown, pos);
+  return out;
+}
+
+}  // namespace
+
+std::string compose_markdown(const LoadedTemplate& t, const Answers& answers, Findings& findings,
+                             const ComposeOptions& options) {
   data context{data::type::object};
   const auto& sections = t.questionnaire.sections;
   for (size_t i = 0; i < sections.size(); ++i) {
@@ -237,10 +281,28 @@ std::string compose_markdown(const LoadedTemplate& t, const Answers& answers,
     }
     put(context, section.id, std::move(object));
   }
-  put(context, "kovgen", builtins(t, answers, findings, options));
+  findings.stand = stand_text(t.questionnaire, answers, options, false);
 
-  return number_paragraphs(
-      resolve_line_start_marks(remove_standalone_marks(render_body(t.body, context))));
+  // Whether the draft is ready to sign depends on the placeholders its text shows,
+  // and its text may depend on whether it is ready (kovgen.entwurf): guess, render,
+  // and render again when the guess was wrong. A template that flips back and
+  // forth stays a draft.
+  bool draft = options.force_draft || findings.mandatory_missing_count() > 0;
+  std::string markdown;
+  for (int pass = 0; pass < 3; ++pass) {
+    put(context, "kovgen", builtins(t, answers, findings, options, draft));
+    markdown = number_paragraphs(resolve_line_start_marks(remove_standalone_marks(render_body(t.body, context))));
+    findings.placeholders.clear();
+    for (auto& span : find_placeholders(markdown)) findings.placeholders.push_back(std::move(span.what));
+    const bool is_draft = options.force_draft || !is_ready_to_sign(findings);
+    if (is_draft == draft) break;
+    draft = pass == 0 ? is_draft : true;
+  }
+  place_sections(markdown, findings);
+  // Tidy again: a box that is not shown leaves an empty line behind.
+  std::string out = number_paragraphs(replace_checklist_marks(markdown, findings, draft));
+  if (!out.empty() && out.back() != '\n') out += '\n';
+  return out;
 }
 
 }  // namespace kovgen

@@ -7,6 +7,7 @@
 
 #include "answers.h"
 #include "checklist.h"
+#include "checklist_markdown.h"
 #include "folded_body.h"
 #include "german_format.h"
 #include "questionnaire.h"
@@ -32,17 +33,19 @@ std::vector<std::vector<VariantUse>> variant_use(const Template& t, const std::v
 struct ComposeOptions {
   // The "Stand" date when the answers give none (meta.stand): from SOURCE_DATE_EPOCH.
   std::optional<Date> stand_fallback;
+  // --draft: status „Entwurf“, boxes and checklist appendix even when ready to sign.
+  bool force_draft = false;
+  // --ohne-checkliste: no checklist appendix, not even in a draft.
+  bool without_checklist = false;
 };
 
-std::string compose_markdown(const LoadedTemplate& t, const Answers& answers,
-                             const Findings& findings, const ComposeOptions& options);
-
-// The Markdown flag of one incomplete section ("" when complete).
-std::string section_flag_markdown(const SectionFinding& s);
-// The alert at the top ("" when every section is complete).
-std::string checklist_summary_markdown(const Findings& f);
-// The appendix table of every section with its status.
-std::string checklist_table_markdown(const Findings& f);
+// The draft. findings come from evaluate_checklist and leave with what only the
+// composed text tells: each section's heading, the document's order, the
+// placeholders left and the Stand date. A draft that is not ready to sign (or
+// force_draft) shows the checklist's boxes and appendix and the status
+// „Entwurf“; a final version („Endfassung“) shows neither.
+std::string compose_markdown(const LoadedTemplate& t, const Answers& answers, Findings& findings,
+                             const ComposeOptions& options);
 
 // Numbers "## § Titel" headings and "(#) " paragraphs, and tidies blank lines.
 std::string number_paragraphs(const std::string& markdown);

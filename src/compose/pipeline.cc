@@ -75,6 +75,17 @@ std::optional<LoadedAnswers> load_answers_file(const std::string& path,
 }
 
 Draft make_draft(const LoadedTemplate& t, const Answers& answers, const ComposeOptions& options) {
+  // The Stand date that SOURCE_DATE_EPOCH gives a draft without meta.stand counts
+  // as its answer, so the checklist does not call missing what the status line shows.
+  const Question* stand = t.questionnaire.find_question("meta.stand");
+  if (options.stand_fallback && stand && stand->type == QuestionType::date && !answers.find("meta.stand")) {
+    Answers dated = answers;
+    Value v;
+    v.type = QuestionType::date;
+    v.date = *options.stand_fallback;
+    dated.values.emplace("meta.stand", std::move(v));
+    return make_draft(t, dated, options);
+  }
   Draft d;
   d.findings = evaluate_checklist(t.questionnaire, answers);
   d.markdown = compose_markdown(t, answers, d.findings, options);

@@ -62,6 +62,8 @@ const std::vector<BuiltinName>& builtin_kovgen_names() {
       {"stand", BuiltinKind::text},        {"stand_kurz", BuiltinKind::text},
       {"vorlage", BuiltinKind::text},      {"vollstaendig", BuiltinKind::flag},
       {"entwurf", BuiltinKind::flag},      {"unterschriftslinie", BuiltinKind::text},
+      {"status", BuiltinKind::text},       {"unterschriftsreif", BuiltinKind::flag},
+      {"checkliste_anhang", BuiltinKind::flag},
   };
   return names;
 }

@@ -22,6 +22,11 @@ void shift_into(VItem& item, const Line& line, float x, float y) {
     op.y2 += y;
     item.lines.push_back(op);
   }
+  for (RectOp r : line.rects) {
+    r.x += x;
+    r.y += y;
+    item.rects.push_back(r);
+  }
 }
 
 // A list marker: text right-aligned in the hanging indent, or a drawn check box

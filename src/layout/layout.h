@@ -28,6 +28,8 @@ struct Style {
   Color color;
   bool underline = false;
   bool strike = false;
+  // On a light yellow background: the placeholders („[offen: …]“) of a draft.
+  bool highlight = false;
   bool operator==(const Style&) const = default;
 };
 
@@ -176,6 +178,7 @@ struct Line {
   std::vector<LineOp> lines;  // underlines and strike-throughs
   float height = 0;
   float width = 0;  // natural width of its content
+  std::vector<RectOp> rects;  // backgrounds of highlighted text, drawn below it
 };
 
 // Breaks runs into lines of at most `width` points: the line breaks minimise the

@@ -119,6 +119,11 @@ std::vector<VItem> table_items(const Table& t, float x, float width, float max_h
               op.y2 += top;
               item.lines.push_back(op);
             }
+            for (RectOp r : l.rects) {
+              r.x += cx + kPadX;
+              r.y += top;
+              item.rects.push_back(r);
+            }
             used = std::max(used, ly + l.height - lo);
           }
           ly += l.height;

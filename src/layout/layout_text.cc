@@ -225,7 +225,19 @@ std::vector<size_t> choose_breaks(const std::vector<Word>& words, size_t begin, 
   return ends;
 }
 
+constexpr Color kHighlight{1.0f, 0.93f, 0.45f};
+
 void add_decorations(const TextOp& op, Line& line) {
+  if (op.style.highlight) {
+    // One background from the first to the last word of the placeholder, also
+    // where the words are placed one by one (stretched spaces).
+    const float top = op.y - op.style.size * 0.93f, height = op.style.size * 1.2f;
+    RectOp* last = line.rects.empty() ? nullptr : &line.rects.back();
+    if (last && last->y == top && op.x - (last->x + last->w) < op.style.size)
+      last->w = op.x + op.width + 1 - last->x;
+    else
+      line.rects.push_back({op.x - 1, top, op.width + 2, height, kHighlight});
+  }
   if (op.style.underline)
     line.lines.push_back({op.x, op.y + op.style.size * 0.12f, op.x + op.width,
                           op.y + op.style.size * 0.12f, op.style.size * 0.05f,

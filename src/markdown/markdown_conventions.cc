@@ -1,5 +1,7 @@
 #include "markdown_conventions.h"
 
+#include "draft_status.h"
+
 #include <cstring>
 #include <string_view>
 
@@ -136,9 +138,9 @@ DocumentInfo document_info(cmark_node* root, const WriterOptions& options) {
     if (info.title.empty() && cmark_node_get_type(n) == CMARK_NODE_HEADING &&
         cmark_node_get_heading_level(n) == 1)
       info.title = plain_text(n);
-    if (alert_kind(n) == AlertKind::caution) info.draft = true;
   }
   cmark_iter_free(it);
+  if (!assess_draft(root).ready_to_sign()) info.draft = true;
   if (info.title.empty()) info.title = "Kooperationsvereinbarung";
   info.subject = info.title.find("Kooperationsvereinbarung") != std::string::npos
                      ? "Kooperationsvereinbarung"

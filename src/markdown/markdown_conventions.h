@@ -54,7 +54,7 @@ struct DocumentInfo {
   std::string subject;   // "Kooperationsvereinbarung" unless the title says otherwise
   std::string author = "kovgen";
   std::string language = "de-DE";
-  bool draft = false;    // --draft, or the document contains a CAUTION alert
+  bool draft = false;    // --draft, or the document is not ready to sign (draft_status.h)
 };
 
 DocumentInfo document_info(cmark_node* root, const WriterOptions& options);

@@ -1,5 +1,6 @@
 #include "markdown_tree.h"
 
+#include "draft_status.h"
 #include "i18n.h"
 
 #include <cstdlib>
@@ -56,6 +57,7 @@ MarkdownTree parse_markdown(std::string_view text) {
   cmark_parser_feed(parser, text.data(), text.size());
   cmark_node* root = cmark_parser_finish(parser);
   cmark_parser_free(parser);
+  split_placeholders(root);
   return MarkdownTree(root);
 }
 

@@ -1,5 +1,7 @@
 #include "checklist.h"
 
+#include "i18n.h"
+
 namespace kovgen {
 
 namespace {
@@ -18,11 +20,21 @@ int Findings::complete_count() const {
   return n;
 }
 
-bool Findings::mandatory_incomplete() const {
-  for (const auto& s : sections)
-    if (s.mandatory && !s.complete) return true;
-  return false;
+int Findings::mandatory_missing_count() const {
+  int n = 0;
+  for (const auto& s : sections) n += s.mandatory && !s.complete ? 1 : 0;
+  return n;
 }
+
+int Findings::recommended_missing_count() const {
+  int n = 0;
+  for (const auto& s : sections) n += !s.mandatory && !s.complete ? 1 : 0;
+  return n;
+}
+
+bool is_ready_to_sign(const Findings& f) { return f.mandatory_missing_count() == 0 && f.placeholders.empty(); }
+
+const std::string& missing_label(const Question& q) { return q.noun_label.empty() ? q.label : q.noun_label; }
 
 const SectionFinding* Findings::find(const std::string& id) const {
   for (const auto& s : sections)
@@ -44,15 +56,15 @@ Findings evaluate_checklist(const Template& t, const Answers& answers) {
       if (!answers.applies(q)) continue;
       const Value* v = answers.find(q.full_key);
       if (!v) {
-        if (q.required) sf.missing.push_back({q.full_key, q.label});
+        if (q.required) sf.missing.push_back({q.full_key, missing_label(q)});
         continue;
       }
       // A table row counts only when its required fields are filled in.
       for (size_t r = 0; r < v->rows.size(); ++r)
         for (const auto& field : q.fields)
           if (field.required && !row_has(v->rows[r], field.key))
-            sf.missing.push_back({field.full_key, q.label + " (Eintrag " + std::to_string(r + 1) +
-                                                      "): " + field.label});
+            sf.missing.push_back({field.full_key, fill(tr("{} (entry {}): {}"), {missing_label(q), std::to_string(r + 1),
+                                                                                 missing_label(field)})});
     }
     sf.complete = sf.missing.empty();
     f.sections.push_back(std::move(sf));

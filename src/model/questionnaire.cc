@@ -41,7 +41,8 @@ bool valid_identifier(const std::string& s) {
 }
 
 const std::vector<std::string> kQuestionKeys = {
-    "key", "label", "type", "required", "help", "example", "choices", "min", "max", "when", "fields"};
+    "key",  "label", "noun_label", "placeholder", "type", "required", "help",
+    "example", "choices", "min", "max", "when", "fields"};
 
 const std::string& text_of(const YamlNode& map, std::string_view key) {
   static const std::string empty;
@@ -91,6 +92,8 @@ class TemplateParser {
     q.key = text_of(n, "key");
     q.full_key = prefix + "." + q.key;
     q.label = text_of(n, "label");
+    q.noun_label = text_of(n, "noun_label");
+    q.placeholder = text_of(n, "placeholder");
     q.help = text_of(n, "help");
     q.example = text_of(n, "example");
     q.required = parse_bool(n, "required", false);

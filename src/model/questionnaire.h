@@ -28,6 +28,13 @@ struct Question {
   std::string key;        // local key, e.g. "eigenanteil_je_platz"
   std::string full_key;   // "finanzierung.eigenanteil_je_platz" (records fields: "sec.rec.field")
   std::string label;      // German label
+  // A noun phrase for lists of what is missing, where a label written as a
+  // question or sentence („Es werden Elternbeiträge erhoben“) reads wrong:
+  // „Erhebung von Elternbeiträgen“. Optional; the label serves without it.
+  std::string noun_label;
+  // What the draft shows while the answer is missing, inside „[offen: …]“: what is
+  // needed and where it usually comes from. Optional; the label serves without it.
+  std::string placeholder;
   std::string help;
   QuestionType type = QuestionType::text;
   bool required = false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "german_format.h"
+#include "i18n.h"
 #include "questionnaire_text.h"
 
 namespace kovgen {
@@ -30,13 +31,11 @@ std::string missing_text(const SectionFinding& s) {
 }  // namespace
 
 std::string checklist_table_text(const Findings& f, const TableStyle& style) {
-  const std::vector<std::string> head = {"Nr", "Abschnitt", "Schritt", "Art", "Status"};
+  const std::vector<std::string> head = {tr("Section"), tr("Step"), tr("Kind"), tr("Status")};
   std::vector<std::vector<std::string>> rows;
-  for (size_t i = 0; i < f.sections.size(); ++i) {
-    const SectionFinding& s = f.sections[i];
-    rows.push_back({std::to_string(i + 1), s.title, std::to_string(s.step), s.mandatory ? "Pflicht" : "empfohlen",
-                    s.complete ? "vollständig" : "unvollständig"});
-  }
+  for (const SectionFinding& s : f.sections)
+    rows.push_back({s.name(), std::to_string(s.step), s.mandatory ? tr("mandatory") : tr("recommended"),
+                    s.complete ? tr("complete") : tr("incomplete")});
   std::vector<size_t> widths;
   for (size_t c = 0; c < head.size(); ++c) {
     size_t w = display_width(head[c]);
@@ -52,7 +51,7 @@ std::string checklist_table_text(const Findings& f, const TableStyle& style) {
   std::string out;
   std::string line;
   for (size_t c = 0; c < head.size(); ++c) line += padded(head[c], widths[c] + 2);
-  out += colored(line + "Es fehlt", kBold) + "\n";
+  out += colored(line + tr("Missing"), kBold) + "\n";
   for (size_t i = 0; i < rows.size(); ++i) {
     const SectionFinding& s = f.sections[i];
     line.clear();
@@ -69,13 +68,33 @@ std::string checklist_table_text(const Findings& f, const TableStyle& style) {
 }
 
 std::string checklist_line(const Findings& f) {
-  std::string line = "Checkliste: " + std::to_string(f.complete_count()) + " von " +
-                     std::to_string(f.sections.size()) + " Abschnitten vollständig";
-  if (f.complete()) return line;
+  std::string line = fill(tr("Checklist: {} of {} sections complete"),
+                          {std::to_string(f.complete_count()), std::to_string(f.sections.size())});
   std::vector<std::string> missing;
   for (const auto& s : f.sections)
-    if (!s.complete) missing.push_back("\u201E" + s.title + "\u201C");
-  return line + " \u2013 es fehlen: " + join_german(missing);
+    if (!s.complete) missing.push_back(fill(tr("“{}”"), {s.name()}));
+  if (missing.empty()) return line;
+  return fill(tr("{} – missing: {}"), {line, join_german(missing, tr("and"))});
+}
+
+std::string readiness_line(const Findings& f) {
+  if (is_ready_to_sign(f)) {
+    if (f.recommended_missing_count() == 0) return tr("Ready to sign (final version): every section is complete.");
+    return fill(tr_n("Ready to sign (final version); {} recommended section is not filled in, which does not block signing.",
+                     "Ready to sign (final version); {} recommended sections are not filled in, which does not block signing.",
+                     f.recommended_missing_count()),
+                {std::to_string(f.recommended_missing_count())});
+  }
+  std::vector<std::string> reasons;
+  if (f.mandatory_missing_count() > 0)
+    reasons.push_back(fill(tr_n("{} mandatory section is incomplete", "{} mandatory sections are incomplete",
+                                f.mandatory_missing_count()),
+                           {std::to_string(f.mandatory_missing_count())}));
+  if (!f.placeholders.empty())
+    reasons.push_back(fill(tr_n("{} placeholder “[offen: …]” is left in the text", "{} placeholders “[offen: …]” are left in the text",
+                                f.placeholders.size()),
+                           {std::to_string(f.placeholders.size())}));
+  return fill(tr("Draft, not yet ready to sign: {}."), {join_german(reasons, tr("and"))});
 }
 
 }  // namespace kovgen

@@ -41,13 +41,33 @@ std::string json_string(std::string_view s) {
   return out + "\"";
 }
 
+namespace {
+
+std::string json_list(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + json_string(items[i]);
+  return out + "]";
+}
+
+std::vector<std::string> missing_sections(const Findings& f, bool mandatory) {
+  std::vector<std::string> names;
+  for (const auto& s : f.sections)
+    if (!s.complete && s.mandatory == mandatory) names.push_back(s.name());
+  return names;
+}
+
+}  // namespace
+
 std::string findings_to_json(const Findings& f, std::string_view source_file) {
   std::string out = "{\n";
   out += "  \"source\": " + json_string(source_file) + ",\n";
   out += "  \"template\": " + json_string(f.template_id) + ",\n";
   out += "  \"template_title\": " + json_string(f.template_title) + ",\n";
-  out += "  \"complete\": " + std::string(f.complete() ? "true" : "false") + ",\n";
-  out += "  \"mandatory_incomplete\": " + std::string(f.mandatory_incomplete() ? "true" : "false") + ",\n";
+  out += "  \"stand\": " + json_string(f.stand) + ",\n";
+  out += "  \"unterschriftsreif\": " + std::string(is_ready_to_sign(f) ? "true" : "false") + ",\n";
+  out += "  \"mandatory_missing\": " + json_list(missing_sections(f, true)) + ",\n";
+  out += "  \"recommended_missing\": " + json_list(missing_sections(f, false)) + ",\n";
+  out += "  \"placeholders\": " + json_list(f.placeholders) + ",\n";
   out += "  \"sections_complete\": " + std::to_string(f.complete_count()) + ",\n";
   out += "  \"sections_total\": " + std::to_string(f.sections.size()) + ",\n";
   out += "  \"sections\": [";
@@ -55,7 +75,8 @@ std::string findings_to_json(const Findings& f, std::string_view source_file) {
     const auto& s = f.sections[i];
     out += i ? ",\n    {" : "\n    {";
     out += "\"id\": " + json_string(s.id) + ", \"title\": " + json_string(s.title) +
-           ", \"step\": " + std::to_string(s.step) + ", \"mandatory\": " + (s.mandatory ? "true" : "false") +
+           ", \"heading\": " + json_string(s.heading) + ", \"step\": " + std::to_string(s.step) +
+           ", \"mandatory\": " + (s.mandatory ? "true" : "false") +
            ", \"status\": " + (s.complete ? "\"complete\"" : "\"incomplete\"") + ", \"missing\": [";
     for (size_t j = 0; j < s.missing.size(); ++j)
       out += (j ? ", " : "") + std::string("{\"key\": ") + json_string(s.missing[j].key) +

@@ -54,8 +54,8 @@ TEST_CASE("summary.csv: one row per school, quoted where needed, no formulas") {
   CHECK(csv ==
         "\xEF\xBB\xBFZeile;Kennung;Schule;Status;Anzahl fehlender Abschnitte;Fehlende Abschnitte;"
         "Fehlende Angaben;Ordner;Dateien;Meldungen\r\n"
-        "2;100001;GGS Lindenschule;ok;0;;;100001-x;100001-x/100001-x.md;\r\n"
-        "3;100002;\"'=HYPERLINK(\"\"http://evil\"\";\"\"Klick\"\")\";unvollständig;2;\"Vertragspartner; "
+        "2;100001;GGS Lindenschule;unterschriftsreif;0;;;100001-x;100001-x/100001-x.md;\r\n"
+        "3;100002;\"'=HYPERLINK(\"\"http://evil\"\";\"\"Klick\"\")\";Entwurf;2;\"Vertragspartner; "
         "Finanzierung\";\"Angabe 2; Angabe 3\";100002-x;100002-x/100002-x.md;\r\n"
         "4;'-5;\"'@Schule; \"\"Am Bach\"\"\";fehlerhaft;;;;;;s.csv:4:2: =1+1 is no number\r\n");
   CHECK(s.counts().total == 3);
@@ -78,8 +78,8 @@ TEST_CASE("summary.md: counts, the sections missing most, a school x section mat
   CHECK(s.markdown({"Testvereinbarung", "schulen.csv", "basis.yaml", 4, false}) ==
         "# Summary: cooperation agreements for 4 schools\n\n"
         "Template: Testvereinbarung\\\nSchool list: schulen.csv\\\nShared answers: basis.yaml\n\n"
-        "| Result | Schools |\n| --- | ---: |\n"
-        "| all sections complete | 1 |\n| incomplete (sections missing) | 2 |\n| with errors (not produced) | 1 |\n"
+        "| Status | Schools |\n| --- | ---: |\n"
+        "| ready to sign | 1 |\n| draft (not ready to sign) | 2 |\n| with errors (not produced) | 1 |\n"
         "| **total** | **4** |\n"
         "\n## Missing sections\n\n| No. | Section | Kind | missing at schools |\n| ---: | --- | --- | ---: |\n"
         "| 2 | Vertragspartner | mandatory | 1 |\n| 5 | Beschlüsse | recommended | 2 |\n"
@@ -92,7 +92,7 @@ TEST_CASE("summary.md: counts, the sections missing most, a school x section mat
         "| Row | School | 2 | 5 |\n| ---: | --- | :-: | :-: |\n"
         "| 2 | 1 GGS \\*Linden\\* \\| Schule | X | X |\n"
         "| 4 | 3 GGS Am Bach |   | X |\n"
-        "\nThe other agreement produced is complete.\n"
+        "\nThe other agreement produced is ready to sign.\n"
         "\n## Rows with errors\n\nThese schools were not produced. Correct their data in the school list and run the "
         "batch again.\n\n"
         "- Row 5: 4 Förderschule\n  - s.csv:5:3: column „x“: expected \\<b>\n");

@@ -113,9 +113,9 @@ TEST_CASE("batch --help documents its options and exit codes") {
   CHECK(r.exit_code == 0);
   CHECK(r.out.rfind("Aufruf: kovgen batch --base BASIS.yaml --schools SCHULEN.csv --out ORDNER", 0) == 0);
   for (const char* text : {"--where SPALTE=WERT", "--resume", "--jobs N", "--map DATEI",
-                           "0  jede Vereinbarung wurde erzeugt und ist vollständig",
+                           "0  jede Vereinbarung wurde erzeugt und ist unterschriftsreif",
                            "1  einige Zeilen haben ungültige Angaben und wurden übersprungen",
-                           "3  jede Zeile wurde erzeugt, aber einige Vereinbarungen sind unvollständig",
+                           "3  jede Zeile wurde erzeugt, aber einige Vereinbarungen sind nicht unterschriftsreif",
                            "4  eine Ausgabedatei konnte nicht geschrieben werden"})
     CHECK(r.out.find(text) != std::string::npos);
   CHECK(run_kovgen({"--help"}).out.find("batch ") != std::string::npos);
@@ -366,7 +366,7 @@ TEST_CASE("a Windows-1252 list with commas and CRLF, end to end") {
   CommandResult r = run_kovgen(args, "", kMiniEnv);
   CHECK(r.exit_code == 0);
   CHECK(folders_of(dir + "/out") == std::vector<std::string>{"1-groesse-schule"});
-  CHECK(read_text(dir + "/out/summary.csv").find(";Größe Schule;ok;") != std::string::npos);
+  CHECK(read_text(dir + "/out/summary.csv").find(";Größe Schule;unterschriftsreif;") != std::string::npos);
   CHECK(read_text(dir + "/out/1-groesse-schule/1-groesse-schule.md").find("Förderung und Inklusion") != std::string::npos);
 }
 

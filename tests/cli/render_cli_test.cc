@@ -45,17 +45,22 @@ TEST_CASE("a wrong command line exits 2") {
   CHECK(run_kovgen({"no-such-command"}, "", kEnv).exit_code == 2);
 }
 
-TEST_CASE("--strict exits 3 only when a mandatory section is incomplete") {
+TEST_CASE("--strict exits 3 exactly when check does: a mandatory section incomplete or a placeholder left") {
   const std::string dir = fresh_temp_dir("render-strict");
-  // Only recommended sections missing: still 0.
+  CHECK(run_kovgen({"render", kComplete, "--strict", "-o", dir + "/ok.md"}, "", kEnv).exit_code == 0);
+  CHECK(run_kovgen({"check", kComplete}, "", kEnv).exit_code == 0);
+  // Only a recommended section missing, but its text shows a placeholder: not ready.
   std::string yaml = read_text(kComplete);
-  yaml.replace(yaml.find("beschluss:"), std::string::npos, "");
   yaml.replace(yaml.find("  ziele: [Vereinbarkeit, Förderung, Inklusion]\n"), 48, "");
-  CHECK(run_kovgen({"render", write_answers(dir, yaml), "--strict", "-o", dir + "/a.md"}, "", kEnv).exit_code == 0);
+  const std::string recommended = write_answers(dir, yaml);
+  CHECK(run_kovgen({"render", recommended, "--strict", "-o", dir + "/a.md"}, "", kEnv).exit_code == 3);
+  CHECK(run_kovgen({"check", recommended}, "", kEnv).exit_code == 3);
+  CHECK(read_text(dir + "/a.md").find("\\[offen: Ziele\\]") != std::string::npos);
   const std::string partial = write_answers(dir, "vorlage: mini\nmeta: {titel: T}\n");
   CHECK(run_kovgen({"render", partial, "-o", dir + "/b.md"}, "", kEnv).exit_code == 0);
   CommandResult strict = run_kovgen({"render", partial, "--strict", "-o", dir + "/c.md"}, "", kEnv);
   CHECK(strict.exit_code == 3);
+  CHECK(strict.err.find("Entwurf, noch nicht unterschriftsreif") != std::string::npos);
   // The draft is still written, so the user sees what is missing.
   CHECK(read_text(dir + "/c.md").find("[!CAUTION]") != std::string::npos);
 }
@@ -69,7 +74,7 @@ TEST_CASE("the JSON report lists every section with its status") {
     CommandResult parsed = run_command(
         {"python3", "-c",
          "import json,sys; r=json.load(open(sys.argv[1])); "
-         "print(r['template'], r['complete'], len(r['sections']), "
+         "print(r['template'], r['unterschriftsreif'], len(r['sections']), "
          "[s['id'] for s in r['sections'] if s['status']=='incomplete'], "
          "r['sections'][1]['missing'][0]['key'], r['sections'][1]['mandatory'])",
          dir + "/r.json"});

@@ -29,7 +29,7 @@ const std::string kComplete = test::read_text(test::source_dir() + "/tests/data/
 
 TEST_CASE("a complete draft carries no flag") {
   Draft d = draft_of(kComplete);
-  CHECK(d.findings.complete());
+  CHECK(is_ready_to_sign(d.findings));
   CHECK_FALSE(contains(d.markdown, "[!CAUTION]"));
   CHECK_FALSE(contains(d.markdown, "[!WARNING]"));
   CHECK_FALSE(contains(d.markdown, "[offen:"));
@@ -45,12 +45,17 @@ TEST_CASE("an incomplete section is flagged under its heading with the missing l
   CHECK_FALSE(vp->complete);
   REQUIRE(vp->missing.size() == 1);
   CHECK(vp->missing[0].key == "vertragspartner.schultraeger_name");
-  CHECK(contains(d.markdown, "## §\u00A01 Vertragspartner\n\n> [!CAUTION]\n> **Abschnitt \u201EVertragspartner\u201C "
-                             "unvollständig.** Es fehlt: Name des Schulträgers.\n"));
-  CHECK(contains(d.markdown, "> **Checkliste: 2 von 5 Abschnitten vollständig** \u2013 es fehlen: \u201EVertragspartner\u201C, "
-                             "\u201EFinanzierung\u201C und \u201EÖffnungszeiten\u201C."));
-  CHECK(contains(d.markdown, "Davon Pflichtabschnitte: \u201EVertragspartner\u201C und \u201EFinanzierung\u201C."));
-  CHECK(contains(d.markdown, "| 2 | Vertragspartner | Pflicht | **unvollständig** | Name des Schulträgers |"));
+  CHECK(vp->heading == "§\u00A01 Vertragspartner");
+  // Unit tests see the English messages (no catalog bound).
+  CHECK(contains(d.markdown, "## §\u00A01 Vertragspartner\n\n> [!CAUTION]\n> **Mandatory section \u201C§\u00A01 "
+                             "Vertragspartner\u201D is incomplete.** Missing: Name des Schulträgers.\n"));
+  CHECK(contains(d.markdown, "> [!CAUTION]\n> **Draft – not yet ready to sign.** Checklist: 2 of 5 sections complete.\\\n"
+                             "> Mandatory sections incomplete: \u201C§\u00A01 Vertragspartner\u201D and \u201C§\u00A02 "
+                             "Finanzierung\u201D.\\\n"));
+  CHECK(contains(d.markdown, "Recommended sections not yet filled in (they do not block signing): \u201C§\u00A03 Zeiten\u201D."));
+  CHECK(contains(d.markdown, "| §\u00A01 Vertragspartner | mandatory | **incomplete** | Name des Schulträgers |"));
+  // A recommended section's box is a WARNING: it alone would not keep a draft from being signed.
+  CHECK(contains(d.markdown, "> [!WARNING]\n> **Recommended section \u201C§\u00A03 Zeiten\u201D is incomplete.**"));
   CHECK(contains(d.markdown, "**\\[offen: Name des Schulträgers\\]**"));
   MarkdownTree tree = parse_markdown(d.markdown);
   CHECK(document_info(tree.get(), {}).draft);
@@ -61,7 +66,7 @@ TEST_CASE("a conditional question counts only when its condition holds") {
   // Without the Jugendamt as a party, its name is neither required nor printed.
   yaml.replace(yaml.find("jugendamt_beteiligt: ja"), 23, "jugendamt_beteiligt: nein");
   Draft without = draft_of(yaml);
-  CHECK(without.findings.complete());
+  CHECK(is_ready_to_sign(without.findings));
   CHECK_FALSE(contains(without.markdown, "Kreisjugendamt"));
   CHECK(contains(without.markdown, "(2) Weitere Regelungen."));
   // With it, but unnamed, the section is incomplete.
@@ -78,7 +83,7 @@ TEST_CASE("table rows with a missing required field are reported") {
   Draft d = draft_of(yaml);
   const SectionFinding* s = d.findings.find("beschluss");
   REQUIRE(s->missing.size() == 1);
-  CHECK(s->missing[0].label == "Gremienbeschlüsse (Eintrag 1): Datum");
+  CHECK(s->missing[0].label == "Gremienbeschlüsse (entry 1): Datum");
   CHECK(contains(d.markdown, "| Rat | \\[offen: Datum\\] |"));
 }
 
@@ -120,9 +125,9 @@ TEST_CASE("conditions chain: a question under a question that does not apply doe
   yes.boolean = true;
   answers.values["s.b"] = yes;  // answered earlier, but s.a is now unanswered
   CHECK_FALSE(answers.applies(t->sections[0].questions[2]));
-  CHECK(evaluate_checklist(*t, answers).complete());
+  CHECK(evaluate_checklist(*t, answers).complete_count() == 1);
   answers.values["s.a"] = yes;
-  CHECK_FALSE(evaluate_checklist(*t, answers).complete());
+  CHECK(evaluate_checklist(*t, answers).complete_count() == 0);
   auto cyclic = parse_template(
       "id: c\ntitle: C\nsections:\n  - id: s\n    title: S\n    step: 1\n    questions:\n"
       "      - {key: a, label: A, type: boolean, when: s.b}\n      - {key: b, label: B, type: boolean, when: s.a}\n",
@@ -194,4 +199,95 @@ TEST_CASE("the Stand date falls back to SOURCE_DATE_EPOCH, never the clock") {
   ComposeOptions options;
   options.stand_fallback = Date{2026, 11, 26};
   CHECK(contains(make_draft(*loaded->tmpl, loaded->answers, options).markdown, "Stand: 26. November 2026"));
+}
+
+TEST_CASE("the checklist names sections by their heading in the draft, in the draft's order") {
+  TemplateCache cache(test::source_template_library());
+  Diagnostics diag;
+  auto loaded = load_answers_file(test::source_dir() + "/samples/ogs/ogs-teilweise.yaml", "", cache, diag);
+  REQUIRE(loaded);
+  Draft d = make_draft(*loaded->tmpl, loaded->answers, {});
+  const SectionFinding* personal = d.findings.find("personal");
+  REQUIRE(personal);
+  CHECK(personal->title == "Personal und Qualifikation");
+  CHECK(personal->heading == "§\u00A010 Personal");
+  CHECK(personal->name() == "§\u00A010 Personal");
+  // The head of the agreement has no heading of its own: the title serves.
+  CHECK(d.findings.sections[0].name() == "Dokumentangaben");
+  CHECK(d.findings.sections[2].heading == "Präambel");
+  // In the draft's order: each § number follows the one before.
+  int last = 0;
+  for (const auto& s : d.findings.sections) {
+    if (s.heading.rfind("§\u00A0", 0) != 0) continue;
+    const int n = std::stoi(s.heading.substr(4));  // after "§" and the no-break space
+    CHECK(n >= last);
+    last = n;
+  }
+  CHECK(contains(d.markdown, "| §\u00A010 Personal | mandatory | **incomplete** |"));
+  CHECK(contains(d.markdown, "**Mandatory section \u201C§\u00A010 Personal\u201D is incomplete.**"));
+  // Yes/no questions are listed by their noun phrase, never as a sentence.
+  CHECK(contains(d.markdown, "Erhebung von Elternbeiträgen"));
+  CHECK_FALSE(contains(d.markdown, "Es werden Elternbeiträge erhoben"));
+  // The placeholders say what is needed and where it comes from.
+  CHECK(contains(d.markdown, "\\[offen: Landesförderung je Platz und Schuljahr – laut Zuwendungsbescheid der Bezirksregierung\\]"));
+}
+
+TEST_CASE("a final version has neither boxes nor checklist appendix, a draft has both unless asked") {
+  TemplateCache cache(test::source_template_library());
+  Diagnostics diag;
+  auto complete = load_answers_file(test::source_dir() + "/samples/ogs/ogs-vollstaendig.yaml", "", cache, diag);
+  auto partial = load_answers_file(test::source_dir() + "/samples/ogs/ogs-teilweise.yaml", "", cache, diag);
+  REQUIRE(complete);
+  REQUIRE(partial);
+  Draft final_version = make_draft(*complete->tmpl, complete->answers, {});
+  CHECK(is_ready_to_sign(final_version.findings));
+  CHECK(contains(final_version.markdown, "**Endfassung 1.0** – Stand:"));
+  CHECK_FALSE(contains(final_version.markdown, "Anhang: Checkliste"));
+  CHECK_FALSE(contains(final_version.markdown, "> [!"));
+
+  ComposeOptions forced;
+  forced.force_draft = true;
+  Draft marked = make_draft(*complete->tmpl, complete->answers, forced);
+  CHECK(is_ready_to_sign(marked.findings));  // the content is; the document says draft on request
+  CHECK(contains(marked.markdown, "**Entwurf 1.0** – Stand:"));
+  CHECK(contains(marked.markdown, "> [!NOTE]\n> **Draft (marked on request).**"));
+  CHECK(contains(marked.markdown, "<!-- kovgen:checklist draft mandatory-missing=0 placeholders=0 -->"));
+
+  Draft draft = make_draft(*partial->tmpl, partial->answers, {});
+  CHECK_FALSE(is_ready_to_sign(draft.findings));
+  CHECK(draft.findings.mandatory_missing_count() == 3);
+  CHECK(draft.findings.placeholders.size() > 3);
+  CHECK(contains(draft.markdown, "**Entwurf 0.3** – Stand:"));
+  CHECK(contains(draft.markdown, "## Anhang: Checkliste"));
+  ComposeOptions without;
+  without.without_checklist = true;
+  Draft bare = make_draft(*partial->tmpl, partial->answers, without);
+  CHECK_FALSE(contains(bare.markdown, "Anhang: Checkliste"));
+  CHECK_FALSE(contains(bare.markdown, "kovgen:checklist"));
+  CHECK(contains(bare.markdown, "> [!CAUTION]\n> **Draft – not yet ready to sign.**"));
+}
+
+TEST_CASE("with SOURCE_DATE_EPOCH the status line and the checklist agree about the Stand date") {
+  TemplateCache cache(test::source_template_library());
+  Diagnostics diag;
+  std::string yaml = test::read_text(test::source_dir() + "/samples/ogs/ogs-teilweise.yaml");
+  const size_t at = yaml.find("  stand: ");
+  REQUIRE(at != std::string::npos);
+  yaml.erase(at, yaml.find('\n', at) + 1 - at);
+  auto loaded = load_answers(yaml, "a.yaml", "", cache, diag);
+  REQUIRE(loaded);
+  // Without a date anywhere: the checklist misses it and the status line shows the gap.
+  Draft undated = make_draft(*loaded->tmpl, loaded->answers, {});
+  CHECK_FALSE(undated.findings.find("meta")->complete);
+  CHECK(contains(undated.markdown, "Stand: \\[offen: Datum dieser Fassung\\]"));
+  // SOURCE_DATE_EPOCH's date is the Stand: shown in the status line and the
+  // appendix, and not missing in the checklist.
+  ComposeOptions options;
+  options.stand_fallback = Date{2026, 8, 1};
+  Draft dated = make_draft(*loaded->tmpl, loaded->answers, options);
+  CHECK(dated.findings.find("meta")->complete);
+  CHECK(dated.findings.stand == "1. August 2026");
+  CHECK(contains(dated.markdown, "**Entwurf 0.3** – Stand: 1. August 2026"));
+  CHECK(contains(dated.markdown, "(Stand: 1. August 2026)"));
+  CHECK_FALSE(contains(dated.markdown, "Stand des Entwurfs"));
 }

@@ -223,3 +223,22 @@ TEST_CASE("a text too wide is cut to the longest prefix that fits with an ellips
   const std::string huge(200000, 'x');
   CHECK(fit_with_ellipsis(m, s, huge, 100) == std::string(19, 'x') + "…");
 }
+
+TEST_CASE("highlighted text gets one background rectangle per line, below the text") {
+  FakeMetrics m;
+  Run before = run("aaaa ");
+  Run marked = run("bbbb cccc");
+  marked.style.highlight = true;
+  Run after = run(" dddd");
+  auto lines = break_lines({before, marked, after}, 200, Align::left, 12, m);
+  REQUIRE(lines.size() == 1);
+  REQUIRE(lines[0].rects.size() == 1);
+  const RectOp& r = lines[0].rects[0];
+  // From "bbbb" (x 25) to the end of "cccc" (x 70), with a point of margin.
+  CHECK(r.x == doctest::Approx(24));
+  CHECK(r.x + r.w >= 70);
+  CHECK(r.x + r.w <= 77);  // and the space after it
+  CHECK(r.h > 0);
+  // Nothing highlighted, nothing drawn.
+  CHECK(break_lines({run("aaaa bbbb")}, 200, Align::left, 12, m)[0].rects.empty());
+}

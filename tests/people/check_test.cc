@@ -19,23 +19,37 @@ std::string answers_file(const std::string& name, const std::string& yaml) {
   return path;
 }
 
+SectionFinding section(std::string id, std::string title, std::string heading, int step, bool mandatory,
+                       std::vector<MissingItem> missing) {
+  SectionFinding s;
+  s.id = std::move(id);
+  s.title = std::move(title);
+  s.heading = std::move(heading);
+  s.step = step;
+  s.mandatory = mandatory;
+  s.complete = missing.empty();
+  s.missing = std::move(missing);
+  return s;
+}
+
 Findings sample_findings() {
   Findings f;
-  f.sections.push_back({"meta", "Dokumentangaben", 1, true, true, {}});
-  f.sections.push_back({"finanzierung", "Finanzierung", 3, true, false,
-                        {{"finanzierung.a", "Kommunaler Eigenanteil je Platz"}, {"finanzierung.b", "Plätze"}}});
-  f.sections.push_back({"zeiten", "Öffnungszeiten", 3, false, false, {{"zeiten.beginn", "Beginn"}}});
+  f.sections.push_back(section("meta", "Dokumentangaben", "", 1, true, {}));
+  f.sections.push_back(section("finanzierung", "Finanzierung", "§ 3 Finanzierung", 3, true,
+                               {{"finanzierung.a", "Kommunaler Eigenanteil je Platz"}, {"finanzierung.b", "Plätze"}}));
+  f.sections.push_back(section("zeiten", "Öffnungszeiten", "§ 4 Zeiten", 3, false, {{"zeiten.beginn", "Beginn"}}));
   return f;
 }
 
 }  // namespace
 
-TEST_CASE("the table has one row per section with status and missing labels") {
+TEST_CASE("the table has one row per section, by its heading in the draft, with status and missing labels") {
+  // In-process: the English messages (no catalog bound).
   CHECK(checklist_table_text(sample_findings(), {}) ==
-        "Nr  Abschnitt        Schritt  Art        Status         Es fehlt\n"
-        "1   Dokumentangaben  1        Pflicht    vollständig    \u2013\n"
-        "2   Finanzierung     3        Pflicht    unvollständig  Kommunaler Eigenanteil je Platz, Plätze\n"
-        "3   Öffnungszeiten   3        empfohlen  unvollständig  Beginn\n");
+        "Section           Step  Kind         Status      Missing\n"
+        "Dokumentangaben   1     mandatory    complete    \u2013\n"
+        "§ 3 Finanzierung  3     mandatory    incomplete  Kommunaler Eigenanteil je Platz, Plätze\n"
+        "§ 4 Zeiten        3     recommended  incomplete  Beginn\n");
 }
 
 TEST_CASE("on a terminal the status is coloured and long missing lists wrap under their column") {
@@ -43,22 +57,25 @@ TEST_CASE("on a terminal the status is coloured and long missing lists wrap unde
   style.color = true;
   style.width = 80;
   const std::string text = checklist_table_text(sample_findings(), style);
-  CHECK(contains(text, "\x1b[32mvollständig\x1b[0m    \u2013\n"));
-  CHECK(contains(text, "\x1b[31munvollständig\x1b[0m  Kommunaler Eigenanteil\n" + std::string(56, ' ') +
-                           "je Platz, Plätze\n"));
-  CHECK(contains(text, "\x1b[33munvollständig\x1b[0m  Beginn\n"));
+  CHECK(contains(text, "\x1b[32mcomplete\x1b[0m    \u2013\n"));
+  CHECK(contains(text, "\x1b[31mincomplete\x1b[0m  Kommunaler Eigenanteil je\n" + std::string(49, ' ') +
+                           "Platz, Plätze\n"));
+  CHECK(contains(text, "\x1b[33mincomplete\x1b[0m  Beginn\n"));
 }
 
 TEST_CASE("check exits 0 when complete, 3 when incomplete, 1 when invalid, 2 for a wrong command line") {
   CommandResult complete = run_kovgen({"check", kComplete}, "", kEnv);
   CHECK(complete.exit_code == 0);
   CHECK(contains(complete.out, "Checkliste: 5 von 5 Abschnitten vollständig"));
+  CHECK(contains(complete.out, "Unterschriftsreif (Endfassung): Alle Abschnitte sind vollständig."));
 
   CommandResult incomplete =
       run_kovgen({"check", answers_file("incomplete", "vorlage: mini\nmeta: {titel: T}\n")}, "", kEnv);
   CHECK(incomplete.exit_code == 3);
-  CHECK(contains(incomplete.out, "Vertragspartner  1        Pflicht    unvollständig  Name des Schulträgers, Art des Trägers\n"));
-  CHECK(contains(incomplete.out, "1   Dokumentangaben  1        Pflicht    vollständig    \u2013\n"));
+  CHECK(contains(incomplete.out,
+                 "§\u00A01 Vertragspartner      1        Pflicht    unvollständig  Name des Schulträgers, Art des Trägers\n"));
+  CHECK(contains(incomplete.out, "Dokumentangaben          1        Pflicht    vollständig    \u2013\n"));
+  CHECK(contains(incomplete.out, "Entwurf, noch nicht unterschriftsreif: 2 Pflichtabschnitte sind unvollständig"));
   CHECK_FALSE(contains(incomplete.out, "\x1b["));  // no colour when not on a terminal
 
   const std::string invalid = answers_file("invalid", "vorlage: mini\nfinanzierung:\n  plaetze: viele\n");
@@ -72,7 +89,7 @@ TEST_CASE("check exits 0 when complete, 3 when incomplete, 1 when invalid, 2 for
   CHECK(run_kovgen({"check", kComplete, "--colour"}, "", kEnv).exit_code == 2);
   CommandResult help = run_kovgen({"check", "--help"}, "", kEnv);
   CHECK(help.exit_code == 0);
-  CHECK(contains(help.out, "0 every section of every file complete, 3 some section\nincomplete"));
+  CHECK(contains(help.out, "0 jede Datei unterschriftsreif, 3 mindestens ein Entwurf\nnoch nicht unterschriftsreif"));
 }
 
 TEST_CASE("check colours its table on a terminal, unless NO_COLOR is set") {
@@ -98,7 +115,7 @@ TEST_CASE("check takes several files, exits with the worst result and writes one
   CHECK(r.out.find("ogs-teilweise.yaml") != std::string::npos);
   auto valid = kovgen::test::run_command({"/usr/bin/python3", "-c",
                                           "import json,sys; d=json.load(open(sys.argv[1])); "
-                                          "print(len(d), d[0]['complete'], d[1]['complete'])",
+                                          "print(len(d), d[0]['unterschriftsreif'], d[1]['unterschriftsreif'])",
                                           dir + "/befund.json"});
   CHECK(valid.out == "2 True False\n");
 

@@ -25,10 +25,29 @@ TEST_CASE("report JSON: findings with the sections and what is missing") {
   s.step = 3;
   s.mandatory = true;
   s.complete = false;
+  s.heading = "§ 13 Finanzierung";
   s.missing.push_back({"finanzierung.plaetze", "Plätze"});
   f.sections.push_back(s);
+  SectionFinding r;
+  r.id = "beschluss";
+  r.title = "Gremienbeteiligung";
+  r.complete = false;
+  f.sections.push_back(r);
+  f.placeholders = {"Plätze"};
+  f.stand = "1. August 2026";
   const std::string json = findings_to_json(f, "a\xFF.yaml");
   CHECK(json.find("\"source\": \"a\\ufffd.yaml\"") != std::string::npos);
-  CHECK(json.find("\"complete\": false") != std::string::npos);
+  // One verdict, and the lists behind it.
+  CHECK(json.find("\"unterschriftsreif\": false") != std::string::npos);
+  CHECK(json.find("\"complete\": ") == std::string::npos);
+  CHECK(json.find("\"mandatory_missing\": [\"§ 13 Finanzierung\"]") != std::string::npos);
+  CHECK(json.find("\"recommended_missing\": [\"Gremienbeteiligung\"]") != std::string::npos);
+  CHECK(json.find("\"placeholders\": [\"Plätze\"]") != std::string::npos);
+  CHECK(json.find("\"stand\": \"1. August 2026\"") != std::string::npos);
+  CHECK(json.find("\"heading\": \"§ 13 Finanzierung\"") != std::string::npos);
+  // Missing recommended sections alone do not block.
+  f.sections[0].complete = true;
+  f.placeholders.clear();
+  CHECK(findings_to_json(f, "a.yaml").find("\"unterschriftsreif\": true") != std::string::npos);
   CHECK(json.find("{\"key\": \"finanzierung.plaetze\", \"label\": \"Plätze\"}") != std::string::npos);
 }

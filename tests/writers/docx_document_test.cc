@@ -219,3 +219,13 @@ TEST_CASE("docx document: text is escaped and characters XML forbids are dropped
   CHECK(kovgen::format_diagnostic(diag.items()[0]) ==
         "test.md:3: warning: dropped 3 control characters such as U+0001 that a Word document cannot hold");
 }
+
+TEST_CASE("docx document: a placeholder is highlighted yellow, the text around it is not") {
+  CHECK(body_xml("Zuschuss \\[offen: Betrag – laut Bescheid\\] je Platz.") ==
+        P("BodyText", "<w:r><w:t xml:space=\"preserve\">Zuschuss </w:t></w:r>"
+                      "<w:r><w:rPr><w:highlight w:val=\"yellow\"/></w:rPr><w:t>[offen: Betrag – laut Bescheid]</w:t></w:r>"
+                      "<w:r><w:t xml:space=\"preserve\"> je Platz.</w:t></w:r>"));
+  // Bold placeholders keep their bold.
+  CHECK(body_xml("**\\[offen: Schulen\\]**") ==
+        P("BodyText", "<w:r><w:rPr><w:b/><w:highlight w:val=\"yellow\"/></w:rPr><w:t>[offen: Schulen]</w:t></w:r>"));
+}

@@ -156,3 +156,18 @@ TEST_CASE("a list keeps its first and last two items together and stays with its
   PdfContent plain = blocks_of("Davor.\n\n- a\n- b\n");
   CHECK_FALSE(plain.blocks[0].keep_with_next);
 }
+
+TEST_CASE("a placeholder is a run of its own on a highlighted background, in tables too") {
+  PdfContent c = blocks_of("Zuschuss \\[offen: Betrag – laut Bescheid\\] je Platz.\n\n| A | B |\n| --- | --- |\n| x | \\[offen: Datum\\] |\n");
+  REQUIRE(c.blocks.size() == 2);
+  const auto& runs = c.blocks[0].para.runs;
+  REQUIRE(runs.size() == 3);
+  CHECK(runs[0].text == "Zuschuss ");
+  CHECK_FALSE(runs[0].style.highlight);
+  CHECK(runs[1].text == "[offen: Betrag – laut Bescheid]");
+  CHECK(runs[1].style.highlight);
+  CHECK_FALSE(runs[2].style.highlight);
+  const auto& cell = c.blocks[1].table.rows[1][1].runs;
+  REQUIRE(cell.size() == 1);
+  CHECK(cell[0].style.highlight);
+}

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "docx_styles.h"
+#include "draft_status.h"
 #include "docx_xml.h"
 #include "i18n.h"
 #include "utf8.h"
@@ -34,6 +35,7 @@ struct RunProps {
   bool italic = false;
   bool strike = false;
   bool code = false;
+  bool highlight = false;  // a placeholder „[offen: …]“: yellow, so nobody signs past it
   bool operator==(const RunProps&) const = default;
 };
 
@@ -509,6 +511,7 @@ void InlineWriter::node(cmark_node* n, RunProps props) {
   switch (cmark_node_get_type(n)) {
     case CMARK_NODE_TEXT:
       if (is_alert_marker_node(n)) return;
+      if (is_placeholder_node(n)) props.highlight = true;
       return text(r_.safe_text(literal ? literal : "", n), props);
     case CMARK_NODE_CODE:
       props.code = true;
@@ -570,13 +573,14 @@ void InlineWriter::flush() {
   if (pending_.empty()) return;
   pugi::xml_node run = target_.append_child("w:r");
   const RunProps& p = pending_props_;
-  if (p.code || in_link_ || p.bold || p.italic || p.strike) {
+  if (p.code || in_link_ || p.bold || p.italic || p.strike || p.highlight) {
     pugi::xml_node rpr = run.append_child("w:rPr");
     if (p.code || in_link_)
       add_element(rpr, "w:rStyle", {{"w:val", p.code ? style_id::kVerbatimChar : style_id::kHyperlink}});
     if (p.bold) rpr.append_child("w:b");
     if (p.italic) rpr.append_child("w:i");
     if (p.strike) rpr.append_child("w:strike");
+    if (p.highlight) add_element(rpr, "w:highlight", {{"w:val", "yellow"}});
   }
   append_run_text(run, pending_);
   pending_.clear();

@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "draft_status.h"
 #include "markdown_conventions.h"
 
 namespace kovgen {
@@ -343,7 +344,12 @@ class Builder {
       }
       skip_break = false;
       switch (type) {
-        case CMARK_NODE_TEXT: add(runs, cmark_node_get_literal(n), style, link); break;
+        case CMARK_NODE_TEXT: {
+          Style s = style;
+          s.highlight = is_placeholder_node(n);
+          add(runs, cmark_node_get_literal(n), s, link);
+          break;
+        }
         case CMARK_NODE_SOFTBREAK: add(runs, " ", style, link); break;
         case CMARK_NODE_LINEBREAK: add(runs, "\n", style, link); break;
         case CMARK_NODE_CODE: {
