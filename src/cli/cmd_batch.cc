@@ -13,6 +13,7 @@
 #include "batch_job.h"
 #include "batch_progress.h"
 #include "batch_resume.h"
+#include "cli_support.h"
 #include "command.h"
 #include "file_io.h"
 #include "pipeline.h"
@@ -175,7 +176,7 @@ int exit_code(const BatchOutcome& outcome) {
 int run(const std::vector<std::string>& argv) {
   Args args(argv, {{"--base"}, {"--schools"}, {"--out"}, {"--map"}, {"--template", "-t"}, {"--format", "-f"},
                    {"--jobs", "-j"}, {"--where", "", true, true}, {"--resume", "", false},
-                   {"--reference-docx"}});
+                   {"--reference-docx"}, {"--quiet", "-q", false}});
   if (args.help()) {
     std::printf("%s", kUsage);
     return kExitOk;
@@ -221,6 +222,12 @@ int run(const std::vector<std::string>& argv) {
   std::fputs(outcome.diag.to_string().c_str(), stderr);
   if (!outcome.schools_run) return exit_code(outcome);
   std::fprintf(stderr, "%s\nÜbersicht: %s/summary.md\n", counts_line(outcome.counts).c_str(), job.out_dir.c_str());
+  if (!args.has("--quiet")) {
+    report_written(job.out_dir + "/summary.csv");
+    report_written(job.out_dir + "/summary.md");
+    for (const OutputFormat* f : job.formats)
+      if (f->name != "md") report_written(job.out_dir + "/summary" + f->extension);
+  }
   if (outcome.end == BatchEnd::interrupted)
     std::fprintf(stderr, "Abgebrochen nach %zu von %zu Schulen; mit --resume fortsetzen.\n", outcome.done,
                  outcome.total);

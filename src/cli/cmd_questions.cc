@@ -30,7 +30,7 @@ std::string known_formats() {
 }
 
 int run(const std::vector<std::string>& argv) {
-  Args args(argv, {{"--template", "-t"}, {"--output", "-o"}, {"--reference-docx"}});
+  Args args(argv, {{"--template", "-t"}, {"--output", "-o"}, {"--reference-docx"}, {"--quiet", "-q", false}});
   if (args.help()) {
     std::printf("%s%s", kUsage, kExitCodeHelp);
     return kExitOk;
@@ -62,7 +62,7 @@ int run(const std::vector<std::string>& argv) {
     return kExitInvalidInput;
   }
   std::fputs(diag.to_string().c_str(), stderr);  // warnings
-  return write_output(args.get("--output"), *bytes);
+  return write_output(args.get("--output"), *bytes, args.has("--quiet"));
 }
 
 CommandRegistration registration({"questions", "write the questionnaire as a printable handout", kUsage, run});
