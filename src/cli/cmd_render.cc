@@ -62,7 +62,9 @@ int run(const std::vector<std::string>& argv) {
   const bool from_stdin = answers_arg == "-";
   const std::string answers_path = from_stdin ? "/dev/stdin" : answers_arg;
   const std::vector<std::string> outputs = args.has("--output") ? args.all("--output") : std::vector<std::string>{};
-  const bool to_stdout = (from_stdin && outputs.empty() && !args.has("--out")) ||
+  // A pipe or /dev/stdin has no folder to write next to.
+  const bool streamed = from_stdin || !is_regular_file(answers_path);
+  const bool to_stdout = (streamed && outputs.empty() && !args.has("--out")) ||
                          std::find(outputs.begin(), outputs.end(), "-") != outputs.end();
   if (to_stdout && outputs.size() > 1) return usage_error("render", tr("-o - writes one format only; give no other -o"));
   if (args.has("--format") && !outputs.empty() && !to_stdout)

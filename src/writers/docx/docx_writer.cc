@@ -161,7 +161,8 @@ std::optional<std::string> write_flat_opc(cmark_node* root, const WriterOptions&
 std::string docx_fingerprint(const std::map<std::string, std::string_view>& entries) {
   std::vector<std::string_view> hashed;
   for (const auto& [name, bytes] : entries) {
-    if (name == kDocxFingerprintPart) continue;
+    // Folder entries, which zip tools add when a document is zipped again, hold nothing.
+    if (name == kDocxFingerprintPart || name.empty() || name.back() == '/') continue;
     hashed.push_back(name);
     hashed.push_back(bytes);
   }
