@@ -229,6 +229,13 @@ TEST_CASE("--template naming another template than the file's vorlage is one err
   CHECK(r.err.find("unknown") == std::string::npos);
   r = run_kovgen({"check", source_dir() + "/samples/ogs/ogs-vollstaendig.yaml", "-t", "ogs"});
   CHECK(r.exit_code == 0);
+  // render too, and writes nothing.
+  const std::string dir = fresh_temp_dir("render-template-mismatch");
+  r = run_kovgen({"render", source_dir() + "/samples/ogs/ogs-teilweise.yaml", "-t", "schulsozialarbeit", "-o",
+                  dir + "/x.md"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("the file is for template \"ogs\", not \"schulsozialarbeit\" (--template)") != std::string::npos);
+  CHECK_FALSE(file_exists(dir + "/x.md"));
 }
 
 TEST_CASE("render: --name without --out and -f with -o are usage errors, not ignored") {
