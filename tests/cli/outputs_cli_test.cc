@@ -62,7 +62,7 @@ TEST_CASE("render without -o writes md, docx and pdf next to the answers and lis
   CHECK(file_exists(dir + "/mini.xml"));
 }
 
-TEST_CASE("render - reads the answers from standard input and writes to standard output; -o - too") {
+TEST_CASE("render - reads the answers from standard input and writes to standard output, as -o - does") {
   const std::string dir = fresh_temp_dir("outputs-stdio");
   CommandResult piped = run_kovgen({"render", "-"}, read_text(kComplete), kEnv);
   CHECK(piped.exit_code == 0);
@@ -82,7 +82,7 @@ TEST_CASE("render - reads the answers from standard input and writes to standard
   CHECK(read_text(dir + "/a.md") == dash.out);
 }
 
-TEST_CASE("render -o a.md -o b.pdf writes both; a report that cannot be written leaves none") {
+TEST_CASE("render -o a.md -o b.pdf writes both, and a report that cannot be written leaves none") {
   const std::string dir = fresh_temp_dir("outputs-all-or-nothing");
   CommandResult r = run_kovgen({"render", kComplete, "-o", dir + "/a.md", "-o", dir + "/b.pdf"}, "", kEnv);
   CHECK(r.exit_code == 0);
