@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <tuple>
+#include <vector>
+
+#include "i18n.h"
 
 namespace kovgen {
 
@@ -12,8 +15,8 @@ std::string format_diagnostic(const Diagnostic& d) {
     out += ":" + std::to_string(d.where.line);
     if (d.where.column > 0) out += ":" + std::to_string(d.where.column);
   }
-  out += d.severity == Severity::warning ? ": warning: " : ": ";
-  out += d.message;
+  out += ": ";
+  out += d.severity == Severity::warning ? fill(tr("warning: {}"), {d.message}) : d.message;
   return out;
 }
 
@@ -62,7 +65,46 @@ std::string quoted_value(std::string_view s) {
     } else shown += static_cast<char>(c);
   }
   if (cut < s.size()) shown += "…";
-  return "\"" + shown + "\"";
+  // German quotes the value „so“.
+  return fill(tr("\"{}\""), {shown});
+}
+
+std::string line_with_caret(std::string_view text, int line, int column) {
+  if (line < 1 || column < 1) return "";
+  size_t begin = 0;
+  for (int l = 1; l < line; ++l) {
+    begin = text.find('\n', begin);
+    if (begin == std::string_view::npos) return "";
+    ++begin;
+  }
+  if (begin >= text.size()) return "";  // past the last line: nothing to show
+  size_t end = text.find('\n', begin);
+  std::string_view row = text.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
+  if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
+  // The characters of the row, each as shown (one column wide).
+  std::vector<std::string> shown;
+  for (size_t i = 0; i < row.size();) {
+    size_t n = 1;
+    while (i + n < row.size() && (static_cast<unsigned char>(row[i + n]) & 0xC0) == 0x80) ++n;
+    const unsigned char c = static_cast<unsigned char>(row[i]);
+    if (c == '\t') shown.emplace_back("\u2192");
+    else if (c < 0x20 || c == 0x7F) shown.emplace_back("?");
+    else shown.emplace_back(row.substr(i, n));
+    i += n;
+  }
+  // At most 100 characters, the caret's among them.
+  constexpr size_t kWidth = 100;
+  const size_t caret = static_cast<size_t>(column - 1);
+  size_t first = 0;
+  if (shown.size() > kWidth && caret > kWidth / 2) first = std::min(caret - kWidth / 2, shown.size() - kWidth);
+  const size_t last = std::min(shown.size(), first + kWidth);
+  std::string number = std::to_string(line);
+  std::string out = "\n  " + number + " | " + (first > 0 ? "\u2026" : "");
+  for (size_t i = first; i < last; ++i) out += shown[i];
+  if (last < shown.size()) out += "\u2026";
+  out += "\n  " + std::string(number.size(), ' ') + " | " + (first > 0 ? " " : "");
+  out += std::string(caret - first, ' ') + "^";
+  return out;
 }
 
 }  // namespace kovgen

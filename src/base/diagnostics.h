@@ -30,6 +30,13 @@ std::string format_diagnostic(const Diagnostic& d);
 // message stays on one line whatever the user typed.
 std::string quoted_value(std::string_view s);
 
+// The line `line` of text, quoted, with a caret under `column` (both 1-based,
+// the column counted in characters), to follow a message:
+//   "\n    3 | titel Vereinbarung\n      |      ^". A tab shows as "→" so that the
+// caret stays in place; a long line is cut around the column. "" when the line
+// is not in text.
+std::string line_with_caret(std::string_view text, int line, int column);
+
 class Diagnostics {
  public:
   void error(Location where, std::string message);

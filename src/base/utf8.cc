@@ -1,5 +1,7 @@
 #include "utf8.h"
 
+#include "i18n.h"
+
 namespace kovgen {
 
 namespace {
@@ -42,15 +44,14 @@ bool check_utf8(std::string_view text, const std::string& file, Diagnostics& dia
   size_t bad = find_invalid_utf8(text);
   if (bad != std::string_view::npos) {
     diag.error(location_of_offset(text, bad, file),
-               "invalid UTF-8 (byte 0x" +
-                   std::string(1, "0123456789ABCDEF"[(static_cast<unsigned char>(text[bad]) >> 4)]) +
-                   std::string(1, "0123456789ABCDEF"[static_cast<unsigned char>(text[bad]) & 15]) +
-                   "); save the file as UTF-8");
+               fill(tr("invalid UTF-8 (byte 0x{}); save the file as UTF-8"),
+                    {std::string{"0123456789ABCDEF"[(static_cast<unsigned char>(text[bad]) >> 4)],
+                                 "0123456789ABCDEF"[static_cast<unsigned char>(text[bad]) & 15]}}));
     return false;
   }
   size_t nul = text.find('\0');
   if (nul != std::string_view::npos) {
-    diag.error(location_of_offset(text, nul, file), "NUL byte in text file");
+    diag.error(location_of_offset(text, nul, file), tr("NUL byte in text file"));
     return false;
   }
   return true;

@@ -44,7 +44,7 @@ int run(const std::vector<std::string>& argv) {
   std::vector<std::pair<std::string, const OutputFormat*>> outputs;
   for (const std::string& output : args.all("--output")) {
     const OutputFormat* format = find_output_format(output);
-    if (!format) return usage_error("convert", fill(tr("cannot tell the format of {}"), {output}));
+    if (!format) return usage_error("convert", unknown_ending_message(output));
     for (const auto& [earlier, f] : outputs)
       if (earlier == output) return usage_error("convert", fill(tr("{} is given twice"), {output}));
     outputs.emplace_back(output, format);

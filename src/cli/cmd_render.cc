@@ -81,7 +81,7 @@ int run(const std::vector<std::string>& argv) {
   } else if (!outputs.empty()) {
     for (const std::string& output : outputs) {
       const OutputFormat* f = find_output_format(output);
-      if (!f) return usage_error("render", fill(tr("cannot tell the format of {}"), {output}));
+      if (!f) return usage_error("render", unknown_ending_message(output));
       for (const auto& earlier : targets)
         if (earlier.first == output) return usage_error("render", fill(tr("{} is given twice"), {output}));
       targets.emplace_back(output, f);

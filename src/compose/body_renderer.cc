@@ -6,6 +6,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "i18n.h"
 #include "markdown_escape.h"
 
 namespace kovgen {
@@ -95,7 +96,8 @@ std::string render_body(const FoldedBody& body, const data& context) {
     fresh.parsed = std::make_unique<kainjow::mustache::mustache>(body.tags);
     // template_check has checked the body, so this is a bug, not bad input.
     if (!fresh.parsed->is_valid())
-      throw std::logic_error("kainjow cannot parse a checked template: " + fresh.parsed->error_message());
+      throw std::logic_error(
+          fill(tr("internal error: kainjow cannot parse a checked template: {}"), {fresh.parsed->error_message()}));
     fresh.parsed->set_custom_escape([](const std::string& s) { return escape_markdown_deferred(s); });
     fresh.literals.reserve(body.literals.size());
     for (const auto& literal : body.literals) fresh.literals.emplace_back(literal);

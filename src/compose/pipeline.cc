@@ -1,6 +1,7 @@
 #include "pipeline.h"
 
 #include "file_io.h"
+#include "i18n.h"
 #include "utf8.h"
 
 namespace kovgen {
@@ -31,13 +32,14 @@ std::optional<LoadedAnswers> load_answers(const std::string& text, const std::st
     // Read against the wrong template, every answer would be an "unknown key".
     const YamlNode* named = root->find(kTemplateKeyName);
     diag.error(named ? named->location(file) : Location{file, 1, 1},
-               "the file is for template \"" + named_in_file + "\", not \"" + template_override +
-                   "\" (--template); leave out --template or change \"vorlage:\"");
+               fill(tr("the file is for template \"{}\", not \"{}\" (--template); leave out --template or "
+                       "change \"vorlage:\""),
+                    {named_in_file, template_override}));
     return std::nullopt;
   }
   std::string id = template_override.empty() ? named_in_file : template_override;
   if (id.empty()) {
-    diag.error({file, 1, 1}, "which template? Name it in the file (\"vorlage: ogs\") or pass --template");
+    diag.error({file, 1, 1}, tr("which template? Name it in the file (\"vorlage: ogs\") or pass --template"));
     return std::nullopt;
   }
   const int errors_before = diag.error_count();

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 
+#include "i18n.h"
 #include "representations.h"
 #include "utf8.h"
 #include "value.h"
@@ -143,7 +144,7 @@ class Checker {
         case MustacheTag::Kind::comment:
           break;
         case MustacheTag::Kind::delimiter:
-          diag_.error(tag.where, "changing the Mustache delimiters is not supported");
+          diag_.error(tag.where, tr("changing the Mustache delimiters is not supported"));
           break;
         case MustacheTag::Kind::variable:
         case MustacheTag::Kind::raw:
@@ -156,10 +157,11 @@ class Checker {
           break;
         case MustacheTag::Kind::close:
           if (scopes.size() == base_depth) {
-            diag_.error(tag.where, "{{/" + tag.name + "}} closes no open section");
+            diag_.error(tag.where, fill(tr("{} closes no open section"), {"{{/" + tag.name + "}}"}));
           } else if (scopes.back().opened_by != tag.name) {
-            diag_.error(tag.where, "{{/" + tag.name + "}} does not match {{#" + scopes.back().opened_by +
-                                       "}} opened at line " + std::to_string(scopes.back().where.line));
+            diag_.error(tag.where, fill(tr("{} does not match {} opened at line {}"),
+                                        {"{{/" + tag.name + "}}", "{{#" + scopes.back().opened_by + "}}",
+                                         std::to_string(scopes.back().where.line)}));
             scopes.pop_back();
           } else {
             scopes.pop_back();
@@ -185,7 +187,9 @@ class Checker {
       }
     }
     while (scopes.size() > base_depth) {
-      diag_.error(scopes.back().where, "section {{#" + scopes.back().opened_by + "}} is never closed");
+      diag_.error(scopes.back().where,
+                  fill(tr("section {} is never closed; close it with {}"),
+                       {"{{#" + scopes.back().opened_by + "}}", "{{/" + scopes.back().opened_by + "}}"}));
       scopes.pop_back();
     }
     out.append(text.substr(copied));
@@ -197,8 +201,8 @@ class Checker {
     for (const auto& s : t_.sections) {
       int n = flag_count_[s.id];
       if (n != 1)
-        diag_.error({body_file}, "the flag of section \"" + s.id + "\" ({{{kovgen.hinweis." + s.id +
-                                     "}}}) must be placed exactly once, found " + std::to_string(n));
+        diag_.error({body_file}, fill(tr("the flag of section \"{}\" ({}) must be placed exactly once, found {}"),
+                                      {s.id, "{{{kovgen.hinweis." + s.id + "}}}", std::to_string(n)}));
     }
   }
 
@@ -251,9 +255,10 @@ class Checker {
   }
 
   void unknown_name(const MustacheTag& tag) {
-    diag_.error(tag.where, "unknown name \"" + tag.name +
-                               "\": no question, variant, record field or built-in of template \"" +
-                               t_.id + "\" has this name");
+    diag_.error(tag.where,
+                fill(tr("unknown name \"{}\": no question, variant, record field or built-in of template \"{}\" "
+                        "has this name"),
+                     {tag.name, t_.id}));
   }
 
   void check_variable(const MustacheTag& tag, const std::vector<Scope>& scopes) {
@@ -261,19 +266,21 @@ class Checker {
     if (!s) return unknown_name(tag);
     const bool raw = tag.kind == MustacheTag::Kind::raw;
     if (raw && s->kind != Schema::Kind::trusted_markdown)
-      return diag_.error(tag.where, "{{{" + tag.name + "}}} would insert the answer unescaped; use {{" +
-                                        tag.name + "}}");
+      return diag_.error(tag.where, fill(tr("{} would insert the answer unescaped; use {}"),
+                                         {"{{{" + tag.name + "}}}", "{{" + tag.name + "}}"}));
     if (!raw && s->kind == Schema::Kind::trusted_markdown)
-      return diag_.error(tag.where, tag.name + " is Markdown built by kovgen; insert it with {{{" +
-                                        tag.name + "}}}");
+      return diag_.error(tag.where, fill(tr("{} is Markdown built by kovgen; insert it with {}"),
+                                         {tag.name, "{{{" + tag.name + "}}}"}));
     if (s->kind == Schema::Kind::boolean)
-      return diag_.error(tag.where, tag.name + " is a yes/no question; use {{#" + tag.name + "}}…{{/" +
-                                        tag.name + "}} or {{" + tag.name + "_text}}");
+      return diag_.error(tag.where, fill(tr("{} is a yes/no question; use {} or {}"),
+                                         {tag.name, "{{#" + tag.name + "}}…{{/" + tag.name + "}}",
+                                          "{{" + tag.name + "_text}}"}));
     if (s->kind == Schema::Kind::list)
-      return diag_.error(tag.where, tag.name + " is a list; loop over it with {{#" + tag.name +
-                                        "}}…{{/" + tag.name + "}} or use its _text variant");
+      return diag_.error(tag.where, fill(tr("{} is a list; loop over it with {} or use {}"),
+                                         {tag.name, "{{#" + tag.name + "}}…{{/" + tag.name + "}}",
+                                          "{{" + tag.name + "_text}}"}));
     if (s->kind == Schema::Kind::object)
-      return diag_.error(tag.where, tag.name + " is a group of questions, not a value");
+      return diag_.error(tag.where, fill(tr("{} is a group of questions, not a value"), {tag.name}));
     if (tag.name.rfind("kovgen.hinweis.", 0) == 0) ++flag_count_[tag.name.substr(15)];
   }
 
@@ -285,7 +292,7 @@ class Checker {
       return scope;
     }
     if (s->kind == Schema::Kind::trusted_markdown)
-      diag_.error(tag.where, tag.name + " is Markdown built by kovgen, not a condition");
+      diag_.error(tag.where, fill(tr("{} is Markdown built by kovgen, not a condition"), {tag.name}));
     if (scope.inverted) return scope;
     if (s->kind == Schema::Kind::list) scope.schema = s->element.get();
     else if (s->kind == Schema::Kind::object || s->kind == Schema::Kind::scalar) scope.schema = s;
@@ -295,15 +302,15 @@ class Checker {
   std::optional<std::string> expand_partial(const MustacheTag& tag, const std::vector<Scope>& scopes,
                                             int depth) {
     if (depth >= kMaxPartialDepth) {
-      diag_.error(tag.where, "partials nested more than " + std::to_string(kMaxPartialDepth) +
-                                 " deep (does \"" + tag.name + "\" include itself?)");
+      diag_.error(tag.where, fill(tr("partials nested more than {} deep (does \"{}\" include itself?)"),
+                                  {std::to_string(kMaxPartialDepth), tag.name}));
       return std::nullopt;
     }
     std::string path;
     auto text = partials_(tag.name, &path);
     if (!text) {
-      diag_.error(tag.where, "unknown partial \"" + tag.name + "\": no fragments/" + tag.name +
-                                 ".md.mustache and no template-local file of that name");
+      diag_.error(tag.where, fill(tr("unknown partial \"{}\": no {} and no template-local file of that name"),
+                                  {tag.name, "fragments/" + tag.name + ".md.mustache"}));
       return std::nullopt;
     }
     return check(*text, path, scopes, depth + 1);
@@ -378,7 +385,7 @@ std::vector<MustacheTag> scan_mustache_tags(std::string_view text, const std::st
     }
     size_t close = text.find(closer, inner);
     if (close == std::string_view::npos) {
-      diag.error(tag.where, "unterminated Mustache tag (missing \"" + std::string(closer) + "\")");
+      diag.error(tag.where, fill(tr("unterminated Mustache tag (missing \"{}\")"), {closer}));
       break;
     }
     tag.end = close + closer.size();
@@ -386,9 +393,9 @@ std::vector<MustacheTag> scan_mustache_tags(std::string_view text, const std::st
     if (tag.kind == MustacheTag::Kind::delimiter && !tag.name.empty() && tag.name.back() == '=')
       tag.name.pop_back();
     if (tag.kind != MustacheTag::Kind::comment) {
-      if (tag.name.empty()) diag.error(tag.where, "empty Mustache tag");
+      if (tag.name.empty()) diag.error(tag.where, tr("empty Mustache tag"));
       else if (tag.name.find_first_of("{}\n") != std::string::npos)
-        diag.error(tag.where, "malformed Mustache tag \"" + tag.name + "\"");
+        diag.error(tag.where, fill(tr("malformed Mustache tag \"{}\""), {tag.name}));
     }
     tags.push_back(std::move(tag));
     pos = tags.back().end;

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "file_io.h"
+#include "i18n.h"
 #include "template_check.h"
 #include "text_match.h"
 
@@ -25,9 +26,11 @@ std::optional<LoadedTemplate> load_template(const TemplateLibrary& lib, const st
                                             Diagnostics& diag) {
   const std::vector<std::string> known = list_template_ids(lib);
   if (std::find(known.begin(), known.end(), id) == known.end()) {
-    std::string message = "unknown template \"" + id + "\"";
-    if (auto n = nearest(id, known); !n.empty()) message += "; did you mean \"" + n + "\"?";
-    message += " (run 'kovgen templates' to list them)";
+    const std::string n = nearest(id, known);
+    const std::string message =
+        n.empty() ? fill(tr("unknown template \"{}\" (run 'kovgen templates' to list them)"), {id})
+                  : fill(tr("unknown template \"{}\"; did you mean \"{}\"? (run 'kovgen templates' to list them)"),
+                         {id, n});
     diag.error({}, message);
     return std::nullopt;
   }

@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
+
 #include "file_io.h"
 
 namespace kovgen {
@@ -57,7 +59,7 @@ class RealAtomicFile : public AtomicFile {
 
   // Reports the first error only; later writes are dropped.
   bool fail(Diagnostics& diag) {
-    diag.error({path_}, std::string("cannot write file: ") + std::strerror(errno));
+    diag.error({path_}, fill(tr("cannot write file: {}"), {std::strerror(errno)}));
     failed_ = true;
     buffer_.clear();
     return false;
@@ -124,7 +126,7 @@ std::unique_ptr<AtomicFile> RealDisk::create_atomically(const std::string& path,
   std::string tmp = path + ".tmp-XXXXXX";
   const int fd = mkstemp(tmp.data());
   if (fd < 0) {
-    diag.error({path}, std::string("cannot write file: ") + std::strerror(errno));
+    diag.error({path}, fill(tr("cannot write file: {}"), {std::strerror(errno)}));
     return nullptr;
   }
   return std::make_unique<RealAtomicFile>(path, tmp, fd);
@@ -156,11 +158,11 @@ std::optional<uint64_t> MemoryDisk::file_size(const std::string& path) {
 bool MemoryDisk::write_atomically(const std::string& path, std::string_view bytes, Diagnostics& diag) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (!dirs_.count(parent_of(path)) && parent_of(path) != ".") {
-    diag.error({path}, "cannot write file: No such file or directory");
+    diag.error({path}, fill(tr("cannot write file: {}"), {std::strerror(ENOENT)}));
     return false;
   }
   if (!failing_part_.empty() && path.find(failing_part_) != std::string::npos) {
-    diag.error({path}, "cannot write file: No space left on device");
+    diag.error({path}, fill(tr("cannot write file: {}"), {std::strerror(ENOSPC)}));
     return false;
   }
   ++writes_;

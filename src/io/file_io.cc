@@ -10,22 +10,24 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
+
 namespace kovgen {
 
 std::optional<std::string> read_file(const std::string& path, Diagnostics& diag) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
-    diag.error({path}, "is a folder, not a file");
+    diag.error({path}, tr("is a folder, not a file"));
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    diag.error({path}, std::string("cannot open file: ") + std::strerror(errno));
+    diag.error({path}, fill(tr("cannot open file: {}"), {std::strerror(errno)}));
     return std::nullopt;
   }
   auto too_large = [&](std::streamoff size) {
-    diag.error({path}, "file too large (" + std::to_string(size / (1024 * 1024)) + " MiB; at most " +
-                           std::to_string(kMaxInputFileBytes / (1024 * 1024)) + " MiB)");
+    diag.error({path}, fill(tr("file too large ({} MiB; at most {} MiB)"),
+                            {std::to_string(size / (1024 * 1024)), std::to_string(kMaxInputFileBytes / (1024 * 1024))}));
     return std::nullopt;
   };
   in.seekg(0, std::ios::end);
@@ -38,7 +40,7 @@ std::optional<std::string> read_file(const std::string& path, Diagnostics& diag)
   if (size > static_cast<std::streamoff>(kMaxInputFileBytes)) return too_large(size);
   std::string bytes = read_stream(in, size);
   if (in.bad()) {
-    diag.error({path}, "cannot read file");
+    diag.error({path}, tr("cannot read file"));
     return std::nullopt;
   }
   if (bytes.size() > kMaxInputFileBytes) return too_large(static_cast<std::streamoff>(bytes.size()));
@@ -68,7 +70,7 @@ std::optional<std::string> write_temporary(const std::string& path, std::string_
   std::string tmp = path + ".tmp-XXXXXX";
   int fd = mkstemp(tmp.data());
   if (fd < 0) {
-    diag.error({path}, std::string("cannot write file: ") + std::strerror(errno));
+    diag.error({path}, fill(tr("cannot write file: {}"), {std::strerror(errno)}));
     return std::nullopt;
   }
   const char* p = bytes.data();
@@ -77,7 +79,7 @@ std::optional<std::string> write_temporary(const std::string& path, std::string_
     ssize_t n = ::write(fd, p, left);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      diag.error({path}, std::string("cannot write file: ") + std::strerror(errno));
+      diag.error({path}, fill(tr("cannot write file: {}"), {std::strerror(errno)}));
       ::close(fd);
       ::unlink(tmp.c_str());
       return std::nullopt;
@@ -88,7 +90,7 @@ std::optional<std::string> write_temporary(const std::string& path, std::string_
   // mkstemp creates 0600; outputs are ordinary documents.
   fchmod(fd, 0644);
   if (::close(fd) != 0) {
-    diag.error({path}, std::string("cannot write file: ") + std::strerror(errno));
+    diag.error({path}, fill(tr("cannot write file: {}"), {std::strerror(errno)}));
     ::unlink(tmp.c_str());
     return std::nullopt;
   }
@@ -97,7 +99,7 @@ std::optional<std::string> write_temporary(const std::string& path, std::string_
 
 bool rename_into_place(const std::string& tmp, const std::string& path, Diagnostics& diag) {
   if (std::rename(tmp.c_str(), path.c_str()) == 0) return true;
-  diag.error({path}, std::string("cannot write file: ") + std::strerror(errno));
+  diag.error({path}, fill(tr("cannot write file: {}"), {std::strerror(errno)}));
   ::unlink(tmp.c_str());
   return false;
 }
@@ -130,7 +132,7 @@ bool make_directories(const std::string& path, Diagnostics& diag) {
   std::error_code ec;
   std::filesystem::create_directories(path, ec);
   if (ec) {
-    diag.error({path}, "cannot create folder: " + ec.message());
+    diag.error({path}, fill(tr("cannot create folder: {}"), {ec.message()}));
     return false;
   }
   return true;

@@ -6,6 +6,7 @@
 #include <limits>
 #include <set>
 
+#include "i18n.h"
 #include "layout.h"
 #include "layout_items.h"
 #include "utf8.h"
@@ -391,12 +392,16 @@ std::vector<Run> resolve_glyphs(const std::vector<Run>& runs, const GlyphMetrics
         continue;
       }
       if (reported.insert(cp).second) {
-        char buf[96];
+        char code[16];
         std::string ch;
         if (cp >= 0x20) append_utf8(ch, cp);
-        std::snprintf(buf, sizeof buf, "PDF: no font has a glyph for U+%04X", unsigned(cp));
-        diag.warning({}, std::string(buf) + (ch.empty() ? "" : " \"" + ch + "\"") +
-                             "; it is printed as a replacement character");
+        std::snprintf(code, sizeof code, "U+%04X", unsigned(cp));
+        diag.warning({}, ch.empty() ? fill(tr("PDF: no font has a glyph for {}; it is printed as a replacement "
+                                              "character"),
+                                           {code})
+                                    : fill(tr("PDF: no font has a glyph for {} \"{}\"; it is printed as a "
+                                              "replacement character"),
+                                           {code, ch}));
       }
       if (metrics.advance(Face::symbol, 0xFFFD) >= 0) emit(run, Face::symbol, 0xFFFD);
       else emit(run, run.style.face, '?');

@@ -1,5 +1,7 @@
 #include "markdown_tree.h"
 
+#include "i18n.h"
+
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
@@ -82,9 +84,9 @@ bool check_markdown_depth(cmark_node* root, const std::string& file, Diagnostics
     stack.pop_back();
     if (depth > kMaxMarkdownDepth) {
       diag.error({file, cmark_node_get_start_line(n), cmark_node_get_start_column(n)},
-                 "Markdown nested too deeply (more than " +
-                     std::to_string(kMaxMarkdownDepth) +
-                     " levels of block quotes, lists, list items or emphasis inside each other)");
+                 fill(tr("Markdown nested too deeply (more than {} levels of block quotes, lists, list items or "
+                         "emphasis inside each other)"),
+                      {std::to_string(kMaxMarkdownDepth)}));
       return false;
     }
     for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) stack.push_back({c, depth + 1});

@@ -1,5 +1,6 @@
 #include "answers.h"
 
+#include "i18n.h"
 #include "text_match.h"
 
 namespace kovgen {
@@ -28,8 +29,10 @@ class AnswerReader {
 
   std::optional<Value> scalar(const YamlNode& n, const Question& q) {
     if (!n.is_scalar()) {
-      error(n, q, std::string("expected ") + question_type_label(q.type) + ", got " +
-                      (n.is_sequence() ? "a list" : n.is_mapping() ? "a mapping" : "nothing"));
+      const char* pattern = n.is_sequence()  ? tr("expected {}, got a list")
+                            : n.is_mapping() ? tr("expected {}, got a mapping (keys with values)")
+                                             : tr("expected {}, got nothing");
+      error(n, q, fill(pattern, {question_type_label(q.type)}));
       return std::nullopt;
     }
     std::string message;
@@ -44,11 +47,11 @@ class AnswerReader {
 
   std::optional<Value> list(const YamlNode& n, const Question& q) {
     if (!n.is_sequence()) {
-      error(n, q, "expected a list (one item per line, each starting with \"- \")");
+      error(n, q, tr("expected a list (one item per line, each starting with \"- \")"));
       return std::nullopt;
     }
     if (n.size() > kMaxListItems) {
-      error(n, q, "too many items (at most " + std::to_string(kMaxListItems) + ")");
+      error(n, q, fill(tr("too many items (at most {})"), {std::to_string(kMaxListItems)}));
       return std::nullopt;
     }
     Value v;
@@ -72,11 +75,11 @@ class AnswerReader {
 
   std::optional<Value> records(const YamlNode& n, const Question& q) {
     if (!n.is_sequence()) {
-      error(n, q, "expected a list of entries, each with the fields " + join_german(keys_of(q.fields)));
+      error(n, q, fill(tr("expected a list of entries, each with the fields {}"), {join_german(keys_of(q.fields))}));
       return std::nullopt;
     }
     if (n.size() > kMaxListItems) {
-      error(n, q, "too many entries (at most " + std::to_string(kMaxListItems) + ")");
+      error(n, q, fill(tr("too many entries (at most {})"), {std::to_string(kMaxListItems)}));
       return std::nullopt;
     }
     Value v;
@@ -85,11 +88,11 @@ class AnswerReader {
     bool ok = true;
     for (const auto& row_node : n.items) {
       if (!row_node.is_mapping()) {
-        error(row_node, q, "expected an entry with the fields " + join_german(keys_of(q.fields)));
+        error(row_node, q, fill(tr("expected an entry with the fields {}"), {join_german(keys_of(q.fields))}));
         ok = false;
         continue;
       }
-      check_known_keys(row_node, keys_of(q.fields), q.full_key, file_, diag_);
+      check_known_keys(row_node, keys_of(q.fields), fill(tr("in the entries of {}"), {q.full_key}), file_, diag_);
       std::vector<std::pair<std::string, Value>> row;
       for (const auto& field : q.fields) {
         const YamlNode* fn = row_node.find(field.key);
@@ -158,23 +161,24 @@ Answers read_answers(const YamlNode& root, const Template& t, const std::string&
   answers.questionnaire = &t;
   if (root.is_null()) return answers;  // an empty file: nothing answered yet
   if (!root.is_mapping()) {
-    diag.error(root.location(file), "answers must be a mapping of sections (e.g. \"meta:\")");
+    diag.error(root.location(file), tr("answers must be a mapping of sections (e.g. \"meta:\")"));
     return answers;
   }
   std::vector<std::string> section_ids{kTemplateKey};
   for (const auto& s : t.sections) section_ids.push_back(s.id);
-  check_known_keys(root, section_ids, "the answers of template " + t.id, file, diag);
+  check_known_keys(root, section_ids, fill(tr("in the answers of template {}"), {t.id}), file, diag);
 
   AnswerReader reader(file, diag);
   for (const auto& section : t.sections) {
     const YamlNode* sn = root.find(section.id);
     if (!sn || sn->is_null()) continue;
     if (!sn->is_mapping()) {
-      diag.error(sn->location(file), "section " + section.id + " (\u201E" + section.title +
-                                         "\u201C): expected the answers of the section as a mapping");
+      diag.error(sn->location(file), fill(tr("section {}: expected the answers of the section as a mapping (each "
+                                             "question's key, a colon and the answer)"),
+                                          {section.id + " (\u201E" + section.title + "\u201C)"}));
       continue;
     }
-    check_known_keys(*sn, keys_of(section.questions), "section " + section.id, file, diag);
+    check_known_keys(*sn, keys_of(section.questions), fill(tr("in section {}"), {section.id}), file, diag);
     for (const auto& q : section.questions) {
       const YamlNode* qn = sn->find(q.key);
       if (is_empty_answer(qn)) continue;
@@ -191,8 +195,8 @@ bool set_answer_from_text(Answers& answers, const Template& t, const std::string
     std::vector<std::string> keys;
     for (const auto& s : t.sections)
       for (const auto& qq : s.questions) keys.push_back(qq.full_key);
-    std::string message = "unknown question \"" + full_key + "\"";
-    if (auto n = nearest(full_key, keys); !n.empty()) message += "; did you mean \"" + n + "\"?";
+    std::string message = fill(tr("unknown question \"{}\""), {full_key});
+    if (auto n = nearest(full_key, keys); !n.empty()) message = fill(tr("{}; did you mean \"{}\"?"), {message, n});
     diag.error(where, message);
     return false;
   }
@@ -201,7 +205,7 @@ bool set_answer_from_text(Answers& answers, const Template& t, const std::string
     return true;
   }
   if (q->type == QuestionType::records) {
-    diag.error(where, describe(*q) + ": a table cannot be given in one cell; put it in the base file");
+    diag.error(where, describe(*q) + ": " + tr("a table cannot be given in one cell; put it in the base file"));
     return false;
   }
   std::string message;

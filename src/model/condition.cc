@@ -1,5 +1,7 @@
 #include "condition.h"
 
+#include "i18n.h"
+
 namespace kovgen {
 
 namespace {
@@ -31,8 +33,9 @@ std::optional<Condition> parse_condition(const std::string& text, std::string* e
   Condition c;
   c.source = trim(text);
   std::string s = c.source;
-  auto fail = [&](const std::string& why) -> std::optional<Condition> {
-    *error = "invalid condition \"" + c.source + "\": " + why;
+  // pattern: the whole message, {} for the condition as written.
+  auto fail = [&](const char* pattern) -> std::optional<Condition> {
+    *error = fill(pattern, {c.source});
     return std::nullopt;
   };
   if (s.rfind("not ", 0) == 0) {
@@ -51,7 +54,7 @@ std::optional<Condition> parse_condition(const std::string& text, std::string* e
     c.key = trim(s.substr(0, p));
     std::string list = trim(s.substr(p + 4));
     if (list.size() < 2 || list.front() != '[' || list.back() != ']')
-      return fail("expected a list in brackets after \"in\"");
+      return fail(tr("invalid condition \"{}\": expected a list in brackets after \"in\""));
     list = list.substr(1, list.size() - 2);
     size_t start = 0;
     while (true) {
@@ -63,7 +66,7 @@ std::optional<Condition> parse_condition(const std::string& text, std::string* e
   } else {
     c.key = s;
   }
-  if (!is_key(c.key)) return fail("expected a full key such as \"section.key\"");
+  if (!is_key(c.key)) return fail(tr("invalid condition \"{}\": expected a full key such as \"section.key\""));
   return c;
 }
 

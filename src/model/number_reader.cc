@@ -6,6 +6,7 @@
 
 #include "diagnostics.h"
 #include "german_format.h"
+#include "i18n.h"
 
 namespace kovgen {
 
@@ -90,15 +91,6 @@ bool read_grouped(std::string_view s, std::string* digits) {
   return true;
 }
 
-std::string expected_phrase(NumberKind kind) {
-  switch (kind) {
-    case NumberKind::whole: return "a whole number such as 1.200";
-    case NumberKind::decimal: return "a number such as 2,5";
-    case NumberKind::percent: return "a percentage such as 3 or 2,5 %";
-    case NumberKind::money: return "an amount in EUR such as 1.105,00 €";
-  }
-  return "";
-}
 
 // The value of a run of decimal digits; callers keep it within 18 digits.
 int64_t digits_value(std::string_view digits) {
@@ -108,11 +100,18 @@ int64_t digits_value(std::string_view digits) {
 }
 
 std::string expected_message(NumberKind kind, std::string_view got) {
-  return "expected " + expected_phrase(kind) + ", got " + quoted_value(got);
+  const char* pattern = "";
+  switch (kind) {
+    case NumberKind::whole: pattern = tr("expected a whole number such as 1.200, got {}"); break;
+    case NumberKind::decimal: pattern = tr("expected a number such as 2,5, got {}"); break;
+    case NumberKind::percent: pattern = tr("expected a percentage such as 3 or 2,5 %, got {}"); break;
+    case NumberKind::money: return fill(tr("expected an amount in EUR such as {}, got {}"), {"1.105,00 €", quoted_value(got)});
+  }
+  return fill(pattern, {quoted_value(got)});
 }
 
 std::string grouping_rule() {
-  return "in German a dot groups exactly three digits (12.500) and a comma starts the decimals (1.105,50)";
+  return tr("in German a dot groups exactly three digits (12.500) and a comma starts the decimals (1.105,50)");
 }
 
 // "0.500", "1234.500", "1.2345": a dot that is neither German grouping nor an
@@ -132,11 +131,11 @@ std::string ambiguous_dot(std::string_view shown, std::string_view before, std::
     if (kind != NumberKind::whole) readings.push_back(std::string(before) + "," + std::string(after));
     if (whole_possible) readings.push_back(format_integer(digits_value(std::string(before) + std::string(after))));
   }
-  std::string message = quoted_value(shown) + " is ambiguous: ";
-  if (readings.empty()) return message + grouping_rule();
-  message += "write " + readings[0];
-  if (readings.size() > 1) message += " or " + readings[1];
-  return message + " (" + grouping_rule() + ")";
+  if (readings.empty()) return fill(tr("{} is ambiguous: {}"), {quoted_value(shown), grouping_rule()});
+  if (readings.size() == 1)
+    return fill(tr("{} is ambiguous: write {} ({})"), {quoted_value(shown), readings[0], grouping_rule()});
+  return fill(tr("{} is ambiguous: write {} or {} ({})"),
+              {quoted_value(shown), readings[0], readings[1], grouping_rule()});
 }
 
 // The number part once sign, currency and percent are gone: digits with at most
@@ -148,7 +147,7 @@ std::optional<ExactNumber> read_body(std::string_view body, std::string_view sho
     return std::nullopt;
   };
   const auto not_a_number = [&] { return fail(expected_message(kind, shown)); };
-  const auto not_german = [&] { return fail(quoted_value(shown) + " is not a number: " + grouping_rule()); };
+  const auto not_german = [&] { return fail(fill(tr("{} is not a number: {}"), {quoted_value(shown), grouping_rule()})); };
   if (body.empty() || body.find_first_not_of("0123456789., ") != std::string_view::npos) return not_a_number();
 
   const size_t comma = body.find(',');
@@ -156,8 +155,8 @@ std::optional<ExactNumber> read_body(std::string_view body, std::string_view sho
   if (comma != std::string_view::npos && last_dot != std::string_view::npos && last_dot > comma) {
     std::string german(body);
     for (char& c : german) c = c == ',' ? '.' : c == '.' ? ',' : c;
-    return fail(quoted_value(shown) + " is written the English way (comma for thousands, dot for decimals); " +
-                "write " + german + " (" + grouping_rule() + ")");
+    return fail(fill(tr("{} is written the English way (comma for thousands, dot for decimals); write {} ({})"),
+                     {quoted_value(shown), german, grouping_rule()}));
   }
   if (std::count(body.begin(), body.end(), ',') > 1) return not_german();
 
@@ -190,7 +189,7 @@ std::optional<ExactNumber> read_body(std::string_view body, std::string_view sho
   const auto significant = [](std::string_view d) { return d.size() - std::min(d.find_first_not_of('0'), d.size()); };
   if (significant(std::string_view(digits).substr(0, digits.size() - decimals)) > kMaxWholeDigits ||
       significant(digits) > kMaxDigits)
-    return fail("number too large");
+    return fail(tr("number too large"));
   ExactNumber n;
   n.units = digits_value(digits);
   n.decimals = decimals;
@@ -250,13 +249,14 @@ std::optional<ExactNumber> read_number(std::string_view text, NumberKind kind, s
       break;
     case NumberKind::money:
       if (!n->hundredths()) {
-        *error = "expected an amount in EUR with at most two decimals, got " + quoted_value(text);
+        *error = fill(tr("expected an amount in EUR with at most two decimals, got {}"), {quoted_value(text)});
         // 3,505 is three and a half euros to a German and 3505 euros to an
         // English reader; name the second reading too.
         const size_t comma = s.find(',');
         if (n->decimals == 3 && comma != std::string::npos && comma <= 3 && all_digits(s.substr(0, comma))) {
           const std::string grouped = (negative ? "-" : "") + s.substr(0, comma) + "." + s.substr(comma + 1);
-          *error += " (for " + grouped + ",00 € write " + grouped + ")";
+          *error = fill(tr("expected an amount in EUR with at most two decimals, got {} (for {} write {})"),
+                        {quoted_value(text), grouped + ",00 €", grouped});
         }
         return std::nullopt;
       }
@@ -264,8 +264,10 @@ std::optional<ExactNumber> read_number(std::string_view text, NumberKind kind, s
     case NumberKind::decimal:
     case NumberKind::percent:
       if (n->decimals > kMaxDecimals) {
-        *error = "expected " + expected_phrase(kind) + " with at most " + std::to_string(kMaxDecimals) +
-                 " decimals, got " + quoted_value(text);
+        *error = fill(kind == NumberKind::percent
+                          ? tr("expected a percentage such as 3 or 2,5 % with at most {} decimals, got {}")
+                          : tr("expected a number such as 2,5 with at most {} decimals, got {}"),
+                      {std::to_string(kMaxDecimals), quoted_value(text)});
         return std::nullopt;
       }
       break;

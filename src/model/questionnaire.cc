@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "i18n.h"
 #include "value.h"
 #include "yaml_dom.h"
 #include "text_match.h"
@@ -17,19 +18,19 @@ struct TypeName {
 };
 
 constexpr TypeName kTypes[] = {
-    {QuestionType::text, "text", "Text (eine Zeile)"},
-    {QuestionType::longtext, "longtext", "Text (mehrere Zeilen)"},
-    {QuestionType::integer, "integer", "ganze Zahl"},
-    {QuestionType::decimal, "decimal", "Zahl"},
-    {QuestionType::money, "money", "Betrag in Euro"},
-    {QuestionType::percent, "percent", "Prozentsatz"},
-    {QuestionType::date, "date", "Datum (TT.MM.JJJJ)"},
-    {QuestionType::time, "time", "Uhrzeit (HH:MM)"},
-    {QuestionType::schoolyear, "schoolyear", "Schuljahr (z. B. 2026/27)"},
-    {QuestionType::boolean, "boolean", "ja/nein"},
-    {QuestionType::choice, "choice", "Auswahl"},
-    {QuestionType::list, "list", "Liste"},
-    {QuestionType::records, "records", "Tabelle (Einträge mit Feldern)"},
+    {QuestionType::text, "text", N_("text (one line)")},
+    {QuestionType::longtext, "longtext", N_("text (several lines)")},
+    {QuestionType::integer, "integer", N_("whole number")},
+    {QuestionType::decimal, "decimal", N_("number")},
+    {QuestionType::money, "money", N_("amount in euros")},
+    {QuestionType::percent, "percent", N_("percentage")},
+    {QuestionType::date, "date", N_("date (DD.MM.YYYY)")},
+    {QuestionType::time, "time", N_("time of day (HH:MM)")},
+    {QuestionType::schoolyear, "schoolyear", N_("school year (e.g. 2026/27)")},
+    {QuestionType::boolean, "boolean", N_("yes/no")},
+    {QuestionType::choice, "choice", N_("choice")},
+    {QuestionType::list, "list", N_("list")},
+    {QuestionType::records, "records", N_("table (entries with fields)")},
 };
 
 bool valid_identifier(const std::string& s) {
@@ -71,7 +72,7 @@ class TemplateParser {
     char* end = nullptr;
     const double v = std::strtod(n->text().c_str(), &end);
     if (n->text().empty() || *end != '\0') {
-      diag_.error(n->location(file_), std::string(key) + ": expected a number");
+      diag_.error(n->location(file_), fill(tr("{}: expected a number"), {key}));
       return std::nullopt;
     }
     return v;
@@ -81,10 +82,10 @@ class TemplateParser {
                                    bool allow_records) {
     Location where = n.location(file_);
     if (!n.is_mapping()) {
-      diag_.error(where, "a question must be a mapping with key, label and type");
+      diag_.error(where, tr("a question must be a mapping with key, label and type"));
       return std::nullopt;
     }
-    check_known_keys(n, kQuestionKeys, "question", file_, diag_);
+    check_known_keys(n, kQuestionKeys, tr("in a question"), file_, diag_);
     Question q;
     q.where = where;
     q.key = text_of(n, "key");
@@ -94,18 +95,18 @@ class TemplateParser {
     q.example = text_of(n, "example");
     q.required = parse_bool(n, "required", false);
     if (!valid_identifier(q.key))
-      diag_.error(where, "question key \"" + q.key + "\" must match [a-z][a-z0-9_]*");
-    if (q.label.empty()) diag_.error(where, "question " + q.full_key + " has no label");
+      diag_.error(where, fill(tr("question key \"{}\" must match [a-z][a-z0-9_]*"), {q.key}));
+    if (q.label.empty()) diag_.error(where, fill(tr("question {} has no label"), {q.full_key}));
     const std::string& type_name = text_of(n, "type");
     if (auto t = question_type_from_name(type_name)) {
       q.type = *t;
     } else {
       diag_.error((n.find("type") ? *n.find("type") : n).location(file_),
-                  "question " + q.full_key + ": unknown type \"" + type_name + "\"");
+                  fill(tr("question {}: unknown type \"{}\""), {q.full_key, type_name}));
     }
     for (const auto& c : items_of(n, "choices")) q.choices.push_back(c.text());
     if (q.type == QuestionType::choice && q.choices.empty())
-      diag_.error(where, "question " + q.full_key + " of type choice needs choices");
+      diag_.error(where, fill(tr("question {} of type choice needs choices"), {q.full_key}));
     q.min = number(n, "min");
     q.max = number(n, "max");
     if (const YamlNode* when = n.find("when")) {
@@ -114,9 +115,9 @@ class TemplateParser {
       if (!q.when) diag_.error(when->location(file_), error);
     }
     if (q.type == QuestionType::records) {
-      if (!allow_records) diag_.error(where, "records cannot be nested");
+      if (!allow_records) diag_.error(where, tr("records cannot be nested"));
       if (items_of(n, "fields").empty())
-        diag_.error(where, "question " + q.full_key + " of type records needs fields");
+        diag_.error(where, fill(tr("question {} of type records needs fields"), {q.full_key}));
       for (const auto& f : items_of(n, "fields"))
         if (auto field = question(f, q.full_key, false)) q.fields.push_back(std::move(*field));
     }
@@ -126,10 +127,10 @@ class TemplateParser {
   std::optional<Section> section(const YamlNode& n) {
     Location where = n.location(file_);
     if (!n.is_mapping()) {
-      diag_.error(where, "a section must be a mapping");
+      diag_.error(where, tr("a section must be a mapping"));
       return std::nullopt;
     }
-    check_known_keys(n, {"id", "title", "step", "mandatory", "intro", "questions"}, "section",
+    check_known_keys(n, {"id", "title", "step", "mandatory", "intro", "questions"}, tr("in a section"),
                      file_, diag_);
     Section s;
     s.where = where;
@@ -138,15 +139,15 @@ class TemplateParser {
     s.step = static_cast<int>(number(n, "step").value_or(0));
     s.mandatory = parse_bool(n, "mandatory", false);
     s.intro = text_of(n, "intro");
-    if (!valid_identifier(s.id)) diag_.error(where, "section id \"" + s.id + "\" must match [a-z][a-z0-9_]*");
-    if (s.title.empty()) diag_.error(where, "section " + s.id + " has no title");
-    if (s.step < 1 || s.step > 6) diag_.error(where, "section " + s.id + ": step must be 1..6");
+    if (!valid_identifier(s.id)) diag_.error(where, fill(tr("section id \"{}\" must match [a-z][a-z0-9_]*"), {s.id}));
+    if (s.title.empty()) diag_.error(where, fill(tr("section {} has no title"), {s.id}));
+    if (s.step < 1 || s.step > 6) diag_.error(where, fill(tr("section {}: step must be 1..6"), {s.id}));
     std::set<std::string> keys;
     for (const auto& qn : items_of(n, "questions")) {
       auto q = question(qn, s.id, true);
       if (!q) continue;
       if (!keys.insert(q->key).second)
-        diag_.error(q->where, "question key \"" + q->full_key + "\" defined twice");
+        diag_.error(q->where, fill(tr("question key \"{}\" defined twice"), {q->full_key}));
       s.questions.push_back(std::move(*q));
     }
     return s;
@@ -165,7 +166,7 @@ void check_condition_cycles(const Template& t, Diagnostics& diag) {
       for (int steps = 0; at && at->when; ++steps) {
         at = t.find_question(at->when->key);
         if (at == &q || steps > 64) {
-          diag.error(q.where, "question " + q.full_key + ": its condition depends on itself");
+          diag.error(q.where, fill(tr("question {}: its condition depends on itself"), {q.full_key}));
           break;
         }
       }
@@ -180,8 +181,8 @@ void check_choice_names(const Template& t, Diagnostics& diag) {
       for (const auto& c : q.choices) {
         const std::string slug = choice_slug(c);
         if (slug.empty() || !slugs.insert(slug).second)
-          diag.error(q.where, "question " + q.full_key + ": choice \"" + c +
-                                  "\" needs letters or digits that tell it apart from the others");
+          diag.error(q.where, fill(tr("question {}: choice \"{}\" needs letters or digits that tell it apart from the others"),
+                                  {q.full_key, c}));
       }
     }
 }
@@ -202,7 +203,7 @@ const char* question_type_name(QuestionType type) {
 
 const char* question_type_label(QuestionType type) {
   for (const auto& t : kTypes)
-    if (t.type == type) return t.label;
+    if (t.type == type) return tr(t.label);
   return "?";
 }
 
@@ -228,11 +229,11 @@ std::optional<Template> parse_template(const std::string& yaml_text, const std::
   auto root = parse_yaml(yaml_text, file, diag);
   if (!root) return std::nullopt;
   if (!root->is_mapping()) {
-    diag.error({file, 1, 1}, "template.yaml must be a mapping");
+    diag.error({file, 1, 1}, tr("template.yaml must be a mapping"));
     return std::nullopt;
   }
   const YamlNode& doc = *root;
-  check_known_keys(doc, {"id", "title", "description", "body", "parties", "sections"}, "template", file, diag);
+  check_known_keys(doc, {"id", "title", "description", "body", "parties", "sections"}, tr("in template.yaml"), file, diag);
   Template t;
   t.id = text_of(doc, "id");
   t.title = text_of(doc, "title");
@@ -246,16 +247,15 @@ std::optional<Template> parse_template(const std::string& yaml_text, const std::
   for (const auto& sn : items_of(doc, "sections")) {
     auto s = parser.section(sn);
     if (!s) continue;
-    if (!ids.insert(s->id).second) diag.error(s->where, "section id \"" + s->id + "\" defined twice");
+    if (!ids.insert(s->id).second) diag.error(s->where, fill(tr("section id \"{}\" defined twice"), {s->id}));
     t.sections.push_back(std::move(*s));
   }
-  if (t.sections.empty()) diag.error({file, 1, 1}, "template has no sections");
+  if (t.sections.empty()) diag.error({file, 1, 1}, tr("template has no sections"));
   // Conditions must name questions that exist.
   for (const auto& s : t.sections)
     for (const auto& q : s.questions)
       if (q.when && !t.find_question(q.when->key))
-        diag.error(q.where, "question " + q.full_key + ": condition names unknown question \"" +
-                                q.when->key + "\"");
+        diag.error(q.where, fill(tr("question {}: condition names unknown question \"{}\""), {q.full_key, q.when->key}));
   check_condition_cycles(t, diag);
   check_choice_names(t, diag);
   if (diag.error_count() > errors_before) return std::nullopt;

@@ -21,7 +21,7 @@ constexpr size_t kQuestionTypeCount = static_cast<size_t>(QuestionType::records)
 // "money" etc.; nullopt for an unknown name.
 std::optional<QuestionType> question_type_from_name(const std::string& name);
 const char* question_type_name(QuestionType t);
-// German description for prompts and skeletons, e.g. "Betrag in Euro".
+// The type as a person reads it (translated), e.g. "amount in euros" (German "Betrag in Euro").
 const char* question_type_label(QuestionType t);
 
 struct Question {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "i18n.h"
 #include "number_reader.h"
 #include "utf8.h"
 #include "text_match.h"
@@ -67,13 +68,13 @@ bool has_control_characters(std::string_view s, bool allow_newline) {
 
 bool check_bounds(const Question& q, double v, std::string* error) {
   if ((q.min && v < *q.min) || (q.max && v > *q.max)) {
-    *error = "value out of range (allowed: " + (q.min ? format_decimal(*q.min) : std::string("…")) +
-             " to " + (q.max ? format_decimal(*q.max) : std::string("…")) + ")";
+    *error = fill(tr("value out of range (allowed: {} to {})"),
+                  {q.min ? format_decimal(*q.min) : std::string("…"), q.max ? format_decimal(*q.max) : std::string("…")});
     return false;
   }
   // Beyond this, amounts lose cents in a double and make no sense in an agreement.
   if (std::fabs(v) > 1e12) {
-    *error = "number too large";
+    *error = tr("number too large");
     return false;
   }
   return true;
@@ -148,31 +149,33 @@ std::optional<int> read_time(const std::string& s, std::string* error) {
   Cursor c{s};
   long long hours = 0, minutes = 0;
   if (!c.digits(1, 2, &hours) || !(c.eat(':') || c.eat('.')) || !c.digits(2, 2, &minutes))
-    return fail("expected a time such as 8:00, got " + quoted_value(s));
+    return fail(fill(tr("expected a time such as 8:00, got {}"), {quoted_value(s)}));
   c.skip_spaces();
   if (!c.done() && s.compare(c.i, std::string::npos, "Uhr") != 0)
-    return fail("expected a time such as 8:00, got " + quoted_value(s));
+    return fail(fill(tr("expected a time such as 8:00, got {}"), {quoted_value(s)}));
   const int h = static_cast<int>(hours), min = static_cast<int>(minutes);
-  if (h > 24 || min > 59 || (h == 24 && min > 0)) return fail("no such time: " + quoted_value(s));
+  if (h > 24 || min > 59 || (h == 24 && min > 0)) return fail(fill(tr("no such time: {}"), {quoted_value(s)}));
   return h * 60 + min;
 }
 
 // The starting year of "2026/27", "2026/2027" or "2026".
 std::optional<int> read_school_year(const std::string& s, std::string* error) {
-  auto fail = [&](const std::string& expected) -> std::optional<int> {
-    *error = "expected " + expected + ", got " + quoted_value(s);
+  // pattern: the whole message, {} for the value.
+  auto fail = [&](const char* pattern) -> std::optional<int> {
+    *error = fill(pattern, {quoted_value(s)});
     return std::nullopt;
   };
+  const char* const not_a_school_year = tr("expected a school year such as 2026/27, got {}");
   Cursor c{s};
   long long start_year = 0, end_year = 0;
   size_t end_digits = 0;
-  if (!c.digits(4, 4, &start_year)) return fail("a school year such as 2026/27");
-  if (c.eat('/') && !c.digits(2, 4, &end_year, &end_digits)) return fail("a school year such as 2026/27");
-  if (!c.done() || end_digits == 3) return fail("a school year such as 2026/27");
+  if (!c.digits(4, 4, &start_year)) return fail(not_a_school_year);
+  if (c.eat('/') && !c.digits(2, 4, &end_year, &end_digits)) return fail(not_a_school_year);
+  if (!c.done() || end_digits == 3) return fail(not_a_school_year);
   const int start = static_cast<int>(start_year);
   if (end_digits > 0 && end_year != (start + 1) % 100 && end_year != start + 1)
-    return fail("consecutive years such as 2026/27");
-  if (start < 1900 || start > 2199) return fail("a school year such as 2026/27");
+    return fail(tr("expected consecutive years such as 2026/27, got {}"));
+  if (start < 1900 || start > 2199) return fail(not_a_school_year);
   return start;
 }
 
@@ -182,8 +185,8 @@ std::optional<std::string> read_choice(const Question& q, const std::string& s, 
     if (s == c || lower_ascii(s) == lower_ascii(c)) return c;
   std::string list;
   for (const auto& c : q.choices) list += (list.empty() ? "" : ", ") + quoted_value(c);
-  *error = "expected one of " + list + ", got " + quoted_value(s);
-  if (auto n = nearest(s, q.choices); !n.empty()) *error += "; did you mean " + quoted_value(n) + "?";
+  *error = fill(tr("expected one of {}, got {}"), {list, quoted_value(s)});
+  if (auto n = nearest(s, q.choices); !n.empty()) *error = fill(tr("{}; did you mean {}?"), {*error, quoted_value(n)});
   return std::nullopt;
 }
 
@@ -191,17 +194,17 @@ std::optional<std::string> read_choice(const Question& q, const std::string& s, 
 // control characters (line breaks only in text, which reports them itself).
 bool acceptable_raw_value(const Question& q, std::string_view raw, std::string* error) {
   if (raw.size() > kMaxTextBytes) {
-    *error = "value too long (" + std::to_string(raw.size()) + " bytes; at most " +
-             std::to_string(kMaxTextBytes) + ")";
+    *error = fill(tr("value too long ({} bytes; at most {})"),
+                  {std::to_string(raw.size()), std::to_string(kMaxTextBytes)});
     return false;
   }
   if (find_invalid_utf8(raw) != std::string_view::npos) {
-    *error = "invalid UTF-8 in value";
+    *error = tr("invalid UTF-8 in value; save the file as UTF-8");
     return false;
   }
   const bool multiline = q.type == QuestionType::longtext || q.type == QuestionType::text;
   if (has_control_characters(raw, multiline)) {
-    *error = "control character in value " + quoted_value(raw);
+    *error = fill(tr("control character in value {}; remove it"), {quoted_value(raw)});
     return false;
   }
   return true;
@@ -214,22 +217,23 @@ std::optional<Value> parse_scalar(const Question& q, std::string_view raw, std::
   Value v;
   v.type = q.type;
   std::string s = trim(raw);
-  auto fail = [&](const std::string& expected) -> std::optional<Value> {
-    *error = "expected " + expected + ", got " + quoted_value(s);
+  // pattern: the whole message, {} for the value.
+  auto fail = [&](const char* pattern) -> std::optional<Value> {
+    *error = fill(pattern, {quoted_value(s)});
     return std::nullopt;
   };
   // Numbers, dates and times are short; a long one is a mistake, said plainly.
   constexpr size_t kMaxShortValue = 64;
   if (q.type != QuestionType::text && q.type != QuestionType::longtext && q.type != QuestionType::choice &&
       s.size() > kMaxShortValue) {
-    *error = "value too long for " + std::string(question_type_label(q.type)) + " (" + std::to_string(s.size()) +
-             " characters; at most " + std::to_string(kMaxShortValue) + ")";
+    *error = fill(tr("value too long for the type {} ({} characters; at most {})"),
+                  {question_type_label(q.type), std::to_string(s.size()), std::to_string(kMaxShortValue)});
     return std::nullopt;
   }
   switch (q.type) {
     case QuestionType::text:
       if (s.find_first_of("\r\n") != std::string::npos)
-        return fail("one line of text (use a question of type longtext for paragraphs)");
+        return fail(tr("expected one line of text (use a question of type longtext for paragraphs), got {}"));
       v.text = s;
       return v;
     case QuestionType::longtext:
@@ -260,9 +264,9 @@ std::optional<Value> parse_scalar(const Question& q, std::string_view raw, std::
     }
     case QuestionType::date: {
       auto d = parse_date(s);
-      if (!d) return fail("a date such as 01.08.2026 or 2026-08-01");
+      if (!d) return fail(tr("expected a date such as 01.08.2026 or 2026-08-01, got {}"));
       if (!is_valid_date(*d)) {
-        *error = "no such date: " + quoted_value(s);
+        *error = fill(tr("no such date: {}"), {quoted_value(s)});
         return std::nullopt;
       }
       v.date = *d;
@@ -284,7 +288,7 @@ std::optional<Value> parse_scalar(const Question& q, std::string_view raw, std::
       const std::string l = lower_ascii(s);
       if (l == "true" || l == "ja" || l == "yes" || l == "1") v.boolean = true;
       else if (l == "false" || l == "nein" || l == "no" || l == "0") v.boolean = false;
-      else return fail("ja or nein (true/false)");
+      else return fail(tr("expected ja or nein (true/false), got {}"));
       return v;
     }
     case QuestionType::choice: {
@@ -294,9 +298,9 @@ std::optional<Value> parse_scalar(const Question& q, std::string_view raw, std::
       return v;
     }
     case QuestionType::list:
-      return fail("a list (one item per line, each starting with \"- \")");
+      return fail(tr("expected a list (one item per line, each starting with \"- \"), got {}"));
     case QuestionType::records:
-      return fail("a list of entries with fields");
+      return fail(tr("expected a list of entries with fields, got {}"));
   }
   return std::nullopt;
 }

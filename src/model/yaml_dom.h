@@ -42,6 +42,7 @@ constexpr size_t kMaxYamlNodes = 200000;
 std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& file, Diagnostics& diag);
 
 // Reports keys of a mapping that are not allowed, suggesting the nearest one.
+// `what` says where, translated, as it follows the key: "in section meta".
 void check_known_keys(const YamlNode& map, const std::vector<std::string>& allowed, const std::string& what,
                       const std::string& file, Diagnostics& diag);
 

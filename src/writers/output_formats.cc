@@ -4,6 +4,8 @@
 
 #include "content_fingerprint.h"
 #include "docx_writer.h"
+#include "german_format.h"
+#include "i18n.h"
 #include "pdf_writer.h"
 
 namespace kovgen {
@@ -31,8 +33,18 @@ std::vector<OutputFormat> make_formats() {
   return formats;
 }
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Endings as Windows users type them (".PDF", ".Docx") mean the same format.
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  return true;
+}
+
+bool ends_with_ignoring_case(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && equal_ignoring_case(s.substr(s.size() - suffix.size()), suffix);
 }
 
 }  // namespace
@@ -65,8 +77,15 @@ const std::vector<OutputFormat>& output_formats() {
 
 const OutputFormat* find_output_format(std::string_view name_or_path) {
   for (const auto& f : output_formats())
-    if (name_or_path == f.name || ends_with(name_or_path, f.extension)) return &f;
+    if (equal_ignoring_case(name_or_path, f.name) || ends_with_ignoring_case(name_or_path, f.extension)) return &f;
   return nullptr;
+}
+
+std::string unknown_ending_message(std::string_view path) {
+  std::vector<std::string> endings;
+  for (const auto& f : output_formats()) endings.push_back(f.extension);
+  return fill(tr("cannot tell the format of {} from its ending; the file name must end in {}"),
+              {path, join_german(endings, tr("or"))});
 }
 
 std::optional<std::vector<const OutputFormat*>> parse_format_list(std::string_view list,
@@ -84,11 +103,11 @@ std::optional<std::vector<const OutputFormat*>> parse_format_list(std::string_vi
                                                            : comma - start);
     const OutputFormat* found = nullptr;
     for (const auto& f : output_formats())
-      if (f.name == name) found = &f;
+      if (equal_ignoring_case(f.name, name)) found = &f;
     if (!found) {
-      std::string known;
-      for (const auto& f : output_formats()) known += (known.empty() ? "" : ", ") + f.name;
-      diag.error({}, "unknown format \"" + std::string(name) + "\" (known: " + known + ")");
+      std::vector<std::string> known;
+      for (const auto& f : output_formats()) known.push_back(f.name);
+      diag.error({}, fill(tr("unknown format \"{}\"; use {}"), {name, join_german(known, tr("or"))}));
       return std::nullopt;
     }
     bool seen = false;

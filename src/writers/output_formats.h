@@ -38,8 +38,12 @@ std::vector<const OutputFormat*> batch_default_formats();
 // Every format this build can write, in a fixed order.
 const std::vector<OutputFormat>& output_formats();
 
-// The format by name ("pdf") or by file ending ("x.pdf"), or nullptr.
+// The format by name ("pdf") or by file ending ("x.pdf"), either in any case
+// ("X.PDF"), or nullptr.
 const OutputFormat* find_output_format(std::string_view name_or_path);
+
+// The message for a path whose ending names no format: which endings there are.
+std::string unknown_ending_message(std::string_view path);
 
 // "md,docx" -> formats; reports unknown names. Empty -> every format.
 std::optional<std::vector<const OutputFormat*>> parse_format_list(std::string_view list,

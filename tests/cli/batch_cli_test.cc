@@ -139,8 +139,8 @@ TEST_CASE("exit codes: 0 all complete, 3 some incomplete, 1 a bad row, 2 a wrong
   auto bad = batch_args(dir, "id;name;finanzierung.plaetze\n1;A;5\n2;B;viele\n3;C;7\n", dir + "/bad");
   r = run_kovgen(bad, "", kMiniEnv);
   CHECK(r.exit_code == 1);
-  CHECK(r.err.find(dir + "/s.csv:3:3: column „finanzierung.plaetze“: finanzierung.plaetze („Plätze“): expected a whole "
-                           "number such as 1.200, got \"viele\"") != std::string::npos);
+  CHECK(r.err.find(dir + "/s.csv:3:3: column „finanzierung.plaetze“: finanzierung.plaetze („Plätze“): erwartet wird "
+                           "eine ganze Zahl wie 1.200, angegeben ist „viele“") != std::string::npos);
   CHECK(folders_of(dir + "/bad") == std::vector<std::string>{"1-a", "3-c"});
   CHECK(read_text(dir + "/bad/summary.csv").find(";fehlerhaft;") != std::string::npos);
 

@@ -123,7 +123,7 @@ TEST_CASE("every command documents its options and exit codes") {
 TEST_CASE("kovgen speaks German unless asked for English, and suggests a mistyped command") {
   CommandResult r = run_kovgen({"rendr"});
   CHECK(r.exit_code == 2);
-  CHECK(r.err == "kovgen: unbekannter Befehl \"rendr\". Meinten Sie \"render\"? „kovgen --help“ zeigt alle Befehle.\n");
+  CHECK(r.err == "kovgen: unbekannter Befehl „rendr“. Meinten Sie „render“? „kovgen --help“ zeigt alle Befehle.\n");
   CHECK(run_kovgen({"--lang=en", "rendr"}).err.find("unknown command \"rendr\". Did you mean \"render\"?") !=
         std::string::npos);
   CHECK(run_kovgen({"rendr"}, "", {"KOVGEN_LANG=en"}).err.find("Did you mean") != std::string::npos);
@@ -133,7 +133,7 @@ TEST_CASE("kovgen speaks German unless asked for English, and suggests a mistype
         std::string::npos);
   r = run_kovgen({"--lang", "fr", "templates"});
   CHECK(r.exit_code == 2);
-  CHECK(r.err.find("unbekannte Sprache \"fr\"") != std::string::npos);
+  CHECK(r.err.find("unbekannte Sprache „fr“") != std::string::npos);
   CHECK(run_kovgen({"templates", "--lang"}).exit_code == 2);
 }
 
@@ -225,7 +225,7 @@ TEST_CASE("templates: a folder without templates is an error, not an empty list"
 TEST_CASE("--template naming another template than the file's vorlage is one error naming both") {
   CommandResult r = run_kovgen({"check", source_dir() + "/samples/ogs/ogs-teilweise.yaml", "-t", "schulsozialarbeit"});
   CHECK(r.exit_code == 1);
-  CHECK(r.err.find("the file is for template \"ogs\", not \"schulsozialarbeit\" (--template)") != std::string::npos);
+  CHECK(r.err.find("die Datei gehört zur Vorlage „ogs“, nicht zu „schulsozialarbeit“ (--template)") != std::string::npos);
   CHECK(r.err.find("unknown") == std::string::npos);
   r = run_kovgen({"check", source_dir() + "/samples/ogs/ogs-vollstaendig.yaml", "-t", "ogs"});
   CHECK(r.exit_code == 0);
@@ -273,5 +273,20 @@ TEST_CASE("a staff share typed the English way (1.125) is caught by its range, n
   CommandResult r = run_kovgen({"check", dir + "/a.yaml"});
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("leitung_vzae") != std::string::npos);
-  CHECK(r.err.find("value out of range (allowed: 0 to 10)") != std::string::npos);
+  CHECK(r.err.find("Wert außerhalb des zulässigen Bereichs (erlaubt: 0 bis 10)") != std::string::npos);
+}
+
+TEST_CASE("render -o takes the format from the file ending in any case, and an unknown ending names the valid ones") {
+  const std::string dir = fresh_temp_dir("render-endings");
+  CommandResult pdf = run_kovgen({"render", kComplete, "-o", dir + "/A.PDF"}, "", kEnv);
+  CHECK(pdf.exit_code == 0);
+  CHECK(read_text(dir + "/A.PDF").rfind("%PDF-", 0) == 0);
+  CommandResult docx = run_kovgen({"render", kComplete, "-o", dir + "/b.Docx"}, "", kEnv);
+  CHECK(docx.exit_code == 0);
+  CHECK(read_text(dir + "/b.Docx").rfind("PK", 0) == 0);
+  CommandResult odt = run_kovgen({"render", kComplete, "-o", dir + "/c.odt"}, "", kEnv);
+  CHECK(odt.exit_code == 2);
+  CHECK(odt.err.find("das Format von " + dir + "/c.odt ist an der Endung nicht zu erkennen; der Dateiname muss auf "
+                     ".md, .docx, .xml oder .pdf enden") != std::string::npos);
+  CHECK_FALSE(file_exists(dir + "/c.odt"));
 }

@@ -108,7 +108,7 @@ TEST_CASE("misused types are explained") {
 }
 
 TEST_CASE("sections must balance") {
-  CHECK(check(kFlag + "{{#meta.ja}}\nx\n").errors == "body.mustache:2:1: section {{#meta.ja}} is never closed\n");
+  CHECK(check(kFlag + "{{#meta.ja}}\nx\n").errors == "body.mustache:2:1: section {{#meta.ja}} is never closed; close it with {{/meta.ja}}\n");
   CHECK(check(kFlag + "x\n{{/meta.ja}}\n").errors == "body.mustache:3:1: {{/meta.ja}} closes no open section\n");
   CHECK(check(kFlag + "{{#meta.ja}}{{/meta.liste}}").errors.find("does not match {{#meta.ja}} opened at line 2") !=
         std::string::npos);

@@ -50,7 +50,7 @@ TEST_CASE("every value type rejects what it cannot read") {
   CHECK(errors_of("zeiten:\n  schuljahr: 2026/28\n") ==
         "answers.yaml:2:14: zeiten.schuljahr (\u201EErstes Schuljahr\u201C): expected consecutive years such as 2026/27, got \"2026/28\"\n");
   CHECK(errors_of("meta:\n  titel: [a, b]\n") ==
-        "answers.yaml:2:10: meta.titel (\u201ETitel der Vereinbarung\u201C): expected Text (eine Zeile), got a list\n");
+        "answers.yaml:2:10: meta.titel (\u201ETitel der Vereinbarung\u201C): expected text (one line), got a list\n");
 }
 
 TEST_CASE("a wrong choice suggests the nearest allowed value") {
@@ -66,17 +66,18 @@ TEST_CASE("unknown sections and keys get a suggestion") {
   CHECK(errors_of("finanzierung:\n  eigenanteil: 3\n") ==
         "answers.yaml:2:3: unknown key \"eigenanteil\" in section finanzierung; did you mean \"eigenanteil_je_platz\"?\n");
   CHECK(errors_of("beschluss:\n  gremien:\n    - {gremium: Rat, dautm: 2026-01-01}\n") ==
-        "answers.yaml:3:22: unknown key \"dautm\" in beschluss.gremien; did you mean \"datum\"?\n");
+        "answers.yaml:3:22: unknown key \"dautm\" in the entries of beschluss.gremien; did you mean \"datum\"?\n");
 }
 
 TEST_CASE("duplicate keys, broken syntax and bad bytes are errors") {
-  CHECK(errors_of("meta:\n  titel: a\n  titel: b\n") == "answers.yaml:3:3: duplicate key \"titel\"\n");
-  CHECK(errors_of("meta:\n  titel: [a\n").find("answers.yaml:3:1: YAML syntax error") == 0);
+  CHECK(errors_of("meta:\n  titel: a\n  titel: b\n") ==
+        "answers.yaml:3:3: duplicate key \"titel\"; give each key once\n  3 |   titel: b\n    |   ^\n");
+  CHECK(errors_of("meta:\n  titel: [a\n").find("answers.yaml:2:10: the square bracket \"[\" opened here is never closed") == 0);
   CHECK(errors_of("meta:\n  titel: \xC3\x28\n") ==
         "answers.yaml:2:10: invalid UTF-8 (byte 0xC3); save the file as UTF-8\n");
   CHECK(errors_of("meta:\n\ttitel: a\n").find("answers.yaml:2:") == 0);
   CHECK(errors_of("meta:\n  titel: \"a\\x01b\"\n") ==
-        "answers.yaml:2:10: meta.titel (\u201ETitel der Vereinbarung\u201C): control character in value \"a\\x01b\"\n");
+        "answers.yaml:2:10: meta.titel (\u201ETitel der Vereinbarung\u201C): control character in value \"a\\x01b\"; remove it\n");
 }
 
 TEST_CASE("all problems of a file are reported in one run") {

@@ -68,7 +68,7 @@ TEST_CASE("limits: lists and tables hold at most 1000 entries") {
 TEST_CASE("regression: an amount of 400 digits threw std::out_of_range from std::stod") {
   CHECK(contains(errors_of("finanzierung:\n  eigenanteil_je_platz: " + std::string(400, '9') + "\n"),
                  "answers.yaml:2:25: finanzierung.eigenanteil_je_platz (\u201EKommunaler Eigenanteil je Platz\u201C): "
-                 "value too long for Betrag in Euro (400 characters; at most 64)"));
+                 "value too long for the type amount in euros (400 characters; at most 64)"));
   // Within 64 characters, the number is refused as such (std::stod cannot overflow).
   CHECK(contains(errors_of("finanzierung:\n  eigenanteil_je_platz: " + std::string(60, '9') + "\n"),
                  "answers.yaml:2:25: finanzierung.eigenanteil_je_platz"));
@@ -76,8 +76,8 @@ TEST_CASE("regression: an amount of 400 digits threw std::out_of_range from std:
 
 TEST_CASE("regression: an amount of 60 000 digits overflowed the stack in std::regex") {
   CHECK(contains(errors_of("finanzierung:\n  eigenanteil_je_platz: " + std::string(60000, '1') + "\n"),
-                 "value too long for Betrag in Euro (60000 characters; at most 64)"));
-  CHECK(contains(errors_of("meta:\n  stand: " + std::string(60000, '1') + "\n"), "value too long for Datum"));
+                 "value too long for the type amount in euros (60000 characters; at most 64)"));
+  CHECK(contains(errors_of("meta:\n  stand: " + std::string(60000, '1') + "\n"), "value too long for the type date"));
 }
 
 TEST_CASE("regression: whole numbers beyond 15 digits threw from std::stoll") {

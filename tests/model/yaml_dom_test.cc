@@ -50,17 +50,93 @@ TEST_CASE("yaml_dom: duplicate keys, aliases, deep nesting and syntax errors are
 
   Diagnostics syntax;
   CHECK_FALSE(parse_yaml("a: [1, 2\n", "s.yaml", syntax));
-  CHECK(syntax.to_string().find("s.yaml:2:1: YAML syntax error") != std::string::npos);
+  CHECK(syntax.to_string().find("s.yaml:1:4: the square bracket") != std::string::npos);
 }
 
 TEST_CASE("yaml_dom: unknown keys get the nearest allowed one as a suggestion") {
   Diagnostics diag;
   auto root = parse_yaml("titel: A\nstnad: B\n", "k.yaml", diag);
   REQUIRE(root);
-  check_known_keys(*root, {"titel", "stand"}, "section meta", "k.yaml", diag);
+  check_known_keys(*root, {"titel", "stand"}, "in section meta", "k.yaml", diag);
   const std::string text = diag.to_string();
   CHECK(text.find("k.yaml:2:1:") != std::string::npos);
   CHECK(text.find("\"stnad\"") != std::string::npos);
   CHECK(text.find("did you mean \"stand\"?") != std::string::npos);
   CHECK(text.find("titel") == std::string::npos);
+}
+
+namespace {
+
+// The first error of a text that does not parse, with its quoted line and caret.
+std::string syntax_error(const std::string& yaml) {
+  Diagnostics diag;
+  CHECK_FALSE(parse_yaml(yaml, "y.yaml", diag));
+  REQUIRE(diag.items().size() == 1);
+  return format_diagnostic(diag.items()[0]);
+}
+
+}  // namespace
+
+TEST_CASE("yaml_dom: a tab in the indentation is reported at the tab, with the line and a caret") {
+  CHECK(syntax_error("meta:\n\ttitel: a\n") ==
+        "y.yaml:2:1: tab character: please indent with spaces\n  2 | \u2192titel: a\n    | ^");
+  CHECK(syntax_error("meta:\n  titel: a\n  \tstand: b\n") ==
+        "y.yaml:3:3: tab character: please indent with spaces\n  3 |   \u2192stand: b\n    |   ^");
+}
+
+TEST_CASE("yaml_dom: a colon and space inside a plain value asks for quotes and shows the line to write") {
+  CHECK(syntax_error("meta:\n  titel: Vereinbarung: OGS\n") ==
+        "y.yaml:2:22: a colon followed by a space inside a value needs quotes around the value; write "
+        "titel: \"Vereinbarung: OGS\"\n  2 |   titel: Vereinbarung: OGS\n    |                      ^");
+  // Quotes already in the value are escaped in the line to write; a comment stays outside.
+  CHECK(syntax_error("titel: Sag \"ja\": OGS # Titel\n").find("write titel: \"Sag \\\"ja\\\": OGS\" # Titel\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("yaml_dom: a missing colon is reported on its own line, not where libyaml noticed it") {
+  // Followed by a sibling key: libyaml stops at the next line's colon.
+  CHECK(syntax_error("vorlage: ogs\nmeta:\n  titel Vereinbarung\n  stand: 01.08.2026\n") ==
+        "y.yaml:3:8: the colon after the key is missing; write titel: Vereinbarung\n"
+        "  3 |   titel Vereinbarung\n    |        ^");
+  // A section name without its colon, before its keys.
+  CHECK(syntax_error("vorlage: ogs\nmeta\n  titel: x\n").find("y.yaml:2:5: the colon after the key is missing; write meta:\n") == 0);
+  // The last key of a section, followed by the next section.
+  CHECK(syntax_error("meta:\n  stand: 01.08.2026\n  titel Vereinbarung\nfinanzierung:\n  x: 1\n")
+            .find("y.yaml:3:8: the colon after the key is missing; write titel: Vereinbarung\n") == 0);
+  // The first line of the file.
+  CHECK(syntax_error("vorlage ogs\nmeta:\n  titel: x\n").find("y.yaml:1:8: the colon after the key is missing; write vorlage: ogs\n") == 0);
+  // Blank lines and comments between it and where libyaml stops.
+  CHECK(syntax_error("meta:\n  titel Vereinbarung\n\n  # Kommentar\n  stand: 01.08.2026\n  x: 2\n")
+            .find("y.yaml:2:8: the colon after the key is missing") == 0);
+  // After a nested list; and before a value that itself has a colon (a time).
+  CHECK(syntax_error("meta:\n  liste:\n    - a\n    - b\n  titel x\n  y: 3\n")
+            .find("y.yaml:5:8: the colon after the key is missing; write titel: x\n") == 0);
+  CHECK(syntax_error("zeiten:\n  titel Betreuung\n  beginn: 8:00\n")
+            .find("y.yaml:2:8: the colon after the key is missing; write titel: Betreuung\n") == 0);
+}
+
+TEST_CASE("yaml_dom: other syntax errors say what to do, at the place to fix") {
+  // No line without a colon above: libyaml's own place, and what is wrong there.
+  CHECK(syntax_error("meta:\n  titel: a\n stand: b\n") ==
+        "y.yaml:3:2: this line is indented differently from the keys above it; the keys of one section must start "
+        "in the same column\n  3 |  stand: b\n    |  ^");
+  // An open quote: where it opens, not at the end of the file.
+  CHECK(syntax_error("meta:\n  titel: \"offen\n  stand: b\n")
+            .find("y.yaml:2:10: the quotation mark opened here is never closed") == 0);
+  CHECK(syntax_error("a: @b\n").find("y.yaml:1:4: a value cannot start with \"@\"; put the value in quotes\n") == 0);
+  // Among list items, a line without "- " lacks its dash, not a colon.
+  CHECK(syntax_error("ziele:\n  - a\n  - b\n  c\n").find("y.yaml:4:3: a list item starts with \"- \"; write - c\n") == 0);
+  CHECK(syntax_error("meta:\n  titel: \"a\"b\n").find("y.yaml:2:13: text follows the closing quotation mark") == 0);
+  CHECK(syntax_error("meta:\n  titel: x\n    stand: y\n")
+            .find("y.yaml:3:5: this line is indented further than the key above it, which already has a value") == 0);
+  CHECK(syntax_error("pfad: \"C:\\Users\"\n").find("y.yaml:1:12: a backslash in double quotes starts an escape") == 0);
+}
+
+TEST_CASE("line_with_caret: the line as written, the caret under the column, a long line cut around it") {
+  CHECK(line_with_caret("a\nbä c\n", 2, 4) == "\n  2 | bä c\n    |    ^");
+  CHECK(line_with_caret("a\n", 3, 1).empty());
+  const std::string long_line = std::string(150, 'x') + "!" + std::string(150, 'y');
+  const std::string shown = line_with_caret(long_line, 1, 151);
+  CHECK(shown.find("\u2026" + std::string(50, 'x') + "!") != std::string::npos);
+  CHECK(shown.substr(shown.rfind('\n')) == "\n    |  " + std::string(50, ' ') + "^");
 }

@@ -67,8 +67,8 @@ TEST_CASE("an invalid entry is asked again with the reason") {
   const std::string path = new_answers_path("invalid");
   CommandResult r = interview(path, "T\n31.02.2026\nmorgen\n10.02.2026\nq\n");
   CHECK(r.exit_code == 0);
-  CHECK(contains(r.out, "Antwort: 31.02.2026\n  Ungültige Eingabe: no such date: \"31.02.2026\". Bitte noch einmal"));
-  CHECK(contains(r.out, "Antwort: morgen\n  Ungültige Eingabe: expected a date such as 01.08.2026"));
+  CHECK(contains(r.out, "Antwort: 31.02.2026\n  Ungültige Eingabe: dieses Datum gibt es nicht: „31.02.2026“."));
+  CHECK(contains(r.out, "Antwort: morgen\n  Ungültige Eingabe: erwartet wird ein Datum wie 01.08.2026"));
   CHECK(count(r.out, "Frage 2/2\nStand\n") == 1);  // asked again, not announced again
   CHECK(answer(path, "meta.stand") == "10. Februar 2026");
 }
@@ -78,7 +78,7 @@ TEST_CASE("? shows the help, choices are picked by number or text") {
   CommandResult r = interview(path, "T\n-\nStadt\n?\n7\ncaritas/katholisch\nq\n");
   CHECK(contains(r.out, "  1) AWO\n  2) Caritas/katholisch\n"));
   CHECK(contains(r.out, "Antwort: ?\n  Zu dieser Frage gibt es keinen Hilfetext.\n  Art: Auswahl \u00B7 Pflichtangabe\n"));
-  CHECK(contains(r.out, "Antwort: 7\n  Ungültige Eingabe: expected one of \"AWO\""));
+  CHECK(contains(r.out, "Antwort: 7\n  Ungültige Eingabe: erwartet wird eine dieser Auswahlmöglichkeiten:"));
   CHECK(answer(path, "vertragspartner.traeger_art") == "Caritas/katholisch");
 }
 
@@ -161,7 +161,7 @@ TEST_CASE("a table is entered entry by entry, field by field, each field validat
   CommandResult r = interview(path, input);
   CHECK(r.exit_code == 0);
   CHECK(contains(r.out, "Eintrag 1 \u2013 Gremium: Rat\nEintrag 1 \u2013 Datum: 26.03.2026\nEintrag 2 \u2013 Gremium: "));
-  CHECK(contains(r.out, "Eintrag 2 \u2013 Datum: bald\n  Ungültige Eingabe: expected a date"));
+  CHECK(contains(r.out, "Eintrag 2 \u2013 Datum: bald\n  Ungültige Eingabe: erwartet wird ein Datum"));
   CHECK(contains(read_text(path),
                  "  gremien:\n    - gremium: Rat\n      datum: 26.03.2026\n    - gremium: Schulpflegschaft\n      datum: 01.04.2026\n"));
   Answers a = answers_in(path);
@@ -225,7 +225,7 @@ TEST_CASE("the interview works in a terminal") {
   CommandResult r = run_in_pty({KOVGEN_BINARY, "interview", "-t", "mini", path}, "Titel im Terminal\n31.02.2026\n1.8.2026\n\x04", kEnv);
   CHECK(r.exit_code == 0);
   CHECK(contains(r.out, "Abschnitt 1/5 \u2013 Dokumentangaben, Frage 1/2"));
-  CHECK(contains(r.out, "Ungültige Eingabe: no such date"));
+  CHECK(contains(r.out, "Ungültige Eingabe: dieses Datum gibt es nicht"));
   CHECK(count(r.out, "Titel im Terminal") == 1);  // echoed by the terminal only, not again by kovgen
   CHECK(contains(r.out, "Eingabe beendet"));
   CHECK(answer(path, "meta.titel") == "Titel im Terminal");

@@ -217,5 +217,5 @@ TEST_CASE("docx document: text is escaped and characters XML forbids are dropped
   CHECK(!diag.has_errors());
   REQUIRE(diag.items().size() == 1);
   CHECK(kovgen::format_diagnostic(diag.items()[0]) ==
-        "test.md:3: warning: dropped 3 control character(s) such as U+0001 that a Word document cannot hold");
+        "test.md:3: warning: dropped 3 control characters such as U+0001 that a Word document cannot hold");
 }

@@ -132,7 +132,7 @@ TEST_CASE("docx package: control characters are dropped and reported by convert"
   spit(dir + "/c.md", "# T\n\nvor\x0b" "nach\n");
   std::string out;
   CHECK(run(quote(KOVGEN_BINARY) + " convert " + quote(dir + "/c.md") + " -o " + quote(dir + "/c.docx") + " -q 2>&1", &out) == 0);
-  CHECK(out == dir + "/c.md:3: warning: dropped 1 control character(s) such as U+000B that a Word document cannot hold\n");
+  CHECK(out == dir + "/c.md:3: Warnung: 1 Steuerzeichen (U+000B) entfernt, das ein Word-Dokument nicht aufnehmen kann\n");
   std::string document;
   REQUIRE(run("unzip -p " + quote(dir + "/c.docx") + " word/document.xml", &document) == 0);
   CHECK(document.find("<w:t>vornach</w:t>") != std::string::npos);

@@ -131,9 +131,9 @@ TEST_CASE("docx reference: a missing or broken reference is an error naming the 
     std::string file;
     std::string message;
   };
-  for (const Case& c : {Case{dir + "/missing.docx", "cannot open file"},
-                        Case{dir + "/text.docx", "not a Word document (cannot open as zip"},
-                        Case{dir + "/nostyles.docx", "not a Word document: it has no word/styles.xml"}}) {
+  for (const Case& c : {Case{dir + "/missing.docx", "Datei kann nicht geöffnet werden"},
+                        Case{dir + "/text.docx", "kein Word-Dokument (lässt sich nicht als ZIP-Archiv öffnen"},
+                        Case{dir + "/nostyles.docx", "kein Word-Dokument: word/styles.xml fehlt"}}) {
     std::string out;
     const int status = run(quote(KOVGEN_BINARY) + " convert " + quote(source_path("tests/data/docx/constructs.md")) +
                                " -o " + quote(dir + "/out.docx") + " --reference-docx " + quote(c.file) + " 2>&1",

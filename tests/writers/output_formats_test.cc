@@ -60,3 +60,21 @@ TEST_CASE("write_formats: the Markdown writer alone needs no parsed tree, and ba
   for (const OutputFormat* f : batch_default_formats()) names.push_back(f->name);
   CHECK(names == std::vector<std::string>{"md", "docx", "pdf"});
 }
+
+TEST_CASE("output formats: file endings and names in any case, and an unknown ending or name lists the valid ones") {
+  CHECK(find_output_format("entwurf.PDF") == find_output_format("pdf"));
+  CHECK(find_output_format("x.Docx") == find_output_format("docx"));
+  CHECK(find_output_format("C:/Vereinbarung.MD") == find_output_format("md"));
+  CHECK(find_output_format("XML") == find_output_format("xml"));
+  CHECK(find_output_format("x.odt") == nullptr);
+  CHECK(find_output_format("x.pdf.bak") == nullptr);
+  CHECK(unknown_ending_message("x.odt") ==
+        "cannot tell the format of x.odt from its ending; the file name must end in .md, .docx, .xml or .pdf");
+
+  Diagnostics diag;
+  const auto list = parse_format_list("PDF,md", diag);
+  REQUIRE(list.has_value());
+  CHECK(list->at(0)->name == "pdf");
+  CHECK_FALSE(parse_format_list("md,odt", diag).has_value());
+  CHECK(diag.to_string() == "kovgen: unknown format \"odt\"; use md, docx, xml or pdf\n");
+}

@@ -253,7 +253,7 @@ TEST_CASE("pdf: a character no font has is replaced visibly with a warning") {
   CHECK(r.exit_code == 0);
   CHECK(r.err.find("U+5C71") != std::string::npos);
   CHECK(r.err.find("U+7530") != std::string::npos);
-  CHECK(r.err.find("warning") != std::string::npos);
+  CHECK(r.err.find("Warnung") != std::string::npos);
   // ✓ and Ǆ come from the fallback font, unreported; the CJK letters print as U+FFFD.
   CHECK(r.err.find("U+2713") == std::string::npos);
   const std::string text = pdftotext(pdf);
@@ -271,8 +271,8 @@ TEST_CASE("pdf: a libharu error becomes a clear message and no file") {
   const std::string pdf = convert("bad-font", "# T\n\nText.\n", &r, {}, {"KOVGEN_FONT_DIR=" + fonts});
   CHECK(r.exit_code != 0);
   CHECK(r.err.find("PDF: ") != std::string::npos);
-  CHECK(r.err.find("while loading the font " + fonts + "/serif-regular.ttf") != std::string::npos);
-  CHECK(r.err.find("libharu error 0x") != std::string::npos);
+  CHECK(r.err.find("beim Laden der Schrift " + fonts + "/serif-regular.ttf") != std::string::npos);
+  CHECK(r.err.find("libharu-Fehler 0x") != std::string::npos);
   CHECK_FALSE(file_exists(pdf));
 }
 

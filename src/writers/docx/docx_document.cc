@@ -8,6 +8,7 @@
 
 #include "docx_styles.h"
 #include "docx_xml.h"
+#include "i18n.h"
 #include "utf8.h"
 
 namespace kovgen {
@@ -124,15 +125,17 @@ class Renderer {
   // XML-safe text of a node's literal; reports what had to be dropped.
   std::string safe_text(std::string_view s, cmark_node* source) {
     if (size_t bad = find_invalid_utf8(s); bad != std::string_view::npos)
-      diag_.error(where(source), "invalid UTF-8 in text");
+      diag_.error(where(source), tr("invalid UTF-8 in text; save the file as UTF-8"));
     std::vector<char32_t> dropped;
     std::string out = xml_safe_text(s, dropped);
     if (!dropped.empty()) {
       char code[16];
       std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(dropped.front()));
-      diag_.warning(where(source), "dropped " + std::to_string(dropped.size()) +
-                                       " control character(s) such as " + code +
-                                       " that a Word document cannot hold");
+      diag_.warning(where(source),
+                    fill(tr_n("dropped {} control character ({}) that a Word document cannot hold",
+                              "dropped {} control characters such as {} that a Word document cannot hold",
+                              dropped.size()),
+                         {std::to_string(dropped.size()), code}));
     }
     return out;
   }

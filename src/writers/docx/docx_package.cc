@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include <pugixml.hpp>
+#include "i18n.h"
 #include "zip_library.h"
 
 namespace kovgen {
@@ -86,7 +87,7 @@ std::optional<std::string> zip_package(const std::vector<DocxPart>& parts, Diagn
   lz->error_init(&error);
   zip_source_t* buffer = lz->source_buffer_create(nullptr, 0, 0, &error);
   if (!buffer) {
-    diag.error({}, "cannot create zip: " + zip_error_text(lz, &error));
+    diag.error({}, fill(tr("cannot create zip: {}"), {zip_error_text(lz, &error)}));
     lz->error_fini(&error);
     return std::nullopt;
   }
@@ -94,7 +95,7 @@ std::optional<std::string> zip_package(const std::vector<DocxPart>& parts, Diagn
   lz->source_keep(buffer);
   std::unique_ptr<zip_t, ZipCloser> archive(lz->open_from_source(buffer, ZIP_TRUNCATE, &error), ZipCloser{lz});
   if (!archive) {
-    diag.error({}, "cannot create zip: " + zip_error_text(lz, &error));
+    diag.error({}, fill(tr("cannot create zip: {}"), {zip_error_text(lz, &error)}));
     lz->error_fini(&error);
     lz->source_free(buffer);
     return std::nullopt;
@@ -108,7 +109,7 @@ std::optional<std::string> zip_package(const std::vector<DocxPart>& parts, Diagn
     zip_int64_t index = data ? lz->file_add(archive.get(), p.name.c_str(), data, ZIP_FL_ENC_UTF_8) : -1;
     if (index < 0) {
       if (data) lz->source_free(data);
-      diag.error({}, "cannot add " + p.name + " to zip: " + lz->strerror(archive.get()));
+      diag.error({}, fill(tr("cannot add {} to zip: {}"), {p.name, lz->strerror(archive.get())}));
       lz->source_free(buffer);
       return std::nullopt;
     }
@@ -122,7 +123,7 @@ std::optional<std::string> zip_package(const std::vector<DocxPart>& parts, Diagn
     lz->file_set_dostime(archive.get(), index, kDosTime, kDosDate, 0);
   }
   if (lz->close(archive.get()) != 0) {
-    diag.error({}, std::string("cannot write zip: ") + lz->strerror(archive.get()));
+    diag.error({}, fill(tr("cannot write zip: {}"), {lz->strerror(archive.get())}));
     lz->source_free(buffer);
     return std::nullopt;
   }
@@ -137,7 +138,7 @@ std::optional<std::string> zip_package(const std::vector<DocxPart>& parts, Diagn
   }
   lz->source_free(buffer);
   if (bytes.empty()) {
-    diag.error({}, "cannot read back the written zip");
+    diag.error({}, tr("cannot read back the written zip"));
     return std::nullopt;
   }
   return bytes;
@@ -196,7 +197,7 @@ std::optional<std::map<std::string, std::string>> read_zip(std::string_view byte
   zip_source_t* src = lz->source_buffer_create(bytes.data(), bytes.size(), 0, &error);
   zip_t* archive = src ? lz->open_from_source(src, ZIP_RDONLY, &error) : nullptr;
   if (!archive) {
-    diag.error({name}, "not a Word document (cannot open as zip: " + zip_error_text(lz, &error) + ")");
+    diag.error({name}, fill(tr("not a Word document (cannot open as zip: {})"), {zip_error_text(lz, &error)}));
     lz->error_fini(&error);
     if (src) lz->source_free(src);
     return std::nullopt;
@@ -209,14 +210,14 @@ std::optional<std::map<std::string, std::string>> read_zip(std::string_view byte
     if (lz->stat_index(archive, i, 0, &st) != 0) continue;
     zip_file_t* f = lz->fopen_index(archive, i, 0);
     if (!f) {
-      diag.error({name}, std::string("cannot read ") + st.name + ": " + lz->strerror(archive));
+      diag.error({name}, fill(tr("cannot read {}: {}"), {st.name, lz->strerror(archive)}));
       return std::nullopt;
     }
     std::string data(st.size, '\0');
     zip_int64_t n = lz->fread(f, data.data(), st.size);
     lz->fclose(f);
     if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) {
-      diag.error({name}, std::string("cannot read ") + st.name);
+      diag.error({name}, fill(tr("cannot read {}"), {st.name}));
       return std::nullopt;
     }
     entries[st.name] = std::move(data);

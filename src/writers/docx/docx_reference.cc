@@ -4,6 +4,7 @@
 #include <set>
 
 #include "docx_xml.h"
+#include "i18n.h"
 #include "file_io.h"
 
 namespace kovgen {
@@ -27,7 +28,7 @@ bool parse_part(const std::map<std::string, std::string>& entries, const std::st
   if (it == entries.end()) return false;
   pugi::xml_parse_result ok = doc.load_buffer(it->second.data(), it->second.size());
   if (!ok) {
-    diag.error({path}, name + " is not well-formed XML: " + ok.description());
+    diag.error({path}, fill(tr("{} is not well-formed XML: {}"), {name, ok.description()}));
     return false;
   }
   return true;
@@ -70,11 +71,11 @@ std::optional<ReferenceDocx> load_reference_docx(const std::string& path, Diagno
   ReferenceDocx ref;
   if (!parse_part(*entries, "word/styles.xml", ref.styles, path, diag)) {
     if (diag.error_count() == errors_before)
-      diag.error({path}, "not a Word document: it has no word/styles.xml");
+      diag.error({path}, tr("not a Word document: it has no word/styles.xml"));
     return std::nullopt;
   }
   if (!ref.styles.child("w:styles")) {
-    diag.error({path}, "word/styles.xml has no w:styles element");
+    diag.error({path}, tr("word/styles.xml has no w:styles element"));
     return std::nullopt;
   }
 

@@ -3,6 +3,7 @@
 
 #include "docx_reference.h"
 #include "docx_xml.h"
+#include "i18n.h"
 
 namespace kovgen {
 
@@ -46,14 +47,14 @@ void load_one(const std::map<std::string, std::string>& entries, const pugi::xml
   auto it = entries.find(part);
   if (it == entries.end()) return;
   if (pugi::xml_parse_result ok = out.xml.load_buffer(it->second.data(), it->second.size()); !ok) {
-    diag.error({path}, part + " is not well-formed XML: " + ok.description());
+    diag.error({path}, fill(tr("{} is not well-formed XML: {}"), {part, ok.description()}));
     return;
   }
   const std::string rels_name = folder_of(part) + "/_rels/" + part.substr(part.rfind('/') + 1) + ".rels";
   auto rels = entries.find(rels_name);
   if (rels == entries.end()) return;
   if (pugi::xml_parse_result ok = out.rels.load_buffer(rels->second.data(), rels->second.size()); !ok) {
-    diag.error({path}, rels_name + " is not well-formed XML: " + ok.description());
+    diag.error({path}, fill(tr("{} is not well-formed XML: {}"), {rels_name, ok.description()}));
     return;
   }
   // Our header and footer live in word/: targets are rewritten relative to it, and

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "i18n.h"
 #include "utf8.h"
 
 namespace kovgen {
@@ -38,7 +39,7 @@ pugi::xml_document parse_own_xml(std::string_view xml) {
   pugi::xml_parse_result ok = doc.load_buffer(xml.data(), xml.size());
   if (!ok) {
     // A bug in a static part, not a user error: fail loudly during development.
-    std::fprintf(stderr, "kovgen: internal XML error: %s\n", ok.description());
+    std::fprintf(stderr, "%s\n", fill(tr("kovgen: internal XML error: {}"), {ok.description()}).c_str());
     std::abort();
   }
   return doc;

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "i18n.h"
 #include "runtime_library.h"
 
 #ifndef KOVGEN_LIBHPDF_SONAME
@@ -39,8 +40,8 @@ const HaruLibrary& haru() {
   if (!loaded.ok) {
     // Only a caller outside a working HaruDoc gets here: a bug, and a clear stop
     // is better than a call through a null pointer.
-    std::fprintf(stderr, "kovgen: internal error: libharu used without being loaded: %s\n",
-                 loaded.error.c_str());
+    std::fprintf(stderr, "%s\n",
+                 fill(tr("kovgen: internal error: libharu used without being loaded: {}"), {loaded.error}).c_str());
     std::abort();
   }
   return loaded.functions;

@@ -8,6 +8,7 @@
 #include "file_io.h"
 #include "haru_internals.h"
 #include "haru_library.h"
+#include "i18n.h"
 
 
 #ifndef KOVGEN_FONT_DIR
@@ -95,17 +96,17 @@ bool PdfFonts::ensure_loaded(int i) const {
   if (tried_[i]) return defs_[i] != nullptr;
   tried_[i] = true;
   const std::string path = pdf_font_path(Face(i), font_dir_);
-  const std::string doing = "loading the font " + path;
+  const std::string doing = fill(tr("loading the font {}"), {path});
   if (!exists(path)) {
-    load_errors_.error({}, "PDF: font file " + path +
-                               " not found (install fonts-liberation2 and fonts-dejavu-core, "
-                               "or set KOVGEN_FONT_DIR)");
+    load_errors_.error({}, fill(tr("PDF: font file {} not found (install fonts-liberation2 and fonts-dejavu-core, "
+                                   "or set KOVGEN_FONT_DIR)"),
+                                {path}));
     return false;
   }
   const char* name = haru().LoadTTFontFromFile(doc_.get(), path.c_str(), HPDF_TRUE);
   if (doc_.failed(doing.c_str(), load_errors_)) return false;
   if (!name || !(defs_[i] = haru().GetFontDef(doc_.get(), name))) {
-    load_errors_.error({}, "PDF: libharu could not load the font " + path);
+    load_errors_.error({}, fill(tr("PDF: libharu could not load the font {}"), {path}));
     return false;
   }
   names_[i] = name;
@@ -146,7 +147,7 @@ bool PdfFonts::create_fonts(const std::array<std::vector<char32_t>, layout::kFac
     // UTF-8 encoder; measuring here keeps the two in step.
     for (char32_t cp : used[i]) advance(Face(i), cp);
     if (used[i].size() >= 0xFFFE) {  // two-byte codes, one left for libharu's extra entry
-      diag.error({}, "PDF: more different characters than one font can hold");
+      diag.error({}, tr("PDF: more different characters than one font can hold"));
       return false;
     }
     codes_[i] = used[i];
@@ -154,10 +155,10 @@ bool PdfFonts::create_fonts(const std::array<std::vector<char32_t>, layout::kFac
     for (size_t k = 0; k < used[i].size() && used[i][k] < kCached; ++k)
       low_codes_[i][used[i][k]] = uint16_t(k + 1);
     fonts_[i] = haru_internals::create_sparse_font(doc_.get(), names_[i].c_str(), used[i]);
-    const std::string doing = "creating the font " + names_[i];
+    const std::string doing = fill(tr("creating the font {}"), {names_[i]});
     if (doc_.failed(doing.c_str(), diag)) return false;
     if (!fonts_[i] || !haru_internals::replace_to_unicode(fonts_[i], to_unicode_cmap(used[i]))) {
-      diag.error({}, "PDF: libharu could not create the font " + names_[i]);
+      diag.error({}, fill(tr("PDF: libharu could not create the font {}"), {names_[i]}));
       return false;
     }
   }

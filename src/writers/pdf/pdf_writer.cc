@@ -10,6 +10,7 @@
 
 #include "content_fingerprint.h"
 #include "haru_internals.h"
+#include "i18n.h"
 #include "layout.h"
 #include "pdf_blocks.h"
 #include "pdf_fonts.h"
@@ -148,7 +149,7 @@ class PageDrawer {
         const HPDF_Font font = fonts_.font(t.style.face);
         const char* name = font ? haru().Page_GetLocalFontName(page_, font) : nullptr;
         if (!name) {
-          failure_ = "a font was not created before drawing with it";
+          failure_ = tr("a font was not created before drawing with it");
           return;
         }
         out += '/';
@@ -228,7 +229,7 @@ class PageDrawer {
     const TextOp& first = texts[begin];
     const float size = first.style.size;
     if (!(size > 0)) {
-      failure_ = "a text has no font size";
+      failure_ = tr("a text has no font size");
       return;
     }
     const float x = snap(first.x), y = snap(height_ - first.y);
@@ -287,7 +288,7 @@ class PageDrawer {
     // Anything beyond the page by far is a layout bug: no number is better than
     // a wrong one, so the page fails instead (see finish()).
     if (!std::isfinite(v) || std::fabs(v) > 1e7f) {
-      failure_ = "a coordinate is out of range";
+      failure_ = tr("a coordinate is out of range");
       v = 0;
     }
     long long thousandths = std::llround(double(v) * 1000);
@@ -382,7 +383,7 @@ void set_info(HaruDoc& doc, const DocumentInfo& info, const WriterOptions& optio
 }
 
 std::optional<std::string> save(HaruDoc& doc, Diagnostics& diag) {
-  if (haru().SaveToStream(doc.get()) != HPDF_OK || doc.failed("writing the PDF", diag))
+  if (haru().SaveToStream(doc.get()) != HPDF_OK || doc.failed(tr("writing the PDF"), diag))
     return std::nullopt;
   std::string bytes(haru().GetStreamSize(doc.get()), '\0');
   HPDF_UINT32 size = HPDF_UINT32(bytes.size());
@@ -390,8 +391,8 @@ std::optional<std::string> save(HaruDoc& doc, Diagnostics& diag) {
       haru().ReadFromStream(doc.get(), reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
   // Reading to the end reports HPDF_STREAM_EOF, which is no error here.
   if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || size != bytes.size() || bytes.empty()) {
-    doc.failed("reading the PDF back", diag);
-    if (!diag.has_errors()) diag.error({}, "PDF: libharu produced no output");
+    doc.failed(tr("reading the PDF back"), diag);
+    if (!diag.has_errors()) diag.error({}, tr("PDF: libharu produced no output"));
     return std::nullopt;
   }
   haru().ResetError(doc.get());
@@ -406,13 +407,13 @@ std::optional<std::string> write(cmark_node* root, const WriterOptions& options,
                                  Diagnostics& diag) {
   const DocumentInfo info = document_info(root, options);
   HaruDoc doc;
-  if (doc.failed("starting", diag)) return std::nullopt;
+  if (doc.failed(tr("starting"), diag)) return std::nullopt;
   HPDF_Doc pdf = doc.get();
   haru().SetCompressionMode(pdf, HPDF_COMP_ALL);
   haru().UseUTFEncodings(pdf);
   haru().SetCurrentEncoder(pdf, "UTF-8");
   haru().SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-  if (doc.failed("setting up UTF-8 text", diag)) return std::nullopt;
+  if (doc.failed(tr("setting up UTF-8 text"), diag)) return std::nullopt;
 
   PdfFonts fonts(doc, options.font_dir);
   if (!fonts.load(layout::Face::regular, diag)) return std::nullopt;
@@ -429,7 +430,7 @@ std::optional<std::string> write(cmark_node* root, const WriterOptions& options,
   std::vector<HPDF_Outline> parents;
   for (const Page& p : pages) {
     HPDF_Page page = haru().AddPage(pdf);
-    if (!page || doc.failed("adding a page", diag)) return std::nullopt;
+    if (!page || doc.failed(tr("adding a page"), diag)) return std::nullopt;
     haru().Page_SetWidth(page, geometry.width);
     haru().Page_SetHeight(page, geometry.height);
     PageDrawer draw(page, fonts, geometry.height);
@@ -441,15 +442,16 @@ std::optional<std::string> write(cmark_node* root, const WriterOptions& options,
     draw.texts(p.furniture);
     draw.links(p.texts);
     if (!draw.finish()) {
-      diag.error({}, "PDF: page " + std::to_string(&p - pages.data() + 1) + " could not be written: " +
-                         (draw.failure().empty() ? "compressing its content failed" : draw.failure()));
+      diag.error({}, fill(tr("PDF: page {} could not be written: {}"),
+                          {std::to_string(&p - pages.data() + 1),
+                           draw.failure().empty() ? tr("compressing its content failed") : draw.failure()}));
       return std::nullopt;
     }
     for (const layout::Anchor& a : p.anchors) add_outline(pdf, page, a, geometry.height, parents);
-    if (doc.failed("drawing a page", diag)) return std::nullopt;
+    if (doc.failed(tr("drawing a page"), diag)) return std::nullopt;
   }
   set_info(doc, info, options);
-  if (doc.failed("setting the document info", diag)) return std::nullopt;
+  if (doc.failed(tr("setting the document info"), diag)) return std::nullopt;
   return save(doc, diag);
 }
 
@@ -463,7 +465,7 @@ std::optional<std::string> write_pdf(cmark_node* root, const WriterOptions& opti
   if (bytes) seal_in_place(*bytes, kPdfFingerprintMarker);
   // Never fail silently: every way out without bytes must have said why.
   if (!bytes && diag.error_count() == errors_before)
-    diag.error({}, "PDF: the document could not be written (no further detail from libharu)");
+    diag.error({}, tr("PDF: the document could not be written (no further detail from libharu)"));
   return bytes;
 }
 
