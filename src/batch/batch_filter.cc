@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "batch_pattern.h"
+#include "i18n.h"
 #include "text_match.h"
 
 namespace kovgen {
@@ -37,16 +39,14 @@ std::optional<RowFilter> RowFilter::make(const std::vector<std::string>& where, 
   for (const auto& arg : where) {
     const size_t eq = arg.find('=');
     if (eq == std::string::npos) {
-      diag.error({}, "--where " + arg + ": expected COLUMN=VALUE, e.g. --where Schulform=02");
+      diag.error({}, fill(tr("--where {}: expected COLUMN=VALUE, e.g. --where Schulform=02"), {quoted_value(arg)}));
       ok = false;
       continue;
     }
     const std::string column = trim(arg.substr(0, eq));
     const int index = header.index_of(column);
     if (index < 0) {
-      std::string message = "--where " + arg + ": no column \u201E" + column + "\u201C in the school list";
-      if (auto n = nearest(column, header.names); !n.empty()) message += "; did you mean \"" + n + "\"?";
-      diag.error({}, message);
+      diag.error({}, "--where " + quoted_value(arg) + ": " + no_such_column(column, header));
       ok = false;
       continue;
     }

@@ -5,6 +5,7 @@
 #include "batch_runner.h"
 #include "csv_reader.h"
 #include "german_format.h"
+#include "i18n.h"
 
 namespace kovgen {
 
@@ -33,7 +34,7 @@ std::optional<PreparedList> prepare_list(const BatchJob& job, Diagnostics& diag,
   CsvReader reader(csv->text, job.schools_file);
   CsvRecord first;
   if (!reader.next(first, diag)) {
-    diag.error({job.schools_file}, "the school list is empty (expected a header row, then one row per school)");
+    diag.error({job.schools_file}, tr("the school list is empty (expected a header row, then one row per school)"));
     return std::nullopt;
   }
   auto header = make_csv_header(first, job.schools_file, diag);
@@ -49,12 +50,12 @@ std::optional<PreparedList> prepare_list(const BatchJob& job, Diagnostics& diag,
     std::string names;
     for (const auto& n : mapper->unused_columns()) names += (names.empty() ? "" : ", ") + n;
     diag.warning({job.schools_file, header->line},
-                 "columns ignored (not a question key; use --map to map them): " + names);
+                 fill(tr("columns ignored (not a question key; use --map to map them): {}"), {names}));
   }
   const size_t total = count_selected_rows(csv->text, *filter);
   if (total == 0) {
     diag.error({job.schools_file},
-               filter->empty() ? "the school list has no rows" : "no row matches the --where filters");
+               filter->empty() ? tr("the school list has no rows") : tr("no row matches the --where filters"));
     return std::nullopt;
   }
   return PreparedList{std::move(*csv), std::move(*header), std::move(*mapper), std::move(*filter), total};
@@ -130,10 +131,13 @@ BatchOutcome run_batch_job(const BatchJob& job, BatchDisk& disk, const BatchJobH
 }
 
 std::string counts_line(const SummaryCounts& c) {
-  std::string line = format_integer(c.total) + (c.total == 1 ? " Schule: " : " Schulen: ") +
-                     format_integer(c.complete) + " vollständig, " + format_integer(c.incomplete) +
-                     " unvollständig, " + format_integer(c.error) + " fehlerhaft (nicht erzeugt)";
-  if (c.up_to_date > 0) line += "; " + format_integer(c.up_to_date) + " unverändert übernommen";
+  std::string line = fill(tr_n("{} school: {} complete, {} incomplete, {} with errors (not produced)",
+                               "{} schools: {} complete, {} incomplete, {} with errors (not produced)",
+                               static_cast<unsigned long>(c.total)),
+                          {format_integer(c.total), format_integer(c.complete), format_integer(c.incomplete),
+                           format_integer(c.error)});
+  if (c.up_to_date > 0)
+    line += fill(tr("; {} taken over unchanged from an earlier run"), {format_integer(c.up_to_date)});
   return line;
 }
 

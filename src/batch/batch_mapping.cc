@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "i18n.h"
 #include "text_match.h"
 #include "yaml_util.h"
 
@@ -44,15 +45,11 @@ std::shared_ptr<const Template> field_template(const Template& t, const Question
   return scratch;
 }
 
-std::string with_suggestion(std::string message, const std::string& word, const std::vector<std::string>& known) {
-  if (auto n = nearest(word, known); !n.empty()) message += "; did you mean \"" + n + "\"?";
-  return message;
-}
 
 std::optional<MappingFile::Entry> pattern_entry(const YAML::Node& n, const std::string& file, Diagnostics& diag) {
   if (!n) return std::nullopt;
   if (!n.IsScalar()) {
-    diag.error(node_location(n, file), "expected a column pattern such as \"{Schulnummer}\"");
+    diag.error(node_location(n, file), tr("expected a column pattern such as \"{Schulnummer}\""));
     return std::nullopt;
   }
   return MappingFile::Entry{n.Scalar(), "", node_location(n, file)};
@@ -62,15 +59,15 @@ bool read_pairs(const YAML::Node& n, const char* what, bool key_is_column, const
                 std::vector<MappingFile::Entry>& out, Diagnostics& diag) {
   if (!n || n.IsNull()) return true;
   if (!n.IsMap()) {
-    diag.error(node_location(n, file), std::string(what) + ": expected a mapping");
+    diag.error(node_location(n, file), fill(tr("{}: expected a mapping (lines \"key: value\")"), {what}));
     return false;
   }
   check_duplicate_keys(n, file, diag);
   bool ok = true;
   for (const auto& kv : n) {
     if (!kv.second.IsScalar()) {
-      diag.error(node_location(kv.second, file), std::string(what) + ": expected text after \"" +
-                                                     kv.first.Scalar() + ":\"");
+      diag.error(node_location(kv.second, file),
+                 fill(tr("{}: expected text after {}"), {what, quoted_value(kv.first.Scalar() + ":")}));
       ok = false;
       continue;
     }
@@ -90,12 +87,12 @@ std::optional<MappingFile> parse_mapping(const std::string& yaml_text, const std
   m.file = file;
   if (root->IsNull()) return m;
   if (!root->IsMap()) {
-    diag.error(node_location(*root, file), "a mapping file is a mapping with kennung, name, spalten and werte");
+    diag.error(node_location(*root, file), tr("a mapping file is a mapping with kennung, name, spalten and werte"));
     return std::nullopt;
   }
   const int errors_before = diag.error_count();
   check_duplicate_keys(*root, file, diag);
-  check_known_keys(*root, {"kennung", "name", "spalten", "werte"}, "the mapping file", file, diag);
+  check_known_keys(*root, {"kennung", "name", "spalten", "werte"}, tr("the mapping file"), file, diag);
   m.id = pattern_entry((*root)["kennung"], file, diag);
   m.name = pattern_entry((*root)["name"], file, diag);
   read_pairs((*root)["spalten"], "spalten", true, file, m.columns, diag);
@@ -120,7 +117,7 @@ std::optional<RowMapper> RowMapper::make(const MappingFile* map, const CsvHeader
   auto bind = [&](const std::string& key, ColumnPattern value, const Location& where) {
     for (const auto& b : m.bindings_)
       if (b.key == key) {
-        diag.error(where, key + " is set by two columns or patterns");
+        diag.error(where, fill(tr("{} is set by two columns or patterns"), {key}));
         return;
       }
     if (auto [table, field] = find_table_field(t, key); table) {
@@ -129,12 +126,15 @@ std::optional<RowMapper> RowMapper::make(const MappingFile* map, const CsvHeader
     }
     const Question* q = t.find_question(key);
     if (!q) {
-      diag.error(where, with_suggestion("unknown question \"" + key + "\" in template " + t.id, key, keys));
+      const std::string n = nearest(key, keys);
+      diag.error(where, n.empty() ? fill(tr("unknown question {} in template {}"), {quoted_value(key), t.id})
+                                  : fill(tr("unknown question {} in template {}; did you mean {}?"),
+                                         {quoted_value(key), t.id, quoted_value(n)}));
       return;
     }
     if (q->type == QuestionType::records) {
-      diag.error(where, describe(*q) + ": a table comes from columns naming its fields, e.g. " + q->full_key + "." +
-                            (q->fields.empty() ? std::string("feld") : q->fields[0].key));
+      diag.error(where, fill(tr("{}: a table comes from columns naming its fields, e.g. {}"),
+                             {describe(*q), q->full_key + "." + (q->fields.empty() ? std::string("feld") : q->fields[0].key)}));
       return;
     }
     m.bindings_.push_back({key, std::move(value), nullptr, nullptr});

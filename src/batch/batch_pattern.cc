@@ -1,13 +1,14 @@
 #include "batch_pattern.h"
 
+#include "i18n.h"
 #include "text_match.h"
 
 namespace kovgen {
 
 std::string no_such_column(const std::string& name, const CsvHeader& header) {
-  std::string message = "no column \u201E" + name + "\u201C in the school list";
-  if (auto n = nearest(name, header.names); !n.empty()) message += "; did you mean \"" + n + "\"?";
-  return message;
+  if (auto n = nearest(name, header.names); !n.empty())
+    return fill(tr("no column \u201E{}\u201C in the school list; did you mean {}?"), {name, quoted_value(n)});
+  return fill(tr("no column \u201E{}\u201C in the school list"), {name});
 }
 
 std::string tidy_value(const std::string& s) {
@@ -40,7 +41,7 @@ std::optional<ColumnPattern> ColumnPattern::parse(const std::string& text, const
       continue;
     }
     if (c == '}') {
-      diag.error(where, "\"}\" without \"{\" in \"" + text + "\" (write \"}}\" for a brace)");
+      diag.error(where, fill(tr("\"}\" without \"{\" in {} (write \"}}\" for a brace)"), {quoted_value(text)}));
       return std::nullopt;
     }
     if (c != '{') {
@@ -49,7 +50,7 @@ std::optional<ColumnPattern> ColumnPattern::parse(const std::string& text, const
     }
     const size_t close = text.find('}', i);
     if (close == std::string::npos) {
-      diag.error(where, "\"{\" without \"}\" in \"" + text + "\"");
+      diag.error(where, fill(tr("\"{\" without \"}\" in {}"), {quoted_value(text)}));
       return std::nullopt;
     }
     const std::string name = text.substr(i + 1, close - i - 1);
@@ -65,7 +66,7 @@ std::optional<ColumnPattern> ColumnPattern::parse(const std::string& text, const
   }
   if (!literal.empty()) p.pieces_.push_back({-1, std::move(literal)});
   if (ok && p.first_column() < 0) {
-    diag.error(where, "\"" + text + "\" names no column in braces; put fixed values in the base file");
+    diag.error(where, fill(tr("{} names no column in braces; put fixed values in the base file"), {quoted_value(text)}));
     ok = false;
   }
   if (!ok) return std::nullopt;
@@ -111,9 +112,9 @@ std::string ColumnPattern::describe(const CsvHeader& header) const {
   std::vector<std::string> names;
   for (const auto& piece : pieces_)
     if (piece.column >= 0) names.push_back("\u201E" + header.names[static_cast<size_t>(piece.column)] + "\u201C");
-  std::string out = names.size() == 1 ? "column " : "columns ";
-  for (size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
-  return out;
+  std::string list;
+  for (size_t i = 0; i < names.size(); ++i) list += (i ? ", " : "") + names[i];
+  return fill(tr_n("column {}", "columns {}", names.size()), {list});
 }
 
 }  // namespace kovgen

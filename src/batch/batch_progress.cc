@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "german_format.h"
+#include "i18n.h"
 
 namespace kovgen {
 
@@ -26,12 +27,14 @@ std::string progress_line(size_t done, size_t total, double elapsed_seconds) {
   const int filled = static_cast<int>(fraction * kBarWidth);
   std::string line = "[";
   line.append(static_cast<size_t>(filled), '#').append(static_cast<size_t>(kBarWidth - filled), '.').append("] ");
-  line += format_integer(static_cast<int64_t>(done)) + " / " + format_integer(static_cast<int64_t>(total)) +
-          " Schulen (" + std::to_string(static_cast<int>(fraction * 100)) + " %)";
+  line += fill(tr_n("{} / {} school ({} %)", "{} / {} schools ({} %)", total),
+               {format_integer(static_cast<int64_t>(done)), format_integer(static_cast<int64_t>(total)),
+                std::to_string(static_cast<int>(fraction * 100))});
   if (done == 0 || elapsed_seconds <= 0) return line;
   const double rate = static_cast<double>(done) / elapsed_seconds;
   line += " \u00B7 " + format_integer(std::llround(rate)) + "/s";
-  if (done < total) line += " \u00B7 noch ca. " + minutes_seconds(static_cast<double>(total - done) / rate);
+  if (done < total)
+    line += " \u00B7 " + fill(tr("about {} left"), {minutes_seconds(static_cast<double>(total - done) / rate)});
   else line += " \u00B7 " + minutes_seconds(elapsed_seconds);
   return line;
 }

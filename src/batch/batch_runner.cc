@@ -6,6 +6,7 @@
 #include <mutex>
 #include <thread>
 
+#include "i18n.h"
 
 namespace kovgen {
 
@@ -95,7 +96,7 @@ SchoolResult produce_safely(SchoolJob&& job, const SchoolContext& ctx, BatchDisk
     return produce_school(std::move(job), ctx, disk);
   } catch (const std::exception& e) {
     failed.output_failed = true;
-    failed.diag.error({}, std::string("internal error: ") + e.what());
+    failed.diag.error({}, fill(tr("internal error in batch: {}"), {e.what()}));
     return failed;
   }
 }

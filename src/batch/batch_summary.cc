@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "i18n.h"
 #include "markdown_escape.h"
 
 namespace kovgen {
@@ -11,6 +12,8 @@ namespace {
 constexpr size_t kMaxMessagesPerRow = 20;
 constexpr size_t kMaxLabelsPerRow = 10;  // the school's own draft lists every item
 
+// summary.csv is read by spreadsheets and scripts: its header and status words
+// stay the same whatever language the messages are in.
 const char* status_text(SchoolStatus s) {
   switch (s) {
     case SchoolStatus::complete: return "ok";
@@ -104,32 +107,52 @@ std::string BatchSummary::markdown(const SummaryInfo& info) const {
   const auto& sections = template_->sections;
   const std::vector<int>& missing_count = section_missing_;
 
-  std::string out = "# Übersicht: Kooperationsvereinbarungen für " + std::to_string(counts_.total) +
-                    (counts_.total == 1 ? " Schule\n\n" : " Schulen\n\n");
-  out += "Vorlage: " + cell_text(info.template_title) + "\\\nSchulliste: " + cell_text(info.schools_file) +
-         "\\\nGemeinsame Angaben: " + cell_text(info.base_file) + "\n\n";
+  const auto total = static_cast<unsigned long>(counts_.total);
+  std::string out = "# " +
+                    fill(tr_n("Summary: cooperation agreements for {} school",
+                              "Summary: cooperation agreements for {} schools", total),
+                         {std::to_string(counts_.total)}) +
+                    "\n\n";
+  out += fill(tr("Template: {}"), {cell_text(info.template_title)}) + "\\\n" +
+         fill(tr("School list: {}"), {cell_text(info.schools_file)}) + "\\\n" +
+         fill(tr("Shared answers: {}"), {cell_text(info.base_file)}) + "\n\n";
   if (info.interrupted)
-    out += "> [!WARNING]\n> **Abgebrochen:** nur " + std::to_string(counts_.total) + " von " +
-           std::to_string(info.expected) + " Schulen wurden bearbeitet. Mit `--resume` fortsetzen.\n\n";
-  out += "| Stand | Schulen |\n| --- | ---: |\n";
-  out += "| vollständig | " + std::to_string(counts_.complete) + " |\n";
-  out += "| unvollständig (Abschnitte fehlen) | " + std::to_string(counts_.incomplete) + " |\n";
-  out += "| fehlerhaft (nicht erzeugt) | " + std::to_string(counts_.error) + " |\n";
-  out += "| **gesamt** | **" + std::to_string(counts_.total) + "** |\n";
+    out += "> [!WARNING]\n> " +
+           fill(tr_n("**Stopped:** only {} of {} school was processed. Run the batch again with `--resume` to "
+                     "continue.",
+                     "**Stopped:** only {} of {} schools were processed. Run the batch again with `--resume` to "
+                     "continue.",
+                     static_cast<unsigned long>(info.expected)),
+                {std::to_string(counts_.total), std::to_string(info.expected)}) +
+           "\n\n";
+  out += std::string(tr("| Result | Schools |")) + "\n| --- | ---: |\n";
+  out += "| " + std::string(tr("all sections complete")) + " | " + std::to_string(counts_.complete) + " |\n";
+  out += "| " + std::string(tr("incomplete (sections missing)")) + " | " + std::to_string(counts_.incomplete) + " |\n";
+  out += "| " + std::string(tr("with errors (not produced)")) + " | " + std::to_string(counts_.error) + " |\n";
+  out += "| " + std::string(tr("**total**")) + " | **" + std::to_string(counts_.total) + "** |\n";
   if (counts_.up_to_date > 0)
-    out.append("\nDavon ").append(std::to_string(counts_.up_to_date)).append(" unverändert aus einem früheren Lauf übernommen.\n");
+    out += "\n" +
+           fill(tr_n("Of these, {} was taken over unchanged from an earlier run.",
+                     "Of these, {} were taken over unchanged from an earlier run.",
+                     static_cast<unsigned long>(counts_.up_to_date)),
+                {std::to_string(counts_.up_to_date)}) +
+           "\n";
 
   std::vector<size_t> columns;
   for (size_t i = 0; i < sections.size(); ++i)
     if (missing_count[i] > 0) columns.push_back(i);
   if (!columns.empty()) {
-    out += "\n## Fehlende Abschnitte\n\n| Nr. | Abschnitt | Art | fehlt bei Schulen |\n| ---: | --- | --- | ---: |\n";
+    out += "\n## " + std::string(tr("Missing sections")) + "\n\n" +
+           tr("| No. | Section | Kind | missing at schools |") + "\n| ---: | --- | --- | ---: |\n";
     for (size_t i : columns)
       out += "| " + std::to_string(i + 1) + " | " + cell_text(sections[i].title) + " | " +
-             (sections[i].mandatory ? "Pflicht" : "empfohlen") + " | " + std::to_string(missing_count[i]) + " |\n";
+             (sections[i].mandatory ? tr("mandatory") : tr("recommended")) + " | " +
+             std::to_string(missing_count[i]) + " |\n";
     out += missing_items_table();
-    out += "\n## Fehlende Abschnitte je Schule\n\nEin X heißt: Der Abschnitt fehlt oder ist unvollständig. "
-           "Die Spalten sind die Nummern der Abschnitte aus der Tabelle oben.\n\n| Zeile | Schule |";
+    out += "\n## " + std::string(tr("Missing sections per school")) + "\n\n" +
+           tr("An X means: the section is missing or incomplete. The columns are the numbers of the sections in "
+              "the table above.") +
+           "\n\n" + tr("| Row | School |");
     std::string rule = "| ---: | --- |";
     for (size_t i : columns) {
       out.append(" ").append(std::to_string(i + 1)).append(" |");
@@ -142,16 +165,18 @@ std::string BatchSummary::markdown(const SummaryInfo& info) const {
       for (size_t i : columns) out += i < r.missing.size() && r.missing[i] ? " X |" : "   |";
       out += "\n";
     }
-    if (counts_.complete == 1) out += "\nDie übrige erzeugte Vereinbarung ist vollständig.\n";
+    if (counts_.complete == 1) out += "\n" + std::string(tr("The other agreement produced is complete.")) + "\n";
     if (counts_.complete > 1)
-      out += "\nDie übrigen " + std::to_string(counts_.complete) + " erzeugten Vereinbarungen sind vollständig.\n";
+      out += "\n" +
+             fill(tr("The other {} agreements produced are complete."), {std::to_string(counts_.complete)}) + "\n";
   }
   if (counts_.error > 0) {
-    out += "\n## Fehlerhafte Zeilen\n\nDiese Schulen wurden nicht erzeugt. Bitte die Angaben in der Schulliste "
-           "korrigieren und den Lauf wiederholen.\n\n";
+    out += "\n## " + std::string(tr("Rows with errors")) + "\n\n" +
+           tr("These schools were not produced. Correct their data in the school list and run the batch again.") +
+           "\n\n";
     for (const auto& r : rows_) {
       if (r.status != SchoolStatus::error) continue;
-      out += "- Zeile " + std::to_string(r.line) + ": " + cell_text(r.label) + "\n";
+      out += "- " + fill(tr("Row {}: {}"), {std::to_string(r.line), cell_text(r.label)}) + "\n";
       for (const auto& m : r.messages) out += "  - " + cell_text(m) + "\n";
     }
   }
@@ -160,8 +185,10 @@ std::string BatchSummary::markdown(const SummaryInfo& info) const {
 
 // Each missing item with its key, which is also the column that supplies it.
 std::string BatchSummary::missing_items_table() const {
-  std::string out = "\n## Fehlende Angaben\n\nDer Schlüssel ist der Name der Spalte, mit der die Schulliste die Angabe "
-                    "je Schule liefern kann; eine Tabelle erhält je Feld eine Spalte (Schlüssel.Feld).\n\n| Angabe | Schlüssel | fehlt bei Schulen |\n| --- | --- | ---: |\n";
+  std::string out = "\n## " + std::string(tr("Missing details")) + "\n\n" +
+                    tr("The key is the name of the column with which the school list can supply the detail for each "
+                       "school; a table gets one column per field (key.field).") +
+                    "\n\n" + tr("| Detail | Key | missing at schools |") + "\n| --- | --- | ---: |\n";
   for (const auto& c : items_)
     out += "| " + cell_text(c.item.label) + " | " + cell_text(c.item.key) + " | " + std::to_string(c.schools) + " |\n";
   return out;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "i18n.h"
 #include "utf8.h"
 
 namespace kovgen {
@@ -33,7 +34,7 @@ std::string from_cp1252(std::string_view bytes) {
 std::optional<std::string> from_utf16(std::string_view bytes, bool little_endian, const std::string& file,
                                       Diagnostics& diag) {
   if (bytes.size() % 2 != 0) {
-    diag.error({file}, "UTF-16 file with an odd number of bytes");
+    diag.error({file}, tr("UTF-16 file with an odd number of bytes"));
     return std::nullopt;
   }
   std::string out;
@@ -179,7 +180,7 @@ std::string CsvReader::quoted_field(Diagnostics& diag, bool& failed) {
   std::string out;
   while (true) {
     if (pos_ >= text_.size()) {
-      diag.error({file_, opened_line}, "the quote (\") opened here is never closed; the rest of the file was not read");
+      diag.error({file_, opened_line}, tr("the quote (\") opened here is never closed; the rest of the file was not read"));
       failed = true;
       return out;
     }
@@ -229,8 +230,8 @@ bool CsvReader::next(CsvRecord& record, Diagnostics& diag) {
       if (record.fields.size() > kMaxCsvColumns) {
         // A row of a million separators would otherwise take gigabytes.
         diag.error({file_, record.line, static_cast<int>(record.fields.size())},
-                   "more than " + std::to_string(kMaxCsvColumns) +
-                       " columns in one row; the rest of the file was not read");
+                   fill(tr("more than {} columns in one row; the rest of the file was not read"),
+                        {std::to_string(kMaxCsvColumns)}));
         record.fields.clear();
         pos_ = text_.size();
         return false;
@@ -267,10 +268,10 @@ std::optional<CsvHeader> make_csv_header(const CsvRecord& first, const std::stri
   for (size_t i = 0; i < h.names.size(); ++i) {
     const Location at{file, first.line, static_cast<int>(i + 1)};
     if (h.names[i].empty()) {
-      diag.error(at, "column " + std::to_string(i + 1) + " has no name in the header row");
+      diag.error(at, fill(tr("column {} has no name in the header row"), {std::to_string(i + 1)}));
       ok = false;
     } else if (h.index_of(h.names[i]) != static_cast<int>(i)) {
-      diag.error(at, "column \u201E" + h.names[i] + "\u201C appears twice in the header row");
+      diag.error(at, fill(tr("column \u201E{}\u201C appears twice in the header row"), {h.names[i]}));
       ok = false;
     }
   }
@@ -282,8 +283,8 @@ bool check_row_width(const CsvRecord& r, const CsvHeader& h, const std::string& 
   for (size_t i = h.names.size(); i < r.fields.size(); ++i) {
     if (r.fields[i].find_first_not_of(" \t") == std::string::npos) continue;
     diag.error({file, r.line, static_cast<int>(i + 1)},
-               "row has a value in column " + std::to_string(i + 1) + " but the header names only " +
-                   std::to_string(h.names.size()) + " columns (a separator too many?)");
+               fill(tr("row has a value in column {} but the header names only {} columns (a separator too many?)"),
+                    {std::to_string(i + 1), std::to_string(h.names.size())}));
     return false;
   }
   return true;

@@ -1,5 +1,6 @@
 #include "yaml_util.h"
 
+#include "i18n.h"
 #include "text_match.h"
 
 #include <algorithm>
@@ -67,14 +68,17 @@ std::optional<YAML::Node> load_yaml(const std::string& text, const std::string& 
     find_open_quote(root, text, seen, open_quote);
     if (!open_quote) return root;
     diag.error({file, open_quote->line + 1, open_quote->column + 1},
-               "YAML syntax error: the closing quote is missing (the quoted text runs to the end of the file)");
+               tr("YAML syntax error: the closing quote is missing (the quoted text runs to the end of the file)"));
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp stops at 2000 levels, but says only "bad file".
-    diag.error({file, e.mark.line + 1, e.mark.column + 1}, "YAML nested too deeply (lists and mappings inside each other)");
+    diag.error({file, e.mark.line + 1, e.mark.column + 1},
+               tr("YAML nested too deeply (lists and mappings inside each other)"));
   } catch (const YAML::Exception& e) {
-    std::string message = "YAML syntax error: " + e.msg;
-    if (line_indented_with_tab(text, e.mark.line)) message += " (indent with spaces, not tabs)";
-    diag.error({file, e.mark.line + 1, e.mark.column + 1}, message);
+    // yaml-cpp says what it found in English only.
+    diag.error({file, e.mark.line + 1, e.mark.column + 1},
+               fill(line_indented_with_tab(text, e.mark.line) ? tr("YAML syntax error in the mapping file: {} (indent with spaces, not tabs)")
+                                                             : tr("YAML syntax error in the mapping file: {}"),
+                    {e.msg}));
   }
   return std::nullopt;
 }
@@ -98,7 +102,7 @@ void check_duplicate_keys(const YAML::Node& map, const std::string& file, Diagno
   for (const auto& kv : map) {
     const std::string key = scalar_text(kv.first);
     if (!seen.insert(key).second)
-      diag.error(node_location(kv.first, file), "duplicate key \"" + shown_key(key) + "\"");
+      diag.error(node_location(kv.first, file), fill(tr("the key {} appears twice"), {quoted_value(shown_key(key))}));
   }
 }
 
@@ -108,10 +112,11 @@ void check_known_keys(const YAML::Node& map, const std::vector<std::string>& all
   for (const auto& kv : map) {
     const std::string key = scalar_text(kv.first);
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-    std::string message = "unknown key \"" + shown_key(key) + "\" in " + what;
-    if (std::string s = nearest(key, allowed); !s.empty())
-      message += "; did you mean \"" + s + "\"?";
-    diag.error(node_location(kv.first, file), message);
+    const std::string s = nearest(key, allowed);
+    diag.error(node_location(kv.first, file),
+               s.empty() ? fill(tr("the key {} is not known in {}"), {quoted_value(shown_key(key)), what})
+                         : fill(tr("the key {} is not known in {}; did you mean {}?"),
+                                {quoted_value(shown_key(key)), what, quoted_value(s)}));
   }
 }
 

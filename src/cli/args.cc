@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "diagnostics.h"
+#include "i18n.h"
 #include "text_match.h"
 
 namespace kovgen::cli {
@@ -37,7 +38,7 @@ Args::Args(const std::vector<std::string>& args, const std::vector<OptionSpec>& 
       // A long option with one dash ("-output") is a mistake, not "-o utput".
       const std::string word = a.substr(0, a.find('='));
       if (find("-" + word)) {
-        error_ = "unknown option " + word + "; did you mean -" + word + "?";
+        error_ = fill(tr("unknown option {}; did you mean {}?"), {word, "-" + word});
         return;
       }
       // getopt's attached form of a short option: "-j2", "-oentwurf.md".
@@ -48,10 +49,11 @@ Args::Args(const std::vector<std::string>& args, const std::vector<OptionSpec>& 
     }
     const OptionSpec* spec = find(name);
     if (!spec) {
-      error_ = "unknown option " + name;
       std::vector<std::string> known;
       for (const auto& s : specs) known.push_back(s.name);
-      if (auto n = nearest(name, known); !n.empty()) error_ += "; did you mean " + n + "?";
+      const std::string n = nearest(name, known);
+      error_ = n.empty() ? fill(tr("unknown option {}"), {name})
+                         : fill(tr("unknown option {}; did you mean {}?"), {name, n});
       return;
     }
     std::string value = "1";
@@ -61,16 +63,16 @@ Args::Args(const std::vector<std::string>& args, const std::vector<OptionSpec>& 
       } else if (i + 1 < args.size()) {
         value = args[++i];
       } else {
-        error_ = "option " + spec->name + " needs a value";
+        error_ = fill(tr("option {} needs a value"), {spec->name});
         return;
       }
     } else if (inline_value) {
-      error_ = "option " + spec->name + " takes no value";
+      error_ = fill(tr("option {} takes no value"), {spec->name});
       return;
     }
     auto& slot = values_[spec->name];
     if (!slot.empty() && !spec->repeatable) {
-      error_ = "option " + spec->name + " given twice";
+      error_ = fill(tr("option {} given twice"), {spec->name});
       return;
     }
     slot.push_back(value);
@@ -88,9 +90,27 @@ const std::vector<std::string>& Args::all(const std::string& name) const {
   return it == values_.end() ? none : it->second;
 }
 
+namespace {
+void print_help_hint(const char* command) {
+  std::fprintf(stderr, "%s\n", fill(tr("Run 'kovgen {} --help' to see its options."), {command}).c_str());
+}
+}  // namespace
+
 int usage_error(const char* command, const std::string& message) {
-  std::fprintf(stderr, "kovgen %s: %s\nTry 'kovgen %s --help'.\n", command, message.c_str(),
-               command);
+  std::fprintf(stderr, "kovgen %s: %s\n", command, message.c_str());
+  print_help_hint(command);
+  return kExitUsage;
+}
+
+int usage_error(const char* command, const Diagnostics& diag) {
+  for (const Diagnostic& d : diag.items()) {
+    // A message without a file of its own would otherwise read "kovgen batch: kovgen: ...".
+    if (d.where.file.empty() && d.severity == Severity::error)
+      std::fprintf(stderr, "kovgen %s: %s\n", command, d.message.c_str());
+    else
+      std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+  }
+  print_help_hint(command);
   return kExitUsage;
 }
 

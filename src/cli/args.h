@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "diagnostics.h"
+
 namespace kovgen::cli {
 
 struct OptionSpec {
@@ -36,5 +38,7 @@ class Args {
 
 // Prints "kovgen CMD: message" and the usage hint to stderr; returns kExitUsage.
 int usage_error(const char* command, const std::string& message);
+// The same for each message of diag (a message with a file keeps its location).
+int usage_error(const char* command, const Diagnostics& diag);
 
 }  // namespace kovgen::cli

@@ -16,13 +16,14 @@
 #include "cli_support.h"
 #include "command.h"
 #include "file_io.h"
+#include "i18n.h"
 #include "pipeline.h"
 #include "process_environment.h"
 
 namespace kovgen::cli {
 namespace {
 
-const char* const kUsage =
+const char* const kUsage = N_(
     "Usage: kovgen batch --base BASE.yaml --schools SCHOOLS.csv --out DIR [OPTIONS]\n\n"
     "Drafts one agreement per school of a school list. BASE.yaml holds the answers all\n"
     "schools share; each CSV row holds one school's own answers, which override the base\n"
@@ -60,7 +61,7 @@ const char* const kUsage =
     "  2  wrong command line\n"
     "  3  every row was produced, but some agreements are incomplete (see summary)\n"
     "  4  an output file could not be written\n"
-    "  130  interrupted; run again with --resume\n";
+    "  130  interrupted; run again with --resume\n");
 
 std::atomic<bool> g_stop{false};
 
@@ -177,20 +178,16 @@ int run(const std::vector<std::string>& argv) {
   Args args(argv, {{"--base"}, {"--schools"}, {"--out"}, {"--map"}, {"--template", "-t"}, {"--format", "-f"},
                    {"--jobs", "-j"}, {"--where", "", true, true}, {"--resume", "", false},
                    {"--reference-docx"}, {"--quiet", "-q", false}});
-  if (args.help()) {
-    std::printf("%s", kUsage);
-    return kExitOk;
-  }
   if (!args.error().empty()) return usage_error("batch", args.error());
-  if (!args.positionals().empty()) return usage_error("batch", "unexpected argument " + args.positionals()[0]);
+  if (!args.positionals().empty()) return usage_error("batch", fill(tr("unexpected argument {}"), {quoted_value(args.positionals()[0])}));
   for (const char* required : {"--base", "--schools", "--out"})
-    if (!args.has(required)) return usage_error("batch", std::string(required) + " is required");
+    if (!args.has(required)) return usage_error("batch", fill(tr("option {} is required"), {required}));
   BatchJob job;
   job.jobs = job_count(args);
-  if (job.jobs == 0) return usage_error("batch", "--jobs expects a number from 1 to 256");
+  if (job.jobs == 0) return usage_error("batch", tr("--jobs expects a number from 1 to 256"));
   Diagnostics diag;
   auto formats = batch_formats(args, diag);
-  if (!formats) return usage_error("batch", diag.to_string());
+  if (!formats) return usage_error("batch", diag);
   job.formats = *formats;
 
   TemplateCache cache(template_library_from_environment());
@@ -218,10 +215,11 @@ int run(const std::vector<std::string>& argv) {
   RealDisk disk;
   const BatchOutcome outcome = run_batch_job(job, disk, hooks);
   if (reporter) reporter->finish();
-  if (outcome.end == BatchEnd::bad_filter) return usage_error("batch", outcome.diag.to_string());
+  if (outcome.end == BatchEnd::bad_filter) return usage_error("batch", outcome.diag);
   std::fputs(outcome.diag.to_string().c_str(), stderr);
   if (!outcome.schools_run) return exit_code(outcome);
-  std::fprintf(stderr, "%s\nÜbersicht: %s/summary.md\n", counts_line(outcome.counts).c_str(), job.out_dir.c_str());
+  std::fprintf(stderr, "%s\n%s\n", counts_line(outcome.counts).c_str(),
+               fill(tr("Summary: {}"), {job.out_dir + "/summary.md"}).c_str());
   if (!args.has("--quiet")) {
     report_written(job.out_dir + "/summary.csv");
     report_written(job.out_dir + "/summary.md");
@@ -229,13 +227,17 @@ int run(const std::vector<std::string>& argv) {
       if (f->name != "md") report_written(job.out_dir + "/summary" + f->extension);
   }
   if (outcome.end == BatchEnd::interrupted)
-    std::fprintf(stderr, "Abgebrochen nach %zu von %zu Schulen; mit --resume fortsetzen.\n", outcome.done,
-                 outcome.total);
+    std::fprintf(stderr, "%s\n",
+                 fill(tr_n("Stopped after {} of {} school; run the same command with --resume to continue.",
+                           "Stopped after {} of {} schools; run the same command with --resume to continue.",
+                           outcome.total),
+                      {std::to_string(outcome.done), std::to_string(outcome.total)})
+                     .c_str());
   return exit_code(outcome);
 }
 
-CommandRegistration registration({"batch", "an agreement for every school of a school list, with a summary", kUsage,
-                                  run});
+CommandRegistration registration({"batch", N_("an agreement for every school of a school list, with a summary"),
+                                  kUsage, run, /*own_exit_codes=*/true});
 
 }  // namespace
 }  // namespace kovgen::cli

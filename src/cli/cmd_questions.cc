@@ -3,6 +3,7 @@
 
 #include "args.h"
 #include "command.h"
+#include "i18n.h"
 #include "process_environment.h"
 #include "cli_support.h"
 #include "output_formats.h"
@@ -11,7 +12,7 @@
 namespace kovgen::cli {
 namespace {
 
-const char* const kUsage =
+const char* const kUsage = N_(
     "Usage: kovgen questions --template NAME [-o FRAGEBOGEN.md|.docx|.pdf]\n\n"
     "Writes the template's questionnaire as a handout for partners who prefer to\n"
     "answer on paper or in Word: sections under their development step, each\n"
@@ -21,7 +22,7 @@ const char* const kUsage =
     "Options:\n"
     "  -t, --template NAME      template to use (see 'kovgen templates')\n"
     "  -o, --output FILE        write FILE; its ending picks the format\n"
-    "      --reference-docx F   take Word styles and page setup from F\n\n";
+    "      --reference-docx F   take Word styles and page setup from F\n\n");
 
 std::string known_formats() {
   std::string list;
@@ -31,19 +32,15 @@ std::string known_formats() {
 
 int run(const std::vector<std::string>& argv) {
   Args args(argv, {{"--template", "-t"}, {"--output", "-o"}, {"--reference-docx"}, {"--quiet", "-q", false}});
-  if (args.help()) {
-    std::printf("%s%s", kUsage, kExitCodeHelp);
-    return kExitOk;
-  }
   if (!args.error().empty()) return usage_error("questions", args.error());
-  if (!args.positionals().empty()) return usage_error("questions", "takes no arguments; use -o FILE");
-  if (!args.has("--template")) return usage_error("questions", "which template? Pass --template NAME");
+  if (!args.positionals().empty()) return usage_error("questions", tr("takes no arguments; name the output file with -o FILE"));
+  if (!args.has("--template")) return usage_error("questions", tr("which questionnaire? Name its template with --template NAME"));
   const OutputFormat* format = nullptr;
   if (args.has("--output")) {
     format = find_output_format(args.get("--output"));
     if (!format)
-      return usage_error("questions", "cannot write " + args.get("--output") +
-                                          ": this build writes " + known_formats());
+      return usage_error("questions", fill(tr("cannot write {}: its ending names no format this build writes ({})"),
+                                           {quoted_value(args.get("--output")), known_formats()}));
   }
 
   TemplateCache cache(template_library_from_environment());
@@ -65,7 +62,7 @@ int run(const std::vector<std::string>& argv) {
   return write_output(args.get("--output"), *bytes, args.has("--quiet"));
 }
 
-CommandRegistration registration({"questions", "write the questionnaire as a printable handout", kUsage, run});
+CommandRegistration registration({"questions", N_("write the questionnaire as a printable handout"), kUsage, run});
 
 }  // namespace
 }  // namespace kovgen::cli

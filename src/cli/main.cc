@@ -51,6 +51,22 @@ const Command* find_command(const std::string& name) {
   return nullptr;
 }
 
+// "--help" or "-h" anywhere before a "--", as Args reads it.
+bool asks_for_help(const std::vector<std::string>& args) {
+  for (const auto& a : args) {
+    if (a == "--") return false;
+    if (a == "--help" || a == "-h") return true;
+  }
+  return false;
+}
+
+// Here rather than in each command, so that every command's help is translated
+// (gettext needs the literal marked where it is defined: N_ in the command's file).
+void print_command_help(const Command& c) {
+  std::fputs(tr(c.usage), stdout);
+  if (!c.own_exit_codes) std::fputs(tr(kExitCodeHelp), stdout);
+}
+
 int unknown_command(const std::string& name) {
   std::vector<std::string> names;
   for (const auto& c : command_registry()) names.push_back(c.name);
@@ -127,10 +143,11 @@ int main(int argc, char** argv) {
   if (args[0] == "help") args = {args[1], "--help"};
   const Command* command = find_command(args[0]);
   if (!command) return unknown_command(args[0]);
-  int code;
-  {
-    args.erase(args.begin());
-    code = command->run(args);
+  args.erase(args.begin());
+  if (asks_for_help(args)) {
+    print_command_help(*command);
+    return kovgen::kExitOk;
   }
+  const int code = command->run(args);
   exit_without_teardown(code);
 }

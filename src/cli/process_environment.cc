@@ -62,7 +62,7 @@ std::optional<int64_t> source_date_epoch(Diagnostics& diag) {
   // Up to the end of the year 9999: every format writes such a date.
   constexpr long long kLastSecond = 253402300799;
   if (*end != '\0' || errno == ERANGE || seconds < 0 || seconds > kLastSecond) {
-    diag.warning({"SOURCE_DATE_EPOCH"}, "ignored: not a number of seconds");
+    diag.warning({"SOURCE_DATE_EPOCH"}, tr("ignored: not a number of seconds"));
     return std::nullopt;
   }
   return seconds;

@@ -1,5 +1,6 @@
 #include "questionnaire_markdown.h"
 
+#include "i18n.h"
 #include "markdown_escape.h"
 #include "questionnaire_text.h"
 
@@ -9,11 +10,11 @@ namespace {
 
 constexpr int kBlankRows = 3;  // rows to write on for lists and tables
 
-const char* const kIntro =
-    "> [!NOTE]\n"
-    "> Bitte beantworten Sie die Fragen auf den Linien oder kreuzen Sie an. Fragen mit dem Vermerk "
-    "„Pflichtangabe“ werden für eine vollständige Vereinbarung gebraucht; fehlen sie, wird der "
-    "Abschnitt im Entwurf markiert. Fragen mit „Nur zu beantworten, wenn …“ gelten nur in diesem Fall.\n";
+// Quotes the words question_facts and condition_text write, in the same language.
+const char* const kIntro = N_(
+    "Please answer the questions on the lines or tick the boxes. Questions marked \u201Emandatory answer\u201C "
+    "are needed for a complete agreement; if they are missing, their section is flagged in the draft. Questions "
+    "with \u201EOnly to be answered if \u2026\u201C apply only in that case.");
 
 std::string writing_line() { return escape_markdown(std::string(60, '_')); }
 
@@ -22,17 +23,18 @@ class HandoutWriter {
   explicit HandoutWriter(const Template& t) : t_(t) {}
 
   std::string write() {
-    out_ += "# Fragebogen: " + escape_markdown(t_.title) + "\n\n";
+    out_ += "# " + fill(tr("Questionnaire: {}"), {escape_markdown(t_.title)}) + "\n\n";
     if (!t_.description.empty()) out_ += escape_markdown(t_.description) + "\n\n";
-    out_ += std::string(kIntro) + "\n";
-    out_ += "Ausgefüllt von: " + escape_markdown(std::string(40, '_')) + "\n\n";
-    out_ += "Einrichtung / Schule: " + escape_markdown(std::string(34, '_')) + "\n\n";
-    out_ += "Datum: " + escape_markdown(std::string(20, '_')) + "\n\n";
+    out_ += "> [!NOTE]\n> " + std::string(tr(kIntro)) + "\n\n";
+    out_ += std::string(tr("Filled in by:")) + " " + escape_markdown(std::string(40, '_')) + "\n\n";
+    out_ += std::string(tr("Institution / school:")) + " " + escape_markdown(std::string(34, '_')) + "\n\n";
+    out_ += std::string(tr("Date:")) + " " + escape_markdown(std::string(20, '_')) + "\n\n";
     int step = 0, number = 0;
     for (const Section* s : sections_in_step_order(t_)) {
       if (s->step != step) {
         step = s->step;
-        out_ += "## Schritt " + std::to_string(step) + ": " + escape_markdown(seed_step_title(step)) + "\n\n";
+        out_ += "## " + fill(tr("Step {}: {}"), {std::to_string(step), escape_markdown(seed_step_title(step))}) +
+                "\n\n";
       }
       section(*s, ++number);
     }
@@ -56,9 +58,10 @@ class HandoutWriter {
     if (!q.help.empty()) out_ += escape_markdown(q.help) + "\n\n";
     std::string facts = question_facts(q);
     if (const std::string example = example_text(q); !example.empty() && q.type != QuestionType::records)
-      facts += " \u00B7 Beispiel: " + example;
+      facts += " \u00B7 " + fill(tr("Example: {}"), {example});
     out_ += "*" + escape_markdown(facts) + "*\n\n";
-    if (q.when) out_ += "*" + escape_markdown("Nur zu beantworten, wenn " + condition_text(*q.when, t_) + ".") + "*\n\n";
+    if (q.when)
+      out_ += "*" + escape_markdown(fill(tr("Only to be answered if {}."), {condition_text(*q.when, t_)})) + "*\n\n";
     answer_space(q);
     out_ += "<!-- kovgen:end-keep-together -->\n\n";
   }
@@ -69,7 +72,7 @@ class HandoutWriter {
         boxes(q.choices);
         return;
       case QuestionType::boolean:
-        boxes({"ja", "nein"});
+        boxes({tr("yes"), tr("no")});
         return;
       case QuestionType::list:
         for (int i = 1; i <= kBlankRows; ++i) out_ += std::to_string(i) + ". " + writing_line() + "\n";
@@ -92,7 +95,7 @@ class HandoutWriter {
   void table(const Question& q) {
     std::string head = "|", rule = "|", empty = "|";
     for (const auto& f : q.fields) {
-      head += " " + escape_markdown(f.label) + (f.required ? "" : " (freiwillig)") + " |";
+      head += " " + escape_markdown(f.required ? f.label : fill(tr("{} (optional)"), {f.label})) + " |";
       rule += " --- |";
       empty += " \u00A0 |";
     }
@@ -102,12 +105,13 @@ class HandoutWriter {
     for (const auto& f : q.fields) {
       std::string note;
       if (!f.choices.empty()) {
-        note = "Auswahl: ";
-        for (size_t i = 0; i < f.choices.size(); ++i) note += (i ? " | " : "") + f.choices[i];
+        std::string choices;
+        for (size_t i = 0; i < f.choices.size(); ++i) choices += (i ? " | " : "") + f.choices[i];
+        note = fill(tr("Choice: {}"), {choices});
       }
       if (!f.help.empty()) note += (note.empty() ? "" : "; ") + f.help;
       if (const std::string example = example_text(f); !example.empty())
-        note += (note.empty() ? "" : "; ") + std::string("Beispiel: ") + example;
+        note += (note.empty() ? "" : "; ") + fill(tr("Example: {}"), {example});
       if (!note.empty()) out_ += "- " + escape_markdown(f.label + ": " + note) + "\n";
     }
     out_ += "\n";

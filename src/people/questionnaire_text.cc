@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "german_format.h"
+#include "i18n.h"
 #include "utf8.h"
 #include "value.h"
 
@@ -10,13 +11,14 @@ namespace kovgen {
 
 namespace {
 
+// The six steps of the NRW framework for developing a cooperation.
 constexpr const char* kSeedSteps[] = {
-    "Planungsphase",
-    "Entwicklung gemeinsamer Zielsetzungen",
-    "Inhalte der Kooperationsvereinbarung",
-    "Abstimmungsverfahren & Beschlussfassung",
-    "Umsetzung & institutionelle Verankerung",
-    "Evaluation, Reflexion & Weiterentwicklung",
+    N_("Planning phase"),
+    N_("Developing shared goals"),
+    N_("Contents of the cooperation agreement"),
+    N_("Coordination & decisions"),
+    N_("Implementation & anchoring in the institutions"),
+    N_("Evaluation, reflection & further development"),
 };
 
 std::string quoted_label(const std::string& key, const Template& t) {
@@ -37,7 +39,7 @@ std::string value_words(const std::string& key, const std::string& value, const 
 }  // namespace
 
 const char* seed_step_title(int step) {
-  return step >= 1 && step <= 6 ? kSeedSteps[step - 1] : "";
+  return step >= 1 && step <= 6 ? tr(kSeedSteps[step - 1]) : "";
 }
 
 std::vector<const Section*> sections_in_step_order(const Template& t) {
@@ -49,17 +51,19 @@ std::vector<const Section*> sections_in_step_order(const Template& t) {
 }
 
 const char* section_kind(const Section& s) {
-  return s.mandatory ? "Pflichtabschnitt" : "empfohlener Abschnitt";
+  return s.mandatory ? tr("mandatory section") : tr("recommended section");
 }
 
 std::string question_facts(const Question& q) {
   std::string facts = question_type_label(q.type);
-  facts += q.required ? " \u00B7 Pflichtangabe" : " \u00B7 freiwillig";
+  facts += " \u00B7 ";
+  facts += q.required ? tr("mandatory answer") : tr("optional");
   if (q.min || q.max) {
-    facts += " \u00B7 erlaubt: ";
-    if (q.min && q.max) facts += format_decimal(*q.min) + " bis " + format_decimal(*q.max);
-    else if (q.min) facts += "ab " + format_decimal(*q.min);
-    else facts += "bis " + format_decimal(*q.max);
+    std::string range;
+    if (q.min && q.max) range = fill(tr("{} to {}"), {format_decimal(*q.min), format_decimal(*q.max)});
+    else if (q.min) range = fill(tr("from {}"), {format_decimal(*q.min)});
+    else range = fill(tr("up to {}"), {format_decimal(*q.max)});
+    facts += " \u00B7 " + fill(tr("allowed: {}"), {range});
   }
   return facts;
 }
@@ -85,11 +89,12 @@ std::string condition_text(const Condition& c, const Template& t) {
   std::vector<std::string> values;
   for (const auto& v : c.values) values.push_back(value_words(c.key, v, t));
   switch (c.op) {
-    case Condition::Op::truthy: return label + (boolean ? " = ja" : " ausgefüllt ist");
-    case Condition::Op::falsy: return label + (boolean ? " = nein" : " leer ist");
+    // ja and nein are what the answers file says, in any language.
+    case Condition::Op::truthy: return boolean ? label + " = ja" : fill(tr("{} is filled in"), {label});
+    case Condition::Op::falsy: return boolean ? label + " = nein" : fill(tr("{} is empty"), {label});
     case Condition::Op::equals: return label + " = " + (values.empty() ? "" : values[0]);
     case Condition::Op::not_equals: return label + " \u2260 " + (values.empty() ? "" : values[0]);
-    case Condition::Op::in: return label + " = " + join_german(values, "oder");
+    case Condition::Op::in: return label + " = " + join_german(values, tr("or"));
   }
   return "";
 }

@@ -1,5 +1,6 @@
 #include "skeleton.h"
 
+#include "i18n.h"
 #include "questionnaire_text.h"
 #include "value.h"
 #include "yaml_edit.h"
@@ -10,28 +11,29 @@ namespace {
 
 constexpr size_t kWidth = 88;
 
-const char* const kHowTo =
-    "So füllen Sie diese Datei aus:\n"
-    "- Schreiben Sie jede Antwort hinter den Doppelpunkt ihrer Frage, z. B. \u201Eplaetze: 200\u201C.\n"
-    "- Leere Fragen gelten als offen; ihr Abschnitt wird im Entwurf markiert.\n"
-    "- Zeilen, die mit # beginnen, sind Erläuterungen und werden nicht gelesen. Die Beispiele "
-    "für Listen und Tabellen werden gültig, wenn Sie das # am Zeilenanfang entfernen.\n"
-    "- Text, der mit einem Sonderzeichen beginnt oder \u201E: \u201C enthält, in Anführungszeichen "
-    "setzen: \"…\".\n"
-    "- Datum als 01.08.2026, Beträge als 12500,50 oder 12.500,50 €, ja/nein als ja oder nein.\n"
+// The answers stay German whatever the language (ja/nein, 12.500,50 €): that is
+// what the reader of the file accepts.
+const char* const kHowTo = N_(
+    "How to fill in this file:\n"
+    "- Write each answer after the colon of its question, e.g. \u201Eplaetze: 200\u201C.\n"
+    "- Empty questions count as open; their section is flagged in the draft.\n"
+    "- Lines that begin with # are explanations and are not read. The examples for lists and tables "
+    "become valid when you remove the # at the start of the line.\n"
+    "- Put text that begins with a special character or contains \u201E: \u201C in quotation marks: \"\u2026\".\n"
+    "- Dates as 01.08.2026, amounts as 12500,50 or 12.500,50 \u20AC, yes/no as ja or nein.\n"
     "\n"
-    "Prüfen: kovgen check DATEI \u00B7 Fragen nacheinander beantworten: kovgen interview DATEI\n"
-    "Entwurf erzeugen: kovgen render DATEI -o entwurf.docx";
+    "Check: kovgen check FILE \u00B7 Answer question by question: kovgen interview FILE\n"
+    "Produce a draft: kovgen render FILE -o entwurf.docx");
 
 class SkeletonWriter {
  public:
   explicit SkeletonWriter(const Template& t) : t_(t) {}
 
   std::string write() {
-    comment("", "Antworten zur Vorlage \u201E" + t_.title + "\u201C (" + t_.id + ")");
+    comment("", fill(tr("Answers for the template \u201E{}\u201C ({})"), {t_.title, t_.id}));
     if (!t_.description.empty()) comment("", t_.description);
     out_ += "#\n";
-    comment("", kHowTo);
+    comment("", tr(kHowTo));
     out_ += "\nvorlage: " + t_.id + "\n";
     int step = 0;
     for (const Section* s : sections_in_step_order(t_)) {
@@ -39,7 +41,7 @@ class SkeletonWriter {
         step = s->step;
         const std::string rule(62, '=');
         out_ += "\n# " + rule + "\n";
-        comment("", "Schritt " + std::to_string(step) + " von 6: " + seed_step_title(step));
+        comment("", fill(tr("Step {} of 6: {}"), {std::to_string(step), seed_step_title(step)}));
         out_ += "# " + rule + "\n";
       }
       section(*s);
@@ -67,39 +69,39 @@ class SkeletonWriter {
     out_ += "\n";
     comment(indent, q.label);
     comment(indent, question_facts(q));
-    if (q.when) comment(indent, "Nur zu beantworten, wenn " + condition_text(*q.when, t_) + ".");
+    if (q.when) comment(indent, fill(tr("Only to be answered if {}."), {condition_text(*q.when, t_)}));
     if (!q.help.empty()) comment(indent, q.help);
-    if (!q.choices.empty()) comment(indent, "Auswahl: " + join_choices(q.choices));
+    if (!q.choices.empty()) comment(indent, fill(tr("Choice: {}"), {join_choices(q.choices)}));
     switch (q.type) {
       case QuestionType::list: list(q); return;
       case QuestionType::records: records(q); return;
       case QuestionType::longtext:
-        comment(indent, "Mehrere Zeilen: hinter den Doppelpunkt \u201E|\u201C schreiben, den Text in den "
-                        "Zeilen darunter mit vier Leerzeichen einrücken.");
+        comment(indent, tr("Several lines: write \u201E|\u201C after the colon and indent the text in the lines "
+                           "below by four spaces."));
         break;
       default: break;
     }
-    if (!q.example.empty()) comment(indent, "Beispiel: " + example_text(q));
+    if (!q.example.empty()) comment(indent, fill(tr("Example: {}"), {example_text(q)}));
     out_ += indent + q.key + ":\n";
   }
 
   void list(const Question& q) {
-    comment("  ", "Ein Eintrag je Zeile, eingerückt und mit \u201E- \u201C davor:");
+    comment("  ", tr("One entry per line, indented and with \u201E- \u201C in front:"));
     out_ += "  " + q.key + ":\n";
     std::vector<std::string> items = split_list_cell(q.example);
-    if (items.empty()) items = {"erster Eintrag", "zweiter Eintrag"};
+    if (items.empty()) items = {tr("first entry"), tr("second entry")};
     for (const auto& item : items) out_ += "  #  - " + yaml_scalar(item) + "\n";
   }
 
   void records(const Question& q) {
-    comment("  ", "Je Eintrag ein Block, der mit \u201E- \u201C beginnt, mit diesen Feldern:");
+    comment("  ", tr("For each entry a block that begins with \u201E- \u201C, with these fields:"));
     for (const auto& f : q.fields) {
       std::string line = f.key + ": " + f.label + " \u2013 " + question_facts(f);
-      if (!f.choices.empty()) line += " \u00B7 Auswahl: " + join_choices(f.choices);
+      if (!f.choices.empty()) line += " \u00B7 " + fill(tr("Choice: {}"), {join_choices(f.choices)});
       if (!f.help.empty()) line += " \u2013 " + f.help;
       comment("  ", "- " + line);
     }
-    if (!q.example.empty()) comment("  ", "Beispiel: " + q.example);
+    if (!q.example.empty()) comment("  ", fill(tr("Example: {}"), {q.example}));
     out_ += "  " + q.key + ":\n";
     for (size_t i = 0; i < q.fields.size(); ++i) {
       const Question& f = q.fields[i];

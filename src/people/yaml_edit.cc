@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "i18n.h"
+
 namespace kovgen {
 
 namespace {
@@ -375,7 +377,7 @@ class Editor {
     }
     if (node.IsNull()) node = YAML::Node(YAML::NodeType::Map);
     if (!node.IsMap()) {
-      *error_ = "section " + section + " is not a mapping that can be edited";
+      *error_ = fill(tr("section {} is not a mapping that can be edited"), {section});
       return std::nullopt;
     }
     YamlValue fields = value_from_node(node);
@@ -452,8 +454,8 @@ std::string yaml_edit_problem(std::string_view text) {
   for (const auto& l : split_lines(text)) {
     if (l.kind != LineKind::content) continue;
     if (l.text[l.indent] == '{' || l.text[l.indent] == '[' || l.indent > 0)
-      return "the answers must be a block-style YAML mapping (\"section:\" lines) to be edited; "
-             "JSON or flow style cannot be edited in place";
+      return tr("the answers must be a block-style YAML mapping (\"section:\" lines) to be edited; "
+                "JSON or flow style cannot be edited in place");
     return "";
   }
   return "";  // empty document

@@ -57,9 +57,9 @@ TEST_CASE("batch job: every school and the summary land on the disk it is given"
   CHECK(files.count("out/summary.md") == 1);
   REQUIRE(j.messages.size() == 1);
   CHECK(j.messages[0].find("s.csv:3:3:") != std::string::npos);
-  CHECK(counts_line(outcome.counts) == "3 Schulen: " + std::to_string(outcome.counts.complete) + " vollständig, " +
+  CHECK(counts_line(outcome.counts) == "3 schools: " + std::to_string(outcome.counts.complete) + " complete, " +
                                            std::to_string(outcome.counts.incomplete) +
-                                           " unvollständig, 1 fehlerhaft (nicht erzeugt)");
+                                           " incomplete, 1 with errors (not produced)");
 }
 
 TEST_CASE("batch job: an unusable school list or filter writes nothing") {

@@ -181,7 +181,7 @@ TEST_CASE("mistakes in the header or mapping are found before any row is read") 
   CHECK(errors_of("Ort\n", "werte: {meta.titel: Fester Titel}\n") ==
         "m.yaml:1:9: \"Fester Titel\" names no column in braces; put fixed values in the base file\n");
   CHECK(errors_of("Ort\n", "spalte: {Ort: meta.titel}\n") ==
-        "m.yaml:1:1: unknown key \"spalte\" in the mapping file; did you mean \"spalten\"?\n");
+        "m.yaml:1:1: the key \"spalte\" is not known in the mapping file; did you mean \"spalten\"?\n");
 }
 
 TEST_CASE("--where selects rows: all columns must match, any value of a column may") {
@@ -202,6 +202,6 @@ TEST_CASE("--where selects rows: all columns must match, any value of a column m
   CHECK(f.diag.to_string().empty());
   CHECK_FALSE(RowFilter::make({"Schulfrom=02", "Ort"}, *f.header, f.diag));
   CHECK(f.diag.to_string() ==
-        "kovgen: --where Schulfrom=02: no column \u201ESchulfrom\u201C in the school list; did you mean \"Schulform\"?\n"
-        "kovgen: --where Ort: expected COLUMN=VALUE, e.g. --where Schulform=02\n");
+        "kovgen: --where \"Schulfrom=02\": no column \u201ESchulfrom\u201C in the school list; did you mean \"Schulform\"?\n"
+        "kovgen: --where \"Ort\": expected COLUMN=VALUE, e.g. --where Schulform=02\n");
 }

@@ -77,26 +77,26 @@ TEST_CASE("summary.md: counts, the sections missing most, a school x section mat
   bad.diag.error({"s.csv", 5, 3}, "column „x“: expected <b>");
   s.add(bad, md);
   CHECK(s.markdown({"Testvereinbarung", "schulen.csv", "basis.yaml", 4, false}) ==
-        "# Übersicht: Kooperationsvereinbarungen für 4 Schulen\n\n"
-        "Vorlage: Testvereinbarung\\\nSchulliste: schulen.csv\\\nGemeinsame Angaben: basis.yaml\n\n"
-        "| Stand | Schulen |\n| --- | ---: |\n"
-        "| vollständig | 1 |\n| unvollständig (Abschnitte fehlen) | 2 |\n| fehlerhaft (nicht erzeugt) | 1 |\n"
-        "| **gesamt** | **4** |\n"
-        "\n## Fehlende Abschnitte\n\n| Nr. | Abschnitt | Art | fehlt bei Schulen |\n| ---: | --- | --- | ---: |\n"
-        "| 2 | Vertragspartner | Pflicht | 1 |\n| 5 | Beschlüsse | empfohlen | 2 |\n"
-        "\n## Fehlende Angaben\n\nDer Schlüssel ist der Name der Spalte, mit der die Schulliste die Angabe je Schule "
-        "liefern kann; eine Tabelle erhält je Feld eine Spalte (Schlüssel.Feld).\n\n"
-        "| Angabe | Schlüssel | fehlt bei Schulen |\n| --- | --- | ---: |\n"
+        "# Summary: cooperation agreements for 4 schools\n\n"
+        "Template: Testvereinbarung\\\nSchool list: schulen.csv\\\nShared answers: basis.yaml\n\n"
+        "| Result | Schools |\n| --- | ---: |\n"
+        "| all sections complete | 1 |\n| incomplete (sections missing) | 2 |\n| with errors (not produced) | 1 |\n"
+        "| **total** | **4** |\n"
+        "\n## Missing sections\n\n| No. | Section | Kind | missing at schools |\n| ---: | --- | --- | ---: |\n"
+        "| 2 | Vertragspartner | mandatory | 1 |\n| 5 | Beschlüsse | recommended | 2 |\n"
+        "\n## Missing details\n\nThe key is the name of the column with which the school list can supply the detail "
+        "for each school; a table gets one column per field (key.field).\n\n"
+        "| Detail | Key | missing at schools |\n| --- | --- | ---: |\n"
         "| Angabe 2 | s2.k | 1 |\n| Angabe 5 | s5.k | 2 |\n"
-        "\n## Fehlende Abschnitte je Schule\n\nEin X heißt: Der Abschnitt fehlt oder ist unvollständig. Die Spalten "
-        "sind die Nummern der Abschnitte aus der Tabelle oben.\n\n"
-        "| Zeile | Schule | 2 | 5 |\n| ---: | --- | :-: | :-: |\n"
+        "\n## Missing sections per school\n\nAn X means: the section is missing or incomplete. The columns are the "
+        "numbers of the sections in the table above.\n\n"
+        "| Row | School | 2 | 5 |\n| ---: | --- | :-: | :-: |\n"
         "| 2 | 1 GGS \\*Linden\\* \\| Schule | X | X |\n"
         "| 4 | 3 GGS Am Bach |   | X |\n"
-        "\nDie übrige erzeugte Vereinbarung ist vollständig.\n"
-        "\n## Fehlerhafte Zeilen\n\nDiese Schulen wurden nicht erzeugt. Bitte die Angaben in der Schulliste "
-        "korrigieren und den Lauf wiederholen.\n\n"
-        "- Zeile 5: 4 Förderschule\n  - s.csv:5:3: column „x“: expected \\<b>\n");
+        "\nThe other agreement produced is complete.\n"
+        "\n## Rows with errors\n\nThese schools were not produced. Correct their data in the school list and run the "
+        "batch again.\n\n"
+        "- Row 5: 4 Förderschule\n  - s.csv:5:3: column „x“: expected \\<b>\n");
 }
 
 TEST_CASE("an interrupted run says so in the summary") {
@@ -105,8 +105,8 @@ TEST_CASE("an interrupted run says so in the summary") {
   BatchSummary s(b.base->tmpl->questionnaire);
   s.add(school(2, "1", "A", SchoolStatus::complete), {find_output_format("md")});
   const std::string md = s.markdown({"T", "s.csv", "b.yaml", 10, true});
-  CHECK(md.find("> [!WARNING]\n> **Abgebrochen:** nur 1 von 10 Schulen wurden bearbeitet. Mit `--resume` fortsetzen.") !=
-        std::string::npos);
+  CHECK(md.find("> [!WARNING]\n> **Stopped:** only 1 of 10 schools were processed. Run the batch again with `--resume` "
+                "to continue.") != std::string::npos);
 }
 
 TEST_CASE("the summary files go through the writers table, atomically") {

@@ -111,12 +111,12 @@ int signal_after(pid_t pid, const std::string& dir, int count, int sig) {
 TEST_CASE("batch --help documents its options and exit codes") {
   CommandResult r = run_kovgen({"batch", "--help"});
   CHECK(r.exit_code == 0);
-  CHECK(r.out.rfind("Usage: kovgen batch --base BASE.yaml --schools SCHOOLS.csv --out DIR", 0) == 0);
-  for (const char* text : {"--where COLUMN=VALUE", "--resume", "--jobs N", "--map FILE",
-                           "0  every agreement was produced and is complete",
-                           "1  some rows have invalid data and were skipped",
-                           "3  every row was produced, but some agreements are incomplete",
-                           "4  an output file could not be written"})
+  CHECK(r.out.rfind("Aufruf: kovgen batch --base BASIS.yaml --schools SCHULEN.csv --out ORDNER", 0) == 0);
+  for (const char* text : {"--where SPALTE=WERT", "--resume", "--jobs N", "--map DATEI",
+                           "0  jede Vereinbarung wurde erzeugt und ist vollständig",
+                           "1  einige Zeilen haben ungültige Angaben und wurden übersprungen",
+                           "3  jede Zeile wurde erzeugt, aber einige Vereinbarungen sind unvollständig",
+                           "4  eine Ausgabedatei konnte nicht geschrieben werden"})
     CHECK(r.out.find(text) != std::string::npos);
   CHECK(run_kovgen({"--help"}).out.find("batch ") != std::string::npos);
 }
@@ -139,7 +139,7 @@ TEST_CASE("exit codes: 0 all complete, 3 some incomplete, 1 a bad row, 2 a wrong
   auto bad = batch_args(dir, "id;name;finanzierung.plaetze\n1;A;5\n2;B;viele\n3;C;7\n", dir + "/bad");
   r = run_kovgen(bad, "", kMiniEnv);
   CHECK(r.exit_code == 1);
-  CHECK(r.err.find(dir + "/s.csv:3:3: column „finanzierung.plaetze“: finanzierung.plaetze („Plätze“): erwartet wird "
+  CHECK(r.err.find(dir + "/s.csv:3:3: Spalte „finanzierung.plaetze“: finanzierung.plaetze („Plätze“): erwartet wird "
                            "eine ganze Zahl wie 1.200, angegeben ist „viele“") != std::string::npos);
   CHECK(folders_of(dir + "/bad") == std::vector<std::string>{"1-a", "3-c"});
   CHECK(read_text(dir + "/bad/summary.csv").find(";fehlerhaft;") != std::string::npos);
@@ -374,11 +374,12 @@ TEST_CASE("a Windows-1252 list with commas and CRLF, end to end") {
 }
 
 TEST_CASE("the progress bar: count, rate and time left, quiet when not a terminal") {
-  CHECK(kovgen::progress_line(0, 3000, 0) == "[........................] 0 / 3.000 Schulen (0 %)");
+  // In this process no catalog is bound: the English of the source.
+  CHECK(kovgen::progress_line(0, 3000, 0) == "[........................] 0 / 3.000 schools (0 %)");
   CHECK(kovgen::progress_line(1500, 3000, 10.0) ==
-        "[############............] 1.500 / 3.000 Schulen (50 %) \u00B7 150/s \u00B7 noch ca. 0:10");
+        "[############............] 1.500 / 3.000 schools (50 %) \u00B7 150/s \u00B7 about 0:10 left");
   CHECK(kovgen::progress_line(3000, 3000, 75.0) ==
-        "[########################] 3.000 / 3.000 Schulen (100 %) \u00B7 40/s \u00B7 1:15");
+        "[########################] 3.000 / 3.000 schools (100 %) \u00B7 40/s \u00B7 1:15");
   const std::string dir = fresh_temp_dir("batch-quiet");
   CommandResult r = run_kovgen(batch_args(dir, mini_schools(5), dir + "/out"), "", kMiniEnv);
   CHECK(r.err.find('\r') == std::string::npos);

@@ -110,7 +110,7 @@ TEST_CASE("every command documents its options and exit codes") {
   }
   for (const char* cmd : {"templates"}) {
     CAPTURE(cmd);
-    CommandResult r = run_kovgen({cmd, "--help"});
+    CommandResult r = run_kovgen({cmd, "--help", "--lang", "en"});
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("Usage: kovgen " + std::string(cmd)) == 0);
     CHECK(r.out.find("3  checklist incomplete") != std::string::npos);
@@ -216,7 +216,7 @@ TEST_CASE("templates: a folder without templates is an error, not an empty list"
   CommandResult r = run_kovgen({"templates"}, "", {"KOVGEN_TEMPLATES=" + dir});
   CHECK(r.exit_code == 1);
   CHECK(r.out.empty());
-  CHECK(r.err.find("no templates in " + dir) != std::string::npos);
+  CHECK(r.err.find("keine Vorlagen in " + dir) != std::string::npos);
   r = run_kovgen({"templates"});
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("ogs ") != std::string::npos);  // found next to the executable

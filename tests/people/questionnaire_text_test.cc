@@ -29,10 +29,10 @@ TEST_CASE("questionnaire text: the facts line names type, duty and range") {
   q.required = true;
   q.min = 0;
   q.max = 10000;
-  CHECK(question_facts(q).find("Pflichtangabe \u00B7 erlaubt: 0 bis 10.000") != std::string::npos);
+  CHECK(question_facts(q).find("mandatory answer \u00B7 allowed: 0 to 10.000") != std::string::npos);
   q.required = false;
   q.max.reset();
-  CHECK(question_facts(q).find("freiwillig \u00B7 erlaubt: ab 0") != std::string::npos);
+  CHECK(question_facts(q).find("optional \u00B7 allowed: from 0") != std::string::npos);
 }
 
 TEST_CASE("questionnaire text: wrapping keeps words whole and hangs list items") {
