@@ -75,7 +75,7 @@ int run(const std::vector<std::string>& argv) {
   std::vector<std::pair<std::string, const OutputFormat*>> targets;
   if (to_stdout) {
     auto list = parse_format_list(args.get("--format", "md"), diag);
-    if (!list) return usage_error("render", diag.to_string());
+    if (!list) return usage_error("render", diag);
     if (list->size() != 1) return usage_error("render", tr("standard output takes one format; give one with --format"));
     targets.emplace_back("-", list->front());
   } else if (!outputs.empty()) {
@@ -91,7 +91,7 @@ int run(const std::vector<std::string>& argv) {
     std::optional<std::vector<const OutputFormat*>> list;
     if (args.has("--out") || args.has("--format")) list = parse_format_list(args.get("--format"), diag);
     else list = batch_default_formats();
-    if (!list) return usage_error("render", diag.to_string());
+    if (!list) return usage_error("render", diag);
     const std::filesystem::path answers(answers_path);
     const std::string stem = args.get("--name", answers.stem().string());
     const std::filesystem::path folder = args.has("--out") ? std::filesystem::path(args.get("--out")) : answers.parent_path();

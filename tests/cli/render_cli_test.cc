@@ -234,7 +234,7 @@ TEST_CASE("--template naming another template than the file's vorlage is one err
   r = run_kovgen({"render", source_dir() + "/samples/ogs/ogs-teilweise.yaml", "-t", "schulsozialarbeit", "-o",
                   dir + "/x.md"});
   CHECK(r.exit_code == 1);
-  CHECK(r.err.find("the file is for template \"ogs\", not \"schulsozialarbeit\" (--template)") != std::string::npos);
+  CHECK(r.err.find("die Datei gehört zur Vorlage „ogs“, nicht zu „schulsozialarbeit“ (--template)") != std::string::npos);
   CHECK_FALSE(file_exists(dir + "/x.md"));
 }
 
