@@ -66,5 +66,6 @@ Quelltext (Formatvorlage „Source Code“)
 > Achtung-Kasten: markiert einen unvollständigen Abschnitt und trägt einen Kommentar.
 MD
 
-"$kovgen" convert "$tmp/reference.md" -o "$out" --draft
+# --force: the file it replaces is this script's own output, whatever it carries.
+"$kovgen" convert "$tmp/reference.md" -o "$out" --draft --force --quiet
 echo "wrote $out"

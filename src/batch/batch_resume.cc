@@ -1,7 +1,5 @@
 #include "batch_resume.h"
 
-#include <xxhash.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -19,23 +17,6 @@ bool is_temp_of(const std::string& file, const std::string& name) {
 }
 
 }  // namespace
-
-std::string content_fingerprint(const std::vector<std::string_view>& parts) {
-  XXH3_state_t* state = XXH3_createState();
-  XXH3_128bits_reset(state);
-  for (std::string_view part : parts) {
-    // Each part's length first, so that moving bytes between parts changes the result.
-    const uint64_t size = part.size();
-    XXH3_128bits_update(state, &size, sizeof size);
-    XXH3_128bits_update(state, part.data(), part.size());
-  }
-  const XXH128_hash_t hash = XXH3_128bits_digest(state);
-  XXH3_freeState(state);
-  char buf[33];
-  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
-                static_cast<unsigned long long>(hash.low64));
-  return buf;
-}
 
 std::string manifest_text(const Manifest& m) {
   std::string out(kManifestHeader);

@@ -14,14 +14,11 @@
 #include <vector>
 
 #include "batch_disk.h"
+#include "content_fingerprint.h"
 
 namespace kovgen {
 
 constexpr const char* kManifestName = ".kovgen-batch";
-
-// xxHash's XXH3 (128 bits) over the parts and their lengths, as 32 hex digits.
-// Not cryptographic: it detects changes, it does not resist forgery.
-std::string content_fingerprint(const std::vector<std::string_view>& parts);
 
 struct Manifest {
   std::string fingerprint;

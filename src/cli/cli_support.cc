@@ -1,10 +1,43 @@
 #include "cli_support.h"
 
 #include <cstdio>
+#include <filesystem>
+#include <system_error>
 
 #include "file_io.h"
+#include "i18n.h"
+#include "output_seal.h"
 
 namespace kovgen::cli {
+
+namespace {
+
+bool is_stdout(const std::string& path) { return path.empty() || path == "-"; }
+
+// Why `path` must not be replaced, or empty when it may be (absent, or kovgen's
+// own untouched output).
+std::string reason_to_keep(const OutputFile& file) {
+  if (!file.format || is_stdout(file.path) || !std::filesystem::exists(file.path)) return {};
+  if (!is_regular_file(file.path)) return {};  // writing fails with its own message
+  Diagnostics ignored;  // unreadable or huge: not something kovgen wrote
+  auto existing = read_file(file.path, ignored);
+  const OutputOrigin origin = existing ? output_origin(*file.format, *existing) : OutputOrigin::not_kovgen;
+  switch (origin) {
+    case OutputOrigin::untouched:
+      return {};
+    case OutputOrigin::edited:
+      return fill(tr("{}: this file was changed after kovgen wrote it, so it is not replaced. "
+                     "To replace it anyway, add --force; to keep it, choose another output file name."),
+                  {file.path});
+    case OutputOrigin::not_kovgen:
+      break;
+  }
+  return fill(tr("{}: this file exists and was not written by this version of kovgen, so it is not replaced. "
+                 "To replace it anyway, add --force; to keep it, choose another output file name."),
+              {file.path});
+}
+
+}  // namespace
 
 std::shared_ptr<const LoadedTemplate> load_named_template(TemplateCache& cache, const std::string& id) {
   Diagnostics diag;
@@ -13,15 +46,69 @@ std::shared_ptr<const LoadedTemplate> load_named_template(TemplateCache& cache, 
   return t;
 }
 
-int write_output(const std::string& path, std::string_view bytes) {
-  if (path.empty()) {
+int write_outputs(const std::vector<OutputFile>& files, const WriteSettings& settings) {
+  if (!settings.force) {
+    bool refused = false;
+    for (const OutputFile& f : files) {
+      const std::string reason = reason_to_keep(f);
+      if (reason.empty()) continue;
+      std::fprintf(stderr, "%s\n", reason.c_str());
+      refused = true;
+    }
+    if (refused) {
+      std::fprintf(stderr, "%s\n", tr("kovgen: nothing was written."));
+      return kExitOutputError;
+    }
+  }
+  std::vector<FileToWrite> on_disk;
+  const OutputFile* to_stdout = nullptr;
+  for (const OutputFile& f : files) {
+    if (is_stdout(f.path)) to_stdout = &f;
+    else on_disk.push_back({f.path, f.bytes});
+  }
+  Diagnostics diag;
+  if (!on_disk.empty() && !write_files_atomically(on_disk, diag)) {
+    std::fputs(diag.to_string().c_str(), stderr);
+    std::fprintf(stderr, "%s\n", tr("kovgen: nothing was written."));
+    return kExitOutputError;
+  }
+  std::fputs(diag.to_string().c_str(), stderr);
+  if (to_stdout) std::fwrite(to_stdout->bytes.data(), 1, to_stdout->bytes.size(), stdout);
+  if (!settings.quiet)
+    for (const FileToWrite& f : on_disk) report_written(f.path, f.bytes.size());
+  return kExitOk;
+}
+
+int write_output(const std::string& path, std::string_view bytes, bool quiet) {
+  if (is_stdout(path)) {
     std::fwrite(bytes.data(), 1, bytes.size(), stdout);
     return kExitOk;
   }
   Diagnostics diag;
-  if (write_file_atomically(path, bytes, diag)) return kExitOk;
-  std::fputs(diag.to_string().c_str(), stderr);
-  return kExitOutputError;
+  if (!write_file_atomically(path, bytes, diag)) {
+    std::fputs(diag.to_string().c_str(), stderr);
+    return kExitOutputError;
+  }
+  if (!quiet) report_written(path, bytes.size());
+  return kExitOk;
+}
+
+void report_written(const std::string& path, uint64_t size) {
+  std::fprintf(stderr, "%s\n", fill(tr("written: {} ({})"), {path, file_size_text(size)}).c_str());
+}
+
+void report_written(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec) report_written(path, size);
+}
+
+std::string file_size_text(uint64_t bytes) {
+  if (bytes < 1000) return fill(tr_n("{} byte", "{} bytes", bytes), {std::to_string(bytes)});
+  // One decimal, rounded; the translation puts the decimal comma.
+  const bool mega = bytes >= 999950;
+  const uint64_t tenths = (bytes + (mega ? 50000 : 50)) / (mega ? 100000 : 100);
+  return fill(mega ? tr("{}.{} MB") : tr("{}.{} kB"), {std::to_string(tenths / 10), std::to_string(tenths % 10)});
 }
 
 }  // namespace kovgen::cli

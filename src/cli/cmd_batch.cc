@@ -13,6 +13,7 @@
 #include "batch_job.h"
 #include "batch_progress.h"
 #include "batch_resume.h"
+#include "cli_support.h"
 #include "command.h"
 #include "file_io.h"
 #include "i18n.h"
@@ -179,7 +180,7 @@ int exit_code(const BatchOutcome& outcome) {
 int run(const std::vector<std::string>& argv) {
   Args args(argv, {{"--base"}, {"--schools"}, {"--out"}, {"--map"}, {"--template", "-t"}, {"--format", "-f"},
                    {"--jobs", "-j"}, {"--where", "", true, true}, {"--resume", "", false},
-                   {"--reference-docx"}, {"--ohne-checkliste", "", false}});
+                   {"--reference-docx"}, {"--ohne-checkliste", "", false}, {"--quiet", "-q", false}});
   if (!args.error().empty()) return usage_error("batch", args.error());
   if (!args.positionals().empty()) return usage_error("batch", fill(tr("unexpected argument {}"), {quoted_value(args.positionals()[0])}));
   for (const char* required : {"--base", "--schools", "--out"})
@@ -222,6 +223,12 @@ int run(const std::vector<std::string>& argv) {
   if (!outcome.schools_run) return exit_code(outcome);
   std::fprintf(stderr, "%s\n%s\n", counts_line(outcome.counts).c_str(),
                fill(tr("Summary: {}"), {job.out_dir + "/summary.md"}).c_str());
+  if (!args.has("--quiet")) {
+    report_written(job.out_dir + "/summary.csv");
+    report_written(job.out_dir + "/summary.md");
+    for (const OutputFormat* f : job.formats)
+      if (f->name != "md") report_written(job.out_dir + "/summary" + f->extension);
+  }
   if (outcome.end == BatchEnd::interrupted)
     std::fprintf(stderr, "%s\n",
                  fill(tr_n("Stopped after {} of {} school; run the same command with --resume to continue.",

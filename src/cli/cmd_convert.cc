@@ -2,9 +2,12 @@
 #include <cstdio>
 
 #include "args.h"
+#include "cli_support.h"
 #include "command.h"
 #include "draft_status.h"
+#include "content_fingerprint.h"
 #include "file_io.h"
+#include "i18n.h"
 #include "output_formats.h"
 #include "process_environment.h"
 #include "text_decoding.h"
@@ -12,29 +15,32 @@
 namespace kovgen::cli {
 namespace {
 
-const char* const kUsage =
+const char* const kUsage = N_(
     "Usage: kovgen convert DRAFT.md -o FILE [-o FILE ...] [--draft] [--reference-docx REF.docx]\n\n"
     "Writes any CommonMark + GFM Markdown file (usually a draft you edited) as\n"
     "another format. The ending of FILE picks the format (.md .docx .xml .pdf).\n"
     "Several -o write several formats from one reading of the draft; if any of\n"
     "them fails, none is written. Alert blocks such as '> [!CAUTION]' become\n"
-    "highlighted boxes.\n\n"
+    "highlighted boxes. A file that kovgen did not write, or that was changed\n"
+    "after kovgen wrote it, is never replaced without --force (exit code 4).\n\n"
     "Options:\n"
     "  -o, --output FILE        a file to write (required; may be repeated)\n"
     "      --draft              mark as draft (ENTWURF) even if nothing is flagged\n"
     "      --ohne-checkliste    leave out kovgen's checklist appendix\n"
-    "      --reference-docx F   take Word styles and page setup from F (DOCX only)\n\n";
+    "      --reference-docx F   take Word styles and page setup from F (DOCX only)\n"
+    "      --force              replace outputs even if edited by hand\n"
+    "  -q, --quiet              do not list the files written\n\n");
 
 int run(const std::vector<std::string>& argv) {
-  Args args(argv, {{"--output", "-o", true, true}, {"--draft", "", false}, {"--reference-docx"},
-                   {"--ohne-checkliste", "", false}});
+  Args args(argv, {{"--output", "-o", true, true}, {"--draft", "", false}, {"--reference-docx"}, {"--ohne-checkliste", "", false},
+                   {"--force", "", false}, {"--quiet", "-q", false}});
   if (args.help()) {
-    std::printf("%s%s", kUsage, kExitCodeHelp);
+    std::printf("%s%s", tr(kUsage), tr(kExitCodeHelp));
     return kExitOk;
   }
   if (!args.error().empty()) return usage_error("convert", args.error());
-  if (args.positionals().size() != 1) return usage_error("convert", "expects one Markdown file");
-  if (!args.has("--output")) return usage_error("convert", "missing -o FILE");
+  if (args.positionals().size() != 1) return usage_error("convert", tr("expects one Markdown file"));
+  if (!args.has("--output")) return usage_error("convert", tr("missing -o FILE"));
 
   const std::string input = args.positionals()[0];
   std::vector<std::pair<std::string, const OutputFormat*>> outputs;
@@ -42,13 +48,15 @@ int run(const std::vector<std::string>& argv) {
     const OutputFormat* format = find_output_format(output);
     if (!format) return usage_error("convert", unknown_ending_message(output));
     for (const auto& [earlier, f] : outputs)
-      if (earlier == output) return usage_error("convert", output + " is given twice");
+      if (earlier == output) return usage_error("convert", fill(tr("{} is given twice"), {output}));
     outputs.emplace_back(output, format);
   }
 
   Diagnostics diag;
   auto text = read_file(input, diag);
   if (auto decoded = text ? decode_text(std::move(*text), input, diag) : std::nullopt) text = std::move(decoded->text);
+  // kovgen's own seal line is no part of the document, edited or not.
+  if (text) *text = split_markdown_seal(*text).content;
   // Whether the draft is ready to sign: said after any error, not before it.
   Diagnostics review;
   if (text && !diag.has_errors()) *text = review_draft(*text, input, args.has("--ohne-checkliste"), review);
@@ -60,22 +68,18 @@ int run(const std::vector<std::string>& argv) {
     options.source_name = input;
     std::vector<const OutputFormat*> formats;
     for (const auto& output : outputs) formats.push_back(output.second);
-    if (auto bytes = write_formats(*text, formats, options, diag); bytes && !diag.has_errors()) written = std::move(*bytes);
-  }
-  const bool all_written = written.size() == outputs.size();
-  if (!diag.has_errors() && all_written) {
-    std::vector<FileToWrite> files;
-    for (size_t i = 0; i < outputs.size(); ++i) files.push_back({outputs[i].first, written[i]});
-    write_files_atomically(files, diag);
+    if (auto bytes = write_formats(*text, formats, options, diag); bytes && !diag.has_errors())
+      written = std::move(*bytes);
   }
   std::fputs(diag.to_string().c_str(), stderr);
   if (!diag.has_errors()) std::fputs(review.to_string().c_str(), stderr);
-  if (!diag.has_errors()) return kExitOk;
-  return all_written ? kExitOutputError : kExitInvalidInput;
+  if (diag.has_errors() || written.size() != outputs.size()) return kExitInvalidInput;
+  std::vector<OutputFile> files;
+  for (size_t i = 0; i < outputs.size(); ++i) files.push_back({outputs[i].first, std::move(written[i]), outputs[i].second});
+  return write_outputs(files, {args.has("--force"), args.has("--quiet")});
 }
 
-CommandRegistration registration({"convert", "write a Markdown draft as DOCX, XML or PDF",
-                                  kUsage, run});
+CommandRegistration registration({"convert", N_("write a Markdown draft as DOCX, XML or PDF"), kUsage, run});
 
 }  // namespace
 }  // namespace kovgen::cli

@@ -3,51 +3,136 @@
 #include <filesystem>
 
 #include "args.h"
-#include "command.h"
-#include "process_environment.h"
 #include "cli_support.h"
+#include "command.h"
+#include "i18n.h"
+#include "process_environment.h"
 #include "skeleton.h"
+#include "yaml_dom.h"
 
 namespace kovgen::cli {
 namespace {
 
-const char* const kUsage =
-    "Usage: kovgen init --template NAME [-o ANSWERS.yaml] [--force]\n\n"
+const char* const kUsage = N_(
+    "Usage: kovgen init --template NAME [-o ANSWERS.yaml|.json] [--force]\n\n"
     "Writes an answer file to fill in by hand: every question of the template,\n"
     "grouped by development step and checklist section, with its German label,\n"
     "help text, type, whether it is required, the allowed choices and an example\n"
     "as comments, and an empty value. Without -o, it goes to standard output.\n"
+    "A FILE ending in .json gets the same keys as JSON, which cannot hold the\n"
+    "comments ('kovgen questions' prints them).\n"
     "An existing file is never overwritten unless --force is given.\n\n"
     "Options:\n"
     "  -t, --template NAME   template to use (see 'kovgen templates')\n"
     "  -o, --output FILE     write to FILE instead of standard output\n"
-    "      --force           overwrite FILE if it exists\n\n";
+    "      --force           overwrite FILE if it exists\n"
+    "  -q, --quiet           do not list the file written\n\n");
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+void append_json_string(std::string& out, const std::string& s) {
+  out += '"';
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += char(c);
+    } else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += char(c);
+    }
+  }
+  out += '"';
+}
+
+// The skeleton's tree as JSON. Its values are empty (null), the template's name,
+// or plain defaults, which stay strings: the answers reader reads JSON as YAML,
+// and a quoted value is read like the plain one.
+void append_json(std::string& out, const YamlNode& node, int depth) {
+  const std::string indent(2 * (depth + 1), ' ');
+  switch (node.kind) {
+    case YamlNode::Kind::null:
+      out += "null";
+      return;
+    case YamlNode::Kind::scalar:
+      append_json_string(out, node.scalar);
+      return;
+    case YamlNode::Kind::sequence:
+    case YamlNode::Kind::mapping: {
+      const bool mapping = node.is_mapping();
+      if (node.items.empty()) {
+        out += mapping ? "{}" : "[]";
+        return;
+      }
+      out += mapping ? "{\n" : "[\n";
+      for (size_t i = 0; i < node.items.size(); i += mapping ? 2 : 1) {
+        out += indent;
+        if (mapping) {
+          append_json_string(out, node.items[i].scalar);
+          out += ": ";
+        }
+        append_json(out, node.items[i + (mapping ? 1 : 0)], depth + 1);
+        out += i + (mapping ? 2 : 1) < node.items.size() ? ",\n" : "\n";
+      }
+      out += std::string(2 * depth, ' ') + (mapping ? "}" : "]");
+      return;
+    }
+  }
+}
 
 int run(const std::vector<std::string>& argv) {
-  Args args(argv, {{"--template", "-t"}, {"--output", "-o"}, {"--force", "", false}});
+  Args args(argv, {{"--template", "-t"}, {"--output", "-o"}, {"--force", "", false}, {"--quiet", "-q", false}});
   if (args.help()) {
-    std::printf("%s%s", kUsage, kExitCodeHelp);
+    std::printf("%s%s", tr(kUsage), tr(kExitCodeHelp));
     return kExitOk;
   }
   if (!args.error().empty()) return usage_error("init", args.error());
-  if (!args.positionals().empty()) return usage_error("init", "takes no arguments; use -o FILE");
-  if (!args.has("--template")) return usage_error("init", "which template? Pass --template NAME");
+  if (!args.positionals().empty()) return usage_error("init", tr("takes no arguments; name the output file with -o FILE"));
+  if (!args.has("--template")) return usage_error("init", tr("which template? Name it with --template NAME"));
 
   TemplateCache cache(template_library_from_environment());
   auto t = load_named_template(cache, args.get("--template"));
   if (!t) return kExitInvalidInput;
   const std::string path = args.get("--output");
-  if (!path.empty() && std::filesystem::exists(path) && !args.has("--force")) {
-    std::fprintf(stderr, "kovgen init: %s exists and was not overwritten (use --force)\n", path.c_str());
+  if (!path.empty() && path != "-" && std::filesystem::exists(path) && !args.has("--force")) {
+    std::fprintf(stderr, "%s\n",
+                 fill(tr("kovgen init: {} exists and was not overwritten. To replace it, add --force."), {path}).c_str());
     return kExitOutputError;
   }
-  if (int rc = write_output(path, answer_skeleton(t->questionnaire)); rc != kExitOk || path.empty()) return rc;
-  std::fprintf(stderr, "%s: Antwortdatei für \u201E%s\u201C angelegt. Ausfüllen, dann: kovgen check %s\n",
-               path.c_str(), t->questionnaire.title.c_str(), path.c_str());
+  std::string text = answer_skeleton(t->questionnaire);
+  const bool json = ends_with(path, ".json") || ends_with(path, ".JSON");
+  if (json) {
+    Diagnostics diag;
+    auto tree = parse_yaml(text, path, diag);
+    if (!tree) {  // the skeleton is ours; this would be a bug in it
+      std::fputs(diag.to_string().c_str(), stderr);
+      return kExitInvalidInput;
+    }
+    text.clear();
+    append_json(text, *tree, 0);
+    text += '\n';
+  }
+  if (int rc = write_output(path, text); rc != kExitOk || path.empty() || path == "-") return rc;
+  if (json)
+    std::fprintf(stderr, "%s\n",
+                 fill(tr("{}: JSON cannot hold comments, so the questions' labels and help texts are not in this "
+                         "file. 'kovgen questions -t {}' prints them; an answers file ending in .yaml keeps them "
+                         "as comments."),
+                      {path, t->questionnaire.id})
+                     .c_str());
+  std::fprintf(stderr, "%s\n",
+               fill(tr("{}: answers file for \"{}\" created. Fill it in, then run: kovgen check {}"),
+                    {path, t->questionnaire.title, path})
+                   .c_str());
+  if (!args.has("--quiet")) report_written(path, text.size());
   return kExitOk;
 }
 
-CommandRegistration registration({"init", "write an answer file to fill in by hand", kUsage, run});
+CommandRegistration registration({"init", N_("write an answer file to fill in by hand"), kUsage, run});
 
 }  // namespace
 }  // namespace kovgen::cli

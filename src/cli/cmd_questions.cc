@@ -31,7 +31,7 @@ std::string known_formats() {
 }
 
 int run(const std::vector<std::string>& argv) {
-  Args args(argv, {{"--template", "-t"}, {"--output", "-o"}, {"--reference-docx"}});
+  Args args(argv, {{"--template", "-t"}, {"--output", "-o"}, {"--reference-docx"}, {"--quiet", "-q", false}});
   if (!args.error().empty()) return usage_error("questions", args.error());
   if (!args.positionals().empty()) return usage_error("questions", tr("takes no arguments; name the output file with -o FILE"));
   if (!args.has("--template")) return usage_error("questions", tr("which questionnaire? Name its template with --template NAME"));
@@ -59,7 +59,7 @@ int run(const std::vector<std::string>& argv) {
     return kExitInvalidInput;
   }
   std::fputs(diag.to_string().c_str(), stderr);  // warnings
-  return write_output(args.get("--output"), *bytes);
+  return write_output(args.get("--output"), *bytes, args.has("--quiet"));
 }
 
 CommandRegistration registration({"questions", N_("write the questionnaire as a printable handout"), kUsage, run});

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "content_fingerprint.h"
 #include "docx_writer.h"
 #include "german_format.h"
 #include "i18n.h"
@@ -13,11 +14,12 @@ namespace {
 
 std::vector<OutputFormat> make_formats() {
   std::vector<OutputFormat> formats;
-  // The Markdown draft is written as it is: it is the canonical text.
+  // The Markdown draft is written as it is (it is the canonical text), sealed with
+  // its fingerprint as a last line that no reader shows (output_seal.h).
   formats.push_back({"md", ".md", false, true,
                      [](std::string_view markdown, cmark_node*, const WriterOptions&,
                         Diagnostics&) -> std::optional<std::string> {
-                       return std::string(markdown);
+                       return seal_markdown(markdown);
                      }});
   formats.push_back({"docx", ".docx", true, true,
                      [](std::string_view, cmark_node* tree, const WriterOptions& options,

@@ -20,8 +20,8 @@ std::string write_answers(const std::string& dir, const std::string& yaml) {
 
 }  // namespace
 
-TEST_CASE("render prints the draft and exits 0") {
-  CommandResult r = run_kovgen({"render", kComplete}, "", kEnv);
+TEST_CASE("render -o - prints the draft and exits 0") {
+  CommandResult r = run_kovgen({"render", kComplete, "-o", "-"}, "", kEnv);
   CHECK(r.exit_code == 0);
   CHECK(r.out.rfind("# \\*\\*A\\*\\* & \\<b>\\#1\\</b> \\[x\\](y) {{z}}\n", 0) == 0);
   CHECK(r.err.find("Checkliste: 5 von 5 Abschnitten vollständig") != std::string::npos);
@@ -33,7 +33,7 @@ TEST_CASE("invalid answers exit 1 and write nothing") {
   CommandResult r = run_kovgen({"render", answers, "--out", dir + "/out", "--report", dir + "/r.json"}, "", kEnv);
   CHECK(r.exit_code == 1);
   CHECK(r.err.find(answers + ":3:12: finanzierung.plaetze") != std::string::npos);
-  CHECK(r.err.find("nothing was written") != std::string::npos);
+  CHECK(r.err.find(answers + ": 1 Fehler; es wurde nichts geschrieben") != std::string::npos);
   CHECK_FALSE(file_exists(dir + "/out"));
   CHECK_FALSE(file_exists(dir + "/r.json"));
 }
@@ -103,7 +103,17 @@ TEST_CASE("two runs give byte-identical outputs") {
 }
 
 TEST_CASE("every command documents its options and exit codes") {
-  for (const char* cmd : {"render", "convert", "templates"}) {
+  for (const char* cmd : {"render", "convert", "init"}) {
+    CAPTURE(cmd);
+    CommandResult r = run_kovgen({cmd, "--help"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("Aufruf: kovgen " + std::string(cmd)) == 0);
+    CHECK(r.out.find("3  Checkliste unvollständig") != std::string::npos);
+    r = run_kovgen({cmd, "--help", "--lang", "en"});
+    CHECK(r.out.find("Usage: kovgen " + std::string(cmd)) == 0);
+    CHECK(r.out.find("3  checklist incomplete") != std::string::npos);
+  }
+  for (const char* cmd : {"templates"}) {
     CAPTURE(cmd);
     CommandResult r = run_kovgen({cmd, "--help", "--lang", "en"});
     CHECK(r.exit_code == 0);
@@ -163,7 +173,7 @@ TEST_CASE("convert writes several formats from one reading, each as convert writ
 }
 
 TEST_CASE("answers can come through a pipe (/dev/stdin), read as they come") {
-  CommandResult file = run_kovgen({"render", kComplete}, "", kEnv);
+  CommandResult file = run_kovgen({"render", kComplete, "-o", "-"}, "", kEnv);
   CommandResult piped = run_kovgen({"render", "/dev/stdin"}, read_text(kComplete), kEnv);
   CHECK(piped.exit_code == 0);
   CHECK(piped.out == file.out);
@@ -224,15 +234,22 @@ TEST_CASE("--template naming another template than the file's vorlage is one err
   CHECK(r.err.find("unknown") == std::string::npos);
   r = run_kovgen({"check", source_dir() + "/samples/ogs/ogs-vollstaendig.yaml", "-t", "ogs"});
   CHECK(r.exit_code == 0);
+  // render too, and writes nothing.
+  const std::string dir = fresh_temp_dir("render-template-mismatch");
+  r = run_kovgen({"render", source_dir() + "/samples/ogs/ogs-teilweise.yaml", "-t", "schulsozialarbeit", "-o",
+                  dir + "/x.md"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("die Datei gehört zur Vorlage „ogs“, nicht zu „schulsozialarbeit“ (--template)") != std::string::npos);
+  CHECK_FALSE(file_exists(dir + "/x.md"));
 }
 
 TEST_CASE("render: --name without --out and -f with -o are usage errors, not ignored") {
   CommandResult r = run_kovgen({"render", kComplete, "--name", "x"}, "", kEnv);
   CHECK(r.exit_code == 2);
-  CHECK(r.err.find("--name goes with --out") != std::string::npos);
+  CHECK(r.err.find("--name gilt nur zusammen mit --out") != std::string::npos);
   r = run_kovgen({"render", kComplete, "-o", "/tmp/x.md", "-f", "pdf"}, "", kEnv);
   CHECK(r.exit_code == 2);
-  CHECK(r.err.find("-f goes with --out") != std::string::npos);
+  CHECK(r.err.find("-f gilt nur zusammen mit --out") != std::string::npos);
 }
 
 TEST_CASE("an installed tree finds its templates and fonts next to the binary, wherever it is moved") {

@@ -30,10 +30,10 @@ std::vector<size_t> status_columns(const std::string& table) {
 
 TEST_CASE("the checklist table aligns titles with wide characters and combining marks") {
   Findings f;
-  f.sections.push_back({"a", "Dokumentangaben", 1, true, true, {}});
-  f.sections.push_back({"b", "\xE5\xAD\xA6\xE6\xA0\xA1\xE5\x90\x88\xE4\xBD\x9C", 2, true, true, {}});  // 学校合作
-  f.sections.push_back({"c", "Feste \xF0\x9F\x8E\x89", 3, false, false, {{"c.x", "Termine"}}});       // 🎉
-  f.sections.push_back({"d", "O\xCC\x88" "ffnungszeiten", 3, false, true, {}});  // Ö as O + U+0308
+  f.sections.push_back({"a", "Dokumentangaben", "", 1, true, true, {}});
+  f.sections.push_back({"b", "\xE5\xAD\xA6\xE6\xA0\xA1\xE5\x90\x88\xE4\xBD\x9C", "", 2, true, true, {}});  // 学校合作
+  f.sections.push_back({"c", "Feste \xF0\x9F\x8E\x89", "", 3, false, false, {{"c.x", "Termine"}}});       // 🎉
+  f.sections.push_back({"d", "O\xCC\x88" "ffnungszeiten", "", 3, false, true, {}});  // Ö as O + U+0308
   const std::string table = checklist_table_text(f, {});
   const std::vector<size_t> columns = status_columns(table);
   REQUIRE(columns.size() == 5);

@@ -59,7 +59,7 @@ TEST_CASE("docx package: entries in fixed order, stamped 1980-01-01 00:00") {
     names.push_back(f[7]);
   }
   CHECK(names == std::vector<std::string>{"[Content_Types].xml", "_rels/.rels", "docProps/core.xml",
-                                          "docProps/app.xml", "word/document.xml",
+                                          "docProps/app.xml", "docProps/custom.xml", "word/document.xml",
                                           "word/_rels/document.xml.rels", "word/styles.xml",
                                           "word/numbering.xml", "word/settings.xml", "word/header1.xml",
                                           "word/footer1.xml", "word/comments.xml"});
@@ -79,6 +79,7 @@ TEST_CASE("docx package: content types and relationships name every part") {
         "<Relationship Id=\"rIdDocument\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
         "<Relationship Id=\"rIdCore\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
         "<Relationship Id=\"rIdApp\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/>"
+        "<Relationship Id=\"rIdCustom\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties\" Target=\"docProps/custom.xml\"/>"
         "</Relationships>");
   const std::string rels = by_name["word/_rels/document.xml.rels"];
   for (const char* target : {"styles.xml", "numbering.xml", "settings.xml", "header1.xml", "footer1.xml", "comments.xml"})
@@ -131,7 +132,7 @@ TEST_CASE("docx package: control characters are dropped and reported by convert"
   const std::string dir = temp_dir("docx_control");
   spit(dir + "/c.md", "# T\n\nvor\x0b" "nach\n");
   std::string out;
-  CHECK(run(quote(KOVGEN_BINARY) + " convert " + quote(dir + "/c.md") + " -o " + quote(dir + "/c.docx") + " 2>&1", &out) == 0);
+  CHECK(run(quote(KOVGEN_BINARY) + " convert " + quote(dir + "/c.md") + " -o " + quote(dir + "/c.docx") + " -q 2>&1", &out) == 0);
   CHECK(out == dir + "/c.md:3: Warnung: 1 Steuerzeichen (U+000B) entfernt, das ein Word-Dokument nicht aufnehmen kann\n");
   std::string document;
   REQUIRE(run("unzip -p " + quote(dir + "/c.docx") + " word/document.xml", &document) == 0);

@@ -230,7 +230,16 @@ TEST_CASE("docx flat opc: the .xml holds exactly the parts of the .docx, byte fo
     CHECK(name == names[i + 1]);
     std::string unzipped;
     REQUIRE(run("unzip -p " + quote(dir + "/a.docx") + " " + quote(name), &unzipped) == 0);
-    CHECK(std::string(kovgen::without_xml_declaration(unzipped)) == flat_parts[i].second);
+    std::string part(kovgen::without_xml_declaration(unzipped));
+    // The fingerprint is the one difference: each file's own (docx_writer.h).
+    if (name == "docProps/custom.xml") {
+      const size_t at = part.find("<vt:lpwstr>");
+      REQUIRE(at != std::string::npos);
+      CHECK(flat_parts[i].second.substr(0, at) == part.substr(0, at));
+      CHECK(flat_parts[i].second.size() == part.size());
+      continue;
+    }
+    CHECK(part == flat_parts[i].second);
     CHECK(unzipped.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n", 0) == 0);
   }
   // The flat file is well-formed XML that names Word as its application.

@@ -4,6 +4,7 @@
 
 #include <thread>
 
+#include "content_fingerprint.h"
 #include "output_formats.h"
 #include "test_support.h"
 
@@ -30,7 +31,8 @@ TEST_CASE("write_formats: every format from one draft, the same bytes in four th
   const auto expected = write_formats(kDraft, formats, WriterOptions{}, diag);
   REQUIRE_MESSAGE(expected.has_value(), diag.to_string());
   REQUIRE(expected->size() == formats.size());
-  CHECK((*expected)[0] == kDraft);  // Markdown: the draft as it is
+  CHECK((*expected)[0].rfind(kDraft, 0) == 0);  // Markdown: the draft as it is, and its seal
+  CHECK((*expected)[0].find("\n<!-- kovgen: ", std::string_view(kDraft).size() - 1) != std::string::npos);
   CHECK(expected->at(1).rfind("PK", 0) == 0);  // DOCX: a zip
   CHECK(expected->back().rfind("%PDF-", 0) == 0);
 
@@ -52,7 +54,7 @@ TEST_CASE("write_formats: the Markdown writer alone needs no parsed tree, and ba
   Diagnostics diag;
   const auto md = write_formats("# T\n", {find_output_format("md")}, WriterOptions{}, diag);
   REQUIRE(md.has_value());
-  CHECK(md->at(0) == "# T\n");
+  CHECK(md->at(0) == seal_markdown("# T\n"));
   CHECK_FALSE(find_output_format("md")->needs_tree);
   std::vector<std::string> names;
   for (const OutputFormat* f : batch_default_formats()) names.push_back(f->name);

@@ -1,6 +1,9 @@
 #include "docx_writer.h"
 
 #include <cstdlib>
+#include <map>
+
+#include "content_fingerprint.h"
 
 #include "docx_document.h"
 #include "docx_parts.h"
@@ -15,6 +18,22 @@ namespace {
 constexpr const char* kWordprocessing = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
 
 std::string word_type(const char* part) { return std::string(kWordprocessing) + part + "+xml"; }
+
+// The custom property that carries kovgen's fingerprint (docx_writer.h).
+std::string custom_properties_xml(std::string_view fingerprint) {
+  return std::string(
+             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+             "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" "
+             "xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">"
+             "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"2\" ") +
+         std::string(kDocxFingerprintMarker) + std::string(fingerprint) + "</vt:lpwstr></property></Properties>";
+}
+
+DocxPart& custom_part(std::vector<DocxPart>& parts) {
+  for (DocxPart& p : parts)
+    if (p.name == kDocxFingerprintPart) return p;
+  return parts.back();  // docx_parts always adds it
+}
 
 // The relationships of the reference's header and footer, and the images they name
 // (once each: a logo may appear in both).
@@ -92,6 +111,7 @@ std::optional<std::vector<DocxPart>> docx_parts(cmark_node* root, const WriterOp
       {"rIdCore", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
        "docProps/core.xml"},
       {"rIdApp", office_relationship("extended-properties"), "docProps/app.xml"},
+      {"rIdCustom", office_relationship("custom-properties"), "docProps/custom.xml"},
   };
 
   const std::string rels_type = "application/vnd.openxmlformats-package.relationships+xml";
@@ -101,6 +121,8 @@ std::optional<std::vector<DocxPart>> docx_parts(cmark_node* root, const WriterOp
        xml_part_bytes(core_properties_part(info, options.timestamp))},
       {"docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml",
        xml_part_bytes(app_properties_part(options.creator))},
+      {std::string(kDocxFingerprintPart), "application/vnd.openxmlformats-officedocument.custom-properties+xml",
+       custom_properties_xml(kUnsealedFingerprint)},
       {"word/document.xml", word_type("document.main"), xml_part_bytes(body.document)},
       {"word/_rels/document.xml.rels", rels_type, xml_part_bytes(relationships_part(word_rels))},
       {"word/styles.xml", word_type("styles"), xml_part_bytes(styles)},
@@ -119,6 +141,11 @@ std::optional<std::string> write_docx(cmark_node* root, const WriterOptions& opt
                                       Diagnostics& diag) {
   auto parts = docx_parts(root, options, diag);
   if (!parts) return std::nullopt;
+  std::map<std::string, std::string_view> entries;
+  for (const DocxPart& p : *parts) entries[p.name] = p.bytes;
+  const std::string content_types = content_types_xml(*parts);
+  entries["[Content_Types].xml"] = content_types;
+  custom_part(*parts).bytes = custom_properties_xml(docx_fingerprint(entries));
   return zip_package(*parts, diag);
 }
 
@@ -126,7 +153,20 @@ std::optional<std::string> write_flat_opc(cmark_node* root, const WriterOptions&
                                           Diagnostics& diag) {
   auto parts = docx_parts(root, options, diag);
   if (!parts) return std::nullopt;
-  return flat_opc_package(*parts);
+  std::string bytes = flat_opc_package(*parts);
+  seal_in_place(bytes, kDocxFingerprintMarker);
+  return bytes;
+}
+
+std::string docx_fingerprint(const std::map<std::string, std::string_view>& entries) {
+  std::vector<std::string_view> hashed;
+  for (const auto& [name, bytes] : entries) {
+    // Folder entries, which zip tools add when a document is zipped again, hold nothing.
+    if (name == kDocxFingerprintPart || name.empty() || name.back() == '/') continue;
+    hashed.push_back(name);
+    hashed.push_back(bytes);
+  }
+  return content_fingerprint(hashed);
 }
 
 }  // namespace kovgen

@@ -1,9 +1,16 @@
 #pragma once
 // The DOCX writer: the Markdown draft's cmark-gfm tree as a Word document, either
 // zipped (.docx) or as one Flat OPC XML file (.xml) that Word opens directly.
-// Both hold the same parts, byte for byte. Output depends only on the tree and the
+// Both hold the same parts, byte for byte, except the fingerprint: a custom
+// document property (docProps/custom.xml) by which kovgen recognises, before it
+// replaces a file, that the file is its own and untouched since. In a .docx it is
+// the fingerprint of every other entry of the zip (docx_fingerprint); in the
+// Flat OPC file that of the whole file with the fingerprint as 32 zeros
+// (seal_in_place). Output depends only on the tree and the
 // options (and SOURCE_DATE_EPOCH, if set): two runs give identical bytes.
+#include <map>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -12,6 +19,14 @@
 #include "markdown_conventions.h"
 
 namespace kovgen {
+
+constexpr std::string_view kDocxFingerprintPart = "docProps/custom.xml";
+// What precedes the fingerprint in that part.
+constexpr std::string_view kDocxFingerprintMarker = "name=\"kovgen-fingerprint\"><vt:lpwstr>";
+
+// The fingerprint of a .docx's zip entries (name -> bytes), without the entry
+// that holds it.
+std::string docx_fingerprint(const std::map<std::string, std::string_view>& entries);
 
 // The .docx file's bytes, or nullopt after reporting errors (a broken
 // --reference-docx, invalid UTF-8 in the tree). Dropped control characters are

@@ -30,6 +30,7 @@ static_assert(std::is_same_v<decltype(_HPDF_PageAttr_Rec::stream), HPDF_Stream>)
 static_assert(std::is_same_v<decltype(_HPDF_Doc_Rec::cur_encoder), HPDF_Encoder>);
 static_assert(std::is_same_v<decltype(_HPDF_Doc_Rec::catalog), HPDF_Catalog>);
 static_assert(std::is_same_v<decltype(_HPDF_Doc_Rec::mmgr), HPDF_MMgr>);
+static_assert(std::is_same_v<decltype(_HPDF_Doc_Rec::info), HPDF_Dict>);
 
 namespace kovgen::haru_internals {
 
@@ -115,6 +116,12 @@ void set_info(HPDF_Doc pdf, HPDF_InfoType type, const char* text, bool as_given)
 
 bool set_language(HPDF_Doc pdf, const std::string& language) {
   return haru().Dict_Add(pdf->catalog, "Lang", haru().String_New(pdf->mmgr, language.c_str(), nullptr)) == HPDF_OK;
+}
+
+bool set_custom_info(HPDF_Doc pdf, const char* key, const char* value) {
+  // The info dictionary exists once a standard entry was set (set_info).
+  if (!pdf->info) return false;
+  return haru().Dict_Add(pdf->info, key, haru().String_New(pdf->mmgr, value, nullptr)) == HPDF_OK;
 }
 
 }  // namespace kovgen::haru_internals

@@ -29,6 +29,10 @@ bool set_deflated_content(HPDF_Page page, std::string_view deflated);
 // not through the document's current (UTF-8) encoder.
 void set_info(HPDF_Doc pdf, HPDF_InfoType type, const char* text, bool as_given);
 
+// An entry of the document info dictionary under a key of its own (libharu 2.3's
+// HPDF_SetInfoAttr knows only the standard keys). After set_info; ASCII values.
+bool set_custom_info(HPDF_Doc pdf, const char* key, const char* value);
+
 // The document catalog's /Lang entry ("de-DE"), which libharu 2.3 cannot set.
 bool set_language(HPDF_Doc pdf, const std::string& language);
 

@@ -8,6 +8,7 @@
 
 #include <zlib.h>
 
+#include "content_fingerprint.h"
 #include "haru_internals.h"
 #include "i18n.h"
 #include "layout.h"
@@ -377,6 +378,8 @@ void set_info(HaruDoc& doc, const DocumentInfo& info, const WriterOptions& optio
   set_info_string(pdf, HPDF_INFO_CREATOR, options.creator);
   // No creation date: the same draft must give the same bytes.
   haru_internals::set_language(pdf, info.language);
+  // Sealed after saving (write_pdf), when the bytes it vouches for are known.
+  haru_internals::set_custom_info(pdf, "KovgenFingerprint", std::string(kUnsealedFingerprint).c_str());
 }
 
 std::optional<std::string> save(HaruDoc& doc, Diagnostics& diag) {
@@ -461,6 +464,7 @@ std::optional<std::string> write_pdf(cmark_node* root, const WriterOptions& opti
   if (!check_markdown_depth(root, options.source_name, diag)) return std::nullopt;
   const int errors_before = diag.error_count();
   std::optional<std::string> bytes = write(root, options, diag);
+  if (bytes) seal_in_place(*bytes, kPdfFingerprintMarker);
   // Never fail silently: every way out without bytes must have said why.
   if (!bytes && diag.error_count() == errors_before)
     diag.error({}, tr("PDF: the document could not be written (no further detail from libharu)"));
