@@ -137,9 +137,10 @@ int run(const std::vector<std::string>& argv) {
   for (size_t i = 0; i < targets.size(); ++i) files.push_back({targets[i].first, std::move((*bytes)[i]), targets[i].second});
   if (args.has("--report")) files.push_back({args.get("--report"), findings_to_json(draft.findings, answers_path), nullptr});
 
-  std::fprintf(stderr, "%s: %s\n", answers_path.c_str(), checklist_line(draft.findings).c_str());
+  std::fprintf(stderr, "%s: %s\n%s: %s\n", answers_path.c_str(), checklist_line(draft.findings).c_str(),
+               answers_path.c_str(), readiness_line(draft.findings).c_str());
   if (int rc = write_outputs(files, {args.has("--force"), args.has("--quiet")}); rc != kExitOk) return rc;
-  if (args.has("--strict") && draft.findings.mandatory_incomplete()) return kExitIncomplete;
+  if (args.has("--strict") && !is_ready_to_sign(draft.findings)) return kExitIncomplete;
   return kExitOk;
 }
 
