@@ -63,7 +63,7 @@ enum ExitCode : int {
   kExitOk = 0,
   kExitInvalidInput = 1,  // answers, templates, CSV or Markdown are invalid
   kExitUsage = 2,         // the command line is wrong
-  kExitIncomplete = 3,    // checklist incomplete (render --strict, check)
+  kExitIncomplete = 3,    // not ready to sign (render --strict, check)
   kExitOutputError = 4,   // an output could not be written
 };
 

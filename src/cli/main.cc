@@ -25,7 +25,7 @@ const char* const kExitCodeHelp = N_(
     "  0  success\n"
     "  1  invalid input (answers, template, CSV or Markdown); nothing was written\n"
     "  2  wrong command line\n"
-    "  3  checklist incomplete (render --strict, check, batch with incomplete schools)\n"
+    "  3  not ready to sign (render --strict, check, batch with drafts among the schools)\n"
     "  4  an output file could not be written\n");
 
 namespace {

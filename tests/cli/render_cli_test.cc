@@ -108,17 +108,17 @@ TEST_CASE("every command documents its options and exit codes") {
     CommandResult r = run_kovgen({cmd, "--help"});
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("Aufruf: kovgen " + std::string(cmd)) == 0);
-    CHECK(r.out.find("3  Checkliste unvollständig") != std::string::npos);
+    CHECK(r.out.find("3  nicht unterschriftsreif") != std::string::npos);
     r = run_kovgen({cmd, "--help", "--lang", "en"});
     CHECK(r.out.find("Usage: kovgen " + std::string(cmd)) == 0);
-    CHECK(r.out.find("3  checklist incomplete") != std::string::npos);
+    CHECK(r.out.find("3  not ready to sign") != std::string::npos);
   }
   for (const char* cmd : {"templates"}) {
     CAPTURE(cmd);
     CommandResult r = run_kovgen({cmd, "--help", "--lang", "en"});
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("Usage: kovgen " + std::string(cmd)) == 0);
-    CHECK(r.out.find("3  checklist incomplete") != std::string::npos);
+    CHECK(r.out.find("3  not ready to sign") != std::string::npos);
   }
   CHECK(run_kovgen({"--help"}).out.find("Befehle:") != std::string::npos);
   CHECK(run_kovgen({"--help", "--lang", "en"}).out.find("Commands:") != std::string::npos);

@@ -66,7 +66,7 @@ TEST_CASE("docx libreoffice: samples become A4 PDFs with § headings, page numbe
       const int status = run(quote(KOVGEN_BINARY) + " render " + quote(e.path().string()) + " --out " + quote(dir) +
                              " --name " + name + " --format md,docx 2>/dev/null");
       INFO(e.path());
-      CHECK((status == 0 || status == 3));  // 3: rendered, checklist incomplete
+      CHECK((status == 0 || status == 3));  // 3: rendered, not ready to sign
       if (!std::filesystem::exists(dir + "/" + name + ".docx")) continue;
       docs.push_back({name, slurp(dir + "/" + name + ".md")});
       ++samples;
