@@ -256,9 +256,9 @@ class Checker {
 
   void unknown_name(const MustacheTag& tag) {
     diag_.error(tag.where,
-                fill(tr("unknown name \"{}\": no question, variant, record field or built-in of template \"{}\" "
+                fill(tr("unknown name {}: no question, variant, record field or built-in of template {} "
                         "has this name"),
-                     {tag.name, t_.id}));
+                     {quoted_value(tag.name), quoted_value(t_.id)}));
   }
 
   void check_variable(const MustacheTag& tag, const std::vector<Scope>& scopes) {
@@ -395,7 +395,7 @@ std::vector<MustacheTag> scan_mustache_tags(std::string_view text, const std::st
     if (tag.kind != MustacheTag::Kind::comment) {
       if (tag.name.empty()) diag.error(tag.where, tr("empty Mustache tag"));
       else if (tag.name.find_first_of("{}\n") != std::string::npos)
-        diag.error(tag.where, fill(tr("malformed Mustache tag \"{}\""), {tag.name}));
+        diag.error(tag.where, fill(tr("malformed Mustache tag {}"), {quoted_value(tag.name)}));
     }
     tags.push_back(std::move(tag));
     pos = tags.back().end;

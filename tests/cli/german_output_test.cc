@@ -52,7 +52,9 @@ std::string without_quotes_paths_and_options(const std::string& line) {
   static const std::regex file_name(R"([\[(]?[\w.<>{}-]*\.[A-Za-z0-9]{1,8}[:,;.)\]]*)");
   for (std::string token; words >> token;) {
     if (token.find('/') != std::string::npos) continue;  // a path
-    if (token[0] == '-' || token[0] == '$') continue;    // an option or variable
+    const size_t start = token.find_first_not_of("[(");
+    if (start == std::string::npos) continue;
+    if (token[start] == '-' || token[start] == '$') continue;  // an option or variable, also "[--all]"
     if (std::regex_match(token, file_name)) continue;    // template.yaml, summary.md
     out += token + " ";
   }

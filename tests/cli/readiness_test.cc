@@ -152,7 +152,7 @@ TEST_CASE("convert: an edited draft stays a draft while placeholders or kovgen's
   const size_t appendix = filled.find("<!-- kovgen:page-break -->\n\n## Anhang: Checkliste");
   REQUIRE(appendix != std::string::npos);
   write_text(dir + "/h.md", filled.substr(0, appendix));
-  r = run_kovgen({"convert", dir + "/h.md", "-o", dir + "/h.pdf"});
+  r = run_kovgen({"convert", dir + "/h.md", "-o", dir + "/h.pdf", "--quiet"});
   CHECK(r.exit_code == 0);
   CHECK(r.err.empty());
   CHECK_FALSE(contains(pdf_text(dir + "/h.pdf"), "ENTWURF"));

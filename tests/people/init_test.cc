@@ -160,13 +160,13 @@ TEST_CASE("the skeleton explains each question: label, type, required, help, cho
   CHECK(contains(text, "# Schritt 3 von 6: Inhalte der Kooperationsvereinbarung\n"));
   CHECK(contains(text, "# --- Finanzierung (Pflichtabschnitt) ---\nfinanzierung:\n"));
   CHECK(contains(text, "# --- Öffnungszeiten (empfohlener Abschnitt) ---\nzeiten:\n"));
-  CHECK(contains(text, "  # Plätze\n  # whole number \u00B7 Pflichtangabe \u00B7 erlaubt: 0 bis 10.000\n  plaetze:\n"));
+  CHECK(contains(text, "  # Plätze\n  # ganze Zahl \u00B7 Pflichtangabe \u00B7 erlaubt: 0 bis 10.000\n  plaetze:\n"));
   CHECK(contains(text,
-                 "  # Art des Trägers\n  # choice \u00B7 Pflichtangabe\n"
+                 "  # Art des Trägers\n  # Auswahl \u00B7 Pflichtangabe\n"
                  "  # Auswahl: AWO | Caritas/katholisch | Diakonie/evangelisch | sonstiger Träger\n  traeger_art:\n"));
   CHECK(contains(text, "  # Nur zu beantworten, wenn \u201EJugendamt ist Vertragspartei\u201C = ja.\n  jugendamt_name:\n"));
   CHECK(contains(text, "  ziele:\n  #  - erster Eintrag\n  #  - zweiter Eintrag\n"));
-  CHECK(contains(text, "  # - gremium: Gremium \u2013 text (one line) \u00B7 Pflichtangabe\n"));
+  CHECK(contains(text, "  # - gremium: Gremium \u2013 Text (eine Zeile) \u00B7 Pflichtangabe\n"));
   CHECK(contains(text, "  gremien:\n  #  - gremium:\n  #    datum:\n"));
   // Steps come in order, whatever the section order in template.yaml.
   CHECK(text.find("Schritt 1 von 6") < text.find("Schritt 3 von 6"));

@@ -235,9 +235,9 @@ TEST_CASE("invalid answers in the file are asked first, with the old text and th
   CommandResult r = run_kovgen({"interview", path}, "01.03.2026\n12.500,00\n\nq\n", kEnv);
   CHECK(r.exit_code == 0);
   CHECK(contains(r.out, "Die Antwortdatei enthält 3 ungültige Angaben. Sie werden zuerst abgefragt"));
-  CHECK(contains(r.out, "Frage 2/2\nStand\n  Datum (TT.MM.JJJJ) \u00B7 freiwillig\n  Bisher: \"31.02.2026\" \u2013 ungültig: "));
-  CHECK(contains(r.out, "  Bisher: \"12,500.00 €\" \u2013 ungültig: "));
-  CHECK(contains(r.out, "  Bisher: \"viele\" \u2013 ungültig: "));
+  CHECK(contains(r.out, "Frage 2/2\nStand\n  Datum (TT.MM.JJJJ) \u00B7 freiwillig\n  Bisher: \u201E31.02.2026\u201C \u2013 ungültig: "));
+  CHECK(contains(r.out, "  Bisher: \u201E12,500.00 €\u201C \u2013 ungültig: "));
+  CHECK(contains(r.out, "  Bisher: \u201Eviele\u201C \u2013 ungültig: "));
   CHECK(contains(r.out, "Antwort: \n  unverändert, weiterhin ungültig\n"));
   // In questionnaire order, then the first open question; the valid title is not asked.
   const size_t stand = r.out.find("\nStand\n"), geld = r.out.find("Kommunaler Eigenanteil je Platz\n"),

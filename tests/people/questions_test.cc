@@ -50,13 +50,13 @@ TEST_CASE("the handout groups sections by step, with help, choices as boxes and 
   CHECK(md.rfind("# Fragebogen: Testvereinbarung\n\nKleine Vorlage für die Tests\n\n> [!NOTE]\n", 0) == 0);
   CHECK(contains(md, "## Schritt 1: Planungsphase\n\n### 1. Dokumentangaben\n\n*Pflichtabschnitt*\n\n"));
   CHECK(contains(md, "## Schritt 4: Abstimmungsverfahren & Beschlussfassung\n\n### 5. Beschlüsse\n\n*empfohlener Abschnitt*\n\n"));
-  CHECK(contains(md, "**3.3 Plätze**\n\n*whole number \u00B7 Pflichtangabe \u00B7 erlaubt: 0 bis 10.000*\n\n" +
+  CHECK(contains(md, "**3.3 Plätze**\n\n*ganze Zahl \u00B7 Pflichtangabe \u00B7 erlaubt: 0 bis 10.000*\n\n" +
                          [] { std::string s; for (int i = 0; i < 60; ++i) s += kLine; return s; }() + "\n\n"));
-  CHECK(contains(md, "**2.2 Art des Trägers**\n\n*choice \u00B7 Pflichtangabe*\n\n"
+  CHECK(contains(md, "**2.2 Art des Trägers**\n\n*Auswahl \u00B7 Pflichtangabe*\n\n"
                      "- [ ] AWO\n- [ ] Caritas/katholisch\n- [ ] Diakonie/evangelisch\n- [ ] sonstiger Träger\n\n"));
-  CHECK(contains(md, "**2.3 Jugendamt ist Vertragspartei**\n\n*yes/no \u00B7 freiwillig*\n\n- [ ] ja\n- [ ] nein\n\n"));
+  CHECK(contains(md, "**2.3 Jugendamt ist Vertragspartei**\n\n*ja/nein \u00B7 freiwillig*\n\n- [ ] ja\n- [ ] nein\n\n"));
   CHECK(contains(md, "*Nur zu beantworten, wenn \u201EJugendamt ist Vertragspartei\u201C = ja.*\n\n"));
-  CHECK(contains(md, "**4.4 Ziele**\n\n*list \u00B7 Pflichtangabe*\n\n1. " + kLine));
+  CHECK(contains(md, "**4.4 Ziele**\n\n*Liste \u00B7 Pflichtangabe*\n\n1. " + kLine));
   CHECK(contains(md, "| Gremium | Datum |\n| --- | --- |\n| \u00A0 | \u00A0 |\n| \u00A0 | \u00A0 |\n| \u00A0 | \u00A0 |\n\n"));
   // Each question stays on one page with its answer space.
   CHECK(count(md, "<!-- kovgen:keep-together -->") == 16);
@@ -135,7 +135,7 @@ TEST_CASE("every format of the table can write the handout, others fail with a c
   }
   CommandResult odt = run_kovgen({"questions", "-t", "mini", "-o", "fragebogen.odt"}, "", kMiniEnv);
   CHECK(odt.exit_code == 2);
-  CHECK(contains(odt.err, "\"fragebogen.odt\" kann nicht geschrieben werden: Wählen Sie eine Dateiendung, die kovgen schreibt (.md"));
+  CHECK(contains(odt.err, "\u201Efragebogen.odt\u201C kann nicht geschrieben werden: Wählen Sie eine Dateiendung, die kovgen schreibt (.md"));
   CHECK(run_kovgen({"questions"}, "", kMiniEnv).exit_code == 2);
   CHECK(run_kovgen({"questions", "-t", "gibtsnicht"}, "", kMiniEnv).exit_code == 1);
 }

@@ -197,7 +197,11 @@ std::optional<std::map<std::string, std::string>> read_zip(std::string_view byte
   zip_source_t* src = lz->source_buffer_create(bytes.data(), bytes.size(), 0, &error);
   zip_t* archive = src ? lz->open_from_source(src, ZIP_RDONLY, &error) : nullptr;
   if (!archive) {
-    diag.error({name}, fill(tr("not a Word document (cannot open as zip: {})"), {zip_error_text(lz, &error)}));
+    // libzip speaks English; the case a user meets, a file that is no zip at all, is said here.
+    if (error.zip_err == ZIP_ER_NOZIP)
+      diag.error({name}, tr("not a Word document: a .docx file is a zip archive, and this file is none"));
+    else
+      diag.error({name}, fill(tr("not a Word document (cannot open as zip: {})"), {zip_error_text(lz, &error)}));
     lz->error_fini(&error);
     if (src) lz->source_free(src);
     return std::nullopt;
