@@ -193,7 +193,7 @@ TEST_CASE("in a terminal, an invalid old answer stands in the line and is correc
   INFO(s.output());
 
   REQUIRE(s.wait_for("Kommunaler Eigenanteil je Platz"));
-  REQUIRE(s.wait_for("Bisher: \"12,500.00 €\" \u2013 ungültig: "));
+  REQUIRE(s.wait_for("Bisher: \u201E12,500.00 €\u201C \u2013 ungültig: "));
   REQUIRE(s.wait_for("Antwort: "));
   // "12,500.00 €" -> "12.500,00 €": Home, two right, Delete the ",", type "."; three
   // right, Delete the ".", type ",". The cursor moves by characters, € included.
