@@ -6,6 +6,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <thread>
 
 #include <poll.h>
 #include <pty.h>
@@ -84,6 +85,10 @@ class PtySession {
   }
 
   void send(const std::string& keys) {
+    // A person never types in the instant the prompt appears. libedit changes the
+    // terminal's mode around its prompt, and a key that arrives in that instant
+    // (seen under load: a Ctrl-D) can be lost; so the keys come a moment later.
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
     for (size_t off = 0; off < keys.size();) {
       const ssize_t n = write(master_, keys.data() + off, keys.size() - off);
       if (n <= 0) return;
