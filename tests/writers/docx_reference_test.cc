@@ -132,7 +132,7 @@ TEST_CASE("docx reference: a missing or broken reference is an error naming the 
     std::string message;
   };
   for (const Case& c : {Case{dir + "/missing.docx", "Datei kann nicht geöffnet werden"},
-                        Case{dir + "/text.docx", "kein Word-Dokument (lässt sich nicht als ZIP-Archiv öffnen"},
+                        Case{dir + "/text.docx", "kein Word-Dokument: Eine .docx-Datei ist ein ZIP-Archiv, diese Datei ist keines"},
                         Case{dir + "/nostyles.docx", "kein Word-Dokument: word/styles.xml fehlt"}}) {
     std::string out;
     const int status = run(quote(KOVGEN_BINARY) + " convert " + quote(source_path("tests/data/docx/constructs.md")) +
