@@ -77,7 +77,7 @@ SchoolContext school_context(const BatchJob& job, const RowMapper& mapper) {
 
 }  // namespace
 
-BatchOutcome run_batch_job(const BatchJob& job, BatchDisk& disk, const BatchJobHooks& hooks) {
+BatchOutcome run_batch_job(const BatchJob& job, Disk& disk, const BatchJobHooks& hooks) {
   Diagnostics diag;
   BatchEnd failure = BatchEnd::invalid_input;
   auto list = prepare_list(job, diag, &failure);

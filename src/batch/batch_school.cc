@@ -12,7 +12,7 @@ namespace {
 
 // Every output in memory first, then written: a writer error leaves no partial set.
 bool write_outputs(const Draft& draft, const std::string& folder_path, const std::vector<std::string>& names,
-                   const std::string& fingerprint, const SchoolContext& ctx, BatchDisk& disk, SchoolResult& r) {
+                   const std::string& fingerprint, const SchoolContext& ctx, Disk& disk, SchoolResult& r) {
   auto written = write_formats(draft.markdown, ctx.formats, ctx.writer_options, r.diag);
   if (!written) return false;
   const std::vector<std::string>& outputs = *written;
@@ -34,7 +34,7 @@ std::vector<std::string> school_file_names(const std::string& folder, const std:
   return names;
 }
 
-SchoolResult produce_school(SchoolJob job, const SchoolContext& ctx, BatchDisk& disk) {
+SchoolResult produce_school(SchoolJob job, const SchoolContext& ctx, Disk& disk) {
   SchoolResult r;
   r.seq = job.seq;
   r.row_line = job.record.line;

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "batch_disk.h"
+#include "disk.h"
 #include "batch_mapping.h"
 #include "checklist.h"
 #include "compose.h"
@@ -54,6 +54,6 @@ struct SchoolResult {
 // The output file names of a school: "<folder><extension>" per format.
 std::vector<std::string> school_file_names(const std::string& folder, const std::vector<const OutputFormat*>& formats);
 
-SchoolResult produce_school(SchoolJob job, const SchoolContext& ctx, BatchDisk& disk);
+SchoolResult produce_school(SchoolJob job, const SchoolContext& ctx, Disk& disk);
 
 }  // namespace kovgen

@@ -192,7 +192,7 @@ int run(const std::vector<std::string>& argv) {
   if (!formats) return usage_error("batch", diag.to_string());
   job.formats = *formats;
 
-  TemplateCache cache(template_library_from_environment());
+  TemplateCache cache(real_disk(), template_library_from_environment());
   auto base = load_answers_file(args.get("--base"), args.get("--template"), cache, diag);
   if (!base) return fail(diag, kExitInvalidInput);
   std::optional<MappingFile> map;
@@ -214,8 +214,7 @@ int run(const std::vector<std::string>& argv) {
   hooks.started = [&](size_t total) { reporter.emplace(total); };
   hooks.progress = [&](size_t done, size_t) { reporter->progress(done); };
   install_interrupt_handler();
-  RealDisk disk;
-  const BatchOutcome outcome = run_batch_job(job, disk, hooks);
+  const BatchOutcome outcome = run_batch_job(job, real_disk(), hooks);
   if (reporter) reporter->finish();
   if (outcome.end == BatchEnd::bad_filter) return usage_error("batch", outcome.diag.to_string());
   std::fputs(outcome.diag.to_string().c_str(), stderr);

@@ -47,7 +47,7 @@ int run(const std::vector<std::string>& argv) {
   if (!args.error().empty()) return usage_error("check", args.error());
   if (args.positionals().empty()) return usage_error("check", "expects one or more answers files");
 
-  TemplateCache cache(template_library_from_environment());
+  TemplateCache cache(real_disk(), template_library_from_environment());
   bool invalid = false, incomplete = false;
   std::vector<std::string> reports;
   for (size_t i = 0; i < args.positionals().size(); ++i) {

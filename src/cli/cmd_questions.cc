@@ -46,7 +46,7 @@ int run(const std::vector<std::string>& argv) {
                                           ": this build writes " + known_formats());
   }
 
-  TemplateCache cache(template_library_from_environment());
+  TemplateCache cache(real_disk(), template_library_from_environment());
   auto t = load_named_template(cache, args.get("--template"));
   if (!t) return kExitInvalidInput;
   const std::string markdown = questionnaire_markdown(t->questionnaire);

@@ -60,7 +60,7 @@ int run(const std::vector<std::string>& argv) {
     formats = *list;
   }
 
-  TemplateCache cache(template_library_from_environment());
+  TemplateCache cache(real_disk(), template_library_from_environment());
   RenderSettings settings = render_settings_from_environment(diag);
   auto loaded = load_answers_file(answers_path, args.get("--template"), cache, diag);
   if (!loaded) {

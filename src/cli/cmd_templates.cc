@@ -22,9 +22,9 @@ int run(const std::vector<std::string>& argv) {
     return kExitOk;
   }
   if (!args.error().empty()) return usage_error("templates", args.error());
-  TemplateCache cache(template_library_from_environment());
+  TemplateCache cache(real_disk(), template_library_from_environment());
   Diagnostics diag;
-  const std::vector<std::string> ids = list_template_ids(cache.library());
+  const std::vector<std::string> ids = list_template_ids(cache.disk(), cache.library());
   if (ids.empty()) {
     // An empty list would look like success to a script and to the IT setting it up.
     diag.error({}, "no templates in " + cache.library().templates_dir +

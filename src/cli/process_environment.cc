@@ -66,6 +66,11 @@ std::optional<int64_t> source_date_epoch(Diagnostics& diag) {
 
 }  // namespace
 
+Disk& real_disk() {
+  static RealDisk disk;
+  return disk;
+}
+
 TemplateLibrary template_library_from_environment() {
   TemplateLibrary lib;
   if (const std::string dir = variable("KOVGEN_TEMPLATES"); !dir.empty()) {

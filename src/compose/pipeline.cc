@@ -1,6 +1,5 @@
 #include "pipeline.h"
 
-#include "file_io.h"
 #include "utf8.h"
 
 namespace kovgen {
@@ -13,7 +12,7 @@ std::shared_ptr<const LoadedTemplate> TemplateCache::get(const std::string& id, 
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = loaded_.find(id);
   if (it != loaded_.end()) return it->second;
-  auto t = load_template(lib_, id, diag);
+  auto t = load_template(disk_, lib_, id, diag);
   if (!t) return nullptr;
   auto shared = std::make_shared<const LoadedTemplate>(std::move(*t));
   loaded_[id] = shared;
@@ -63,7 +62,7 @@ std::optional<LoadedAnswers> load_answers(const std::string& text, const std::st
 std::optional<LoadedAnswers> load_answers_file(const std::string& path,
                                                const std::string& template_override,
                                                TemplateCache& cache, Diagnostics& diag) {
-  auto text = read_file(path, diag);
+  auto text = cache.disk().read_input(path, diag);
   if (!text) return std::nullopt;
   return load_answers(*text, path, template_override, cache, diag);
 }

@@ -4,6 +4,7 @@
 
 #include "batch_job.h"
 #include "batch_test_support.h"
+#include "mini_template.h"
 
 using namespace kovgen;
 using namespace kovgen::test;
@@ -11,7 +12,7 @@ using namespace kovgen::test;
 namespace {
 
 struct Job {
-  TemplateCache cache{{source_dir() + "/tests/data/templates", source_dir() + "/tests/data/fragments"}};
+  TemplateCache cache{test::real_disk(), test::mini_library()};
   Diagnostics diag;
   std::optional<LoadedAnswers> base = load_answers(kMiniBase, "base.yaml", "", cache, diag);
   BatchJob job;
@@ -29,7 +30,7 @@ struct Job {
     job.jobs = 2;
   }
 
-  BatchOutcome run(BatchDisk& disk) {
+  BatchOutcome run(Disk& disk) {
     BatchJobHooks hooks;
     hooks.messages = [&](const Diagnostics& d) {
       if (!d.items().empty()) messages.push_back(d.to_string());

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "batch_disk.h"
+#include "disk.h"
 #include "batch_resume.h"
 
 using namespace kovgen;

@@ -26,7 +26,7 @@ TemplateLibrary test_library() {
 
 // Loads answers for the mini template; the messages, or "" when accepted.
 std::string errors_of(const std::string& yaml, const std::string& tmpl = "mini") {
-  TemplateCache cache(test_library());
+  TemplateCache cache(test::real_disk(), test_library());
   Diagnostics diag;
   auto loaded = load_answers(yaml, "answers.yaml", tmpl, cache, diag);
   CHECK(loaded.has_value() == !diag.has_errors());

@@ -21,7 +21,7 @@ const std::vector<std::string>& kEnv = kMiniEnv;
 // Every template there is: the test template and the real ones.
 std::vector<std::pair<TemplateLibrary, std::string>> all_templates() {
   std::vector<std::pair<TemplateLibrary, std::string>> out{{mini_library(), "mini"}};
-  for (const auto& id : list_template_ids(real_library())) out.emplace_back(real_library(), id);
+  for (const auto& id : list_template_ids(test::real_disk(), real_library())) out.emplace_back(real_library(), id);
   return out;
 }
 
@@ -68,7 +68,7 @@ std::string fill_from_sample(const Template& t, const Answers& sample) {
 TEST_CASE("the skeleton of every template is valid YAML and loads with zero answers") {
   for (const auto& [lib, id] : all_templates()) {
     CAPTURE(id);
-    TemplateCache cache(lib);
+    TemplateCache cache(test::real_disk(), lib);
     auto t = template_of(cache, id);
     const std::string text = answer_skeleton(t->questionnaire);
     CHECK_NOTHROW(YAML::Load(text));
@@ -90,7 +90,7 @@ TEST_CASE("the skeleton of every template is valid YAML and loads with zero answ
 TEST_CASE("a draft from the skeleton flags every section that asks for a required answer") {
   for (const auto& [lib, id] : all_templates()) {
     CAPTURE(id);
-    TemplateCache cache(lib);
+    TemplateCache cache(test::real_disk(), lib);
     auto t = template_of(cache, id);
     LoadedAnswers loaded = load(cache, answer_skeleton(t->questionnaire), id);
     Draft draft = make_draft(*loaded.tmpl, loaded.answers, ComposeOptions{});
@@ -120,7 +120,7 @@ TEST_CASE("once every required field of the skeleton is filled from a sample, th
   int complete_samples = 0;
   for (const auto& [lib, id, path] : samples) {
     CAPTURE(path);
-    TemplateCache cache(lib);
+    TemplateCache cache(test::real_disk(), lib);
     Diagnostics diag;
     auto sample = load_answers_file(path, id, cache, diag);
     if (!sample) continue;  // a sample of a template from elsewhere
@@ -146,7 +146,7 @@ TEST_CASE("once every required field of the skeleton is filled from a sample, th
 }
 
 TEST_CASE("the skeleton explains each question: label, type, required, help, choices, example, condition") {
-  TemplateCache cache(mini_library());
+  TemplateCache cache(test::real_disk(), mini_library());
   const std::string text = answer_skeleton(template_of(cache, "mini")->questionnaire);
   CHECK(contains(text, "# Schritt 1 von 6: Planungsphase\n"));
   CHECK(contains(text, "# Schritt 3 von 6: Inhalte der Kooperationsvereinbarung\n"));
@@ -166,9 +166,9 @@ TEST_CASE("the skeleton explains each question: label, type, required, help, cho
 }
 
 TEST_CASE("the real templates' help and examples appear in the skeleton") {
-  for (const auto& id : list_template_ids(real_library())) {
+  for (const auto& id : list_template_ids(test::real_disk(), real_library())) {
     CAPTURE(id);
-    TemplateCache cache(real_library());
+    TemplateCache cache(test::real_disk(), real_library());
     auto t = template_of(cache, id);
     const std::string text = answer_skeleton(t->questionnaire);
     for (const auto& s : t->questionnaire.sections)
@@ -183,7 +183,7 @@ TEST_CASE("the real templates' help and examples appear in the skeleton") {
 }
 
 TEST_CASE("removing the # of the examples for lists and tables gives answers that load") {
-  TemplateCache cache(mini_library());
+  TemplateCache cache(test::real_disk(), mini_library());
   std::string text = answer_skeleton(template_of(cache, "mini")->questionnaire);
   for (size_t p; (p = text.find("\n  #  ")) != std::string::npos;) text.replace(p, 6, "\n     ");
   LoadedAnswers loaded = load(cache, text, "mini");
@@ -197,7 +197,7 @@ TEST_CASE("kovgen init writes the skeleton, never over an existing file unless -
   const std::string dir = fresh_temp_dir("init-cli");
   CommandResult out = run_kovgen({"init", "--template", "mini"}, "", kEnv);
   CHECK(out.exit_code == 0);
-  TemplateCache cache(mini_library());
+  TemplateCache cache(test::real_disk(), mini_library());
   CHECK(out.out == answer_skeleton(template_of(cache, "mini")->questionnaire));
 
   const std::string file = dir + "/answers.yaml";
