@@ -70,6 +70,8 @@ SchoolContext school_context(const BatchJob& job, const RowMapper& mapper) {
   ctx.writer_options = job.writer_options;
   ctx.out_dir = job.out_dir;
   ctx.tool_fingerprint = job.tool_fingerprint;
+  if (job.writer_options.reference_docx)
+    ctx.reference_fingerprint = content_fingerprint({reference_docx_bytes(*job.writer_options.reference_docx)});
   ctx.resume = job.resume;
   ctx.test_delay_ms = job.test_delay_ms;
   return ctx;

@@ -25,8 +25,8 @@ struct BatchJob {
   std::vector<const OutputFormat*> formats;
   ComposeOptions compose_options;
   WriterOptions writer_options;
-  // Whatever else decides the outputs' bytes (kovgen's build, the reference DOCX):
-  // a school whose fingerprint changed is redone by --resume.
+  // Whatever else decides the outputs' bytes (kovgen's build): a school whose
+  // fingerprint changed is redone by --resume.
   std::string tool_fingerprint;
   std::string out_dir;
   int jobs = 1;

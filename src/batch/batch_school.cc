@@ -54,11 +54,10 @@ SchoolResult produce_school(SchoolJob job, const SchoolContext& ctx, Disk& disk)
     r.missing_items.insert(r.missing_items.end(), s.missing.begin(), s.missing.end());
   }
 
-  // Every writer option that changes the files' bytes; the reference DOCX's
-  // content is part of the tool fingerprint.
+  // Every writer option that changes the files' bytes.
   const WriterOptions& w = ctx.writer_options;
-  std::string format_names, options = std::string(w.force_draft ? "draft" : "") + "|" + w.reference_docx + "|" +
-                                      (w.timestamp ? std::to_string(*w.timestamp) : "") + "|" + w.font_dir;
+  std::string format_names, options = std::string(w.force_draft ? "draft" : "") + "|" + ctx.reference_fingerprint +
+                                      "|" + (w.timestamp ? std::to_string(*w.timestamp) : "") + "|" + w.font_dir;
   for (const OutputFormat* f : ctx.formats) format_names += f->name + ",";
   const std::string fingerprint = content_fingerprint({draft.markdown, format_names, options, ctx.tool_fingerprint});
   const std::string folder_path = ctx.out_dir + "/" + r.folder;

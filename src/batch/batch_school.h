@@ -35,6 +35,8 @@ struct SchoolContext {
   WriterOptions writer_options;
   std::string out_dir;
   std::string tool_fingerprint;
+  // Of the reference DOCX's bytes, taken once: an edited reference rewrites the schools.
+  std::string reference_fingerprint;
   bool resume = false;
   int test_delay_ms = 0;  // KOVGEN_BATCH_TEST_DELAY_MS: slows each school, for the kill test
 };

@@ -12,7 +12,7 @@
 #include "args.h"
 #include "batch_job.h"
 #include "batch_progress.h"
-#include "batch_resume.h"
+#include "cli_support.h"
 #include "command.h"
 #include "file_io.h"
 #include "pipeline.h"
@@ -145,14 +145,8 @@ std::optional<int> read_job(const Args& args, const LoadedAnswers& base, const M
   RenderSettings settings = render_settings_from_environment(diag);
   job.compose_options = settings.compose;
   job.writer_options = settings.writer;
-  job.writer_options.reference_docx = args.get("--reference-docx");
-  // Outputs also depend on the files the writers read: a new reference DOCX rewrites them.
   job.tool_fingerprint = tool_fingerprint();
-  if (args.has("--reference-docx")) {
-    auto reference = read_file(args.get("--reference-docx"), diag);
-    if (!reference) return kExitInvalidInput;
-    job.tool_fingerprint = content_fingerprint({job.tool_fingerprint, *reference});
-  }
+  if (!load_reference_option(args, job.formats, job.writer_options, diag)) return kExitInvalidInput;
   if (const char* delay = std::getenv("KOVGEN_BATCH_TEST_DELAY_MS")) job.test_delay_ms = std::atoi(delay);
   return std::nullopt;
 }

@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "args.h"
+#include "cli_support.h"
 #include "command.h"
 #include "file_io.h"
 #include "output_formats.h"
@@ -50,11 +51,12 @@ int run(const std::vector<std::string>& argv) {
   if (!diag.has_errors()) {
     WriterOptions options = render_settings_from_environment(diag).writer;
     options.force_draft = args.has("--draft");
-    options.reference_docx = args.get("--reference-docx");
     options.source_name = input;
     std::vector<const OutputFormat*> formats;
     for (const auto& output : outputs) formats.push_back(output.second);
-    if (auto bytes = write_formats(*text, formats, options, diag); bytes && !diag.has_errors()) written = std::move(*bytes);
+    std::optional<std::vector<std::string>> bytes;
+    if (load_reference_option(args, formats, options, diag)) bytes = write_formats(*text, formats, options, diag);
+    if (bytes && !diag.has_errors()) written = std::move(*bytes);
   }
   const bool all_written = written.size() == outputs.size();
   if (!diag.has_errors() && all_written) {

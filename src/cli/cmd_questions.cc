@@ -54,9 +54,9 @@ int run(const std::vector<std::string>& argv) {
   Diagnostics diag;
   MarkdownTree tree = parse_markdown(markdown);
   WriterOptions options = render_settings_from_environment(diag).writer;
-  options.reference_docx = args.get("--reference-docx");
   options.source_name = t->questionnaire.directory + "/template.yaml";
-  auto bytes = format->write(markdown, tree.get(), options, diag);
+  auto bytes = load_reference_option(args, {format}, options, diag) ? format->write(markdown, tree.get(), options, diag)
+                                                                     : std::nullopt;
   if (!bytes) {
     std::fputs(diag.to_string().c_str(), stderr);
     return kExitInvalidInput;

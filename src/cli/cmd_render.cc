@@ -5,6 +5,7 @@
 
 #include "args.h"
 #include "checklist_table.h"
+#include "cli_support.h"
 #include "command.h"
 #include "process_environment.h"
 #include "file_io.h"
@@ -76,10 +77,11 @@ int run(const std::vector<std::string>& argv) {
     // Produce every output in memory first, so an error leaves no partial set.
     WriterOptions& writer_options = settings.writer;
     writer_options.force_draft = args.has("--draft");
-    writer_options.reference_docx = args.get("--reference-docx");
     writer_options.source_name = answers_path;
     const std::string stem = args.get("--name", std::filesystem::path(answers_path).stem().string());
-    auto bytes = write_formats(draft.markdown, formats, writer_options, diag);
+    auto bytes = load_reference_option(args, formats, writer_options, diag)
+                     ? write_formats(draft.markdown, formats, writer_options, diag)
+                     : std::nullopt;
     if (!bytes || diag.has_errors()) {
       std::fputs(diag.to_string().c_str(), stderr);
       return kExitInvalidInput;

@@ -243,7 +243,8 @@ TEST_CASE("each school's files are byte-identical to render of the same merged a
 
 TEST_CASE("--reference-docx: the same DOCX as render with it, and a resume rewrites what it changes") {
   const std::string dir = fresh_temp_dir("batch-reference");
-  const std::string reference = source_dir() + "/templates/reference.docx";
+  const std::string reference = dir + "/reference.docx";
+  write_text(reference, read_text(source_dir() + "/templates/reference.docx"));
   auto args = batch_args(dir, mini_schools(2), dir + "/out");
   args.insert(args.end(), {"--format", "md,docx"});
   REQUIRE(run_kovgen(args, "", kMiniEnv).exit_code == 0);
@@ -260,6 +261,10 @@ TEST_CASE("--reference-docx: the same DOCX as render with it, and a resume rewri
                      kMiniEnv)
               .exit_code == 0);
   CHECK(read_text(dir + "/out/201-schule-nr-1/201-schule-nr-1.docx") == read_text(dir + "/render.docx"));
+  // The same path with other contents (a Word document of kovgen's own): every school is redone.
+  write_text(reference, read_text(dir + "/render.docx"));
+  CHECK(run_kovgen(with_reference, "", kMiniEnv).err.find("unverändert") == std::string::npos);
+  CHECK(run_kovgen(with_reference, "", kMiniEnv).err.find("2 unverändert übernommen") != std::string::npos);
   with_reference.back() = dir + "/missing.docx";
   CHECK(run_kovgen(with_reference, "", kMiniEnv).exit_code == 1);
 }
