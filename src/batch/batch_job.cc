@@ -73,7 +73,6 @@ SchoolContext school_context(const BatchJob& job, const RowMapper& mapper) {
   if (job.writer_options.reference_docx)
     ctx.reference_fingerprint = content_fingerprint({reference_docx_bytes(*job.writer_options.reference_docx)});
   ctx.resume = job.resume;
-  ctx.test_delay_ms = job.test_delay_ms;
   return ctx;
 }
 

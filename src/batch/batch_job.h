@@ -31,7 +31,6 @@ struct BatchJob {
   std::string out_dir;
   int jobs = 1;
   bool resume = false;
-  int test_delay_ms = 0;  // slows each school, for the test that kills a run
 };
 
 struct BatchJobHooks {

@@ -1,8 +1,5 @@
 #include "batch_school.h"
 
-#include <chrono>
-#include <thread>
-
 #include "batch_resume.h"
 #include "pipeline.h"
 
@@ -42,7 +39,6 @@ SchoolResult produce_school(SchoolJob job, const SchoolContext& ctx, Disk& disk)
   r.name = std::move(job.name);
   r.folder = std::move(job.folder);
   r.diag = std::move(job.problems);
-  if (ctx.test_delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(ctx.test_delay_ms));
 
   Answers answers = *ctx.base;
   if (!ctx.mapper->apply(job.record, answers, r.diag) || r.diag.has_errors()) return r;

@@ -38,7 +38,6 @@ struct SchoolContext {
   // Of the reference DOCX's bytes, taken once: an edited reference rewrites the schools.
   std::string reference_fingerprint;
   bool resume = false;
-  int test_delay_ms = 0;  // KOVGEN_BATCH_TEST_DELAY_MS: slows each school, for the kill test
 };
 
 struct SchoolResult {

@@ -147,7 +147,6 @@ std::optional<int> read_job(const Args& args, const LoadedAnswers& base, const M
   job.writer_options = settings.writer;
   job.tool_fingerprint = tool_fingerprint();
   if (!load_reference_option(args, job.formats, job.writer_options, diag)) return kExitInvalidInput;
-  if (const char* delay = std::getenv("KOVGEN_BATCH_TEST_DELAY_MS")) job.test_delay_ms = std::atoi(delay);
   return std::nullopt;
 }
 
