@@ -16,8 +16,6 @@ using kainjow::mustache::data;
 
 constexpr const char* kNoBreakSpace = "\u00A0";
 
-std::string placeholder(const std::string& label) { return "[offen: " + label + "]"; }
-
 // kainjow's own set() takes the value by const reference and copies it deeply;
 // the draft's context is built once, so every value is moved in instead.
 void put(data& object, const std::string& name, data value) { object[name] = std::move(value); }
@@ -56,7 +54,7 @@ void set_value(data& object, const Question& q, const Value* v, bool show_placeh
     switch (r.shape) {
       case Shape::text:
         if (v) put(object, name, r.text(*v));
-        else if (show_placeholder) put(object, name, placeholder(q.label));
+        else if (show_placeholder) put(object, name, open_placeholder(q.label));
         break;
       case Shape::flag: put(object, name, data(v && v->boolean)); break;
       case Shape::open_flag: put(object, name, data(!v && show_placeholder)); break;
@@ -98,28 +96,15 @@ VariantUse variant_use_of(const Question& q, const std::string& path,
   return use;
 }
 
-std::string stand_text(const Answers& answers, const ComposeOptions& options, bool short_form) {
-  const Value* v = answers.find("meta.stand");
-  if (v && v->type == QuestionType::date) return short_form ? format_date_short(v->date) : format_date_long(v->date);
-  if (options.stand_fallback)
-    return short_form ? format_date_short(*options.stand_fallback) : format_date_long(*options.stand_fallback);
-  return placeholder("Stand");
-}
-
 data builtins(const LoadedTemplate& t, const Answers& answers, const Findings& findings,
               const ComposeOptions& options) {
+  const BuiltinSource source{t.questionnaire, answers, findings, options.stand_fallback};
   data kovgen{data::type::object};
-  put(kovgen, "checkliste_zusammenfassung", checklist_summary_markdown(findings));
-  put(kovgen, "checkliste_tabelle", checklist_table_markdown(findings));
+  for (const BuiltinName& b : builtin_kovgen_names())
+    put(kovgen, b.name, b.kind == BuiltinKind::flag ? data(b.flag(source)) : data(b.text(source)));
   data flags{data::type::object};
   for (const auto& s : findings.sections) put(flags, s.id, section_flag_markdown(s));
   put(kovgen, "hinweis", std::move(flags));
-  put(kovgen, "stand", stand_text(answers, options, false));
-  put(kovgen, "stand_kurz", stand_text(answers, options, true));
-  put(kovgen, "vorlage", t.questionnaire.title);
-  put(kovgen, "vollstaendig", data(findings.complete()));
-  put(kovgen, "entwurf", data(!findings.complete()));
-  put(kovgen, "unterschriftslinie", std::string(40, '_'));
   return kovgen;
 }
 
@@ -132,6 +117,8 @@ std::string labels_of(const std::vector<MissingItem>& items) {
 bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
 }  // namespace
+
+std::string open_placeholder(const std::string& label) { return "[offen: " + label + "]"; }
 
 std::vector<std::vector<VariantUse>> variant_use(const Template& t, const std::vector<std::string>& used_names) {
   std::vector<std::vector<VariantUse>> per_section;

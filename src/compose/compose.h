@@ -34,6 +34,9 @@ struct ComposeOptions {
   std::optional<Date> stand_fallback;
 };
 
+// What an unanswered question shows where its answer would be: "[offen: Label]".
+std::string open_placeholder(const std::string& label);
+
 std::string compose_markdown(const LoadedTemplate& t, const Answers& answers,
                              const Findings& findings, const ComposeOptions& options);
 

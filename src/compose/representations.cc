@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "compose.h"
 #include "german_format.h"
 
 namespace kovgen {
@@ -39,6 +40,14 @@ const Row kRepresentations[] = {
 const Representation kOpen{"_offen", VariantUse::offen, Shape::open_flag};
 const Representation kPlainValue{"", VariantUse::value, Shape::text, display};
 
+std::string stand_text(const BuiltinSource& in, bool short_form) {
+  const Value* v = in.answers.find("meta.stand");
+  if (v && v->type == QuestionType::date) return short_form ? format_date_short(v->date) : format_date_long(v->date);
+  if (in.stand_fallback)
+    return short_form ? format_date_short(*in.stand_fallback) : format_date_long(*in.stand_fallback);
+  return open_placeholder("Stand");
+}
+
 }  // namespace
 
 const std::vector<Representation>& representations(QuestionType type) {
@@ -57,11 +66,17 @@ const std::vector<Representation>& representations(QuestionType type) {
 }
 
 const std::vector<BuiltinName>& builtin_kovgen_names() {
+  using Kind = BuiltinKind;
+  using In = const BuiltinSource&;
   static const std::vector<BuiltinName> names = {
-      {"checkliste_zusammenfassung", BuiltinKind::markdown}, {"checkliste_tabelle", BuiltinKind::markdown},
-      {"stand", BuiltinKind::text},        {"stand_kurz", BuiltinKind::text},
-      {"vorlage", BuiltinKind::text},      {"vollstaendig", BuiltinKind::flag},
-      {"entwurf", BuiltinKind::flag},      {"unterschriftslinie", BuiltinKind::text},
+      {"checkliste_zusammenfassung", Kind::markdown, [](In in) { return checklist_summary_markdown(in.findings); }},
+      {"checkliste_tabelle", Kind::markdown, [](In in) { return checklist_table_markdown(in.findings); }},
+      {"stand", Kind::text, [](In in) { return stand_text(in, false); }},
+      {"stand_kurz", Kind::text, [](In in) { return stand_text(in, true); }},
+      {"vorlage", Kind::text, [](In in) { return in.questionnaire.title; }},
+      {"vollstaendig", Kind::flag, nullptr, [](In in) { return in.findings.complete(); }},
+      {"entwurf", Kind::flag, nullptr, [](In in) { return !in.findings.complete(); }},
+      {"unterschriftslinie", Kind::text, [](In) { return std::string(40, '_'); }},
   };
   return names;
 }

@@ -6,9 +6,13 @@
 // holds) all derive from. A new variant is one row of kRepresentations
 // (representations.cc) and, for a new kind of value, one case in each consumer.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "answers.h"
+#include "checklist.h"
+#include "german_format.h"
 #include "questionnaire.h"
 #include "value.h"
 
@@ -43,12 +47,23 @@ struct Representation {
 // The representations of a question of this type, the value itself first.
 const std::vector<Representation>& representations(QuestionType type);
 
-// The names kovgen itself offers under "kovgen." (compose.cc builtins() fills
-// them), besides kovgen.hinweis.<section id>, the Markdown flag of each section.
+// What the values under "kovgen." are made of.
+struct BuiltinSource {
+  const Template& questionnaire;
+  const Answers& answers;
+  const Findings& findings;
+  std::optional<Date> stand_fallback;  // ComposeOptions
+};
+
+// The names kovgen itself offers under "kovgen." with what each holds, besides
+// kovgen.hinweis.<section id>, the Markdown flag of each section. The template
+// check's schema and the composer's context both derive from it.
 enum class BuiltinKind { text, flag, markdown };
 struct BuiltinName {
   const char* name;
   BuiltinKind kind;
+  std::string (*text)(const BuiltinSource&) = nullptr;  // for text and markdown
+  bool (*flag)(const BuiltinSource&) = nullptr;         // for flag
 };
 const std::vector<BuiltinName>& builtin_kovgen_names();
 

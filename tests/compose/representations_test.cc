@@ -52,3 +52,15 @@ TEST_CASE("representations: each suffix has one bit, and every bit one suffix") 
   CHECK(bits.size() == representation_suffixes().size());
   CHECK(suffixes == std::set<std::string>{"", "_offen", "_ist", "_text", "_kurz", "_hm", "_zahl"});
 }
+
+TEST_CASE("representations: every kovgen.* name has one value of its kind, and names are unique") {
+  std::set<std::string> names;
+  for (const BuiltinName& b : builtin_kovgen_names()) {
+    CAPTURE(b.name);
+    CHECK(names.insert(b.name).second);
+    CHECK((b.kind == BuiltinKind::flag) == (b.flag != nullptr));
+    CHECK((b.kind == BuiltinKind::flag) == (b.text == nullptr));
+  }
+  CHECK(names.count("stand_kurz") == 1);
+  CHECK(names.count("hinweis") == 0);  // per section, from the template
+}
