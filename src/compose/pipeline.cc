@@ -9,14 +9,25 @@ constexpr const char* kTemplateKeyName = "vorlage";
 }  // namespace
 
 std::shared_ptr<const LoadedTemplate> TemplateCache::get(const std::string& id, Diagnostics& diag) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto it = loaded_.find(id);
-  if (it != loaded_.end()) return it->second;
+  std::shared_ptr<Slot> slot;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::shared_ptr<Slot>& entry = slots_[id];
+    if (!entry) entry = std::make_shared<Slot>();
+    slot = entry;
+  }
+  std::lock_guard<std::mutex> loading(slot->loading);
+  if (slot->loaded) return slot->loaded;
   auto t = load_template(disk_, lib_, id, diag);
-  if (!t) return nullptr;
-  auto shared = std::make_shared<const LoadedTemplate>(std::move(*t));
-  loaded_[id] = shared;
-  return shared;
+  if (!t) {
+    // Not kept: the next caller tries again and hears why, and ids that name no
+    // template do not pile up.
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (auto it = slots_.find(id); it != slots_.end() && it->second == slot) slots_.erase(it);
+    return nullptr;
+  }
+  slot->loaded = std::make_shared<const LoadedTemplate>(std::move(*t));
+  return slot->loaded;
 }
 
 std::optional<LoadedAnswers> load_answers(const std::string& text, const std::string& file,

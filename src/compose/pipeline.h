@@ -14,7 +14,9 @@
 
 namespace kovgen {
 
-// Loads each template once, through `disk`; safe to share between threads.
+// Loads each template once, through `disk`; safe to share between threads. Each
+// template loads under its own lock: a thread that asks for one that is loading
+// waits for it, while other templates load and cached ones are handed out.
 class TemplateCache {
  public:
   TemplateCache(Disk& disk, TemplateLibrary lib) : disk_(disk), lib_(std::move(lib)) {}
@@ -24,10 +26,14 @@ class TemplateCache {
   Disk& disk() const { return disk_; }
 
  private:
+  struct Slot {
+    std::mutex loading;
+    std::shared_ptr<const LoadedTemplate> loaded;  // set once, under `loading`
+  };
   Disk& disk_;
   TemplateLibrary lib_;
-  std::mutex mutex_;
-  std::map<std::string, std::shared_ptr<const LoadedTemplate>> loaded_;
+  std::mutex mutex_;  // guards slots_ only, never held while loading
+  std::map<std::string, std::shared_ptr<Slot>> slots_;
 };
 
 struct LoadedAnswers {
