@@ -305,7 +305,7 @@ TEST_CASE("the OGS sample: batch output equals render of the merged answers") {
   }
 }
 
-TEST_CASE("a killed batch leaves no half-written file, and --resume completes it") {
+TEST_CASE("a killed batch leaves no half-written file, and --resume completes it" * doctest::test_suite("slow")) {
   const std::string dir = fresh_temp_dir("batch-kill");
   auto args = batch_args(dir, mini_schools(200), dir + "/out");
   args.insert(args.end(), {"--jobs", "2"});
