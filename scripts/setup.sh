@@ -9,7 +9,7 @@ packages=(
   build-essential cmake pkg-config ninja-build
   # libraries
   libkainjow-mustache-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-  libpugixml-dev libhpdf-dev doctest-dev libzip-dev libyaml-cpp-dev libyaml-dev zlib1g-dev libxxhash-dev
+  libpugixml-dev libhpdf-dev doctest-dev libzip-dev libyaml-dev zlib1g-dev libxxhash-dev
   # fonts embedded in the PDF, and the subsetter used at build time
   fonts-dejavu-core fonts-liberation2 python3-fonttools
   # real clients the tests read our outputs with

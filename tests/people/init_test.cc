@@ -4,8 +4,6 @@
 #include <filesystem>
 #include <set>
 
-#include <yaml-cpp/yaml.h>
-
 #include "answer_yaml.h"
 #include "pipeline.h"
 #include "skeleton.h"
@@ -71,7 +69,6 @@ TEST_CASE("the skeleton of every template is valid YAML and loads with zero answ
     TemplateCache cache(test::real_disk(), lib);
     auto t = template_of(cache, id);
     const std::string text = answer_skeleton(t->questionnaire);
-    CHECK_NOTHROW(YAML::Load(text));
     LoadedAnswers loaded = load(cache, text, id);
     CHECK(loaded.answers.values.empty());
     // The template is named in the file, so no --template is needed later.
