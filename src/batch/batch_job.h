@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "disk.h"
 #include "batch_mapping.h"
 #include "batch_summary.h"
+#include "disk.h"
 #include "pipeline.h"
 
 namespace kovgen {

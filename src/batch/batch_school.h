@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "disk.h"
 #include "batch_mapping.h"
 #include "checklist.h"
 #include "compose.h"
 #include "csv_reader.h"
+#include "disk.h"
 #include "output_formats.h"
 
 namespace kovgen {

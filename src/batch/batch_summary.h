@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "disk.h"
 #include "batch_school.h"
+#include "disk.h"
 #include "output_formats.h"
 #include "questionnaire.h"
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "disk.h"
 #include "batch_resume.h"
+#include "disk.h"
 
 using namespace kovgen;
 
