@@ -16,7 +16,8 @@ namespace kovgen::fuzz {
 
 inline TemplateCache& template_cache() {
   // The real OGS and Schulsozialarbeit templates with the shared fragments.
-  static TemplateCache cache(TemplateLibrary{std::string(KOVGEN_SOURCE_DIR) + "/templates",
+  static RealDisk disk;
+  static TemplateCache cache(disk, TemplateLibrary{std::string(KOVGEN_SOURCE_DIR) + "/templates",
                                              std::string(KOVGEN_SOURCE_DIR) + "/fragments"});
   return cache;
 }

@@ -3,6 +3,7 @@
 # from the cases the doctest binaries list. Semicolons in names are kept as
 # <semicolon> so that CMake's lists cannot split them the way discovery does.
 cmake_minimum_required(VERSION 3.25)
+include(${CMAKE_CURRENT_LIST_DIR}/doctest_cases.cmake)
 string(REPLACE "|" ";" binaries "${BINARIES}")
 
 execute_process(COMMAND ${CMAKE_CTEST_COMMAND} --show-only=json-v1 WORKING_DIRECTORY ${BUILD_DIR}
@@ -38,19 +39,7 @@ foreach(binary IN LISTS binaries)
   endforeach()
 
   # What the binary has.
-  execute_process(COMMAND ${binary} --list-test-cases OUTPUT_VARIABLE listing RESULT_VARIABLE result)
-  if(NOT result EQUAL 0)
-    message(FATAL_ERROR "${binary} --list-test-cases failed: ${result}")
-  endif()
-  string(REPLACE ";" "<semicolon>" listing "${listing}")
-  string(REPLACE "\n" ";" lines "${listing}")
-  set(listed "")
-  foreach(line IN LISTS lines)
-    if(line STREQUAL "" OR line MATCHES "^\\[doctest\\] " OR line MATCHES "^=+$")
-      continue()
-    endif()
-    list(APPEND listed "${line}")
-  endforeach()
+  kovgen_doctest_cases(${binary} listed)
 
   set(not_run "${listed}")
   list(REMOVE_ITEM not_run ${run_by_ctest})

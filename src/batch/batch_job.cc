@@ -71,14 +71,15 @@ SchoolContext school_context(const BatchJob& job, const RowMapper& mapper) {
   ctx.writer_options = job.writer_options;
   ctx.out_dir = job.out_dir;
   ctx.tool_fingerprint = job.tool_fingerprint;
+  if (job.writer_options.reference_docx)
+    ctx.reference_fingerprint = content_fingerprint({reference_docx_bytes(*job.writer_options.reference_docx)});
   ctx.resume = job.resume;
-  ctx.test_delay_ms = job.test_delay_ms;
   return ctx;
 }
 
 }  // namespace
 
-BatchOutcome run_batch_job(const BatchJob& job, BatchDisk& disk, const BatchJobHooks& hooks) {
+BatchOutcome run_batch_job(const BatchJob& job, Disk& disk, const BatchJobHooks& hooks) {
   Diagnostics diag;
   BatchEnd failure = BatchEnd::invalid_input;
   auto list = prepare_list(job, diag, &failure);

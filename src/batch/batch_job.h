@@ -1,6 +1,6 @@
 #pragma once
 // A whole batch as a front-end asks for it (the command line today, the server
-// later): the inputs already read, every output written through a BatchDisk, so
+// later): the inputs already read, every output written through a Disk, so
 // that the same job runs against the real disk or, in tests, a memory disk.
 #include <atomic>
 #include <functional>
@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "batch_disk.h"
 #include "batch_mapping.h"
 #include "batch_summary.h"
+#include "disk.h"
 #include "pipeline.h"
 
 namespace kovgen {
@@ -25,13 +25,12 @@ struct BatchJob {
   std::vector<const OutputFormat*> formats;
   ComposeOptions compose_options;
   WriterOptions writer_options;
-  // Whatever else decides the outputs' bytes (kovgen's build, the reference DOCX):
-  // a school whose fingerprint changed is redone by --resume.
+  // Whatever else decides the outputs' bytes (kovgen's build): a school whose
+  // fingerprint changed is redone by --resume.
   std::string tool_fingerprint;
   std::string out_dir;
   int jobs = 1;
   bool resume = false;
-  int test_delay_ms = 0;  // slows each school, for the test that kills a run
 };
 
 struct BatchJobHooks {
@@ -57,7 +56,7 @@ struct BatchOutcome {
   Diagnostics diag;  // why it ended early, or what went wrong with the summary
 };
 
-BatchOutcome run_batch_job(const BatchJob& job, BatchDisk& disk, const BatchJobHooks& hooks);
+BatchOutcome run_batch_job(const BatchJob& job, Disk& disk, const BatchJobHooks& hooks);
 
 // "3 Schulen: 2 vollständig, 1 unvollständig, 0 fehlerhaft (nicht erzeugt)".
 std::string counts_line(const SummaryCounts& counts);

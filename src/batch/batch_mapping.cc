@@ -5,7 +5,7 @@
 #include "i18n.h"
 #include "text_decoding.h"
 #include "text_match.h"
-#include "yaml_util.h"
+#include "yaml_dom.h"
 
 namespace kovgen {
 
@@ -47,34 +47,34 @@ std::shared_ptr<const Template> field_template(const Template& t, const Question
 }
 
 
-std::optional<MappingFile::Entry> pattern_entry(const YAML::Node& n, const std::string& file, Diagnostics& diag) {
+std::optional<MappingFile::Entry> pattern_entry(const YamlNode* n, const std::string& file, Diagnostics& diag) {
   if (!n) return std::nullopt;
-  if (!n.IsScalar()) {
-    diag.error(node_location(n, file), tr("expected a column pattern such as \"{Schulnummer}\""));
+  if (!n->is_scalar()) {
+    diag.error(n->location(file), tr("expected a column pattern such as \"{Schulnummer}\""));
     return std::nullopt;
   }
-  return MappingFile::Entry{n.Scalar(), "", node_location(n, file)};
+  return MappingFile::Entry{n->scalar, "", n->location(file)};
 }
 
-bool read_pairs(const YAML::Node& n, const char* what, bool key_is_column, const std::string& file,
+bool read_pairs(const YamlNode* n, const char* what, bool key_is_column, const std::string& file,
                 std::vector<MappingFile::Entry>& out, Diagnostics& diag) {
-  if (!n || n.IsNull()) return true;
-  if (!n.IsMap()) {
-    diag.error(node_location(n, file), fill(tr("{}: expected a mapping (lines \"key: value\")"), {what}));
+  if (!n || n->is_null()) return true;
+  if (!n->is_mapping()) {
+    diag.error(n->location(file), fill(tr("{}: expected a mapping (lines \"key: value\")"), {what}));
     return false;
   }
-  check_duplicate_keys(n, file, diag);
   bool ok = true;
-  for (const auto& kv : n) {
-    if (!kv.second.IsScalar()) {
-      diag.error(node_location(kv.second, file),
-                 fill(tr("{}: expected text after {}"), {what, quoted_value(kv.first.Scalar() + ":")}));
+  for (size_t i = 0; i + 1 < n->items.size(); i += 2) {
+    const YamlNode& key = n->items[i];
+    const YamlNode& value = n->items[i + 1];
+    if (!value.is_scalar()) {
+      diag.error(value.location(file), fill(tr("{}: expected text after {}"), {what, quoted_value(key.text() + ":")}));
       ok = false;
       continue;
     }
-    const std::string k = kv.first.Scalar(), v = kv.second.Scalar();
-    const Location at = node_location(kv.first, file);
-    out.push_back(key_is_column ? MappingFile::Entry{k, v, at} : MappingFile::Entry{v, k, at});
+    const Location at = key.location(file);
+    out.push_back(key_is_column ? MappingFile::Entry{key.text(), value.scalar, at}
+                                : MappingFile::Entry{value.scalar, key.text(), at});
   }
   return ok;
 }
@@ -85,22 +85,21 @@ std::optional<MappingFile> parse_mapping(const std::string& yaml_text, const std
   // Column names are compared with the school list's header, which is NFC.
   auto decoded = decode_text(yaml_text, file, diag);
   if (!decoded) return std::nullopt;
-  auto root = load_yaml(decoded->text, file, diag);
+  auto root = parse_yaml(decoded->text, file, diag);
   if (!root) return std::nullopt;
   MappingFile m;
   m.file = file;
-  if (root->IsNull()) return m;
-  if (!root->IsMap()) {
-    diag.error(node_location(*root, file), tr("a mapping file is a mapping with kennung, name, spalten and werte"));
+  if (root->is_null()) return m;
+  if (!root->is_mapping()) {
+    diag.error(root->location(file), tr("a mapping file is a mapping with kennung, name, spalten and werte"));
     return std::nullopt;
   }
   const int errors_before = diag.error_count();
-  check_duplicate_keys(*root, file, diag);
   check_known_keys(*root, {"kennung", "name", "spalten", "werte"}, tr("the mapping file"), file, diag);
-  m.id = pattern_entry((*root)["kennung"], file, diag);
-  m.name = pattern_entry((*root)["name"], file, diag);
-  read_pairs((*root)["spalten"], "spalten", true, file, m.columns, diag);
-  read_pairs((*root)["werte"], "werte", false, file, m.values, diag);
+  m.id = pattern_entry(root->find("kennung"), file, diag);
+  m.name = pattern_entry(root->find("name"), file, diag);
+  read_pairs(root->find("spalten"), "spalten", true, file, m.columns, diag);
+  read_pairs(root->find("werte"), "werte", false, file, m.values, diag);
   if (diag.error_count() > errors_before) return std::nullopt;
   return m;
 }

@@ -55,7 +55,7 @@ std::optional<Manifest> parse_manifest(std::string_view text) {
   return m;
 }
 
-bool outputs_up_to_date(BatchDisk& disk, const std::string& folder, const std::string& fingerprint,
+bool outputs_up_to_date(Disk& disk, const std::string& folder, const std::string& fingerprint,
                         const std::vector<std::string>& file_names) {
   auto text = disk.read(folder + "/" + kManifestName);
   if (!text) return false;
@@ -68,7 +68,7 @@ bool outputs_up_to_date(BatchDisk& disk, const std::string& folder, const std::s
   return true;
 }
 
-void clear_for_rewrite(BatchDisk& disk, const std::string& folder, const std::vector<std::string>& file_names) {
+void clear_for_rewrite(Disk& disk, const std::string& folder, const std::vector<std::string>& file_names) {
   disk.remove(folder + "/" + kManifestName);
   for (const auto& file : disk.list(folder)) {
     const bool temp = is_temp_of(file, kManifestName) ||

@@ -13,8 +13,8 @@
 #include <utility>
 #include <vector>
 
-#include "batch_disk.h"
 #include "content_fingerprint.h"
+#include "disk.h"
 
 namespace kovgen {
 
@@ -30,11 +30,11 @@ std::optional<Manifest> parse_manifest(std::string_view text);
 
 // Whether folder holds a manifest with this fingerprint and exactly these files,
 // each with its recorded size.
-bool outputs_up_to_date(BatchDisk& disk, const std::string& folder, const std::string& fingerprint,
+bool outputs_up_to_date(Disk& disk, const std::string& folder, const std::string& fingerprint,
                         const std::vector<std::string>& file_names);
 
 // Removes what an interrupted run may have left in folder: temporary files of
 // write_file_atomically ("<name>.tmp-XXXXXX") for the given names and the manifest.
-void clear_for_rewrite(BatchDisk& disk, const std::string& folder, const std::vector<std::string>& file_names);
+void clear_for_rewrite(Disk& disk, const std::string& folder, const std::vector<std::string>& file_names);
 
 }  // namespace kovgen

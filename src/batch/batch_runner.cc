@@ -85,7 +85,7 @@ class OrderedResults {
   size_t next_ = 0, done_ = 0;
 };
 
-SchoolResult produce_safely(SchoolJob&& job, const SchoolContext& ctx, BatchDisk& disk) {
+SchoolResult produce_safely(SchoolJob&& job, const SchoolContext& ctx, Disk& disk) {
   SchoolResult failed;
   failed.seq = job.seq;
   failed.row_line = job.record.line;
@@ -103,7 +103,7 @@ SchoolResult produce_safely(SchoolJob&& job, const SchoolContext& ctx, BatchDisk
 
 }  // namespace
 
-size_t run_batch(SchoolRows& rows, const SchoolContext& ctx, BatchDisk& disk, const BatchRunOptions& options) {
+size_t run_batch(SchoolRows& rows, const SchoolContext& ctx, Disk& disk, const BatchRunOptions& options) {
   const int jobs = options.jobs < 1 ? 1 : options.jobs;
   JobQueue queue(2 * static_cast<size_t>(jobs));
   OrderedResults results(options);

@@ -23,6 +23,6 @@ struct BatchRunOptions {
 };
 
 // Returns the number of schools produced (fewer than selected when stopped).
-size_t run_batch(SchoolRows& rows, const SchoolContext& ctx, BatchDisk& disk, const BatchRunOptions& options);
+size_t run_batch(SchoolRows& rows, const SchoolContext& ctx, Disk& disk, const BatchRunOptions& options);
 
 }  // namespace kovgen

@@ -1,8 +1,5 @@
 #include "batch_school.h"
 
-#include <chrono>
-#include <thread>
-
 #include "batch_resume.h"
 #include "pipeline.h"
 
@@ -12,7 +9,7 @@ namespace {
 
 // Every output in memory first, then written: a writer error leaves no partial set.
 bool write_outputs(const Draft& draft, const std::string& folder_path, const std::vector<std::string>& names,
-                   const std::string& fingerprint, const SchoolContext& ctx, BatchDisk& disk, SchoolResult& r) {
+                   const std::string& fingerprint, const SchoolContext& ctx, Disk& disk, SchoolResult& r) {
   WriterOptions options = ctx.writer_options;
   options.force_draft = options.force_draft || !is_ready_to_sign(draft.findings);
   auto written = write_formats(draft.markdown, ctx.formats, options, r.diag);
@@ -36,7 +33,7 @@ std::vector<std::string> school_file_names(const std::string& folder, const std:
   return names;
 }
 
-SchoolResult produce_school(SchoolJob job, const SchoolContext& ctx, BatchDisk& disk) {
+SchoolResult produce_school(SchoolJob job, const SchoolContext& ctx, Disk& disk) {
   SchoolResult r;
   r.seq = job.seq;
   r.row_line = job.record.line;
@@ -44,7 +41,6 @@ SchoolResult produce_school(SchoolJob job, const SchoolContext& ctx, BatchDisk& 
   r.name = std::move(job.name);
   r.folder = std::move(job.folder);
   r.diag = std::move(job.problems);
-  if (ctx.test_delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(ctx.test_delay_ms));
 
   Answers answers = *ctx.base;
   if (!ctx.mapper->apply(job.record, answers, r.diag) || r.diag.has_errors()) return r;
@@ -63,11 +59,10 @@ SchoolResult produce_school(SchoolJob job, const SchoolContext& ctx, BatchDisk& 
       if (ctx.tmpl->questionnaire.sections[i].id == s.id) r.document_order.push_back(i);
   }
 
-  // Every writer option that changes the files' bytes; the reference DOCX's
-  // content is part of the tool fingerprint.
+  // Every writer option that changes the files' bytes.
   const WriterOptions& w = ctx.writer_options;
-  std::string format_names, options = std::string(w.force_draft ? "draft" : "") + "|" + w.reference_docx + "|" +
-                                      (w.timestamp ? std::to_string(*w.timestamp) : "") + "|" + w.font_dir;
+  std::string format_names, options = std::string(w.force_draft ? "draft" : "") + "|" + ctx.reference_fingerprint +
+                                      "|" + (w.timestamp ? std::to_string(*w.timestamp) : "") + "|" + w.font_dir;
   for (const OutputFormat* f : ctx.formats) format_names += f->name + ",";
   const std::string fingerprint = content_fingerprint({draft.markdown, format_names, options, ctx.tool_fingerprint});
   const std::string folder_path = ctx.out_dir + "/" + r.folder;

@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "batch_disk.h"
 #include "batch_mapping.h"
 #include "checklist.h"
 #include "compose.h"
 #include "csv_reader.h"
+#include "disk.h"
 #include "output_formats.h"
 
 namespace kovgen {
@@ -35,8 +35,9 @@ struct SchoolContext {
   WriterOptions writer_options;
   std::string out_dir;
   std::string tool_fingerprint;
+  // Of the reference DOCX's bytes, taken once: an edited reference rewrites the schools.
+  std::string reference_fingerprint;
   bool resume = false;
-  int test_delay_ms = 0;  // KOVGEN_BATCH_TEST_DELAY_MS: slows each school, for the kill test
 };
 
 struct SchoolResult {
@@ -56,6 +57,6 @@ struct SchoolResult {
 // The output file names of a school: "<folder><extension>" per format.
 std::vector<std::string> school_file_names(const std::string& folder, const std::vector<const OutputFormat*>& formats);
 
-SchoolResult produce_school(SchoolJob job, const SchoolContext& ctx, BatchDisk& disk);
+SchoolResult produce_school(SchoolJob job, const SchoolContext& ctx, Disk& disk);
 
 }  // namespace kovgen

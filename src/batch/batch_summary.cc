@@ -223,7 +223,7 @@ std::string BatchSummary::missing_items_table() const {
 
 bool write_summary_files(const BatchSummary& summary, const SummaryInfo& info,
                          const std::vector<const OutputFormat*>& formats, WriterOptions options,
-                         const std::string& out_dir, BatchDisk& disk, Diagnostics& diag) {
+                         const std::string& out_dir, Disk& disk, Diagnostics& diag) {
   const std::string markdown = summary.markdown(info);
   std::vector<const OutputFormat*> all{find_output_format("md")};
   for (const OutputFormat* f : formats)

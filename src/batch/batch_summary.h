@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "batch_disk.h"
 #include "batch_school.h"
+#include "disk.h"
 #include "output_formats.h"
 #include "questionnaire.h"
 
@@ -70,6 +70,6 @@ class BatchSummary {
 // Writes DIR/summary.md and DIR/summary<ext> for every other format.
 bool write_summary_files(const BatchSummary& summary, const SummaryInfo& info,
                          const std::vector<const OutputFormat*>& formats, WriterOptions options,
-                         const std::string& out_dir, BatchDisk& disk, Diagnostics& diag);
+                         const std::string& out_dir, Disk& disk, Diagnostics& diag);
 
 }  // namespace kovgen

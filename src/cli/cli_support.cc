@@ -7,6 +7,7 @@
 #include "file_io.h"
 #include "i18n.h"
 #include "output_seal.h"
+#include "process_environment.h"
 
 namespace kovgen::cli {
 
@@ -44,6 +45,13 @@ std::shared_ptr<const LoadedTemplate> load_named_template(TemplateCache& cache, 
   auto t = cache.get(id, diag);
   std::fputs(diag.to_string().c_str(), stderr);
   return t;
+}
+
+bool load_reference_option(const Args& args, const std::vector<const OutputFormat*>& formats, WriterOptions& options,
+                           Diagnostics& diag) {
+  if (!args.has("--reference-docx") || !reads_reference(formats)) return true;
+  options.reference_docx = load_reference_docx(real_disk(), args.get("--reference-docx"), diag);
+  return options.reference_docx != nullptr;
 }
 
 int write_outputs(const std::vector<OutputFile>& files, const WriteSettings& settings) {

@@ -1,13 +1,15 @@
 #pragma once
 // Small steps that several subcommands share at the edge: loading a named
-// template with its errors shown, and writing results to files or stdout, all or
-// none, without replacing what someone edited, and saying what was written.
+// template with its errors shown, reading --reference-docx, and writing results to
+// files or stdout, all or none, without replacing what someone edited, and saying
+// what was written.
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "args.h"
 #include "output_formats.h"
 #include "pipeline.h"
 
@@ -15,6 +17,11 @@ namespace kovgen::cli {
 
 // The template, or nullptr after printing why it cannot be loaded.
 std::shared_ptr<const LoadedTemplate> load_named_template(TemplateCache& cache, const std::string& id);
+
+// --reference-docx into options, read and parsed once, when one of `formats`
+// takes its design from it. False after errors (which name the file).
+bool load_reference_option(const Args& args, const std::vector<const OutputFormat*>& formats, WriterOptions& options,
+                           Diagnostics& diag);
 
 // One file a command writes.
 struct OutputFile {

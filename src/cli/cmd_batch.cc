@@ -150,15 +150,8 @@ std::optional<int> read_job(const Args& args, const LoadedAnswers& base, const M
   job.compose_options = settings.compose;
   job.compose_options.without_checklist = args.has("--ohne-checkliste");
   job.writer_options = settings.writer;
-  job.writer_options.reference_docx = args.get("--reference-docx");
-  // Outputs also depend on the files the writers read: a new reference DOCX rewrites them.
   job.tool_fingerprint = tool_fingerprint();
-  if (args.has("--reference-docx")) {
-    auto reference = read_file(args.get("--reference-docx"), diag);
-    if (!reference) return kExitInvalidInput;
-    job.tool_fingerprint = content_fingerprint({job.tool_fingerprint, *reference});
-  }
-  if (const char* delay = std::getenv("KOVGEN_BATCH_TEST_DELAY_MS")) job.test_delay_ms = std::atoi(delay);
+  if (!load_reference_option(args, job.formats, job.writer_options, diag)) return kExitInvalidInput;
   return std::nullopt;
 }
 
@@ -193,7 +186,7 @@ int run(const std::vector<std::string>& argv) {
   if (!formats) return usage_error("batch", diag);
   job.formats = *formats;
 
-  TemplateCache cache(template_library_from_environment());
+  TemplateCache cache(real_disk(), template_library_from_environment());
   auto base = load_answers_file(args.get("--base"), args.get("--template"), cache, diag);
   if (!base) return fail(diag, kExitInvalidInput);
   std::optional<MappingFile> map;
@@ -215,8 +208,7 @@ int run(const std::vector<std::string>& argv) {
   hooks.started = [&](size_t total) { reporter.emplace(total); };
   hooks.progress = [&](size_t done, size_t) { reporter->progress(done); };
   install_interrupt_handler();
-  RealDisk disk;
-  const BatchOutcome outcome = run_batch_job(job, disk, hooks);
+  const BatchOutcome outcome = run_batch_job(job, real_disk(), hooks);
   if (reporter) reporter->finish();
   if (outcome.end == BatchEnd::bad_filter) return usage_error("batch", outcome.diag);
   std::fputs(outcome.diag.to_string().c_str(), stderr);

@@ -51,7 +51,7 @@ int run(const std::vector<std::string>& argv) {
   if (!args.error().empty()) return usage_error("check", args.error());
   if (args.positionals().empty()) return usage_error("check", tr("expects one or more answers files"));
 
-  TemplateCache cache(template_library_from_environment());
+  TemplateCache cache(real_disk(), template_library_from_environment());
   Diagnostics settings_diag;
   // The Stand date as render finds it (SOURCE_DATE_EPOCH), so both agree.
   const ComposeOptions compose_options = render_settings_from_environment(settings_diag).compose;

@@ -64,12 +64,12 @@ int run(const std::vector<std::string>& argv) {
   if (!diag.has_errors()) {
     WriterOptions options = render_settings_from_environment(diag).writer;
     options.force_draft = args.has("--draft");
-    options.reference_docx = args.get("--reference-docx");
     options.source_name = input;
     std::vector<const OutputFormat*> formats;
     for (const auto& output : outputs) formats.push_back(output.second);
-    if (auto bytes = write_formats(*text, formats, options, diag); bytes && !diag.has_errors())
-      written = std::move(*bytes);
+    std::optional<std::vector<std::string>> bytes;
+    if (load_reference_option(args, formats, options, diag)) bytes = write_formats(*text, formats, options, diag);
+    if (bytes && !diag.has_errors()) written = std::move(*bytes);
   }
   std::fputs(diag.to_string().c_str(), stderr);
   if (!diag.has_errors()) std::fputs(review.to_string().c_str(), stderr);

@@ -94,7 +94,7 @@ int run(const std::vector<std::string>& argv) {
   if (!args.positionals().empty()) return usage_error("init", tr("takes no arguments; name the output file with -o FILE"));
   if (!args.has("--template")) return usage_error("init", tr("which template? Name it with --template NAME"));
 
-  TemplateCache cache(template_library_from_environment());
+  TemplateCache cache(real_disk(), template_library_from_environment());
   auto t = load_named_template(cache, args.get("--template"));
   if (!t) return kExitInvalidInput;
   const std::string path = args.get("--output");

@@ -101,7 +101,7 @@ int run(const std::vector<std::string>& argv) {
   if (args.positionals().size() != 1) return usage_error("interview", tr("expects one answers file"));
   const std::string path = args.positionals()[0];
 
-  TemplateCache cache(template_library_from_environment());
+  TemplateCache cache(real_disk(), template_library_from_environment());
   Diagnostics diag;
   std::string text;
   if (std::filesystem::exists(path)) {

@@ -43,7 +43,7 @@ int run(const std::vector<std::string>& argv) {
                                            {quoted_value(args.get("--output")), known_formats()}));
   }
 
-  TemplateCache cache(template_library_from_environment());
+  TemplateCache cache(real_disk(), template_library_from_environment());
   auto t = load_named_template(cache, args.get("--template"));
   if (!t) return kExitInvalidInput;
   const std::string markdown = questionnaire_markdown(t->questionnaire);
@@ -51,9 +51,9 @@ int run(const std::vector<std::string>& argv) {
   Diagnostics diag;
   MarkdownTree tree = parse_markdown(markdown);
   WriterOptions options = render_settings_from_environment(diag).writer;
-  options.reference_docx = args.get("--reference-docx");
   options.source_name = t->questionnaire.directory + "/template.yaml";
-  auto bytes = format->write(markdown, tree.get(), options, diag);
+  auto bytes = load_reference_option(args, {format}, options, diag) ? format->write(markdown, tree.get(), options, diag)
+                                                                     : std::nullopt;
   if (!bytes) {
     std::fputs(diag.to_string().c_str(), stderr);
     return kExitInvalidInput;

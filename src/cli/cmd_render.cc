@@ -99,7 +99,7 @@ int run(const std::vector<std::string>& argv) {
     for (const OutputFormat* f : *list) targets.emplace_back((folder / (stem + f->extension)).string(), f);
   }
 
-  TemplateCache cache(template_library_from_environment());
+  TemplateCache cache(real_disk(), template_library_from_environment());
   RenderSettings settings = render_settings_from_environment(diag);
   auto loaded = load_answers_file(answers_path, args.get("--template"), cache, diag);
   if (!loaded) {
@@ -118,11 +118,12 @@ int run(const std::vector<std::string>& argv) {
   // Produce every output in memory first, so an error leaves no partial set.
   WriterOptions& writer_options = settings.writer;
   writer_options.force_draft = args.has("--draft") || !is_ready_to_sign(draft.findings);
-  writer_options.reference_docx = args.get("--reference-docx");
   writer_options.source_name = answers_path;
   std::vector<const OutputFormat*> formats;
   for (const auto& t : targets) formats.push_back(t.second);
-  auto bytes = write_formats(draft.markdown, formats, writer_options, diag);
+  auto bytes = load_reference_option(args, formats, writer_options, diag)
+                   ? write_formats(draft.markdown, formats, writer_options, diag)
+                   : std::nullopt;
   if (!bytes || diag.has_errors()) {
     std::fputs(diag.to_string().c_str(), stderr);
     return kExitInvalidInput;

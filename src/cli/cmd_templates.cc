@@ -21,9 +21,9 @@ int run(const std::vector<std::string>& argv) {
   if (!args.error().empty()) return usage_error("templates", args.error());
   if (!args.positionals().empty())
     return usage_error("templates", fill(tr("unexpected argument {}"), {quoted_value(args.positionals()[0])}));
-  TemplateCache cache(template_library_from_environment());
+  TemplateCache cache(real_disk(), template_library_from_environment());
   Diagnostics diag;
-  const std::vector<std::string> ids = list_template_ids(cache.library());
+  const std::vector<std::string> ids = list_template_ids(cache.disk(), cache.library());
   if (ids.empty()) {
     // An empty list would look like success to a script and to the IT setting it up.
     diag.error({}, fill(tr("no templates in {} (a folder per template with a template.yaml; set KOVGEN_TEMPLATES "

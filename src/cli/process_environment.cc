@@ -96,6 +96,11 @@ std::optional<std::string> choose_language(const std::string& from_command_line)
               {quoted_value(language)});
 }
 
+Disk& real_disk() {
+  static RealDisk disk;
+  return disk;
+}
+
 TemplateLibrary template_library_from_environment() {
   TemplateLibrary lib;
   if (const std::string dir = variable("KOVGEN_TEMPLATES"); !dir.empty()) {

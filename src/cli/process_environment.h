@@ -8,10 +8,15 @@
 
 #include "compose.h"
 #include "diagnostics.h"
+#include "disk.h"
 #include "markdown_conventions.h"
 #include "template_library.h"
 
 namespace kovgen {
+
+// The real file system: created once, handed to every stage that reads or writes
+// files (templates, answers, the reference DOCX, batch outputs).
+Disk& real_disk();
 
 // Templates from $KOVGEN_TEMPLATES (fragments beside it in ../fragments); else
 // the data installed next to the executable (../share/kovgen), else the links

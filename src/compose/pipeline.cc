@@ -1,6 +1,5 @@
 #include "pipeline.h"
 
-#include "file_io.h"
 #include "i18n.h"
 #include "text_decoding.h"
 #include "utf8.h"
@@ -12,14 +11,25 @@ constexpr const char* kTemplateKeyName = "vorlage";
 }  // namespace
 
 std::shared_ptr<const LoadedTemplate> TemplateCache::get(const std::string& id, Diagnostics& diag) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto it = loaded_.find(id);
-  if (it != loaded_.end()) return it->second;
-  auto t = load_template(lib_, id, diag);
-  if (!t) return nullptr;
-  auto shared = std::make_shared<const LoadedTemplate>(std::move(*t));
-  loaded_[id] = shared;
-  return shared;
+  std::shared_ptr<Slot> slot;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::shared_ptr<Slot>& entry = slots_[id];
+    if (!entry) entry = std::make_shared<Slot>();
+    slot = entry;
+  }
+  std::lock_guard<std::mutex> loading(slot->loading);
+  if (slot->loaded) return slot->loaded;
+  auto t = load_template(disk_, lib_, id, diag);
+  if (!t) {
+    // Not kept: the next caller tries again and hears why, and ids that name no
+    // template do not pile up.
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (auto it = slots_.find(id); it != slots_.end() && it->second == slot) slots_.erase(it);
+    return nullptr;
+  }
+  slot->loaded = std::make_shared<const LoadedTemplate>(std::move(*t));
+  return slot->loaded;
 }
 
 std::optional<LoadedAnswers> load_answers(const std::string& text, const std::string& file,
@@ -69,7 +79,7 @@ std::optional<LoadedAnswers> load_answers(const std::string& text, const std::st
 std::optional<LoadedAnswers> load_answers_file(const std::string& path,
                                                const std::string& template_override,
                                                TemplateCache& cache, Diagnostics& diag) {
-  auto text = read_file(path, diag);
+  auto text = cache.disk().read_input(path, diag);
   if (!text) return std::nullopt;
   return load_answers(*text, path, template_override, cache, diag);
 }

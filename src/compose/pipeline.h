@@ -14,17 +14,26 @@
 
 namespace kovgen {
 
-// Loads each template once; safe to share between threads.
+// Loads each template once, through `disk`; safe to share between threads. Each
+// template loads under its own lock: a thread that asks for one that is loading
+// waits for it, while other templates load and cached ones are handed out.
 class TemplateCache {
  public:
-  explicit TemplateCache(TemplateLibrary lib) : lib_(std::move(lib)) {}
+  TemplateCache(Disk& disk, TemplateLibrary lib) : disk_(disk), lib_(std::move(lib)) {}
   std::shared_ptr<const LoadedTemplate> get(const std::string& id, Diagnostics& diag);
   const TemplateLibrary& library() const { return lib_; }
+  // The disk the templates come from; answers files are read from it too.
+  Disk& disk() const { return disk_; }
 
  private:
+  struct Slot {
+    std::mutex loading;
+    std::shared_ptr<const LoadedTemplate> loaded;  // set once, under `loading`
+  };
+  Disk& disk_;
   TemplateLibrary lib_;
-  std::mutex mutex_;
-  std::map<std::string, std::shared_ptr<const LoadedTemplate>> loaded_;
+  std::mutex mutex_;  // guards slots_ only, never held while loading
+  std::map<std::string, std::shared_ptr<Slot>> slots_;
 };
 
 struct LoadedAnswers {
@@ -38,7 +47,7 @@ std::optional<LoadedAnswers> load_answers(const std::string& text, const std::st
                                           const std::string& template_override,
                                           TemplateCache& cache, Diagnostics& diag);
 
-// Reads the answers file from disk, then load_answers.
+// Reads the answers file from the cache's disk, then load_answers.
 std::optional<LoadedAnswers> load_answers_file(const std::string& path,
                                                const std::string& template_override,
                                                TemplateCache& cache, Diagnostics& diag);

@@ -1,30 +1,23 @@
 #include "template_library.h"
 
 #include <algorithm>
-#include <filesystem>
 
-#include "file_io.h"
 #include "i18n.h"
 #include "template_check.h"
 #include "text_match.h"
 
 namespace kovgen {
 
-namespace fs = std::filesystem;
-
-std::vector<std::string> list_template_ids(const TemplateLibrary& lib) {
+std::vector<std::string> list_template_ids(Disk& disk, const TemplateLibrary& lib) {
   std::vector<std::string> ids;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(lib.templates_dir, ec))
-    if (entry.is_directory() && fs::exists(entry.path() / "template.yaml"))
-      ids.push_back(entry.path().filename().string());
-  std::sort(ids.begin(), ids.end());
+  for (const std::string& name : disk.list_folders(lib.templates_dir))
+    if (disk.is_file(lib.templates_dir + "/" + name + "/template.yaml")) ids.push_back(name);
   return ids;
 }
 
-std::optional<LoadedTemplate> load_template(const TemplateLibrary& lib, const std::string& id,
+std::optional<LoadedTemplate> load_template(Disk& disk, const TemplateLibrary& lib, const std::string& id,
                                             Diagnostics& diag) {
-  const std::vector<std::string> known = list_template_ids(lib);
+  const std::vector<std::string> known = list_template_ids(disk, lib);
   if (std::find(known.begin(), known.end(), id) == known.end()) {
     const std::string n = nearest(id, known);
     const std::string message =
@@ -36,21 +29,20 @@ std::optional<LoadedTemplate> load_template(const TemplateLibrary& lib, const st
   }
   const std::string dir = lib.templates_dir + "/" + id;
   const std::string yaml_file = dir + "/template.yaml";
-  auto yaml_text = read_file(yaml_file, diag);
+  auto yaml_text = disk.read_input(yaml_file, diag);
   if (!yaml_text) return std::nullopt;
   auto questionnaire = parse_template(*yaml_text, yaml_file, dir, diag);
   if (!questionnaire) return std::nullopt;
-  auto body = read_file(questionnaire->body_file, diag);
+  auto body = disk.read_input(questionnaire->body_file, diag);
   if (!body) return std::nullopt;
 
   PartialSource partials = [&](const std::string& name, std::string* path) -> std::optional<std::string> {
     if (name.find('/') != std::string::npos || name.find("..") != std::string::npos) return std::nullopt;
     for (const std::string& candidate :
          {dir + "/" + name + ".md.mustache", lib.fragments_dir + "/" + name + ".md.mustache"}) {
-      if (!fs::exists(candidate)) continue;
+      if (!disk.is_file(candidate)) continue;
       *path = candidate;
-      Diagnostics ignored;
-      return read_file(candidate, ignored);
+      return disk.read(candidate);
     }
     return std::nullopt;
   };

@@ -1,11 +1,12 @@
 #pragma once
-// Where templates and fragments live, and loading one template from disk.
+// Where templates and fragments live, and loading one template through a Disk.
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "compose.h"
 #include "diagnostics.h"
+#include "disk.h"
 
 namespace kovgen {
 
@@ -15,10 +16,10 @@ struct TemplateLibrary {
 };
 
 // Template ids (folder names with a template.yaml), sorted.
-std::vector<std::string> list_template_ids(const TemplateLibrary& lib);
+std::vector<std::string> list_template_ids(Disk& disk, const TemplateLibrary& lib);
 
 // Reads, parses and checks a template with its fragments. Reports every problem.
-std::optional<LoadedTemplate> load_template(const TemplateLibrary& lib, const std::string& id,
+std::optional<LoadedTemplate> load_template(Disk& disk, const TemplateLibrary& lib, const std::string& id,
                                             Diagnostics& diag);
 
 }  // namespace kovgen

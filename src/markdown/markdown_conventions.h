@@ -2,6 +2,7 @@
 // The few constructs of our Markdown that writers treat specially
 // (docs/markdown-conventions.md): alerts, layout markers, document info.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -36,9 +37,13 @@ enum class LayoutMarker { none, keep_together_begin, keep_together_end, page_bre
 // Recognises "<!-- kovgen:keep-together -->" etc. on an HTML block node.
 LayoutMarker layout_marker(cmark_node* html_block);
 
+struct ReferenceDocx;  // the parsed --reference-docx (writers/docx/docx_reference.h)
+
 struct WriterOptions {
   bool force_draft = false;        // --draft
-  std::string reference_docx;      // --reference-docx FILE (DOCX writer only)
+  // --reference-docx FILE, read and parsed once by the front-end
+  // (load_reference_docx in output_formats.h) for every document it writes.
+  std::shared_ptr<const ReferenceDocx> reference_docx;
   std::string source_name;         // the input's file name, for messages
   // The documents' creation date in seconds since 1970 (SOURCE_DATE_EPOCH, read by
   // the front-end); none: the DOCX carries no date, so equal drafts stay equal files.

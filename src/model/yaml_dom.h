@@ -1,8 +1,9 @@
 #pragma once
-// A small YAML document tree built from libyaml's event parser, for the hot
-// paths (answers and template.yaml): about ten times faster than yaml-cpp, and it
-// checks what answer files need at parse time: duplicate keys, nesting depth, and
-// no anchors or aliases (which could otherwise expand into "billion laughs").
+// A small YAML document tree built from libyaml's event parser, for every YAML
+// file kovgen reads (answers, template.yaml, batch mapping files, the interview's
+// edits): about ten times faster than yaml-cpp, and it checks what those files
+// need at parse time: duplicate keys, nesting depth, and no anchors or aliases
+// (which could otherwise expand into "billion laughs").
 #include <optional>
 #include <string>
 #include <string_view>

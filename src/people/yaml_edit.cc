@@ -1,6 +1,6 @@
 #include "yaml_edit.h"
 
-#include <yaml-cpp/yaml.h>
+#include "yaml_dom.h"
 
 #include "i18n.h"
 
@@ -182,16 +182,17 @@ void emit_mapping(std::vector<std::string>& out, const std::string& first_lead, 
   }
 }
 
-YamlValue value_from_node(const YAML::Node& n) {
-  if (n.IsScalar()) return YamlValue::scalar(n.Scalar());
-  if (n.IsSequence()) {
+YamlValue value_from_node(const YamlNode& n) {
+  if (n.is_scalar()) return YamlValue::scalar(n.scalar);
+  if (n.is_sequence()) {
     YamlValue v = YamlValue::sequence();
-    for (const auto& item : n) v.items.push_back(value_from_node(item));
+    for (const auto& item : n.items) v.items.push_back(value_from_node(item));
     return v;
   }
-  if (n.IsMap()) {
+  if (n.is_mapping()) {
     YamlValue v = YamlValue::mapping();
-    for (const auto& kv : n) v.fields.emplace_back(kv.first.Scalar(), value_from_node(kv.second));
+    for (size_t i = 0; i + 1 < n.items.size(); i += 2)
+      v.fields.emplace_back(n.items[i].text(), value_from_node(n.items[i + 1]));
     return v;
   }
   return {};
@@ -222,10 +223,8 @@ bool can_be_plain(std::string_view s) {
 
 class Editor {
  public:
-  Editor(std::string_view text, std::string* error) : text_(text), lines_(split_lines(text)), error_(error) {
-    const size_t nl = text.find('\n');
-    if (nl != std::string_view::npos && nl > 0 && text[nl - 1] == '\r') newline_ = "\r\n";
-  }
+  Editor(std::string_view text, std::string* error)
+      : text_(text), lines_(split_lines(text)), error_(error), newline_(line_break_of(text)) {}
 
   std::optional<std::string> set(const std::string& section, const std::string& key, const YamlValue& value,
                                  const YamlInsertHints& hints) {
@@ -369,18 +368,14 @@ class Editor {
   std::optional<std::string> rewrite_flow_section(size_t s, const std::string& section,
                                                   std::string_view flow, const std::string& key,
                                                   const YamlValue& value) {
-    YAML::Node node;
-    try {
-      node = YAML::Load(std::string(flow));
-    } catch (const YAML::Exception&) {
-      node = YAML::Node(YAML::NodeType::Undefined);
-    }
-    if (node.IsNull()) node = YAML::Node(YAML::NodeType::Map);
-    if (!node.IsMap()) {
+    Diagnostics ignored;
+    std::optional<YamlNode> node = parse_yaml(flow, section, ignored);
+    if (node && node->is_null()) node->kind = YamlNode::Kind::mapping;
+    if (!node || !node->is_mapping()) {
       *error_ = fill(tr("section {} is not a mapping that can be edited"), {section});
       return std::nullopt;
     }
-    YamlValue fields = value_from_node(node);
+    YamlValue fields = value_from_node(*node);
     bool found = false;
     for (auto& [k, v] : fields.fields)
       if (k == key) {
@@ -397,10 +392,16 @@ class Editor {
     return replaced(s, s + 1, lines);
   }
 
+  // The file's own line break, for the lines we write.
+  static const char* line_break_of(std::string_view text) {
+    const size_t nl = text.find('\n');
+    return nl != std::string_view::npos && nl > 0 && text[nl - 1] == '\r' ? "\r\n" : "\n";
+  }
+
   std::string_view text_;
   std::vector<Line> lines_;
   std::string* error_;
-  std::string newline_ = "\n";
+  std::string newline_;
 };
 
 }  // namespace

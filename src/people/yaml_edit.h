@@ -1,7 +1,7 @@
 #pragma once
 // Comment-preserving edits of block-style YAML text: sets the value of one
 // "section.key" and leaves every other byte of the file as it was (comments, key
-// order, blank lines, quoting). yaml-cpp's emitter drops comments, so the
+// order, blank lines, quoting). A YAML emitter would drop comments, so the
 // interview edits the text itself. Pure: text in, text out.
 #include <optional>
 #include <string>

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "content_fingerprint.h"
+#include "disk.h"
+#include "docx_reference.h"
 #include "docx_writer.h"
 #include "german_format.h"
 #include "i18n.h"
@@ -16,18 +18,18 @@ std::vector<OutputFormat> make_formats() {
   std::vector<OutputFormat> formats;
   // The Markdown draft is written as it is (it is the canonical text), sealed with
   // its fingerprint as a last line that no reader shows (output_seal.h).
-  formats.push_back({"md", ".md", false, true,
+  formats.push_back({"md", ".md", false, true, false,
                      [](std::string_view markdown, cmark_node*, const WriterOptions&,
                         Diagnostics&) -> std::optional<std::string> {
                        return seal_markdown(markdown);
                      }});
-  formats.push_back({"docx", ".docx", true, true,
+  formats.push_back({"docx", ".docx", true, true, true,
                      [](std::string_view, cmark_node* tree, const WriterOptions& options,
                         Diagnostics& diag) { return write_docx(tree, options, diag); }});
-  formats.push_back({"xml", ".xml", true, false,
+  formats.push_back({"xml", ".xml", true, false, true,
                      [](std::string_view, cmark_node* tree, const WriterOptions& options,
                         Diagnostics& diag) { return write_flat_opc(tree, options, diag); }});
-  formats.push_back({"pdf", ".pdf", true, true,
+  formats.push_back({"pdf", ".pdf", true, true, false,
                      [](std::string_view, cmark_node* tree, const WriterOptions& options,
                         Diagnostics& diag) { return write_pdf(tree, options, diag); }});
   return formats;
@@ -61,6 +63,20 @@ std::optional<std::vector<std::string>> write_formats(std::string_view markdown,
     outputs.push_back(std::move(*bytes));
   }
   return outputs;
+}
+
+std::shared_ptr<const ReferenceDocx> load_reference_docx(Disk& disk, const std::string& path, Diagnostics& diag) {
+  auto bytes = disk.read_input(path, diag);
+  if (!bytes) return nullptr;
+  auto reference = parse_reference_docx(std::move(*bytes), path, diag);
+  if (!reference) return nullptr;
+  return std::make_shared<const ReferenceDocx>(std::move(*reference));
+}
+
+std::string_view reference_docx_bytes(const ReferenceDocx& reference) { return reference.bytes; }
+
+bool reads_reference(const std::vector<const OutputFormat*>& formats) {
+  return std::any_of(formats.begin(), formats.end(), [](const OutputFormat* f) { return f->reads_reference; });
 }
 
 std::vector<const OutputFormat*> batch_default_formats() {

@@ -3,6 +3,7 @@
 // One writer per format, like cmark's renderers; this table is the only place
 // that knows them all.
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,11 +14,14 @@
 
 namespace kovgen {
 
+class Disk;
+
 struct OutputFormat {
   std::string name;       // "md", "docx", "xml", "pdf"
   std::string extension;  // ".md", ".docx", ".xml", ".pdf"
   bool needs_tree;        // reads the parsed tree (the Markdown writer takes the text as it is)
   bool batch_default;     // written by batch unless --format says otherwise
+  bool reads_reference;   // takes its design from WriterOptions::reference_docx
   // Returns the file bytes, or nullopt after reporting errors.
   std::function<std::optional<std::string>(std::string_view markdown, cmark_node* tree,
                                            const WriterOptions&, Diagnostics&)>
@@ -31,6 +35,17 @@ struct OutputFormat {
 std::optional<std::vector<std::string>> write_formats(std::string_view markdown,
                                                       const std::vector<const OutputFormat*>& formats,
                                                       const WriterOptions& options, Diagnostics& diag);
+
+// --reference-docx FILE, read through the disk and parsed once for every document
+// written with it. nullptr after errors, which name the file (cannot be read, not
+// a zip, no word/styles.xml, broken XML).
+std::shared_ptr<const ReferenceDocx> load_reference_docx(Disk& disk, const std::string& path, Diagnostics& diag);
+
+// The reference file's bytes, for fingerprints of the documents it shapes.
+std::string_view reference_docx_bytes(const ReferenceDocx& reference);
+
+// Whether any of `formats` reads the reference DOCX.
+bool reads_reference(const std::vector<const OutputFormat*>& formats);
 
 // The formats batch writes by default.
 std::vector<const OutputFormat*> batch_default_formats();

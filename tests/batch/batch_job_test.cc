@@ -4,6 +4,7 @@
 
 #include "batch_job.h"
 #include "batch_test_support.h"
+#include "mini_template.h"
 
 using namespace kovgen;
 using namespace kovgen::test;
@@ -11,7 +12,7 @@ using namespace kovgen::test;
 namespace {
 
 struct Job {
-  TemplateCache cache{{source_dir() + "/tests/data/templates", source_dir() + "/tests/data/fragments"}};
+  TemplateCache cache{test::real_disk(), test::mini_library()};
   Diagnostics diag;
   std::optional<LoadedAnswers> base = load_answers(kMiniBase, "base.yaml", "", cache, diag);
   BatchJob job;
@@ -29,7 +30,7 @@ struct Job {
     job.jobs = 2;
   }
 
-  BatchOutcome run(BatchDisk& disk) {
+  BatchOutcome run(Disk& disk) {
     BatchJobHooks hooks;
     hooks.messages = [&](const Diagnostics& d) {
       if (!d.items().empty()) messages.push_back(d.to_string());
@@ -105,4 +106,29 @@ TEST_CASE("batch job: --resume leaves up-to-date schools alone") {
   CHECK(again.counts.up_to_date == 2);
   // Only the summary is written again.
   CHECK(disk.write_count() - writes <= 3);
+}
+
+TEST_CASE("batch job: the reference DOCX is read through the disk, and an edited one redoes every school") {
+  MemoryDisk disk;
+  disk.put("ref.docx", read_text(source_dir() + "/templates/reference.docx"));
+  disk.put("kaputt.docx", "not a zip");
+  Diagnostics diag;
+  CHECK_FALSE(load_reference_docx(disk, "kaputt.docx", diag));
+  CHECK_FALSE(load_reference_docx(disk, "fehlt.docx", diag));
+  CHECK(diag.to_string().find("kaputt.docx: not a Word document") != std::string::npos);
+  CHECK(diag.to_string().find("fehlt.docx: cannot open file") != std::string::npos);
+
+  Job j("id;name\n1;A\n2;B\n");
+  j.job.formats = {find_output_format("md"), find_output_format("docx")};
+  j.job.resume = true;
+  j.job.writer_options.reference_docx = load_reference_docx(disk, "ref.docx", diag);
+  REQUIRE(j.job.writer_options.reference_docx);
+  CHECK(j.run(disk).counts.up_to_date == 0);
+  CHECK(j.run(disk).counts.up_to_date == 2);
+  // Another Word document under the same name: kovgen's own output.
+  disk.put("ref.docx", disk.files().at("out/1-a/1-a.docx"));
+  j.job.writer_options.reference_docx = load_reference_docx(disk, "ref.docx", diag);
+  REQUIRE(j.job.writer_options.reference_docx);
+  CHECK(j.run(disk).counts.up_to_date == 0);
+  CHECK(j.run(disk).counts.up_to_date == 2);
 }

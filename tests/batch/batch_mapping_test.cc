@@ -4,6 +4,7 @@
 
 #include "batch_filter.h"
 #include "batch_mapping.h"
+#include "mini_template.h"
 #include "pipeline.h"
 #include "test_support.h"
 
@@ -23,7 +24,7 @@ const char* const kBase =
     "    - {gremium: Schulausschuss, datum: 2026-03-12}\n";
 
 struct Fixture {
-  TemplateCache cache{{test::source_dir() + "/tests/data/templates", test::source_dir() + "/tests/data/fragments"}};
+  TemplateCache cache{test::real_disk(), test::mini_library()};
   std::optional<LoadedAnswers> base;
   std::optional<CsvHeader> header;
   std::vector<CsvRecord> rows;

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "batch_disk.h"
 #include "batch_resume.h"
+#include "disk.h"
 
 using namespace kovgen;
 

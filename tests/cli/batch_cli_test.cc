@@ -66,7 +66,7 @@ std::vector<std::string> batch_args(const std::string& dir, const std::string& c
 }
 
 // Starts kovgen in the background (output discarded) with extra environment.
-pid_t start_kovgen(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+pid_t start_kovgen(const std::vector<std::string>& args, const std::vector<std::string>& env = kMiniEnv) {
   std::vector<std::string> argv{KOVGEN_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
   std::vector<char*> cargv;
@@ -95,13 +95,23 @@ int manifests_below(const std::string& dir) {
   return n;
 }
 
-// Waits until `count` schools are done below dir (at most 30 s), then sends sig.
+// Sends sig once `count` schools are done below dir (or after 60 s). kovgen runs
+// in short slices and is stopped (SIGSTOP) while the test counts, so that however
+// fast the machine, it cannot finish the batch between two looks; the signal
+// reaches it at an arbitrary point of its work. Returns the wait status: that of a
+// normal exit if kovgen finished before it was signalled.
 int signal_after(pid_t pid, const std::string& dir, int count, int sig) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (manifests_below(dir) < count && std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  kill(pid, sig);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   int status = 0;
+  while (manifests_below(dir) < count && std::chrono::steady_clock::now() < deadline) {
+    kill(pid, SIGCONT);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    kill(pid, SIGSTOP);
+    if (waitpid(pid, &status, WUNTRACED) != pid) return 0;
+    if (!WIFSTOPPED(status)) return status;
+  }
+  kill(pid, sig);
+  kill(pid, SIGCONT);  // a stopped process acts on SIGINT only once it runs again
   waitpid(pid, &status, 0);
   return status;
 }
@@ -249,7 +259,8 @@ TEST_CASE("each school's files are byte-identical to render of the same merged a
 
 TEST_CASE("--reference-docx: the same DOCX as render with it, and a resume rewrites what it changes") {
   const std::string dir = fresh_temp_dir("batch-reference");
-  const std::string reference = source_dir() + "/templates/reference.docx";
+  const std::string reference = dir + "/reference.docx";
+  write_text(reference, read_text(source_dir() + "/templates/reference.docx"));
   auto args = batch_args(dir, mini_schools(2), dir + "/out");
   args.insert(args.end(), {"--format", "md,docx"});
   REQUIRE(run_kovgen(args, "", kMiniEnv).exit_code == 0);
@@ -266,6 +277,10 @@ TEST_CASE("--reference-docx: the same DOCX as render with it, and a resume rewri
                      kMiniEnv)
               .exit_code == 0);
   CHECK(read_text(dir + "/out/201-schule-nr-1/201-schule-nr-1.docx") == read_text(dir + "/render.docx"));
+  // The same path with other contents (a Word document of kovgen's own): every school is redone.
+  write_text(reference, read_text(dir + "/render.docx"));
+  CHECK(run_kovgen(with_reference, "", kMiniEnv).err.find("unverändert") == std::string::npos);
+  CHECK(run_kovgen(with_reference, "", kMiniEnv).err.find("2 unverändert übernommen") != std::string::npos);
   with_reference.back() = dir + "/missing.docx";
   CHECK(run_kovgen(with_reference, "", kMiniEnv).exit_code == 1);
 }
@@ -297,9 +312,9 @@ TEST_CASE("the OGS sample: batch output equals render of the merged answers") {
   }
 }
 
-TEST_CASE("a killed batch leaves no half-written file, and --resume completes it") {
+TEST_CASE("a killed batch leaves no half-written file, and --resume completes it" * doctest::test_suite("slow")) {
   const std::string dir = fresh_temp_dir("batch-kill");
-  auto args = batch_args(dir, mini_schools(40), dir + "/out");
+  auto args = batch_args(dir, mini_schools(200), dir + "/out");
   args.insert(args.end(), {"--jobs", "2"});
   // The reference: the same batch in one go.
   auto reference_args = args;
@@ -307,8 +322,8 @@ TEST_CASE("a killed batch leaves no half-written file, and --resume completes it
   REQUIRE(run_kovgen(reference_args, "", kMiniEnv).exit_code == 0);
   auto reference = tree_of(dir + "/reference");
 
-  // Start the batch slowed down, and kill it (SIGKILL: no clean-up) once some schools are done.
-  const pid_t pid = start_kovgen(args, {kMiniEnv[0], "KOVGEN_BATCH_TEST_DELAY_MS=40"});
+  // Kill the batch (SIGKILL: no clean-up) once some schools are done.
+  const pid_t pid = start_kovgen(args);
   REQUIRE(pid > 0);
   const int status = signal_after(pid, dir + "/out", 6, SIGKILL);
   REQUIRE(WIFSIGNALED(status));
@@ -326,7 +341,7 @@ TEST_CASE("a killed batch leaves no half-written file, and --resume completes it
   CHECK(finals > 0);
   CHECK_FALSE(killed.count("summary.csv"));
   const int done_before = manifests_below(dir + "/out");
-  CHECK(done_before < 40);
+  CHECK(done_before < 200);
 
   auto resume = args;
   resume.push_back("--resume");
@@ -343,8 +358,8 @@ TEST_CASE("a killed batch leaves no half-written file, and --resume completes it
 
 TEST_CASE("Ctrl-C finishes the schools under way, writes the summary and exits 130") {
   const std::string dir = fresh_temp_dir("batch-interrupt");
-  auto args = batch_args(dir, mini_schools(40), dir + "/out");
-  const pid_t pid = start_kovgen(args, {kMiniEnv[0], "KOVGEN_BATCH_TEST_DELAY_MS=40"});
+  auto args = batch_args(dir, mini_schools(200), dir + "/out");
+  const pid_t pid = start_kovgen(args);
   REQUIRE(pid > 0);
   const int status = signal_after(pid, dir + "/out", 4, SIGINT);
   REQUIRE(WIFEXITED(status));

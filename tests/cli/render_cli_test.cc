@@ -252,24 +252,6 @@ TEST_CASE("render: --name without --out and -f with -o are usage errors, not ign
   CHECK(r.err.find("-f gilt nur zusammen mit --out") != std::string::npos);
 }
 
-TEST_CASE("an installed tree finds its templates and fonts next to the binary, wherever it is moved") {
-  namespace fs = std::filesystem;
-  const std::string dir = fresh_temp_dir("relocated");
-  fs::create_directories(dir + "/bin");
-  fs::create_directories(dir + "/share/kovgen");
-  fs::copy_file(KOVGEN_BINARY, dir + "/bin/kovgen");
-  for (const char* part : {"templates", "fragments"})
-    fs::copy(source_dir() + "/" + part, dir + "/share/kovgen/" + part, fs::copy_options::recursive);
-  fs::copy(fs::path(KOVGEN_BINARY).parent_path() / "fonts", dir + "/share/kovgen/fonts", fs::copy_options::recursive);
-  const std::string sample = source_dir() + "/samples/ogs/ogs-vollstaendig.yaml";
-  CommandResult moved = run_command({dir + "/bin/kovgen", "render", sample, "-o", dir + "/moved.pdf"});
-  REQUIRE_MESSAGE(moved.exit_code == 0, moved.err);
-  CommandResult built = run_kovgen({"render", sample, "-o", dir + "/built.pdf"});
-  REQUIRE(built.exit_code == 0);
-  // The same subset fonts, so the same bytes.
-  CHECK(read_text(dir + "/moved.pdf") == read_text(dir + "/built.pdf"));
-}
-
 TEST_CASE("a staff share typed the English way (1.125) is caught by its range, not printed as 1.125 meaning 1125") {
   const std::string dir = fresh_temp_dir("vzae-typo");
   std::string answers = read_text(source_dir() + "/samples/ogs/ogs-vollstaendig.yaml");

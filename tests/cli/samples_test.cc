@@ -40,8 +40,8 @@ std::set<std::string> flagged_titles(const std::string& markdown) {
 }  // namespace
 
 TEST_CASE("every template has a complete and a partial sample") {
-  TemplateCache cache(test::source_template_library());
-  for (const auto& id : list_template_ids(cache.library())) {
+  TemplateCache cache(test::real_disk(), test::source_template_library());
+  for (const auto& id : list_template_ids(cache.disk(), cache.library())) {
     CAPTURE(id);
     int complete = 0, partial = 0;
     for (const auto& f : sample_files()) {
@@ -59,7 +59,7 @@ TEST_CASE("every template has a complete and a partial sample") {
 TEST_CASE("samples render to their golden Markdown, flagged exactly where incomplete") {
   const auto files = sample_files();
   REQUIRE(!files.empty());
-  TemplateCache cache(test::source_template_library());
+  TemplateCache cache(test::real_disk(), test::source_template_library());
   ComposeOptions options;
   options.stand_fallback = Date{2026, 8, 1};  // as scripts/update-golden.sh
   for (const auto& f : files) {

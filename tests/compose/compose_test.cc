@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "markdown_conventions.h"
+#include "mini_template.h"
 #include "pipeline.h"
 #include "template_check.h"
 #include "test_support.h"
@@ -11,7 +12,7 @@ using namespace kovgen;
 namespace {
 
 Draft draft_of(const std::string& yaml) {
-  TemplateCache cache({test::source_dir() + "/tests/data/templates", test::source_dir() + "/tests/data/fragments"});
+  TemplateCache cache(test::real_disk(), test::mini_library());
   Diagnostics diag;
   auto loaded = load_answers(yaml, "a.yaml", "mini", cache, diag);
   INFO(diag.to_string());
@@ -101,7 +102,7 @@ TEST_CASE("choices and open questions can be tested in the body") {
       "{{#vertragspartner.traeger_art_ist.awo}}AWO{{/vertragspartner.traeger_art_ist.awo}}|"
       "{{#vertragspartner.schultraeger_name_offen}}offen{{/vertragspartner.schultraeger_name_offen}}|"
       "{{#vertragspartner.jugendamt_name_offen}}ja-offen{{/vertragspartner.jugendamt_name_offen}}\n");
-  TemplateCache cache({test::source_dir() + "/tests/data/templates", test::source_dir() + "/tests/data/fragments"});
+  TemplateCache cache(test::real_disk(), test::mini_library());
   auto loaded = load_answers("vertragspartner:\n  traeger_art: Caritas/katholisch\n", "a.yaml", "mini", cache, diag);
   REQUIRE(loaded);
   Findings f = evaluate_checklist(t.questionnaire, loaded->answers);
@@ -161,7 +162,7 @@ TEST_CASE("standalone section lines vanish, blank lines around them stay") {
   INFO(diag.to_string());
   REQUIRE(expanded);
   LoadedTemplate t{*parsed, fold_literal_text(*expanded), {}};
-  TemplateCache cache({test::source_dir() + "/tests/data/templates", test::source_dir() + "/tests/data/fragments"});
+  TemplateCache cache(test::real_disk(), test::mini_library());
   for (const char* answer : {"ja", "nein"}) {
     auto loaded = load_answers(std::string("vertragspartner: {jugendamt_beteiligt: ") + answer + "}\n"
                                "zeiten: {ziele: [x, y]}\n", "a.yaml", "mini", cache, diag);
@@ -191,7 +192,7 @@ TEST_CASE("German formats reach the draft") {
 TEST_CASE("the Stand date falls back to SOURCE_DATE_EPOCH, never the clock") {
   std::string yaml = kComplete;
   yaml.replace(yaml.find("  stand: 2026-02-10\n"), 19, "");
-  TemplateCache cache({test::source_dir() + "/tests/data/templates", test::source_dir() + "/tests/data/fragments"});
+  TemplateCache cache(test::real_disk(), test::mini_library());
   Diagnostics diag;
   auto loaded = load_answers(yaml, "a.yaml", "mini", cache, diag);
   REQUIRE(loaded);

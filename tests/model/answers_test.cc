@@ -14,7 +14,7 @@ TemplateLibrary test_library() {
 
 // Loads answers text against the mini template and returns the messages.
 std::string errors_of(const std::string& yaml) {
-  TemplateCache cache(test_library());
+  TemplateCache cache(test::real_disk(), test_library());
   Diagnostics diag;
   auto loaded = load_answers(yaml, "answers.yaml", "mini", cache, diag);
   CHECK_FALSE(loaded.has_value());
@@ -91,7 +91,7 @@ TEST_CASE("all problems of a file are reported in one run") {
 }
 
 TEST_CASE("the template comes from the file or the command line") {
-  TemplateCache cache(test_library());
+  TemplateCache cache(test::real_disk(), test_library());
   Diagnostics diag;
   CHECK(load_answers("vorlage: mini\n", "a.yaml", "", cache, diag).has_value());
   CHECK_FALSE(load_answers("meta: {titel: x}\n", "a.yaml", "", cache, diag).has_value());
@@ -103,7 +103,7 @@ TEST_CASE("the template comes from the file or the command line") {
 }
 
 TEST_CASE("values in German and YAML forms are both accepted") {
-  TemplateCache cache(test_library());
+  TemplateCache cache(test::real_disk(), test_library());
   Diagnostics diag;
   auto loaded = load_answers(
       "finanzierung:\n  eigenanteil_je_platz: \"12.500,50 €\"\n  steigerung: 2,5 %\n  plaetze: 2.793\n"
@@ -121,7 +121,7 @@ TEST_CASE("values in German and YAML forms are both accepted") {
 }
 
 TEST_CASE("CSV-style text answers set typed values and report errors") {
-  TemplateCache cache(test_library());
+  TemplateCache cache(test::real_disk(), test_library());
   Diagnostics diag;
   auto t = cache.get("mini", diag);
   REQUIRE(t);
@@ -136,7 +136,7 @@ TEST_CASE("CSV-style text answers set typed values and report errors") {
 }
 
 TEST_CASE("JSON answers are read like YAML, with locations") {
-  TemplateCache cache(test_library());
+  TemplateCache cache(test::real_disk(), test_library());
   Diagnostics diag;
   auto loaded = load_answers("{\"vorlage\": \"mini\", \"meta\": {\"titel\": \"T\", \"stand\": \"2026-08-01\"}}",
                              "a.json", "", cache, diag);

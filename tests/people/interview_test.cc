@@ -24,7 +24,7 @@ CommandResult interview(const std::string& path, const std::string& input, std::
 
 // The answers in the file, as render would read them.
 Answers answers_in(const std::string& path) {
-  TemplateCache cache(mini_library());
+  TemplateCache cache(test::real_disk(), mini_library());
   Diagnostics diag;
   auto loaded = load_answers_file(path, "", cache, diag);
   INFO(diag.to_string());
@@ -409,7 +409,7 @@ TEST_CASE("the invalid answers come first, and a line editor is offered the old 
 }
 
 TEST_CASE("when saving fails, the interview stops") {
-  TemplateCache cache(mini_library());
+  TemplateCache cache(test::real_disk(), mini_library());
   Diagnostics diag;
   auto t = cache.get("mini", diag);
   REQUIRE(t);
@@ -434,7 +434,7 @@ TEST_CASE("when saving fails, the interview stops") {
 }
 
 TEST_CASE("each finished table entry is saved at once, before the table is done") {
-  TemplateCache cache(mini_library());
+  TemplateCache cache(test::real_disk(), mini_library());
   Diagnostics diag;
   std::string text = read_text(source_dir() + "/tests/data/mini-complete.yaml");
   text = text.substr(0, text.find("beschluss:"));

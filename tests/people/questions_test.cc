@@ -17,7 +17,7 @@ namespace {
 const std::string kLine = "\\_";  // one escaped underscore of a writing line
 
 std::string handout(const TemplateLibrary& lib, const std::string& id) {
-  TemplateCache cache(lib);
+  TemplateCache cache(test::real_disk(), lib);
   Diagnostics diag;
   auto t = cache.get(id, diag);
   INFO(diag.to_string());
@@ -66,9 +66,9 @@ TEST_CASE("the handout groups sections by step, with help, choices as boxes and 
 }
 
 TEST_CASE("the handout of every real template shows every question, escaped for Markdown") {
-  for (const auto& id : list_template_ids(real_library())) {
+  for (const auto& id : list_template_ids(test::real_disk(), real_library())) {
     CAPTURE(id);
-    TemplateCache cache(real_library());
+    TemplateCache cache(test::real_disk(), real_library());
     Diagnostics diag;
     auto t = cache.get(id, diag);
     REQUIRE(t);

@@ -7,6 +7,7 @@
 #include "batch_rows.h"
 #include "batch_runner.h"
 #include "batch_school.h"
+#include "mini_template.h"
 #include "pipeline.h"
 #include "test_support.h"
 
@@ -22,7 +23,7 @@ inline const char* const kMiniBase =
 
 // Everything one batch needs, set up from a base and a CSV text without a mapping.
 struct MiniBatch {
-  TemplateCache cache{{source_dir() + "/tests/data/templates", source_dir() + "/tests/data/fragments"}};
+  TemplateCache cache{test::real_disk(), test::mini_library()};
   std::optional<LoadedAnswers> base;
   std::string csv;
   std::optional<CsvHeader> header;
@@ -49,7 +50,7 @@ struct MiniBatch {
   }
 
   // Runs the batch; the results in the order they were handed on.
-  std::vector<SchoolResult> run(BatchDisk& disk, int jobs = 2, const std::atomic<bool>* stop = nullptr,
+  std::vector<SchoolResult> run(Disk& disk, int jobs = 2, const std::atomic<bool>* stop = nullptr,
                                 const std::function<void(const SchoolResult&)>& each = {}) {
     CsvReader reader(csv, "s.csv");
     CsvRecord first;

@@ -125,6 +125,11 @@ bool file_exists(const std::string& path) { return fs::exists(path); }
 
 std::string source_dir() { return KOVGEN_SOURCE_DIR; }
 
+Disk& real_disk() {
+  static RealDisk disk;
+  return disk;
+}
+
 TemplateLibrary source_template_library() { return {source_dir() + "/templates", source_dir() + "/fragments"}; }
 
 bool have_program(const std::string& name) {

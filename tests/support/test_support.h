@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "disk.h"
 #include "template_library.h"
 
 namespace kovgen::test {
@@ -30,6 +31,9 @@ bool file_exists(const std::string& path);
 
 // The source tree (tests run with it as working directory).
 std::string source_dir();
+
+// The real file system, for tests that read the source tree's templates.
+Disk& real_disk();
 
 // The shipped templates and fragments of the source tree.
 TemplateLibrary source_template_library();

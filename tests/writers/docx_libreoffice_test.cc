@@ -49,7 +49,7 @@ struct Document {
 
 }  // namespace
 
-TEST_CASE("docx libreoffice: samples become A4 PDFs with § headings, page numbers and whole signature blocks") {
+TEST_CASE("docx libreoffice: samples become A4 PDFs with § headings, page numbers and whole signature blocks" * doctest::test_suite("slow")) {
   const std::string dir = temp_dir("docx_libreoffice");
   std::vector<Document> docs;
   for (const auto& e : std::filesystem::directory_iterator(source_path("tests/data/docx"))) {
@@ -131,7 +131,7 @@ TEST_CASE("docx libreoffice: samples become A4 PDFs with § headings, page numbe
   }
 }
 
-TEST_CASE("docx libreoffice: a reference document saved by LibreOffice brings its design") {
+TEST_CASE("docx libreoffice: a reference document saved by LibreOffice brings its design" * doctest::test_suite("slow")) {
   const std::string dir = temp_dir("docx_libreoffice_reference");
   std::string log;
   // LibreOffice rewrites every part of our reference, as an office suite does when a
@@ -166,7 +166,7 @@ TEST_CASE("docx libreoffice: a reference document saved by LibreOffice brings it
   CHECK(document.find("<w:pStyle w:val=\"AlertCaution\"/>") == std::string::npos);
 }
 
-TEST_CASE("docx libreoffice: a letterhead reference prints its logo, its text and kovgen's header line") {
+TEST_CASE("docx libreoffice: a letterhead reference prints its logo, its text and kovgen's header line" * doctest::test_suite("slow")) {
   const std::string dir = temp_dir("docx_libreoffice_letterhead");
   write_letterhead_reference(dir + "/briefkopf.docx");
   REQUIRE(run(quote(KOVGEN_BINARY) + " convert " + quote(source_path("tests/data/docx/agreement.md")) + " -o " +

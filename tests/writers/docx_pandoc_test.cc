@@ -1,13 +1,14 @@
 // Integration: pandoc, a real DOCX reader, reads what `kovgen convert` writes, and
 // unzip confirms that the Flat OPC file holds the .docx's parts byte for byte.
 #include <doctest/doctest.h>
-#include <yaml-cpp/yaml.h>
 
 #include <map>
+#include <memory>
 #include <vector>
 
 #include "docx_package.h"
 #include "docx_test_support.h"
+#include "yaml_dom.h"
 
 using namespace kovgen::docx_test;
 
@@ -21,16 +22,53 @@ std::string convert(const std::string& markdown, const std::string& output) {
   return slurp(output);
 }
 
+// pandoc's JSON AST, read with kovgen's own YAML reader (JSON is YAML): a handle
+// into the tree, walked as `doc["blocks"][0]["c"]`; a part that is missing is empty.
+class Json {
+ public:
+  static Json parse(const std::string& text) {
+    kovgen::Diagnostics diag;
+    auto root = kovgen::parse_yaml(text, "pandoc.json", diag);
+    REQUIRE_MESSAGE(root, diag.to_string());
+    auto tree = std::make_shared<const kovgen::YamlNode>(std::move(*root));
+    return Json(tree, tree.get());
+  }
+  Json operator[](const char* key) const { return Json(tree_, node_ ? node_->find(key) : nullptr); }
+  Json operator[](int i) const {
+    const bool in = node_ && node_->is_sequence() && i >= 0 && static_cast<size_t>(i) < node_->items.size();
+    return Json(tree_, in ? &node_->items[static_cast<size_t>(i)] : nullptr);
+  }
+  explicit operator bool() const { return node_ != nullptr; }
+  bool is_sequence() const { return node_ && node_->is_sequence(); }
+  bool is_mapping() const { return node_ && node_->is_mapping(); }
+  std::string str() const { return node_ ? node_->text() : ""; }
+  int number() const { return std::stoi(str()); }
+  // The items of a sequence, or the values of a mapping.
+  std::vector<Json> children() const {
+    std::vector<Json> out;
+    if (!node_) return out;
+    const size_t step = node_->is_mapping() ? 2 : 1;
+    for (size_t i = step - 1; i < node_->items.size(); i += step) out.push_back(Json(tree_, &node_->items[i]));
+    return out;
+  }
+
+ private:
+  Json(std::shared_ptr<const kovgen::YamlNode> tree, const kovgen::YamlNode* node)
+      : tree_(std::move(tree)), node_(node) {}
+  std::shared_ptr<const kovgen::YamlNode> tree_;
+  const kovgen::YamlNode* node_;
+};
+
 // The text of a list of pandoc inlines, with spaces for Space and breaks.
-std::string text_of(const YAML::Node& inlines) {
+std::string text_of(const Json& inlines) {
   std::string out;
-  for (const YAML::Node& i : inlines) {
-    const std::string t = i["t"].as<std::string>();
-    if (t == "Str") out += i["c"].as<std::string>();
+  for (const Json& i : inlines.children()) {
+    const std::string t = i["t"].str();
+    if (t == "Str") out += i["c"].str();
     else if (t == "Space" || t == "SoftBreak" || t == "LineBreak") out += ' ';
-    else if (t == "Code") out += i["c"][1].as<std::string>();
+    else if (t == "Code") out += i["c"][1].str();
     else if (t == "Link") out += text_of(i["c"][1]);
-    else if (i["c"] && i["c"].IsSequence()) out += text_of(i["c"]);
+    else if (i["c"].is_sequence()) out += text_of(i["c"]);
   }
   return out;
 }
@@ -40,39 +78,39 @@ struct Block {
   std::string type;
   std::string text;  // inline text of Header, Para and Plain
   int list_depth = 0;
-  YAML::Node node;
+  Json node;
 };
 
-void collect(const YAML::Node& blocks, int depth, std::vector<Block>& out) {
-  for (const YAML::Node& b : blocks) {
-    const std::string t = b["t"].as<std::string>();
+void collect(const Json& blocks, int depth, std::vector<Block>& out) {
+  for (const Json& b : blocks.children()) {
+    const std::string t = b["t"].str();
     Block block{t, "", depth, b};
     if (t == "Header") block.text = text_of(b["c"][2]);
     if (t == "Para" || t == "Plain") block.text = text_of(b["c"]);
     out.push_back(block);
     if (t == "BulletList")
-      for (const YAML::Node& item : b["c"]) collect(item, depth + 1, out);
+      for (const Json& item : b["c"].children()) collect(item, depth + 1, out);
     if (t == "OrderedList")
-      for (const YAML::Node& item : b["c"][1]) collect(item, depth + 1, out);
+      for (const Json& item : b["c"][1].children()) collect(item, depth + 1, out);
     if (t == "BlockQuote" || t == "Div") collect(t == "Div" ? b["c"][1] : b["c"], depth, out);
     if (t == "Table") {  // keep-together groups are one-cell tables
-      auto rows = [&](const YAML::Node& list) {
-        for (const YAML::Node& row : list)
-          for (const YAML::Node& cell : row[1]) collect(cell[4], depth, out);
+      auto rows = [&](const Json& list) {
+        for (const Json& row : list.children())
+          for (const Json& cell : row[1].children()) collect(cell[4], depth, out);
       };
       rows(b["c"][3][1]);
-      for (const YAML::Node& body : b["c"][4]) rows(body[3]);
+      for (const Json& body : b["c"][4].children()) rows(body[3]);
     }
   }
 }
 
 // The cell texts of a pandoc (1.22 API) table, row by row, head first.
-std::vector<std::vector<std::string>> table_cells(const YAML::Node& table) {
+std::vector<std::vector<std::string>> table_cells(const Json& table) {
   std::vector<std::vector<std::string>> rows;
-  auto add_rows = [&](const YAML::Node& list) {
-    for (const YAML::Node& row : list) {
+  auto add_rows = [&](const Json& list) {
+    for (const Json& row : list.children()) {
       std::vector<std::string> cells;
-      for (const YAML::Node& cell : row[1]) {
+      for (const Json& cell : row[1].children()) {
         std::vector<Block> blocks;
         collect(cell[4], 0, blocks);
         cells.push_back(blocks.empty() ? "" : blocks[0].text);
@@ -81,16 +119,14 @@ std::vector<std::vector<std::string>> table_cells(const YAML::Node& table) {
     }
   };
   add_rows(table["c"][3][1]);                                  // TableHead rows
-  for (const YAML::Node& body : table["c"][4]) add_rows(body[3]);  // TableBody rows
+  for (const Json& body : table["c"][4].children()) add_rows(body[3]);  // TableBody rows
   return rows;
 }
 
-bool has_inline(const YAML::Node& node, const std::string& type, const std::string& text) {
-  if (node.IsMap() && node["t"] && node["t"].as<std::string>() == type && text_of(node["c"]) == text)
-    return true;
-  if (node.IsSequence() || node.IsMap())
-    for (auto it = node.begin(); it != node.end(); ++it)
-      if (has_inline(node.IsMap() ? it->second : *it, type, text)) return true;
+bool has_inline(const Json& node, const std::string& type, const std::string& text) {
+  if (node.is_mapping() && node["t"].str() == type && text_of(node["c"]) == text) return true;
+  for (const Json& child : node.children())
+    if (has_inline(child, type, text)) return true;
   return false;
 }
 
@@ -102,14 +138,14 @@ TEST_CASE("docx pandoc: reads headings, paragraphs, lists, tables, emphasis and 
   convert(source_path("tests/data/docx/constructs.md"), docx);
   std::string json;
   REQUIRE(run("pandoc -f docx -t json " + quote(docx), &json) == 0);
-  const YAML::Node doc = YAML::Load(json);
+  const Json doc = Json::parse(json);
   CHECK(text_of(doc["meta"]["title"]["c"]) == "Kooperationsvereinbarung über die Offene Ganztagsschule");
 
   std::vector<Block> blocks;
   collect(doc["blocks"], 0, blocks);
   std::vector<std::pair<int, std::string>> headers;
   for (const Block& b : blocks)
-    if (b.type == "Header") headers.push_back({b.node["c"][0].as<int>(), b.text});
+    if (b.type == "Header") headers.push_back({b.node["c"][0].number(), b.text});
   CHECK(headers == std::vector<std::pair<int, std::string>>{
                        {1, "Präambel"}, {1, "§ 1 Vertragsgegenstand"}, {2, "Zeiten"}, {1, "§ 2 Finanzierung"}});
 
@@ -131,7 +167,7 @@ TEST_CASE("docx pandoc: reads headings, paragraphs, lists, tables, emphasis and 
   for (const Block& b : blocks) {
     if (b.type == "OrderedList") {
       ++ordered;
-      CHECK(b.node["c"][0][0].as<int>() == 1);  // each list starts at 1 again
+      CHECK(b.node["c"][0][0].number() == 1);  // each list starts at 1 again
     }
     bullet += b.type == "BulletList";
   }
@@ -180,14 +216,14 @@ TEST_CASE("docx pandoc: reads every fixture and sample, with its headings and fl
     INFO(docx);
     std::string json;
     REQUIRE(run("pandoc -f docx -t json " + quote(docx), &json) == 0);
-    const YAML::Node doc = YAML::Load(json);
+    const Json doc = Json::parse(json);
     std::vector<Block> blocks;
     collect(doc["blocks"], 0, blocks);
     // Every "##" of the draft is a level-1 heading in Word.
     int expected = 0, headers = 0, flags = 0;
     for (size_t at = markdown.find("\n## "); at != std::string::npos; at = markdown.find("\n## ", at + 1)) ++expected;
     for (const Block& b : blocks) {
-      headers += b.type == "Header" && b.node["c"][0].as<int>() == 1;
+      headers += b.type == "Header" && b.node["c"][0].number() == 1;
       flags += (b.type == "Para" || b.type == "Plain") && b.text == "Achtung";
     }
     CHECK(headers == expected);

@@ -2,9 +2,11 @@
 // style ids that Word localised are matched by style name.
 #include <doctest/doctest.h>
 
+#include "disk.h"
 #include "docx_package.h"
 #include "docx_test_support.h"
 #include "docx_writer.h"
+#include "output_formats.h"
 
 using namespace kovgen::docx_test;
 
@@ -14,7 +16,11 @@ std::map<std::string, std::string> parts_of(const std::string& markdown, const s
                                              kovgen::Diagnostics& diag) {
   kovgen::MarkdownTree tree = kovgen::parse_markdown(markdown);
   kovgen::WriterOptions options;
-  options.reference_docx = reference;
+  if (!reference.empty()) {
+    kovgen::RealDisk disk;
+    options.reference_docx = kovgen::load_reference_docx(disk, reference, diag);
+    if (!options.reference_docx) return {};
+  }
   auto parts = kovgen::docx_parts(tree.get(), options, diag);
   std::map<std::string, std::string> out;
   if (parts)

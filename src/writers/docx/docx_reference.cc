@@ -5,7 +5,6 @@
 
 #include "docx_xml.h"
 #include "i18n.h"
-#include "file_io.h"
 
 namespace kovgen {
 
@@ -62,13 +61,12 @@ void rename_style_references(pugi::xml_node node, const std::map<std::string, st
 
 }  // namespace
 
-std::optional<ReferenceDocx> load_reference_docx(const std::string& path, Diagnostics& diag) {
+std::optional<ReferenceDocx> parse_reference_docx(std::string bytes, const std::string& path, Diagnostics& diag) {
   const int errors_before = diag.error_count();
-  auto bytes = read_file(path, diag);
-  if (!bytes) return std::nullopt;
-  auto entries = read_zip(*bytes, path, diag);
+  auto entries = read_zip(bytes, path, diag);
   if (!entries) return std::nullopt;
   ReferenceDocx ref;
+  ref.bytes = std::move(bytes);
   if (!parse_part(*entries, "word/styles.xml", ref.styles, path, diag)) {
     if (diag.error_count() == errors_before)
       diag.error({path}, tr("not a Word document: it has no word/styles.xml"));

@@ -26,6 +26,7 @@ struct ReferenceFurniture {
 };
 
 struct ReferenceDocx {
+  std::string bytes;              // the file as read, for fingerprints of what it shapes
   pugi::xml_document styles;      // w:styles
   pugi::xml_document page_setup;  // w:sectPr holding only page size, margins, columns, grid
   std::vector<DocxPart> parts;    // word/fontTable.xml, word/theme/theme1.xml when present
@@ -38,15 +39,16 @@ struct ReferenceDocx {
 inline constexpr const char* kHeaderBookmark = "kovgen_kopfzeile";
 inline constexpr const char* kFooterBookmark = "kovgen_fusszeile";
 
-// Reads a .docx; errors name the file (not a zip, no word/styles.xml, broken XML).
-std::optional<ReferenceDocx> load_reference_docx(const std::string& path, Diagnostics& diag);
+// Parses a .docx read from `path`; errors name the file (not a zip, no
+// word/styles.xml, broken XML).
+std::optional<ReferenceDocx> parse_reference_docx(std::string bytes, const std::string& path, Diagnostics& diag);
 
 // Replaces `styles` by the reference's styles. Our styles that the reference lacks
 // (compared by type and name, as Word localises style ids but not names) are added;
 // style references in `documents` (w:pStyle, w:rStyle, w:tblStyle) are renamed to the
 // reference's ids.
 // Reads the default header and footer of the reference's last section (called by
-// load_reference_docx).
+// parse_reference_docx).
 bool load_reference_furniture(const std::map<std::string, std::string>& entries,
                               const pugi::xml_document& document, const pugi::xml_document& document_rels,
                               const std::string& path, ReferenceDocx& ref, Diagnostics& diag);

@@ -58,11 +58,7 @@ std::optional<std::vector<DocxPart>> docx_parts(cmark_node* root, const WriterOp
                                                 Diagnostics& diag) {
   if (!check_markdown_depth(root, options.source_name, diag)) return std::nullopt;
   const DocumentInfo info = document_info(root, options);
-  std::optional<ReferenceDocx> reference;
-  if (!options.reference_docx.empty()) {
-    reference = load_reference_docx(options.reference_docx, diag);
-    if (!reference) return std::nullopt;
-  }
+  const ReferenceDocx* reference = options.reference_docx.get();
   pugi::xml_document default_setup = default_page_setup();
   const pugi::xml_node setup = reference && reference->page_setup.child("w:sectPr").child("w:pgSz")
                                    ? reference->page_setup.child("w:sectPr")

@@ -1,5 +1,6 @@
-#include "batch_disk.h"
+#include "disk.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -93,6 +94,12 @@ std::optional<std::string> RealDisk::read(const std::string& path) {
   return read_file(path, ignored);
 }
 
+std::optional<std::string> RealDisk::read_input(const std::string& path, Diagnostics& diag) {
+  return read_file(path, diag);
+}
+
+bool RealDisk::is_file(const std::string& path) { return kovgen::is_regular_file(path); }
+
 std::optional<uint64_t> RealDisk::file_size(const std::string& path) {
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) return std::nullopt;
@@ -122,6 +129,15 @@ std::vector<std::string> RealDisk::list(const std::string& dir) {
   return names;
 }
 
+std::vector<std::string> RealDisk::list_folders(const std::string& dir) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.is_directory(ec)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 std::unique_ptr<AtomicFile> RealDisk::create_atomically(const std::string& path, Diagnostics& diag) {
   std::string tmp = path + ".tmp-XXXXXX";
   const int fd = mkstemp(tmp.data());
@@ -146,6 +162,25 @@ std::optional<std::string> MemoryDisk::read(const std::string& path) {
   auto it = files_.find(path);
   if (it == files_.end()) return std::nullopt;
   return it->second;
+}
+
+std::optional<std::string> MemoryDisk::read_input(const std::string& path, Diagnostics& diag) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (dirs_.count(path)) {
+    diag.error({path}, "is a folder, not a file");
+    return std::nullopt;
+  }
+  auto it = files_.find(path);
+  if (it == files_.end()) {
+    diag.error({path}, std::string("cannot open file: ") + std::strerror(ENOENT));
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+bool MemoryDisk::is_file(const std::string& path) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return files_.count(path) > 0;
 }
 
 std::optional<uint64_t> MemoryDisk::file_size(const std::string& path) {
@@ -193,8 +228,24 @@ std::vector<std::string> MemoryDisk::list(const std::string& dir) {
   return names;
 }
 
+std::vector<std::string> MemoryDisk::list_folders(const std::string& dir) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<std::string> names;
+  const std::string prefix = dir + "/";
+  for (auto it = dirs_.lower_bound(prefix); it != dirs_.end() && it->rfind(prefix, 0) == 0; ++it)
+    if (it->find('/', prefix.size()) == std::string::npos) names.push_back(it->substr(prefix.size()));
+  return names;
+}
+
 std::unique_ptr<AtomicFile> MemoryDisk::create_atomically(const std::string& path, Diagnostics&) {
   return std::make_unique<MemoryAtomicFile>(*this, path);
+}
+
+void MemoryDisk::put(const std::string& path, std::string bytes) {
+  Diagnostics ignored;
+  make_directories(parent_of(path), ignored);
+  std::lock_guard<std::mutex> lock(mutex_);
+  files_[path] = std::move(bytes);
 }
 
 std::map<std::string, std::string> MemoryDisk::files() const {
