@@ -75,7 +75,7 @@ TEST_CASE("pattern functions join columns with + and pass them through | schulna
 }
 
 TEST_CASE("the shipped NRW mapping titles each agreement with the school's name and town") {
-  TemplateCache cache(test::source_template_library());
+  TemplateCache cache(test::real_disk(), test::source_template_library());
   Diagnostics diag;
   auto base = load_answers_file(test::source_dir() + "/samples/batch/basis.yaml", "", cache, diag);
   REQUIRE_MESSAGE(base, diag.to_string());

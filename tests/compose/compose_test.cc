@@ -203,7 +203,7 @@ TEST_CASE("the Stand date falls back to SOURCE_DATE_EPOCH, never the clock") {
 }
 
 TEST_CASE("the checklist names sections by their heading in the draft, in the draft's order") {
-  TemplateCache cache(test::source_template_library());
+  TemplateCache cache(test::real_disk(), test::source_template_library());
   Diagnostics diag;
   auto loaded = load_answers_file(test::source_dir() + "/samples/ogs/ogs-teilweise.yaml", "", cache, diag);
   REQUIRE(loaded);
@@ -234,7 +234,7 @@ TEST_CASE("the checklist names sections by their heading in the draft, in the dr
 }
 
 TEST_CASE("a final version has neither boxes nor checklist appendix, a draft has both unless asked") {
-  TemplateCache cache(test::source_template_library());
+  TemplateCache cache(test::real_disk(), test::source_template_library());
   Diagnostics diag;
   auto complete = load_answers_file(test::source_dir() + "/samples/ogs/ogs-vollstaendig.yaml", "", cache, diag);
   auto partial = load_answers_file(test::source_dir() + "/samples/ogs/ogs-teilweise.yaml", "", cache, diag);
@@ -269,7 +269,7 @@ TEST_CASE("a final version has neither boxes nor checklist appendix, a draft has
 }
 
 TEST_CASE("with SOURCE_DATE_EPOCH the status line and the checklist agree about the Stand date") {
-  TemplateCache cache(test::source_template_library());
+  TemplateCache cache(test::real_disk(), test::source_template_library());
   Diagnostics diag;
   std::string yaml = test::read_text(test::source_dir() + "/samples/ogs/ogs-teilweise.yaml");
   const size_t at = yaml.find("  stand: ");

@@ -170,7 +170,7 @@ TEST_CASE("numbers in German and plain notation, and what is not a number") {
 }
 
 TEST_CASE("an NFD answers file (as macOS writes it) is read as NFC: choices match, text is composed") {
-  TemplateCache cache(test_library());
+  TemplateCache cache(test::real_disk(), test_library());
   Diagnostics diag;
   // "sonstiger Träger" and "Übergang" with a + U+0308 and U+0308 after U.
   auto loaded = load_answers("vertragspartner:\n  traeger_art: sonstiger Tra\xCC\x88ger\n"
@@ -182,7 +182,7 @@ TEST_CASE("an NFD answers file (as macOS writes it) is read as NFC: choices matc
 }
 
 TEST_CASE("choices ignore case (Unicode case folding) and keep the template's spelling") {
-  TemplateCache cache(test_library());
+  TemplateCache cache(test::real_disk(), test_library());
   Diagnostics diag;
   auto loaded = load_answers("vertragspartner:\n  traeger_art: SONSTIGER TRÄGER\n", "a.yaml", "mini", cache, diag);
   REQUIRE_MESSAGE(loaded.has_value(), diag.to_string());
@@ -194,7 +194,7 @@ TEST_CASE("choices ignore case (Unicode case folding) and keep the template's sp
 }
 
 TEST_CASE("answers files in UTF-16 or Windows-1252 are read, a UTF-8 BOM is skipped") {
-  TemplateCache cache(test_library());
+  TemplateCache cache(test::real_disk(), test_library());
   const std::string yaml = "vertragspartner:\n  traeger_art: sonstiger Tr\xE4ger\n";  // Latin-1 ä
   auto traeger_art = [&](const std::string& bytes) {
     Diagnostics diag;

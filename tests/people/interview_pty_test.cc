@@ -136,7 +136,7 @@ class PtySession {
 };
 
 std::string answer(const std::string& path, const std::string& key) {
-  TemplateCache cache(mini_library());
+  TemplateCache cache(test::real_disk(), mini_library());
   Diagnostics diag;
   auto loaded = load_answers_file(path, "", cache, diag);
   INFO(diag.to_string());

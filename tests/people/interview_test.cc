@@ -330,7 +330,7 @@ TEST_CASE("--nur-pflicht asks only the required questions that are open or inval
 }
 
 TEST_CASE("read_answers_to_fix keeps each invalid answer with its own errors") {
-  TemplateCache cache(mini_library());
+  TemplateCache cache(test::real_disk(), mini_library());
   Diagnostics diag;
   auto t = cache.get("mini", diag);
   REQUIRE(t);
@@ -353,7 +353,7 @@ TEST_CASE("read_answers_to_fix keeps each invalid answer with its own errors") {
 }
 
 TEST_CASE("the invalid answers come first, and a line editor is offered the old text") {
-  TemplateCache cache(mini_library());
+  TemplateCache cache(test::real_disk(), mini_library());
   Diagnostics diag;
   auto t = cache.get("mini", diag);
   REQUIRE(t);
@@ -511,7 +511,7 @@ TEST_CASE("a backslash makes a command character an answer, in a question and in
 }
 
 TEST_CASE("an invalid old text with control characters is not offered to a line editor") {
-  TemplateCache cache(mini_library());
+  TemplateCache cache(test::real_disk(), mini_library());
   Diagnostics diag;
   auto t = cache.get("mini", diag);
   REQUIRE(t);
