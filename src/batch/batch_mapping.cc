@@ -95,7 +95,7 @@ std::optional<MappingFile> parse_mapping(const std::string& yaml_text, const std
     return std::nullopt;
   }
   const int errors_before = diag.error_count();
-  check_known_keys(*root, {"kennung", "name", "spalten", "werte"}, tr("the mapping file"), file, diag);
+  check_known_keys(*root, {"kennung", "name", "spalten", "werte"}, tr("in the mapping file"), file, diag);
   m.id = pattern_entry(root->find("kennung"), file, diag);
   m.name = pattern_entry(root->find("name"), file, diag);
   read_pairs(root->find("spalten"), "spalten", true, file, m.columns, diag);

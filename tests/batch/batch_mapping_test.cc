@@ -182,7 +182,7 @@ TEST_CASE("mistakes in the header or mapping are found before any row is read") 
   CHECK(errors_of("Ort\n", "werte: {meta.titel: Fester Titel}\n") ==
         "m.yaml:1:9: \"Fester Titel\" names no column in braces; put fixed values in the base file\n");
   CHECK(errors_of("Ort\n", "spalte: {Ort: meta.titel}\n") ==
-        "m.yaml:1:1: the key \"spalte\" is not known in the mapping file; did you mean \"spalten\"?\n");
+        "m.yaml:1:1: unknown key \"spalte\" in the mapping file; did you mean \"spalten\"?\n");
 }
 
 TEST_CASE("--where selects rows: all columns must match, any value of a column may") {
