@@ -29,12 +29,14 @@ TEST_CASE("install: a moved prefix renders a sample to PDF from its own data") {
   for (const char* file : {"bin/kovgen", "share/kovgen/templates/ogs/template.yaml", "share/kovgen/templates/reference.docx",
                            "share/kovgen/fragments/unterschriften.md.mustache", "share/kovgen/fonts/serif-regular.ttf",
                            "share/kovgen/samples/ogs/ogs-vollstaendig.yaml", "share/doc/kovgen/README.md",
-                           "share/doc/kovgen/docs/architecture.md"})
+                           "share/doc/kovgen/docs/architecture.md", "share/locale/de/LC_MESSAGES/kovgen.mo"})
     CHECK_MESSAGE(file_exists(dir + "/prefix/" + file), file);
 
   const std::string prefix = dir + "/moved";
   fs::rename(dir + "/prefix", prefix);
   CHECK(run_installed(prefix, {"templates"}).out.find("schulsozialarbeit") != std::string::npos);
+  // The moved kovgen still speaks German: its catalog lies next to it.
+  CHECK(run_installed(prefix, {"rendr"}).err.find("Meinten Sie") != std::string::npos);
   const std::string sample = prefix + "/share/kovgen/samples/ogs/ogs-vollstaendig.yaml";
   CommandResult r = run_installed(prefix, {"render", sample, "-o", dir + "/installed.pdf"});
   INFO(r.err);
