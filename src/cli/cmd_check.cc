@@ -44,10 +44,6 @@ TableStyle terminal_style() {
 
 int run(const std::vector<std::string>& argv) {
   Args args(argv, {{"--template", "-t"}, {"--report"}});
-  if (args.help()) {
-    std::printf("%s%s", tr(kUsage), tr(kExitCodeHelp));
-    return kExitOk;
-  }
   if (!args.error().empty()) return usage_error("check", args.error());
   if (args.positionals().empty()) return usage_error("check", tr("expects one or more answers files"));
 

@@ -34,10 +34,6 @@ const char* const kUsage = N_(
 int run(const std::vector<std::string>& argv) {
   Args args(argv, {{"--output", "-o", true, true}, {"--draft", "", false}, {"--reference-docx"}, {"--ohne-checkliste", "", false},
                    {"--force", "", false}, {"--quiet", "-q", false}});
-  if (args.help()) {
-    std::printf("%s%s", tr(kUsage), tr(kExitCodeHelp));
-    return kExitOk;
-  }
   if (!args.error().empty()) return usage_error("convert", args.error());
   if (args.positionals().size() != 1) return usage_error("convert", tr("expects one Markdown file"));
   if (!args.has("--output")) return usage_error("convert", tr("missing -o FILE"));

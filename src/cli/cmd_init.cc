@@ -86,10 +86,6 @@ void append_json(std::string& out, const YamlNode& node, int depth) {
 
 int run(const std::vector<std::string>& argv) {
   Args args(argv, {{"--template", "-t"}, {"--output", "-o"}, {"--force", "", false}, {"--quiet", "-q", false}});
-  if (args.help()) {
-    std::printf("%s%s", tr(kUsage), tr(kExitCodeHelp));
-    return kExitOk;
-  }
   if (!args.error().empty()) return usage_error("init", args.error());
   if (!args.positionals().empty()) return usage_error("init", tr("takes no arguments; name the output file with -o FILE"));
   if (!args.has("--template")) return usage_error("init", tr("which template? Name it with --template NAME"));

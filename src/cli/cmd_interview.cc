@@ -93,10 +93,6 @@ std::optional<LoadedAnswers> load_answers_to_fix(const std::string& text, const 
 
 int run(const std::vector<std::string>& argv) {
   Args args(argv, {{"--template", "-t"}, {"--all", "", false}, {"--nur-pflicht", "", false}});
-  if (args.help()) {
-    std::printf("%s%s", tr(kUsage), tr(kExitCodeHelp));
-    return kExitOk;
-  }
   if (!args.error().empty()) return usage_error("interview", args.error());
   if (args.positionals().size() != 1) return usage_error("interview", tr("expects one answers file"));
   const std::string path = args.positionals()[0];

@@ -49,10 +49,6 @@ int run(const std::vector<std::string>& argv) {
   Args args(argv, {{"--template", "-t"}, {"--output", "-o", true, true}, {"--out"}, {"--name"}, {"--format", "-f"},
                    {"--report"}, {"--strict", "", false}, {"--draft", "", false}, {"--ohne-checkliste", "", false}, {"--reference-docx"},
                    {"--force", "", false}, {"--quiet", "-q", false}});
-  if (args.help()) {
-    std::printf("%s%s", tr(kUsage), tr(kExitCodeHelp));
-    return kExitOk;
-  }
   if (!args.error().empty()) return usage_error("render", args.error());
   if (args.positionals().size() != 1) return usage_error("render", tr("expects one answers file (or - for standard input)"));
   if (args.has("--output") && args.has("--out")) return usage_error("render", tr("use either -o or --out"));
