@@ -19,7 +19,17 @@ packages=(
   # real clients the tests read our outputs with
   pandoc qpdf poppler-utils libreoffice-writer-nogui unzip bsdutils
   # benchmarks
-  hyperfine time
+  hyperfine time wrk valgrind
+  # German hyphenation for the PDF (libhyphen with LibreOffice's German patterns)
+  libhyphen-dev hyphen-de
+  # kovgen serve: HTTP, the draft database, password hashing
+  libcpp-httplib-dev libsqlite3-dev libsodium-dev
+  # the web pages tested in a real browser (Debian's Python packages, /usr/bin/python3)
+  chromium chromium-driver python3-selenium
+  # amendments: word diff, and deadlines as iCalendar
+  libdtl-dev libical-dev
+  # packaging: the man page from --help, completion, the .deb and its checks
+  help2man bash-completion dpkg-dev fakeroot lintian
   # the sanitizer build and the fuzzers (scripts/test.sh, fuzz/run.sh): clang with
   # libFuzzer and the sanitizer runtimes, llvm-symbolizer for readable reports
   clang libclang-rt-14-dev llvm
