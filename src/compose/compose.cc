@@ -6,6 +6,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "body_renderer.h"
+#include "builtins.h"
 #include "checklist_markdown.h"
 #include "i18n.h"
 #include "placeholder.h"
@@ -19,8 +20,6 @@ namespace {
 using kainjow::mustache::data;
 
 constexpr const char* kNoBreakSpace = "\u00A0";
-
-std::string placeholder(const Question& q) { return placeholder_text(q.placeholder.empty() ? q.label : q.placeholder); }
 
 // kainjow's own set() takes the value by const reference and copies it deeply;
 // the draft's context is built once, so every value is moved in instead.
@@ -60,7 +59,7 @@ void set_value(data& object, const Question& q, const Value* v, bool show_placeh
     switch (r.shape) {
       case Shape::text:
         if (v) put(object, name, r.text(*v));
-        else if (show_placeholder) put(object, name, placeholder(q));
+        else if (show_placeholder) put(object, name, placeholder_of(q));
         break;
       case Shape::flag: put(object, name, data(v && v->boolean)); break;
       case Shape::open_flag: put(object, name, data(!v && show_placeholder)); break;
@@ -102,38 +101,26 @@ VariantUse variant_use_of(const Question& q, const std::string& path,
   return use;
 }
 
-std::string stand_text(const Template& t, const Answers& answers, const ComposeOptions& options, bool short_form) {
-  const Value* v = answers.find("meta.stand");
-  if (v && v->type == QuestionType::date) return short_form ? format_date_short(v->date) : format_date_long(v->date);
-  if (options.stand_fallback)
-    return short_form ? format_date_short(*options.stand_fallback) : format_date_long(*options.stand_fallback);
-  const Question* q = t.find_question("meta.stand");
-  return q ? placeholder(*q) : placeholder_text("Stand");
-}
-
-// Where the checklist's boxes and table go: private-use marks (user text never
-// contains them) that compose_markdown replaces once it knows the sections' headings
-// and whether the draft is ready to sign.
-std::string checklist_mark(const std::string& what) { return "\uE010" + what + "\uE011"; }
-
-data builtins(const LoadedTemplate& t, const Answers& answers, const Findings& findings,
-              const ComposeOptions& options, bool draft) {
+data builtins(const BuiltinInputs& in) {
   data kovgen{data::type::object};
-  put(kovgen, "checkliste_zusammenfassung", checklist_mark("summary"));
-  put(kovgen, "checkliste_tabelle", checklist_mark("table"));
-  put(kovgen, "checkliste_anhang", data(draft && !options.without_checklist));
-  data flags{data::type::object};
-  for (const auto& s : findings.sections) put(flags, s.id, checklist_mark("flag:" + s.id));
-  put(kovgen, "hinweis", std::move(flags));
-  put(kovgen, "stand", stand_text(t.questionnaire, answers, options, false));
-  put(kovgen, "stand_kurz", stand_text(t.questionnaire, answers, options, true));
-  put(kovgen, "vorlage", t.questionnaire.title);
-  // The agreement's own words for its status, German like the rest of its text.
-  put(kovgen, "status", std::string(draft ? "Entwurf" : "Endfassung"));
-  put(kovgen, "vollstaendig", data(!draft));
-  put(kovgen, "unterschriftsreif", data(!draft));
-  put(kovgen, "entwurf", data(draft));
-  put(kovgen, "unterschriftslinie", std::string(40, '_'));
+  for (const Builtin& b : kovgen_builtins()) {
+    BuiltinValue v = b.value(in);
+    switch (b.kind) {
+      case BuiltinKind::text:
+      case BuiltinKind::markdown:
+        put(kovgen, b.name, std::move(v.text));
+        break;
+      case BuiltinKind::flag:
+        put(kovgen, b.name, data(v.flag));
+        break;
+      case BuiltinKind::section_flags: {
+        data members{data::type::object};
+        for (auto& [id, markdown] : v.members) put(members, id, std::move(markdown));
+        put(kovgen, b.name, std::move(members));
+        break;
+      }
+    }
+  }
   return kovgen;
 }
 
@@ -209,7 +196,7 @@ void place_sections(const std::string& markdown, Findings& findings) {
   std::vector<SectionFinding> placed;
   std::vector<bool> taken(findings.sections.size(), false);
   std::string heading;
-  const std::string open = "\uE010flag:", close = "\uE011";
+  const std::string open = std::string(kChecklistMarkOpen) + "flag:", close = kChecklistMarkClose;
   size_t start = 0;
   while (start < markdown.size()) {
     size_t nl = markdown.find('\n', start);
@@ -239,7 +226,7 @@ void place_sections(const std::string& markdown, Findings& findings) {
 std::string replace_checklist_marks(const std::string& markdown, const Findings& findings, bool draft) {
   std::string out;
   out.reserve(markdown.size() + 4096);
-  const std::string open = "\uE010", close = "\uE011";
+  const std::string open = kChecklistMarkOpen, close = kChecklistMarkClose;
   size_t pos = 0;
   for (size_t p; (p = markdown.find(open, pos)) != std::string::npos;) {
     const size_t end = markdown.find(close, p);
@@ -290,7 +277,7 @@ std::string compose_markdown(const LoadedTemplate& t, const Answers& answers, Fi
   bool draft = options.force_draft || findings.mandatory_missing_count() > 0;
   std::string markdown;
   for (int pass = 0; pass < 3; ++pass) {
-    put(context, "kovgen", builtins(t, answers, findings, options, draft));
+    put(context, "kovgen", builtins({t, answers, findings, options, draft}));
     markdown = number_paragraphs(resolve_line_start_marks(remove_standalone_marks(render_body(t.body, context))));
     findings.placeholders.clear();
     for (auto& span : find_placeholders(markdown)) findings.placeholders.push_back(std::move(span.what));

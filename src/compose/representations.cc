@@ -4,6 +4,7 @@
 #include <array>
 
 #include "german_format.h"
+#include "placeholder.h"
 
 namespace kovgen {
 
@@ -56,17 +57,7 @@ const std::vector<Representation>& representations(QuestionType type) {
   return by_type.at(static_cast<size_t>(type));
 }
 
-const std::vector<BuiltinName>& builtin_kovgen_names() {
-  static const std::vector<BuiltinName> names = {
-      {"checkliste_zusammenfassung", BuiltinKind::markdown}, {"checkliste_tabelle", BuiltinKind::markdown},
-      {"stand", BuiltinKind::text},        {"stand_kurz", BuiltinKind::text},
-      {"vorlage", BuiltinKind::text},      {"vollstaendig", BuiltinKind::flag},
-      {"entwurf", BuiltinKind::flag},      {"unterschriftslinie", BuiltinKind::text},
-      {"status", BuiltinKind::text},       {"unterschriftsreif", BuiltinKind::flag},
-      {"checkliste_anhang", BuiltinKind::flag},
-  };
-  return names;
-}
+std::string placeholder_of(const Question& q) { return placeholder_text(q.placeholder.empty() ? q.label : q.placeholder); }
 
 const std::vector<std::pair<std::string, uint8_t>>& representation_suffixes() {
   static const std::vector<std::pair<std::string, uint8_t>> suffixes = [] {

@@ -43,14 +43,9 @@ struct Representation {
 // The representations of a question of this type, the value itself first.
 const std::vector<Representation>& representations(QuestionType type);
 
-// The names kovgen itself offers under "kovgen." (compose.cc builtins() fills
-// them), besides kovgen.hinweis.<section id>, the Markdown flag of each section.
-enum class BuiltinKind { text, flag, markdown };
-struct BuiltinName {
-  const char* name;
-  BuiltinKind kind;
-};
-const std::vector<BuiltinName>& builtin_kovgen_names();
+// What the draft shows while a question is unanswered: „[offen: …]“ with its
+// placeholder text, or its label.
+std::string placeholder_of(const Question& q);
 
 // Every suffix with its bit, once (for the variant pruning).
 const std::vector<std::pair<std::string, uint8_t>>& representation_suffixes();

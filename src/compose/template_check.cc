@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 
+#include "builtins.h"
 #include "i18n.h"
 #include "representations.h"
 #include "utf8.h"
@@ -72,13 +73,17 @@ Schema build_schema(const Template& t) {
     root.members[s.id] = std::move(section);
   }
   Schema kovgen;
-  for (const BuiltinName& b : builtin_kovgen_names())
-    kovgen.members[b.name] = b.kind == BuiltinKind::markdown ? Schema::markdown()
-                             : b.kind == BuiltinKind::flag   ? Schema::boolean()
-                                                             : Schema::scalar();
-  Schema flags;
-  for (const auto& s : t.sections) flags.members[s.id] = Schema::markdown();
-  kovgen.members["hinweis"] = std::move(flags);
+  for (const Builtin& b : kovgen_builtins()) {
+    Schema& member = kovgen.members[b.name];
+    switch (b.kind) {
+      case BuiltinKind::markdown: member = Schema::markdown(); break;
+      case BuiltinKind::flag: member = Schema::boolean(); break;
+      case BuiltinKind::text: member = Schema::scalar(); break;
+      case BuiltinKind::section_flags:
+        for (const auto& s : t.sections) member.members[s.id] = Schema::markdown();
+        break;
+    }
+  }
   root.members["kovgen"] = std::move(kovgen);
   root.set_paths("");
   return root;

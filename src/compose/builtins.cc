@@ -1,0 +1,55 @@
+#include "builtins.h"
+
+#include "german_format.h"
+#include "placeholder.h"
+
+namespace kovgen {
+
+std::string checklist_mark(const std::string& what) { return kChecklistMarkOpen + what + kChecklistMarkClose; }
+
+std::string stand_text(const Template& t, const Answers& answers, const ComposeOptions& options, bool short_form) {
+  const Value* v = answers.find("meta.stand");
+  if (v && v->type == QuestionType::date) return short_form ? format_date_short(v->date) : format_date_long(v->date);
+  if (options.stand_fallback)
+    return short_form ? format_date_short(*options.stand_fallback) : format_date_long(*options.stand_fallback);
+  const Question* q = t.find_question("meta.stand");
+  return q ? placeholder_of(*q) : placeholder_text("Stand");
+}
+
+namespace {
+
+BuiltinValue text(std::string s) { return {std::move(s), false, {}}; }
+BuiltinValue flag(bool b) { return {"", b, {}}; }
+
+}  // namespace
+
+const std::vector<Builtin>& kovgen_builtins() {
+  // The agreement's own words (status) are German like the rest of its text.
+  static const std::vector<Builtin> table = {
+      {"checkliste_zusammenfassung", BuiltinKind::markdown,
+       [](const BuiltinInputs&) { return text(checklist_mark("summary")); }},
+      {"checkliste_tabelle", BuiltinKind::markdown, [](const BuiltinInputs&) { return text(checklist_mark("table")); }},
+      {"checkliste_anhang", BuiltinKind::flag,
+       [](const BuiltinInputs& in) { return flag(in.draft && !in.options.without_checklist); }},
+      {"hinweis", BuiltinKind::section_flags,
+       [](const BuiltinInputs& in) {
+         BuiltinValue v;
+         for (const auto& s : in.findings.sections) v.members.emplace_back(s.id, checklist_mark("flag:" + s.id));
+         return v;
+       }},
+      {"stand", BuiltinKind::text,
+       [](const BuiltinInputs& in) { return text(stand_text(in.t.questionnaire, in.answers, in.options, false)); }},
+      {"stand_kurz", BuiltinKind::text,
+       [](const BuiltinInputs& in) { return text(stand_text(in.t.questionnaire, in.answers, in.options, true)); }},
+      {"vorlage", BuiltinKind::text, [](const BuiltinInputs& in) { return text(in.t.questionnaire.title); }},
+      {"status", BuiltinKind::text,
+       [](const BuiltinInputs& in) { return text(in.draft ? "Entwurf" : "Endfassung"); }},
+      {"vollstaendig", BuiltinKind::flag, [](const BuiltinInputs& in) { return flag(!in.draft); }},
+      {"unterschriftsreif", BuiltinKind::flag, [](const BuiltinInputs& in) { return flag(!in.draft); }},
+      {"entwurf", BuiltinKind::flag, [](const BuiltinInputs& in) { return flag(in.draft); }},
+      {"unterschriftslinie", BuiltinKind::text, [](const BuiltinInputs&) { return text(std::string(40, '_')); }},
+  };
+  return table;
+}
+
+}  // namespace kovgen
