@@ -62,7 +62,7 @@ void set_value(data& object, const Question& q, const Value* v, bool show_placeh
         if (v) put(object, name, r.text(*v));
         else if (show_placeholder) put(object, name, placeholder(q));
         break;
-      case Shape::flag: put(object, name, data(v && v->boolean)); break;
+      case Shape::flag: put(object, name, data(v && (r.holds ? r.holds(*v) : v->boolean))); break;
       case Shape::open_flag: put(object, name, data(!v && show_placeholder)); break;
       case Shape::items: {
         data items{data::type::list};
@@ -128,6 +128,7 @@ data builtins(const LoadedTemplate& t, const Answers& answers, const Findings& f
   put(kovgen, "stand", stand_text(t.questionnaire, answers, options, false));
   put(kovgen, "stand_kurz", stand_text(t.questionnaire, answers, options, true));
   put(kovgen, "vorlage", t.questionnaire.title);
+  put(kovgen, "jugendliche", data(t.questionnaire.addresses_youths));
   // The agreement's own words for its status, German like the rest of its text.
   put(kovgen, "status", std::string(draft ? "Entwurf" : "Endfassung"));
   put(kovgen, "vollstaendig", data(!draft));
