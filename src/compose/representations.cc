@@ -14,7 +14,11 @@ std::string date_short(const Value& v) { return format_date_short(v.date); }
 std::string time_hm(const Value& v) { return format_time_hm(static_cast<int>(v.number)); }
 std::string money_number(const Value& v) { return format_money_number(v.number); }
 std::string items_text(const Value& v) { return join_german(v.items); }
-std::string number_word(const Value& v) { return format_count_word(v.number); }
+std::string number_word(const Value& v) {
+  if (v.type != QuestionType::decimal) return format_count_word(v.number);
+  const bool whole = v.real == static_cast<double>(static_cast<int64_t>(v.real));
+  return whole ? format_count_word(static_cast<int64_t>(v.real)) : format_decimal(v.real);
+}
 bool is_one(const Value& v) { return v.type == QuestionType::integer ? v.number == 1 : v.real == 1.0; }
 
 // A row per type and representation, the value first; types without rows of
@@ -43,6 +47,7 @@ const Row kRepresentations[] = {
     {QuestionType::integer, {"_wort", VariantUse::wort, Shape::text, number_word}},
     {QuestionType::integer, {"_eins", VariantUse::eins, Shape::flag, nullptr, is_one}},
     {QuestionType::decimal, {"", VariantUse::value, Shape::text, display}},
+    {QuestionType::decimal, {"_wort", VariantUse::wort, Shape::text, number_word}},
     {QuestionType::decimal, {"_eins", VariantUse::eins, Shape::flag, nullptr, is_one}},
 };
 const Representation kOpen{"_offen", VariantUse::offen, Shape::open_flag};

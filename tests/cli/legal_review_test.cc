@@ -157,14 +157,15 @@ TEST_CASE("legal review: the municipality signs twice unless the questionnaire s
   // Who must sign is asked, citing the law in its current version, not asserted.
   CHECK(contains(question_help("ogs", "vertragspartner.schultraeger_einzelunterschrift"),
                  "§ 64 GO NRW in der jeweils geltenden Fassung und der Hauptsatzung"));
-  CHECK(contains(question_help("ogs", "vertragspartner.jugendamt_einzelunterschrift"),
+  CHECK(contains(question_help("ogs", "vertragspartner.jugendamt_unterschriften"),
                  "§ 43 KrO NRW in der jeweils geltenden Fassung"));
 }
 
 TEST_CASE("legal review: closure days lie in the holidays, at most twenty, term-time closure needs emergency care") {
   const std::string yaml = sample_text("ogs-vollstaendig");
   const std::string md = draft_of(yaml);
-  CHECK(contains(md, "Schließzeiten liegen in den Schulferien und umfassen höchstens 15 Werktage im Schuljahr"));
+  CHECK(contains(md, "Schließzeiten liegen ausschließlich in den Schulferien, soweit das Landesrecht eine Schließzeit "
+                     "zulässt (§" + kNbsp + "24 Abs." + kNbsp + "4 SGB VIII), und umfassen höchstens 15 Werktage im Schuljahr"));
   CHECK(contains(md, "acht Stunden täglich montags bis freitags"));
   CHECK_FALSE(contains(md, "an allen Werktagen"));
   CHECK(contains(md, "Außerhalb der Schulferien kann die Offene Ganztagsschule an höchstens zwei Tagen im Schuljahr"));
@@ -174,7 +175,7 @@ TEST_CASE("legal review: closure days lie in the holidays, at most twenty, term-
   CHECK(contains(too_many.errors, "zeiten.schliesstage_max"));
   const std::string no_care =
       draft_of(std::regex_replace(yaml, std::regex("  notbetreuung: >-\n(    .*\n)+"), std::string()));
-  CHECK(contains(no_care, "folgende Notbetreuung:\n\n**\\[offen: Notbetreuung an Schließtagen außerhalb der Schulferien\\]**"));
+  CHECK(contains(no_care, "folgende Notbetreuung:\n\n\\[offen: Notbetreuung an Schließtagen außerhalb der Schulferien\\]"));
 }
 
 TEST_CASE("legal review: Schulsozialarbeit cites the funding guideline without the expired date") {
@@ -294,7 +295,7 @@ TEST_CASE("legal review: German drafting of counts, choices and the Schulsoziala
   CHECK(contains(ogs, "Diese Vereinbarung wird in sechs gleichlautenden Ausfertigungen unterzeichnet."));
   CHECK_FALSE(contains(agreement_part(ogs), "Jugendliche"));
   const std::string ssa = draft_of(sample_text("schulsozialarbeit-vollstaendig"));
-  CHECK(contains(ssa, "Stellenumfang entspricht insgesamt 1 Vollzeitstelle."));
+  CHECK(contains(ssa, "Stellenumfang entspricht insgesamt einer Vollzeitstelle."));
   CHECK(contains(ssa, "Gefährdung eines Kindes oder Jugendlichen"));
   CHECK(contains(ssa, "nur unter den Voraussetzungen des §" + kNbsp + "65 Abs." + kNbsp + "1 SGB VIII weiter"));
   CHECK_FALSE(contains(ssa, "informieren sich die Schulleitung und die verantwortliche Leitungskraft"));

@@ -27,7 +27,7 @@ TEST_CASE("representations: every type offers its value first and _offen last, w
   CHECK(suffixes_of(QuestionType::choice) == std::vector<std::string>{"", "_ist", "_offen"});
   CHECK(suffixes_of(QuestionType::records) == std::vector<std::string>{"", "_offen"});
   CHECK(suffixes_of(QuestionType::integer) == std::vector<std::string>{"", "_wort", "_eins", "_offen"});
-  CHECK(suffixes_of(QuestionType::decimal) == std::vector<std::string>{"", "_eins", "_offen"});
+  CHECK(suffixes_of(QuestionType::decimal) == std::vector<std::string>{"", "_wort", "_eins", "_offen"});
 }
 
 TEST_CASE("representations: text variants format the value the German way") {
@@ -71,7 +71,10 @@ TEST_CASE("representations: counts up to twelve read as words, and one count cho
   Value d;
   d.type = QuestionType::decimal;
   d.real = 1.0;
-  CHECK(representations(QuestionType::decimal)[1].holds(d));
+  CHECK(representations(QuestionType::decimal)[2].holds(d));
+  d.real = 2.0;
+  CHECK(representations(QuestionType::decimal)[1].text(d) == "zwei");
   d.real = 1.5;
-  CHECK_FALSE(representations(QuestionType::decimal)[1].holds(d));
+  CHECK(representations(QuestionType::decimal)[1].text(d) == "1,5");
+  CHECK_FALSE(representations(QuestionType::decimal)[2].holds(d));
 }
