@@ -103,6 +103,9 @@ std::vector<std::string> small_digits_in_running_text(const std::string& markdow
       if (token.size() > 2 || std::stoi(token) > 12) continue;
       const char before = at ? text[at - 1] : ' ';
       if (std::isalnum(static_cast<unsigned char>(before)) || before == '.' || before == '-') continue;
+      const char next = end < text.size() ? text[end] : ' ';
+      // Part of a code or number ("BASS 11-02", "S 11b"), not a count.
+      if (std::isalnum(static_cast<unsigned char>(next)) || next == '-') continue;
       const std::string after = text.substr(end, 8);
       // A house number before the postcode of an address.
       if (std::regex_search(after, std::regex("^, \\d{5}"))) continue;
