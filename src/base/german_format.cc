@@ -58,6 +58,12 @@ std::string format_money_number(int64_t cents) {
   return (negative ? "-" : "") + group_thousands(abs / 100) + "," + frac;
 }
 
+std::string format_count_word(int64_t n) {
+  static const char* const kWords[] = {"null", "eins", "zwei", "drei",  "vier", "fünf", "sechs",
+                                       "sieben", "acht", "neun", "zehn", "elf",  "zwölf"};
+  return n >= 0 && n <= 12 ? kWords[n] : format_integer(n);
+}
+
 std::string format_money(int64_t cents) { return format_money_number(cents) + kNoBreakSpace + "€"; }
 
 std::string format_decimal(double value) {

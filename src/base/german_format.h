@@ -20,6 +20,8 @@ std::string format_date_long(const Date& d);
 std::string format_date_short(const Date& d);
 // 2793 -> "2.793"; 200 -> "200"; -1500 -> "-1.500"
 std::string format_integer(int64_t n);
+// 6 -> "sechs"; 1 -> "eins"; 13 -> "13": running text writes counts up to twelve as words
+std::string format_count_word(int64_t n);
 // 1250050 cents -> "12.500,50 €" (no-break space before €)
 std::string format_money(int64_t cents);
 // 1250050 cents -> "12.500,50"

@@ -42,6 +42,8 @@ const std::vector<Builtin>& kovgen_builtins() {
       {"stand_kurz", BuiltinKind::text,
        [](const BuiltinInputs& in) { return text(stand_text(in.t.questionnaire, in.answers, in.options, true)); }},
       {"vorlage", BuiltinKind::text, [](const BuiltinInputs& in) { return text(in.t.questionnaire.title); }},
+      {"jugendliche", BuiltinKind::flag,
+       [](const BuiltinInputs& in) { return flag(in.t.questionnaire.addresses_youths); }},
       {"status", BuiltinKind::text,
        [](const BuiltinInputs& in) { return text(in.draft ? "Entwurf" : "Endfassung"); }},
       {"vollstaendig", BuiltinKind::flag, [](const BuiltinInputs& in) { return flag(!in.draft); }},

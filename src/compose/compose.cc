@@ -61,7 +61,7 @@ void set_value(data& object, const Question& q, const Value* v, bool show_placeh
         if (v) put(object, name, r.text(*v));
         else if (show_placeholder) put(object, name, placeholder_of(q));
         break;
-      case Shape::flag: put(object, name, data(v && v->boolean)); break;
+      case Shape::flag: put(object, name, data(v && (r.holds ? r.holds(*v) : v->boolean))); break;
       case Shape::open_flag: put(object, name, data(!v && show_placeholder)); break;
       case Shape::items: {
         data items{data::type::list};

@@ -15,6 +15,12 @@ std::string date_short(const Value& v) { return format_date_short(v.date); }
 std::string time_hm(const Value& v) { return format_time_hm(static_cast<int>(v.number)); }
 std::string money_number(const Value& v) { return format_money_number(v.number); }
 std::string items_text(const Value& v) { return join_german(v.items); }
+std::string number_word(const Value& v) {
+  if (v.type != QuestionType::decimal) return format_count_word(v.number);
+  const bool whole = v.real == static_cast<double>(static_cast<int64_t>(v.real));
+  return whole ? format_count_word(static_cast<int64_t>(v.real)) : format_decimal(v.real);
+}
+bool is_one(const Value& v) { return v.type == QuestionType::integer ? v.number == 1 : v.real == 1.0; }
 
 // A row per type and representation, the value first; types without rows of
 // their own have only the value as text (and _offen, which every question has).
@@ -36,6 +42,14 @@ const Row kRepresentations[] = {
     {QuestionType::time, {"_hm", VariantUse::hm, Shape::text, time_hm}},
     {QuestionType::money, {"", VariantUse::value, Shape::text, display}},
     {QuestionType::money, {"_zahl", VariantUse::zahl, Shape::text, money_number}},
+    // German running text writes counts up to twelve as words ("sechs Monate") and
+    // chooses singular or plural by the count ("1 Vollzeitstelle", "1,5 Vollzeitstellen").
+    {QuestionType::integer, {"", VariantUse::value, Shape::text, display}},
+    {QuestionType::integer, {"_wort", VariantUse::wort, Shape::text, number_word}},
+    {QuestionType::integer, {"_eins", VariantUse::eins, Shape::flag, nullptr, is_one}},
+    {QuestionType::decimal, {"", VariantUse::value, Shape::text, display}},
+    {QuestionType::decimal, {"_wort", VariantUse::wort, Shape::text, number_word}},
+    {QuestionType::decimal, {"_eins", VariantUse::eins, Shape::flag, nullptr, is_one}},
 };
 const Representation kOpen{"_offen", VariantUse::offen, Shape::open_flag};
 const Representation kPlainValue{"", VariantUse::value, Shape::text, display};
@@ -59,11 +73,11 @@ const std::vector<Representation>& representations(QuestionType type) {
 
 std::string placeholder_of(const Question& q) { return placeholder_text(q.placeholder.empty() ? q.label : q.placeholder); }
 
-const std::vector<std::pair<std::string, uint8_t>>& representation_suffixes() {
-  static const std::vector<std::pair<std::string, uint8_t>> suffixes = [] {
-    std::vector<std::pair<std::string, uint8_t>> all{{kOpen.suffix, kOpen.bit}};
+const std::vector<std::pair<std::string, uint16_t>>& representation_suffixes() {
+  static const std::vector<std::pair<std::string, uint16_t>> suffixes = [] {
+    std::vector<std::pair<std::string, uint16_t>> all{{kOpen.suffix, kOpen.bit}};
     for (const Row& row : kRepresentations) {
-      const std::pair<std::string, uint8_t> entry{row.representation.suffix, row.representation.bit};
+      const std::pair<std::string, uint16_t> entry{row.representation.suffix, row.representation.bit};
       if (std::find(all.begin(), all.end(), entry) == all.end()) all.push_back(entry);
     }
     return all;

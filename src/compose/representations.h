@@ -15,17 +15,20 @@
 namespace kovgen {
 
 struct VariantUse {
-  enum : uint8_t { value = 1, offen = 2, ist = 4, text = 8, kurz = 16, hm = 32, zahl = 64, all = 0xFF };
-  uint8_t bits = all;
+  enum : uint16_t {
+    value = 1, offen = 2, ist = 4, text = 8, kurz = 16, hm = 32, zahl = 64, wort = 128, eins = 256,
+    all = 0xFFFF
+  };
+  uint16_t bits = all;
   std::vector<VariantUse> fields;  // of a records question, per field
 
-  bool has(uint8_t variant) const { return (bits & variant) != 0; }
+  bool has(uint16_t variant) const { return (bits & variant) != 0; }
 };
 
 // How a representation appears in the Mustache context.
 enum class Shape {
   text,        // German text of the answer; "[offen: Label]" while a placeholder shows
-  flag,        // true or false: whether a boolean answer is "ja"
+  flag,        // true or false: whether a boolean answer is "ja" (or the row's own test holds)
   open_flag,   // true while the question is unanswered and its placeholder shows
   items,       // the items of a list, for {{#key}}{{.}}{{/key}}
   rows,        // the rows of a table, each an object of its fields' representations
@@ -34,10 +37,12 @@ enum class Shape {
 
 struct Representation {
   const char* suffix;  // "" for the value itself
-  uint8_t bit;         // its VariantUse bit
+  uint16_t bit;        // its VariantUse bit
   Shape shape;
   // The text of an answered value, for Shape::text.
   std::string (*text)(const Value&) = nullptr;
+  // Whether an answered value makes a Shape::flag true; without it, the boolean answer.
+  bool (*holds)(const Value&) = nullptr;
 };
 
 // The representations of a question of this type, the value itself first.
@@ -48,6 +53,6 @@ const std::vector<Representation>& representations(QuestionType type);
 std::string placeholder_of(const Question& q);
 
 // Every suffix with its bit, once (for the variant pruning).
-const std::vector<std::pair<std::string, uint8_t>>& representation_suffixes();
+const std::vector<std::pair<std::string, uint16_t>>& representation_suffixes();
 
 }  // namespace kovgen

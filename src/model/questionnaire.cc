@@ -236,7 +236,7 @@ std::optional<Template> parse_template(const std::string& yaml_text, const std::
     return std::nullopt;
   }
   const YamlNode& doc = *root;
-  check_known_keys(doc, {"id", "title", "description", "body", "parties", "sections"}, tr("in template.yaml"), file, diag);
+  check_known_keys(doc, {"id", "title", "description", "body", "parties", "zielgruppe", "sections"}, tr("in template.yaml"), file, diag);
   Template t;
   t.id = text_of(doc, "id");
   t.title = text_of(doc, "title");
@@ -245,6 +245,10 @@ std::optional<Template> parse_template(const std::string& yaml_text, const std::
   const std::string body = text_of(doc, "body");
   t.body_file = directory + "/" + (body.empty() ? "vereinbarung.md.mustache" : body);
   for (const auto& p : items_of(doc, "parties")) t.parties.push_back(p.text());
+  const std::string audience = text_of(doc, "zielgruppe");
+  if (audience == "Kinder und Jugendliche") t.addresses_youths = true;
+  else if (!audience.empty() && audience != "Kinder")
+    diag.error({file, 1, 1}, fill(tr("zielgruppe must be \"Kinder\" or \"Kinder und Jugendliche\", not \"{}\""), {audience}));
   TemplateParser parser(file, diag);
   std::set<std::string> ids;
   for (const auto& sn : items_of(doc, "sections")) {

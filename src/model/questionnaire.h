@@ -61,6 +61,9 @@ struct Template {
   std::string title;
   std::string description;
   std::vector<std::string> parties;
+  // Whether its shared clauses speak of "Kinder und Jugendliche" or of children only
+  // (template.yaml "zielgruppe"; the built-in kovgen.jugendliche).
+  bool addresses_youths = false;
   std::string directory;  // templates/<id>
   std::string body_file;  // full path of the Mustache body
   std::vector<Section> sections;

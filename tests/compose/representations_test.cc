@@ -26,6 +26,8 @@ TEST_CASE("representations: every type offers its value first and _offen last, w
   CHECK(suffixes_of(QuestionType::list) == std::vector<std::string>{"", "_text", "_offen"});
   CHECK(suffixes_of(QuestionType::choice) == std::vector<std::string>{"", "_ist", "_offen"});
   CHECK(suffixes_of(QuestionType::records) == std::vector<std::string>{"", "_offen"});
+  CHECK(suffixes_of(QuestionType::integer) == std::vector<std::string>{"", "_wort", "_eins", "_offen"});
+  CHECK(suffixes_of(QuestionType::decimal) == std::vector<std::string>{"", "_wort", "_eins", "_offen"});
 }
 
 TEST_CASE("representations: text variants format the value the German way") {
@@ -50,5 +52,29 @@ TEST_CASE("representations: each suffix has one bit, and every bit one suffix") 
   }
   CHECK(suffixes.size() == representation_suffixes().size());
   CHECK(bits.size() == representation_suffixes().size());
-  CHECK(suffixes == std::set<std::string>{"", "_offen", "_ist", "_text", "_kurz", "_hm", "_zahl"});
+  CHECK(suffixes == std::set<std::string>{"", "_offen", "_ist", "_text", "_kurz", "_hm", "_zahl", "_wort", "_eins"});
+}
+
+TEST_CASE("representations: counts up to twelve read as words, and one count chooses the singular") {
+  const auto& reps = representations(QuestionType::integer);
+  Value n;
+  n.type = QuestionType::integer;
+  n.number = 6;
+  CHECK(reps[1].text(n) == "sechs");
+  CHECK_FALSE(reps[2].holds(n));
+  n.number = 12;
+  CHECK(reps[1].text(n) == "zwölf");
+  n.number = 13;
+  CHECK(reps[1].text(n) == "13");
+  n.number = 1;
+  CHECK(reps[2].holds(n));
+  Value d;
+  d.type = QuestionType::decimal;
+  d.real = 1.0;
+  CHECK(representations(QuestionType::decimal)[2].holds(d));
+  d.real = 2.0;
+  CHECK(representations(QuestionType::decimal)[1].text(d) == "zwei");
+  d.real = 1.5;
+  CHECK(representations(QuestionType::decimal)[1].text(d) == "1,5");
+  CHECK_FALSE(representations(QuestionType::decimal)[2].holds(d));
 }
