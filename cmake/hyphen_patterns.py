@@ -12,7 +12,8 @@ patterns are sorted here, once, into constant tables that need no loading.
 Each level becomes three arrays: the letters of all patterns (ISO-8859-1, '.'
 for the word's edge) back to back, the offset of each pattern's letters, and
 for pattern i its len+1 digits (the value before each letter and after the
-last) starting at offset[i] + i.
+last) starting at offset[i] + i; and per first letter (byte) the index of its
+first pattern.
 """
 import sys
 
@@ -85,10 +86,14 @@ def main(source, output):
         parts.append("const char %sDigits[] =\n    %s;" % (name, c_string(digits)))
         rows = [", ".join(str(o) for o in offsets[i:i + 16]) for i in range(0, len(offsets), 16)]
         parts.append("const unsigned %sOffsets[] = {\n    %s};" % (name, ",\n    ".join(rows)))
+        # Where the patterns of each first letter begin: the look-up starts there.
+        first = [sum(1 for k, _ in level if k[0] < b) for b in range(257)]
+        rows = [", ".join(str(o) for o in first[i:i + 16]) for i in range(0, 257, 16)]
+        parts.append("const unsigned %sFirst[] = {\n    %s};" % (name, ",\n    ".join(rows)))
     parts.append("}  // namespace")
     for name, level in zip(names, levels):
-        parts.append("const PatternLevel %sLevel{%sLetters, %sDigits, %sOffsets, %d};"
-                     % (name, name, name, name, len(level)))
+        parts.append("const PatternLevel %sLevel{%sLetters, %sDigits, %sOffsets, %sFirst, %d};"
+                     % (name, name, name, name, name, len(level)))
     parts.append("}  // namespace kovgen::hyphenation\n")
     with open(output, "w", encoding="ascii") as f:
         f.write("\n".join(parts))

@@ -1,5 +1,6 @@
 #include "german_hyphenator.h"
 
+#include <functional>
 #include <string>
 #include <unordered_map>
 
@@ -64,9 +65,13 @@ std::vector<layout::HyphenPoint> german_hyphen_points(std::string_view word) {
 void GermanHyphenator::hyphenate(std::string_view word, std::vector<layout::HyphenPoint>& points) const {
   // Per thread, so that batch workers need no lock; bounded, because a long
   // batch of free text could otherwise grow it without end.
-  thread_local std::unordered_map<std::string, std::vector<layout::HyphenPoint>> cache;
+  struct Hash {
+    using is_transparent = void;  // looked up by string_view, without a copy
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  thread_local std::unordered_map<std::string, std::vector<layout::HyphenPoint>, Hash, std::equal_to<>> cache;
   constexpr size_t kMaxCached = 100000;
-  auto hit = cache.find(std::string(word));
+  auto hit = cache.find(word);
   if (hit == cache.end()) {
     if (cache.size() >= kMaxCached) cache.clear();
     hit = cache.emplace(std::string(word), german_hyphen_points(word)).first;

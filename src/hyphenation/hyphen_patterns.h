@@ -10,6 +10,7 @@ struct PatternLevel {
   const char* letters;      // ISO-8859-1, '.' marks the edge of the word
   const char* digits;       // pattern i: offsets[i + 1] - offsets[i] + 1 digits at offsets[i] + i
   const unsigned* offsets;  // count + 1 entries
+  const unsigned* first;    // 257 entries: the first pattern whose first letter is >= the byte
   unsigned count;
 };
 

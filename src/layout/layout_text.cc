@@ -1,5 +1,6 @@
 // Line breaking and justification (layout.h): runs -> words -> lines.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -84,15 +85,25 @@ char32_t first_code_point(std::string_view text) {
   return text.empty() ? 0 : next_code_point(text, pos);
 }
 
-// Width of text in one style, kerned.
-float measure(const GlyphMetrics& m, const Style& s, std::string_view text) {
-  float w = 0;
+// Calls step(end, advance) for each code point of text, with `end` the byte
+// after it and `advance` its kerned advance in points, while step returns true.
+template <class Step>
+void walk_advances(const GlyphMetrics& m, const Style& s, std::string_view text, Step step) {
   char32_t prev = 0;
   for (size_t pos = 0; pos < text.size();) {
     const char32_t cp = next_code_point(text, pos);
-    w += advance_pt(m, s, cp) + kern_pt(m, s, prev, cp);
+    if (!step(pos, advance_pt(m, s, cp) + kern_pt(m, s, prev, cp))) return;
     prev = cp;
   }
+}
+
+// Width of text in one style, kerned.
+float measure(const GlyphMetrics& m, const Style& s, std::string_view text) {
+  float w = 0;
+  walk_advances(m, s, text, [&](size_t, float advance) {
+    w += advance;
+    return true;
+  });
   return w;
 }
 
@@ -239,13 +250,14 @@ void split_long_words(std::vector<Word>& words, float width, const GlyphMetrics&
 }
 
 // What a hyphenated line end costs, in units of the line badness (a line whose
-// spaces are twice their width costs 100). Low enough that a hyphen is chosen
-// over spaces of about 1.5 times their width; a compound's joint is the better
-// place, a soft hyphen the author's own choice.
+// spaces are 1.5 times their width costs 100): a hyphen is chosen over spaces
+// of about 1.4 times their width; a compound's joint is the better place, a
+// soft hyphen the author's own choice.
 constexpr float kSyllablePenalty = 50;
 constexpr float kJointPenalty = 30;
 constexpr float kSoftHyphenPenalty = 20;
-// A second hyphenated line in a row costs this much more; a third is not allowed.
+// A second hyphenated line in a row costs this much more; a third is avoided at
+// any price but losing text.
 constexpr float kConsecutivePenalty = 100;
 constexpr int kMaxHyphenRun = 2;
 // Spaces of a justified line may shrink to this fraction of their width less.
@@ -266,20 +278,22 @@ bool is_upper(char32_t cp) { return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && c
 // hyphen or slash ("Schul-/Jugendhilfe"). Addresses, links and code keep their
 // form: a hyphen added inside would change what the reader types.
 bool protected_token(const std::vector<Word>& words, size_t first, size_t last) {
-  std::string text;
+  // Byte by byte over the fragments, without joining them: this runs for every
+  // word of every hyphenated paragraph.
+  char before2 = 0, before = 0;
   for (size_t i = first; i <= last; ++i)
     for (const Frag& f : words[i].frags) {
       if (!f.run->link.empty() || f.run->style.face == Face::mono) return true;
-      text += f.text;
+      for (char c : f.text) {
+        if (c == '@' || (before2 == ':' && before == '/' && c == '/')) return true;  // address, "://"
+        // A dot between letters: a domain ("schule.nrw.de", "www.") or "z.B.".
+        if (before == '.' && std::isalpha(static_cast<unsigned char>(before2)) &&
+            std::isalpha(static_cast<unsigned char>(c)))
+          return true;
+        before2 = before;
+        before = c;
+      }
     }
-  if (text.find('@') != std::string::npos || text.find("://") != std::string::npos ||
-      text.find("www.") != std::string::npos)
-    return true;
-  // A dot between letters: a domain ("schule.nrw.de") or an abbreviation ("z.B.").
-  for (size_t k = 1; k + 1 < text.size(); ++k)
-    if (text[k] == '.' && std::isalpha(static_cast<unsigned char>(text[k - 1])) &&
-        std::isalpha(static_cast<unsigned char>(text[k + 1])))
-      return true;
   return false;
 }
 
@@ -287,12 +301,21 @@ bool protected_token(const std::vector<Word>& words, size_t first, size_t last) 
 // between leading and trailing punctuation, and only when those are letters
 // alone (no digits: amounts, dates, "8a", school numbers), in lower case after
 // the first (no "NRW", "KiTa").
-void pattern_splits(Word& w, const Hyphenator& hyphenator, std::vector<HyphenPoint>& scratch) {
-  struct Letter {
-    size_t frag, byte;
-    char32_t cp;
-  };
+struct Letter {
+  size_t frag, byte;
+  char32_t cp;
+};
+
+// Buffers reused from word to word.
+struct HyphenScratch {
+  std::vector<HyphenPoint> points;
   std::vector<Letter> letters;
+  std::string core;
+};
+
+void pattern_splits(Word& w, const Hyphenator& hyphenator, HyphenScratch& scratch) {
+  std::vector<Letter>& letters = scratch.letters;
+  letters.clear();
   for (size_t f = 0; f < w.frags.size(); ++f)
     for (size_t pos = 0; pos < w.frags[f].text.size();) {
       const size_t at = pos;
@@ -302,15 +325,16 @@ void pattern_splits(Word& w, const Hyphenator& hyphenator, std::vector<HyphenPoi
   while (begin < end && !is_letter(letters[begin].cp)) ++begin;
   while (end > begin && !is_letter(letters[end - 1].cp)) --end;
   if (int(end - begin) < kMinHyphenWord) return;
-  std::string core;
+  std::string& core = scratch.core;
+  core.clear();
   for (size_t k = begin; k < end; ++k) {
     if (!is_letter(letters[k].cp) || (k > begin && is_upper(letters[k].cp))) return;
     append_utf8(core, letters[k].cp);
   }
-  scratch.clear();
-  hyphenator.hyphenate(core, scratch);
+  scratch.points.clear();
+  hyphenator.hyphenate(core, scratch.points);
   const int n = int(end - begin);
-  for (const HyphenPoint& p : scratch) {
+  for (const HyphenPoint& p : scratch.points) {
     if (p.letters < kMinBefore || n - p.letters < kMinAfter) continue;
     const Letter& at = letters[begin + size_t(p.letters)];
     w.splits.push_back({at.frag, at.byte, int(begin) + p.letters, p.joint ? kJointPenalty : kSyllablePenalty});
@@ -369,7 +393,7 @@ void hyphenate_words(std::vector<Word>& words, const Hyphenator* hyphenator, con
   bool any = hyphenator != nullptr;
   for (const Word& w : words) any = any || !w.splits.empty();
   if (!any) return;
-  std::vector<HyphenPoint> scratch;
+  HyphenScratch scratch;
   std::vector<Word> out;
   out.reserve(words.size() * 2);
   for (size_t first = 0; first < words.size();) {
@@ -406,12 +430,14 @@ void set_lead_kerning(std::vector<Word>& words, const GlyphMetrics& m) {
 // minimise the summed badness and hyphen penalties of the lines; returns the
 // index after each line. The state of a break includes how many hyphenated
 // lines end in a row there, so that at most kMaxHyphenRun follow each other.
+// `worst` is raised to the badness of the worst line chosen.
 std::vector<size_t> choose_breaks(const std::vector<Word>& words, size_t begin, size_t end,
-                                  float width, bool justify, float space) {
+                                  float width, bool justify, float space, double& worst) {
   const double inf = std::numeric_limits<double>::infinity();
   constexpr int kStates = kMaxHyphenRun + 1;
   struct Best {
     double cost[kStates];
+    double worst[kStates];  // the worst line's badness on the way here
     size_t from[kStates];
     int from_state[kStates];
   };
@@ -419,6 +445,7 @@ std::vector<size_t> choose_breaks(const std::vector<Word>& words, size_t begin, 
   for (Best& b : best)
     for (int h = 0; h < kStates; ++h) {
       b.cost[h] = inf;
+      b.worst[h] = 0;
       b.from[h] = begin;
       b.from_state[h] = 0;
     }
@@ -456,16 +483,20 @@ std::vector<size_t> choose_breaks(const std::vector<Word>& words, size_t begin, 
           cost = slack * slack / (space * space);
         }
       }
+      const double badness = cost;
       cost += 10;  // each line costs a little: prefer fewer lines
       if (hyphen) cost += words[j - 1].penalty;
       Best& to = best[j - begin];
       for (int h = 0; h < kStates; ++h) {
         if (from.cost[h] == inf) continue;
-        const int next = hyphen ? h + 1 : 0;
-        if (next > kMaxHyphenRun) continue;
-        const double total = from.cost[h] + cost + (next >= 2 ? kConsecutivePenalty : 0);
+        // A third hyphen in a row is only taken when nothing else fits (a word
+        // with soft hyphens in a narrow column): it must never lose words.
+        const bool too_many = hyphen && h == kMaxHyphenRun;
+        const int next = hyphen ? std::min(h + 1, kMaxHyphenRun) : 0;
+        const double total = from.cost[h] + cost + (next >= 2 ? kConsecutivePenalty : 0) + (too_many ? 1e6 : 0);
         if (total < to.cost[next]) {
           to.cost[next] = total;
+          to.worst[next] = std::max(from.worst[h], badness);
           to.from[next] = i;
           to.from_state[next] = h;
         }
@@ -476,6 +507,7 @@ std::vector<size_t> choose_breaks(const std::vector<Word>& words, size_t begin, 
   int state = 0;
   for (int h = 1; h < kStates; ++h)
     if (best[end - begin].cost[h] < best[end - begin].cost[state]) state = h;
+  worst = std::max(worst, best[end - begin].worst[state]);
   for (size_t j = end; j > begin;) {
     ends.push_back(j);
     const Best& b = best[j - begin];
@@ -644,14 +676,12 @@ std::string fit_with_ellipsis(const GlyphMetrics& metrics, const Style& style, s
   const float room = max_width - text_width(metrics, style, ellipsis);
   size_t cut = 0;
   float width = 0;
-  char32_t prev = 0;
-  for (size_t pos = 0; pos < text.size();) {
-    const char32_t cp = next_code_point(text, pos);
-    width += advance_pt(metrics, style, cp) + kern_pt(metrics, style, prev, cp);
-    prev = cp;
-    if (width > room) break;
-    cut = pos;
-  }
+  walk_advances(metrics, style, text, [&](size_t end, float advance) {
+    width += advance;
+    if (width > room) return false;
+    cut = end;
+    return true;
+  });
   return std::string(text.substr(0, cut)) + std::string(ellipsis);
 }
 
@@ -734,28 +764,59 @@ void measure_extent(const std::vector<Run>& runs, const GlyphMetrics& metrics,
   }
 }
 
-std::vector<Line> break_lines(const std::vector<Run>& runs, float width, Align align,
-                              float leading, const GlyphMetrics& metrics, const Hyphenator* hyphenator) {
-  std::vector<Word> words = split_words(runs, metrics);
-  hyphenate_words(words, hyphenator, metrics);
-  split_long_words(words, width, metrics);
-  set_lead_kerning(words, metrics);
-  std::vector<Line> lines;
-  if (words.empty()) return lines;
-  float space = 0;
-  for (const Run& r : runs) space = std::max(space, advance_pt(metrics, r.style, ' '));
-  if (space <= 0) space = 3;
+namespace {
+
+// The line breaks of all words, between forced breaks: (first word, end) per line.
+std::vector<std::pair<size_t, size_t>> all_breaks(const std::vector<Word>& words, float width, bool justify,
+                                                  float space, double& worst) {
+  std::vector<std::pair<size_t, size_t>> lines;
   size_t begin = 0;
   for (size_t i = 0; i < words.size(); ++i) {
     if (!words[i].forced && i + 1 < words.size()) continue;
-    std::vector<size_t> ends = choose_breaks(words, begin, i + 1, width,
-                                             align == Align::justify, space);
     size_t start = begin;
-    for (size_t e : ends) {
-      lines.push_back(make_line(words, start, e, width, align, e == i + 1, leading, metrics));
+    for (size_t e : choose_breaks(words, begin, i + 1, width, justify, space, worst)) {
+      lines.emplace_back(start, e);
       start = e;
     }
     begin = i + 1;
+  }
+  return lines;
+}
+
+// Like TeX's \pretolerance: a paragraph whose lines are all at least this good
+// without hyphenation is not hyphenated (most paragraphs of an agreement are one
+// to three lines). 100 is spaces at 1.5 times their width.
+constexpr double kPretolerance = 100;
+
+}  // namespace
+
+std::vector<Line> break_lines(const std::vector<Run>& runs, float width, Align align,
+                              float leading, const GlyphMetrics& metrics, const Hyphenator* hyphenator) {
+  std::vector<Word> split = split_words(runs, metrics);
+  std::vector<Line> lines;
+  if (split.empty()) return lines;
+  float space = 0;
+  for (const Run& r : runs) space = std::max(space, advance_pt(metrics, r.style, ' '));
+  if (space <= 0) space = 3;
+  const bool justify = align == Align::justify;
+  auto prepare = [&](std::vector<Word> words, const Hyphenator* h) {
+    hyphenate_words(words, h, metrics);
+    split_long_words(words, width, metrics);
+    set_lead_kerning(words, metrics);
+    return words;
+  };
+  // Soft hyphens only; the words are kept for a second pass only with a hyphenator.
+  std::vector<Word> words = prepare(hyphenator ? split : std::move(split), nullptr);
+  double worst = 0;
+  std::vector<std::pair<size_t, size_t>> breaks = all_breaks(words, width, justify, space, worst);
+  if (hyphenator && worst > kPretolerance) {
+    words = prepare(std::move(split), hyphenator);
+    breaks = all_breaks(words, width, justify, space, worst);
+  }
+  for (size_t k = 0; k < breaks.size(); ++k) {
+    const auto [start, end] = breaks[k];
+    const bool last = end == words.size() || words[end - 1].forced;
+    lines.push_back(make_line(words, start, end, width, align, last, leading, metrics));
   }
   return lines;
 }
