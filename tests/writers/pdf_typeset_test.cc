@@ -42,6 +42,15 @@ std::string remove_all(std::string s, const std::string& what) {
   return s;
 }
 
+// The Markdown a reader sees: without HTML comments (layout markers, the fingerprint).
+std::string without_comments(std::string md) {
+  for (size_t at; (at = md.find("<!--")) != std::string::npos;) {
+    const size_t end = md.find("-->", at);
+    md.erase(at, end == std::string::npos ? std::string::npos : end + 3 - at);
+  }
+  return md;
+}
+
 std::string file_with(const std::string& dir, const std::string& ext) {
   for (const auto& e : std::filesystem::directory_iterator(dir))
     if (e.path().extension() == ext) return e.path().string();
@@ -71,12 +80,15 @@ TEST_CASE("pdf typeset: every word of the samples survives hyphenation in pdftot
       CHECK(text.compare(at + kSoftHyphen.size(), 1, "\n") == 0);
     }
     CHECK(hyphens > 5);
-    const std::set<std::string> printed = words_of(remove_all(text, kSoftHyphen + "\n"));
-    const std::set<std::string> written = words_of(read_text(md));
+    const std::string joined = remove_all(text, kSoftHyphen + "\n");
+    const std::set<std::string> printed = words_of(joined);
+    // A long address in a narrow table cell breaks between letters, no hyphen.
+    const std::string unbroken = remove_all(joined, "\n");
+    const std::set<std::string> written = words_of(without_comments(read_text(md)));
     REQUIRE(written.size() > 500);
     for (const std::string& w : written) {
       CAPTURE(w);
-      CHECK(printed.count(w) == 1);
+      CHECK((printed.count(w) == 1 || unbroken.find(w) != std::string::npos));
     }
   }
 }
