@@ -62,5 +62,19 @@ foreach(entry ${_kovgen_fonts})
   list(APPEND _kovgen_font_outputs "${output}")
 endforeach()
 
+# The pair kerning of the four text faces, in layout::Face order, as a C++ table
+# (cmake/kern_table.py): the subsets above drop it, the layout applies it itself.
+set(KOVGEN_KERN_SOURCE "${CMAKE_BINARY_DIR}/generated/kern_pairs.cc")
+add_custom_command(OUTPUT "${KOVGEN_KERN_SOURCE}"
+  COMMAND "${CMAKE_COMMAND}" -E make_directory "${CMAKE_BINARY_DIR}/generated"
+  COMMAND "${KOVGEN_PYTHON3}" "${CMAKE_CURRENT_LIST_DIR}/kern_table.py" "${KOVGEN_KERN_SOURCE}"
+    "${_kovgen_text_unicodes}"
+    "${_kovgen_liberation}/LiberationSerif-Regular.ttf" "${_kovgen_liberation}/LiberationSerif-Bold.ttf"
+    "${_kovgen_liberation}/LiberationSerif-Italic.ttf" "${_kovgen_liberation}/LiberationSerif-BoldItalic.ttf"
+  DEPENDS "${CMAKE_CURRENT_LIST_DIR}/kern_table.py" "${CMAKE_CURRENT_LIST_FILE}"
+  COMMENT "Extracting the kerning pairs of the text fonts"
+  VERBATIM)
+list(APPEND _kovgen_font_outputs "${KOVGEN_KERN_SOURCE}")
+
 add_custom_target(kovgen_fonts ALL DEPENDS ${_kovgen_font_outputs})
 # src/writers/pdf depends on kovgen_fonts and compiles KOVGEN_FONT_DIR into pdf_fonts.cc.

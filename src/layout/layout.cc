@@ -64,9 +64,10 @@ void add_marker(VItem& item, const Paragraph& p, float text_x, const Line& first
 // A paragraph's lines, with widow and orphan control: a page may break before
 // line k only if at least two lines stay on each side.
 void paragraph_items(const Block& b, float x, float width, const GlyphMetrics& m,
-                     std::vector<VItem>& out) {
+                     const Hyphenator* hyphenator, std::vector<VItem>& out) {
   const Paragraph& p = b.para;
-  std::vector<Line> lines = break_lines(p.runs, width, p.align, p.leading, m);
+  std::vector<Line> lines =
+      break_lines(p.runs, width, p.align, p.leading, m, p.hyphenate ? hyphenator : nullptr);
   if (lines.empty()) {
     if (p.marker == MarkerKind::none) return;
     lines.push_back(Line{{}, {}, p.leading, 0});  // an empty list item still shows its marker
@@ -87,7 +88,7 @@ void paragraph_items(const Block& b, float x, float width, const GlyphMetrics& m
 
 std::vector<VItem> make_items(const std::vector<Block>& blocks, const std::vector<Box>& boxes,
                               const PageGeometry& page, const GlyphMetrics& m,
-                              std::vector<VItem>& headers) {
+                              const Hyphenator* hyphenator, std::vector<VItem>& headers) {
   std::vector<VItem> items;
   const Block* prev = nullptr;
   for (const Block& b : blocks) {
@@ -96,7 +97,7 @@ std::vector<VItem> make_items(const std::vector<Block>& blocks, const std::vecto
     const float width = page.text_width() - b.indent_left - b.indent_right;
     switch (b.kind) {
       case BlockKind::paragraph:
-        paragraph_items(b, x, width, m, items);
+        paragraph_items(b, x, width, m, hyphenator, items);
         break;
       case BlockKind::rule: {
         VItem item;
@@ -264,9 +265,9 @@ Page place_page(const std::vector<VItem>& items, const std::vector<VItem>& heade
 
 std::vector<Page> layout_document(const std::vector<Block>& blocks,
                                   const std::vector<Box>& boxes, const PageGeometry& page,
-                                  const GlyphMetrics& metrics) {
+                                  const GlyphMetrics& metrics, const Hyphenator* hyphenator) {
   std::vector<VItem> headers;
-  std::vector<VItem> items = make_items(blocks, boxes, page, metrics, headers);
+  std::vector<VItem> items = make_items(blocks, boxes, page, metrics, hyphenator, headers);
   std::vector<Page> pages;
   if (items.empty()) {
     pages.emplace_back();  // an empty document is one blank page

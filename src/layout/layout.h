@@ -47,9 +47,28 @@ class GlyphMetrics {
   virtual ~GlyphMetrics() = default;
   // Advance width of the code point in the face, or -1 if the face has no glyph.
   virtual int advance(Face face, char32_t cp) const = 0;
+  // Pair kerning between two consecutive code points in one face (negative:
+  // closer). Measuring and drawing both add it, so justified lines stay exact.
+  virtual int kerning(Face /*face*/, char32_t /*left*/, char32_t /*right*/) const { return 0; }
 };
 
-// Width of UTF-8 text in one style, in points (missing glyphs count as 0).
+// A place where a word may be hyphenated: after `letters` code points of it.
+struct HyphenPoint {
+  int letters = 0;
+  bool joint = false;  // between the parts of a compound: the better place
+};
+
+// Where words may be hyphenated. The PDF writer uses German patterns
+// (src/hyphenation); tests use fakes. The layout decides which of the points it
+// uses (word length, letters on each side, protected words).
+class Hyphenator {
+ public:
+  virtual ~Hyphenator() = default;
+  // Appends the points of `word` (letters only, UTF-8, any case), ascending.
+  virtual void hyphenate(std::string_view word, std::vector<HyphenPoint>& points) const = 0;
+};
+
+// Width of UTF-8 text in one style, kerned, in points (missing glyphs count as 0).
 float text_width(const GlyphMetrics& metrics, const Style& style, std::string_view text);
 
 // The text as it is when it fits into max_width, else its longest prefix that
@@ -78,6 +97,8 @@ struct Paragraph {
   float marker_gap = 5;          // between the marker's right edge and the text
   // An outline entry for this paragraph (headings): level 1, 2, 3; 0 for none.
   int outline_level = 0;
+  // Words may be hyphenated (not in headings). Soft hyphens count regardless.
+  bool hyphenate = true;
   std::string outline_title;
 };
 
@@ -184,15 +205,19 @@ struct Line {
 // Breaks runs into lines of at most `width` points: the line breaks minimise the
 // raggedness of the paragraph; justified lines fill the width exactly, the last
 // line and lines ending in a forced break stay ragged; a word longer than the
-// line is broken between characters.
+// line is broken between characters. Soft hyphens (U+00AD) and, with a
+// hyphenator, hyphenation points are break opportunities that draw a hyphen.
 std::vector<Line> break_lines(const std::vector<Run>& runs, float width, Align align,
-                              float leading, const GlyphMetrics& metrics);
+                              float leading, const GlyphMetrics& metrics,
+                              const Hyphenator* hyphenator = nullptr);
 
 // Lays the blocks out on pages: widows and orphans, keep-with-next, keep groups,
-// forced page breaks, table header repeat, boxes split across pages.
+// forced page breaks, table header repeat, boxes split across pages. Paragraphs
+// that allow it are hyphenated with `hyphenator` (none: not at all).
 std::vector<Page> layout_document(const std::vector<Block>& blocks,
                                   const std::vector<Box>& boxes, const PageGeometry& page,
-                                  const GlyphMetrics& metrics);
+                                  const GlyphMetrics& metrics,
+                                  const Hyphenator* hyphenator = nullptr);
 
 // Adds the running header (the title, from page 2 on... see layout.cc) and the
 // footer "Seite X von Y" to every page.

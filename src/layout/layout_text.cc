@@ -1,5 +1,6 @@
 // Line breaking and justification (layout.h): runs -> words -> lines.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -9,17 +10,21 @@
 #include "i18n.h"
 #include "layout.h"
 #include "layout_items.h"
+#include "unicode.h"
 #include "utf8.h"
 
 namespace kovgen::layout {
 
 namespace {
 
-// Invisible code points that must not reach the font: a soft hyphen would print as
-// a hyphen in the middle of a word, the others as boxes.
+// Invisible code points that must not reach the font: they would print as boxes.
+// The soft hyphen is not among them: it reaches the line breaker, which makes it
+// a hyphenation point (split_words) and never draws it inside a line.
 bool is_invisible(char32_t cp) {
-  return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF;
+  return (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF;
 }
+
+constexpr char32_t kSoftHyphen = 0x00AD;
 
 bool is_letter(char32_t cp) {
   return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7);
@@ -32,6 +37,14 @@ struct Frag {
   float width = 0;
 };
 
+// Where a word may be hyphenated: before byte `byte` of frags[frag], after
+// `letters` code points of the word.
+struct Split {
+  size_t frag = 0, byte = 0;
+  int letters = 0;
+  float penalty = 0;
+};
+
 // A word: what lies between two break opportunities.
 struct Word {
   std::vector<Frag> frags;
@@ -39,11 +52,59 @@ struct Word {
   float glue = 0;           // width of the space after it (0: none)
   bool breakable = true;    // a line may end after it
   bool forced = false;      // a line must end after it ("\n")
+  // > 0: the word ends at a hyphenation point, and a line that ends here ends
+  // with a hyphen this wide; breaking here costs `penalty`.
+  float hyphen_width = 0;
+  float penalty = 0;
+  // Kerning between the previous word's last glyph and this word's first when
+  // both stand on one line without a space (parts of one hyphenated word).
+  float lead_kern = 0;
+  std::vector<Split> splits;  // soft hyphens (U+00AD) typed into the word
 };
 
 float advance_pt(const GlyphMetrics& m, const Style& s, char32_t cp) {
   int w = m.advance(s.face, cp);
   return w > 0 ? w * s.size / 1000.0f : 0.0f;
+}
+
+// Spaces are never kerned: a space is glue, stretched on its own.
+float kern_pt(const GlyphMetrics& m, const Style& s, char32_t left, char32_t right) {
+  if (left == ' ' || right == ' ' || left == 0) return 0;
+  return float(m.kerning(s.face, left, right)) * s.size / 1000.0f;
+}
+
+char32_t last_code_point(std::string_view text) {
+  if (text.empty()) return 0;
+  size_t start = text.size() - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  return next_code_point(text, start);
+}
+
+char32_t first_code_point(std::string_view text) {
+  size_t pos = 0;
+  return text.empty() ? 0 : next_code_point(text, pos);
+}
+
+// Calls step(end, advance) for each code point of text, with `end` the byte
+// after it and `advance` its kerned advance in points, while step returns true.
+template <class Step>
+void walk_advances(const GlyphMetrics& m, const Style& s, std::string_view text, Step step) {
+  char32_t prev = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    const char32_t cp = next_code_point(text, pos);
+    if (!step(pos, advance_pt(m, s, cp) + kern_pt(m, s, prev, cp))) return;
+    prev = cp;
+  }
+}
+
+// Width of text in one style, kerned.
+float measure(const GlyphMetrics& m, const Style& s, std::string_view text) {
+  float w = 0;
+  walk_advances(m, s, text, [&](size_t, float advance) {
+    w += advance;
+    return true;
+  });
+  return w;
 }
 
 std::string word_text(const Word& w) {
@@ -113,10 +174,16 @@ std::vector<Word> split_words(const std::vector<Run>& runs, const GlyphMetrics& 
         end_word(false);
         continue;
       }
+      if (cp == kSoftHyphen) {
+        // A break opportunity the author chose; drawn only at a line's end.
+        if (!w.frags.empty())
+          w.splits.push_back({w.frags.size() - 1, w.frags.back().text.size(), letters, 0});
+        continue;
+      }
       if (w.frags.empty() || w.frags.back().run != &run) w.frags.push_back({&run, {}, 0});
       Frag& f = w.frags.back();
+      float adv = advance_pt(m, run.style, cp) + kern_pt(m, run.style, last_code_point(f.text), cp);
       append_utf8(f.text, cp);
-      float adv = advance_pt(m, run.style, cp);
       f.width += adv;
       w.width += adv;
       ++letters;
@@ -156,12 +223,15 @@ void split_long_words(std::vector<Word>& words, float width, const GlyphMetrics&
         size_t start = pos;
         char32_t cp = next_code_point(f.text, pos);
         float adv = advance_pt(m, f.run->style, cp);
-        if (piece.width + adv > width && (piece.width > 0 || cur.width > 0)) {
+        const float kern = kern_pt(m, f.run->style, last_code_point(cur.text), cp);
+        if (piece.width + adv + kern > width && (piece.width > 0 || cur.width > 0)) {
           if (!cur.text.empty()) piece.frags.push_back(cur);
           out.push_back(piece);
           piece = Word{};
           piece.breakable = true;
           cur = Frag{f.run, {}, 0};
+        } else {
+          adv += kern;
         }
         cur.text.append(f.text, start, pos - start);
         cur.width += adv;
@@ -172,54 +242,279 @@ void split_long_words(std::vector<Word>& words, float width, const GlyphMetrics&
     piece.glue = word.glue;
     piece.breakable = word.breakable;
     piece.forced = word.forced;
+    piece.hyphen_width = word.hyphen_width;
+    piece.penalty = word.penalty;
     out.push_back(std::move(piece));
   }
   words = std::move(out);
 }
 
+// What a hyphenated line end costs, in units of the line badness (a line whose
+// spaces are 1.5 times their width costs 100): a hyphen is chosen over spaces
+// of about 1.4 times their width; a compound's joint is the better place, a
+// soft hyphen the author's own choice.
+constexpr float kSyllablePenalty = 50;
+constexpr float kJointPenalty = 30;
+constexpr float kSoftHyphenPenalty = 20;
+// A second hyphenated line in a row costs this much more; a third is avoided at
+// any price but losing text.
+constexpr float kConsecutivePenalty = 100;
+constexpr int kMaxHyphenRun = 2;
+// Spaces of a justified line may shrink to this fraction of their width less.
+constexpr float kMaxShrink = 1.0f / 3;
+// A space stretched by this fraction of its width is as bad (100) as one shrunk
+// by kMaxShrink; TeX's values for a roman font.
+constexpr double kStretchability = 0.5;
+// Words shorter than this are not hyphenated, and a break leaves at least the
+// given letters on either side.
+constexpr int kMinHyphenWord = 6;
+constexpr int kMinBefore = 2;
+constexpr int kMinAfter = 3;
+
+// Latin-1 is enough: the German patterns know no other letters.
+bool is_upper(char32_t cp) { return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7); }
+
+// A token is what stands between two spaces: several words when it breaks at a
+// hyphen or slash ("Schul-/Jugendhilfe"). Addresses, links and code keep their
+// form: a hyphen added inside would change what the reader types.
+bool protected_token(const std::vector<Word>& words, size_t first, size_t last) {
+  // Byte by byte over the fragments, without joining them: this runs for every
+  // word of every hyphenated paragraph.
+  char before2 = 0, before = 0;
+  for (size_t i = first; i <= last; ++i)
+    for (const Frag& f : words[i].frags) {
+      if (!f.run->link.empty() || f.run->style.face == Face::mono) return true;
+      for (char c : f.text) {
+        if (c == '@' || (before2 == ':' && before == '/' && c == '/')) return true;  // address, "://"
+        // A dot between letters: a domain ("schule.nrw.de", "www.") or "z.B.".
+        if (before == '.' && std::isalpha(static_cast<unsigned char>(before2)) &&
+            std::isalpha(static_cast<unsigned char>(c)))
+          return true;
+        before2 = before;
+        before = c;
+      }
+    }
+  return false;
+}
+
+// The hyphenation points of one word by the patterns: only in its letters
+// between leading and trailing punctuation, and only when those are letters
+// alone (no digits: amounts, dates, "8a", school numbers), in lower case after
+// the first (no "NRW", "KiTa").
+struct Letter {
+  size_t frag, byte;
+  char32_t cp;
+};
+
+// Buffers reused from word to word.
+struct HyphenScratch {
+  std::vector<HyphenPoint> points;
+  std::vector<Letter> letters;
+  std::string core;
+};
+
+void pattern_splits(Word& w, const Hyphenator& hyphenator, HyphenScratch& scratch) {
+  std::vector<Letter>& letters = scratch.letters;
+  letters.clear();
+  for (size_t f = 0; f < w.frags.size(); ++f)
+    for (size_t pos = 0; pos < w.frags[f].text.size();) {
+      const size_t at = pos;
+      letters.push_back({f, at, next_code_point(w.frags[f].text, pos)});
+    }
+  size_t begin = 0, end = letters.size();
+  while (begin < end && !is_letter(letters[begin].cp)) ++begin;
+  while (end > begin && !is_letter(letters[end - 1].cp)) --end;
+  if (int(end - begin) < kMinHyphenWord) return;
+  std::string& core = scratch.core;
+  core.clear();
+  for (size_t k = begin; k < end; ++k) {
+    if (!is_letter(letters[k].cp) || (k > begin && is_upper(letters[k].cp))) return;
+    append_utf8(core, letters[k].cp);
+  }
+  scratch.points.clear();
+  hyphenator.hyphenate(core, scratch.points);
+  const int n = int(end - begin);
+  for (const HyphenPoint& p : scratch.points) {
+    if (p.letters < kMinBefore || n - p.letters < kMinAfter) continue;
+    const Letter& at = letters[begin + size_t(p.letters)];
+    w.splits.push_back({at.frag, at.byte, int(begin) + p.letters, p.joint ? kJointPenalty : kSyllablePenalty});
+  }
+}
+
+// Cuts a word at its splits into pieces; all but the last end with a hyphen.
+void cut_at_splits(Word& word, const GlyphMetrics& m, std::vector<Word>& out) {
+  size_t frag = 0, byte = 0;  // where the next piece starts
+  auto piece_until = [&](size_t end_frag, size_t end_byte) {
+    Word p;
+    for (size_t f = frag; f <= end_frag && f < word.frags.size(); ++f) {
+      const Frag& src = word.frags[f];
+      const size_t from = f == frag ? byte : 0;
+      const size_t to = f == end_frag ? end_byte : src.text.size();
+      if (to <= from) continue;
+      Frag part{src.run, src.text.substr(from, to - from), 0};
+      part.width = measure(m, src.run->style, part.text);
+      p.width += part.width;
+      p.frags.push_back(std::move(part));
+    }
+    frag = end_frag;
+    byte = end_byte;
+    return p;
+  };
+  for (const Split& s : word.splits) {
+    if (s.frag < frag || (s.frag == frag && s.byte <= byte)) continue;
+    Word p = piece_until(s.frag, s.byte);
+    if (p.frags.empty()) continue;
+    const Frag& last = p.frags.back();
+    const Style& style = last.run->style;
+    p.hyphen_width = advance_pt(m, style, kSoftHyphen) + kern_pt(m, style, last_code_point(last.text), kSoftHyphen);
+    if (p.hyphen_width <= 0) p.hyphen_width = 0.01f;  // a face without the glyph still marks the break
+    p.penalty = s.penalty;
+    out.push_back(std::move(p));
+  }
+  Word rest = piece_until(word.frags.size() - 1, word.frags.back().text.size());
+  if (rest.frags.empty() && !out.empty()) {
+    // A soft hyphen at the word's end ("Platz\u00AD"): nothing to break.
+    out.back().glue = word.glue;
+    out.back().breakable = word.breakable;
+    out.back().forced = word.forced;
+    out.back().hyphen_width = out.back().penalty = 0;
+    return;
+  }
+  rest.glue = word.glue;
+  rest.breakable = word.breakable;
+  rest.forced = word.forced;
+  out.push_back(std::move(rest));
+}
+
+// Soft hyphens everywhere; with a hyphenator also the patterns' points, except
+// in the paragraph's last word and in protected tokens. A word with soft
+// hyphens breaks only there: its author has said where.
+void hyphenate_words(std::vector<Word>& words, const Hyphenator* hyphenator, const GlyphMetrics& m) {
+  bool any = hyphenator != nullptr;
+  for (const Word& w : words) any = any || !w.splits.empty();
+  if (!any) return;
+  HyphenScratch scratch;
+  std::vector<Word> out;
+  out.reserve(words.size() * 2);
+  for (size_t first = 0; first < words.size();) {
+    size_t last = first;
+    while (last + 1 < words.size() && words[last].glue == 0 && !words[last].forced) ++last;
+    const bool patterns = hyphenator && last + 1 < words.size() && !protected_token(words, first, last);
+    for (size_t i = first; i <= last; ++i) {
+      Word& w = words[i];
+      if (w.splits.empty() && patterns) pattern_splits(w, *hyphenator, scratch);
+      else
+        for (Split& s : w.splits) s.penalty = kSoftHyphenPenalty;
+      if (w.splits.empty()) out.push_back(std::move(w));
+      else cut_at_splits(w, m, out);
+    }
+    first = last + 1;
+  }
+  words = std::move(out);
+}
+
+// Pieces of one word that end up on one line are drawn as one string, so the
+// kerning between them counts.
+void set_lead_kerning(std::vector<Word>& words, const GlyphMetrics& m) {
+  for (size_t i = 1; i < words.size(); ++i) {
+    const Word& prev = words[i - 1];
+    if (prev.glue != 0 || prev.forced || prev.frags.empty() || words[i].frags.empty()) continue;
+    const Frag& a = prev.frags.back();
+    const Frag& b = words[i].frags.front();
+    if (a.run->style == b.run->style && a.run->link == b.run->link)
+      words[i].lead_kern = kern_pt(m, a.run->style, last_code_point(a.text), first_code_point(b.text));
+  }
+}
+
 // Chooses break points in words[begin, end) (no forced break inside) that
-// minimise the summed badness of the lines; returns the index after each line.
+// minimise the summed badness and hyphen penalties of the lines; returns the
+// index after each line. The state of a break includes how many hyphenated
+// lines end in a row there, so that at most kMaxHyphenRun follow each other.
+// `worst` is raised to the badness of the worst line chosen.
 std::vector<size_t> choose_breaks(const std::vector<Word>& words, size_t begin, size_t end,
-                                  float width, bool justify, float space) {
+                                  float width, bool justify, float space, double& worst) {
   const double inf = std::numeric_limits<double>::infinity();
-  std::vector<double> best(end - begin + 1, inf);
-  std::vector<size_t> from(end - begin + 1, begin);
-  best[0] = 0;
+  constexpr int kStates = kMaxHyphenRun + 1;
+  struct Best {
+    double cost[kStates];
+    double worst[kStates];  // the worst line's badness on the way here
+    size_t from[kStates];
+    int from_state[kStates];
+  };
+  std::vector<Best> best(end - begin + 1);
+  for (Best& b : best)
+    for (int h = 0; h < kStates; ++h) {
+      b.cost[h] = inf;
+      b.worst[h] = 0;
+      b.from[h] = begin;
+      b.from_state[h] = 0;
+    }
+  best[0].cost[0] = 0;
   for (size_t j = begin + 1; j <= end; ++j) {
     if (j < end && !words[j - 1].breakable) continue;
-    double line_width = 0;
+    const bool hyphen = j < end && words[j - 1].hyphen_width > 0;
+    double line_width = hyphen ? words[j - 1].hyphen_width : 0;
     int glues = 0;
+    // A justified line other than the last may also shrink its spaces a little.
+    const double shrink = justify && j < end ? kMaxShrink : 0;
+    double natural_glue = 0;
     for (size_t i = j; i-- > begin;) {
       line_width += words[i].width;
       if (i + 1 < j) {
-        line_width += words[i].glue;
+        line_width += words[i].glue + words[i + 1].lead_kern;
         if (words[i].glue > 0) ++glues;
+        natural_glue += words[i].glue;
       }
-      if (line_width > width + 0.01 && i + 1 < j) break;
+      if (line_width - shrink * natural_glue > width + 0.01 && i + 1 < j) break;
       if (i > begin && !words[i - 1].breakable) continue;
-      if (best[i - begin] == inf) continue;
+      const Best& from = best[i - begin];
       double cost = 0;
-      if (j < end) {
+      if (j < end && line_width > width && natural_glue > 0) {
+        // Shrunk spaces: as bad at their limit as spaces stretched by kStretchability.
+        const double ratio = std::min(1.0, (line_width - width) / (shrink * natural_glue));
+        cost = 100 * ratio * ratio * ratio;
+      } else if (j < end) {
         double slack = std::max(0.0, width - line_width);
         if (justify) {
           // Badness of the stretched spaces, like TeX: grows with the cube.
-          const double ratio = std::min(slack / (std::max(glues, 1) * space), 10.0);
+          const double ratio = std::min(slack / (std::max(glues, 1) * space * kStretchability), 10.0);
           cost = 100 * ratio * ratio * ratio + (glues == 0 ? 1000 : 0);
         } else {
           cost = slack * slack / (space * space);
         }
       }
+      const double badness = cost;
       cost += 10;  // each line costs a little: prefer fewer lines
-      if (best[i - begin] + cost < best[j - begin]) {
-        best[j - begin] = best[i - begin] + cost;
-        from[j - begin] = i;
+      if (hyphen) cost += words[j - 1].penalty;
+      Best& to = best[j - begin];
+      for (int h = 0; h < kStates; ++h) {
+        if (from.cost[h] == inf) continue;
+        // A third hyphen in a row is only taken when nothing else fits (a word
+        // with soft hyphens in a narrow column): it must never lose words.
+        const bool too_many = hyphen && h == kMaxHyphenRun;
+        const int next = hyphen ? std::min(h + 1, kMaxHyphenRun) : 0;
+        const double total = from.cost[h] + cost + (next >= 2 ? kConsecutivePenalty : 0) + (too_many ? 1e6 : 0);
+        if (total < to.cost[next]) {
+          to.cost[next] = total;
+          to.worst[next] = std::max(from.worst[h], badness);
+          to.from[next] = i;
+          to.from_state[next] = h;
+        }
       }
     }
   }
   std::vector<size_t> ends;
-  for (size_t j = end; j > begin; j = from[j - begin]) {
+  int state = 0;
+  for (int h = 1; h < kStates; ++h)
+    if (best[end - begin].cost[h] < best[end - begin].cost[state]) state = h;
+  worst = std::max(worst, best[end - begin].worst[state]);
+  for (size_t j = end; j > begin;) {
     ends.push_back(j);
-    if (best[j - begin] == inf) break;  // unreachable: cannot happen after splitting
+    const Best& b = best[j - begin];
+    if (b.cost[state] == inf) break;  // unreachable: cannot happen after splitting
+    const size_t i = b.from[state];
+    state = b.from_state[state];
+    j = i;
   }
   std::reverse(ends.begin(), ends.end());
   return ends;
@@ -264,17 +559,27 @@ size_t count_code_points(const std::string& s) {
 constexpr float kMaxLetterSpacing = 0.015f;  // of an em
 constexpr float kMaxStretch = 4;  // a space may grow by four spaces at most
 
+// The kerning where fragment f follows prev with no space between: they are
+// drawn as one string when their styles and links agree (make_line).
+float junction_kern(const Frag* prev, const Frag& f, const GlyphMetrics& m) {
+  if (!prev || !(prev->run->style == f.run->style) || prev->run->link != f.run->link) return 0;
+  return kern_pt(m, f.run->style, last_code_point(prev->text), first_code_point(f.text));
+}
+
 Line make_line(const std::vector<Word>& words, size_t begin, size_t end, float width,
-               Align align, bool last, float leading) {
+               Align align, bool last, float leading, const GlyphMetrics& m) {
   Line line;
   float max_size = 0;
   int glues = 0;
   size_t glyphs = 0;
   float natural = 0, natural_glue = 0;
+  const Frag* prev = nullptr;
   for (size_t i = begin; i < end; ++i) {
     for (const Frag& f : words[i].frags) {
       max_size = std::max(max_size, f.run->style.size);
       glyphs += count_code_points(f.text);
+      natural += junction_kern(prev, f, m);
+      prev = &f;
     }
     natural += words[i].width;
     if (i + 1 < end && words[i].glue > 0) {
@@ -282,7 +587,16 @@ Line make_line(const std::vector<Word>& words, size_t begin, size_t end, float w
       natural_glue += words[i].glue;
       ++glues;
       ++glyphs;  // the space
+      prev = nullptr;
     }
+  }
+  // A line that ends inside a hyphenated word ends with a hyphen, drawn as the
+  // soft hyphen U+00AD: it prints as "-", and copying, searching and pdftotext
+  // know it for a hyphen that is not part of the word.
+  const bool hyphen = !last && words[end - 1].hyphen_width > 0;
+  if (hyphen) {
+    natural += words[end - 1].hyphen_width;
+    ++glyphs;
   }
   line.height = std::max(leading, max_size * 1.2f);
   line.width = natural;
@@ -300,6 +614,9 @@ Line make_line(const std::vector<Word>& words, size_t begin, size_t end, float w
     // A line cut short by something unbreakable after it (a URL, a long code
     // span) would show holes of many spaces: it stays ragged instead.
     if (extra > kMaxStretch * (natural_glue / float(std::max(glues, 1)))) extra = 0;
+  } else if (align == Align::justify && !last && natural > width && glues > 0) {
+    // Chosen by choose_breaks within kMaxShrink of the spaces.
+    extra = std::max(width - natural, -kMaxShrink * natural_glue) / float(glues);
   } else if (align == Align::center) {
     x = slack / 2;
   } else if (align == Align::right) {
@@ -309,10 +626,12 @@ Line make_line(const std::vector<Word>& words, size_t begin, size_t end, float w
   // While the ops are built their widths are advances: every glyph is followed by
   // `spacing`, the last one of an op too.
   TextOp* open = nullptr;  // the op that the next fragment may extend
+  prev = nullptr;
   for (size_t i = begin; i < end; ++i) {
     const Word& w = words[i];
     for (const Frag& f : w.frags) {
-      const float advance = f.width + spacing * float(count_code_points(f.text));
+      const float advance = f.width + spacing * float(count_code_points(f.text)) + junction_kern(prev, f, m);
+      prev = &f;
       if (open && open->style == f.run->style && open->link == f.run->link) {
         open->text += f.text;
         open->width += advance;
@@ -323,13 +642,18 @@ Line make_line(const std::vector<Word>& words, size_t begin, size_t end, float w
       x += advance;
     }
     if (i + 1 == end || w.glue == 0) continue;
+    prev = nullptr;
     // The space stays in the text so that copying and pdftotext see words. When
     // the spaces stretch, the next word gets its own op at its position, and the
     // space does not count in the op's width.
     open->text += ' ';
     x += w.glue + spacing + extra;
-    if (extra > 0) open = nullptr;
+    if (extra != 0) open = nullptr;
     else open->width += w.glue + spacing;
+  }
+  if (hyphen && open) {
+    append_utf8(open->text, kSoftHyphen);
+    open->width += words[end - 1].hyphen_width + spacing;
   }
   // An op's width ends at the ink of its last glyph, not after its spacing.
   for (TextOp& op : line.texts) op.width -= spacing;
@@ -340,9 +664,7 @@ Line make_line(const std::vector<Word>& words, size_t begin, size_t end, float w
 }  // namespace
 
 float text_width(const GlyphMetrics& metrics, const Style& style, std::string_view text) {
-  float w = 0;
-  for (size_t pos = 0; pos < text.size();) w += advance_pt(metrics, style, next_code_point(text, pos));
-  return w;
+  return measure(metrics, style, text);
 }
 
 std::string fit_with_ellipsis(const GlyphMetrics& metrics, const Style& style, std::string_view text,
@@ -354,11 +676,12 @@ std::string fit_with_ellipsis(const GlyphMetrics& metrics, const Style& style, s
   const float room = max_width - text_width(metrics, style, ellipsis);
   size_t cut = 0;
   float width = 0;
-  for (size_t pos = 0; pos < text.size();) {
-    width += advance_pt(metrics, style, next_code_point(text, pos));
-    if (width > room) break;
-    cut = pos;
-  }
+  walk_advances(metrics, style, text, [&](size_t end, float advance) {
+    width += advance;
+    if (width > room) return false;
+    cut = end;
+    return true;
+  });
   return std::string(text.substr(0, cut)) + std::string(ellipsis);
 }
 
@@ -391,11 +714,14 @@ std::vector<Run> resolve_glyphs(const std::vector<Run>& runs, const GlyphMetrics
       out.back().text += run.text;
       continue;
     }
-    for (size_t pos = 0; pos < run.text.size();) {
-      char32_t cp = next_code_point(run.text, pos);
+    // Text that did not come through a reader may still be decomposed ("a" and
+    // a combining diaeresis): the fonts have the composed letters.
+    const std::string text = to_nfc(run.text);
+    for (size_t pos = 0; pos < text.size();) {
+      char32_t cp = next_code_point(text, pos);
       if (cp == '\t') cp = ' ';
       if (is_invisible(cp)) continue;
-      if (cp == '\n' || metrics.advance(run.style.face, cp) >= 0) {
+      if (cp == '\n' || cp == kSoftHyphen || metrics.advance(run.style.face, cp) >= 0) {
         emit(run, run.style.face, cp);
         continue;
       }
@@ -438,26 +764,59 @@ void measure_extent(const std::vector<Run>& runs, const GlyphMetrics& metrics,
   }
 }
 
-std::vector<Line> break_lines(const std::vector<Run>& runs, float width, Align align,
-                              float leading, const GlyphMetrics& metrics) {
-  std::vector<Word> words = split_words(runs, metrics);
-  split_long_words(words, width, metrics);
-  std::vector<Line> lines;
-  if (words.empty()) return lines;
-  float space = 0;
-  for (const Run& r : runs) space = std::max(space, advance_pt(metrics, r.style, ' '));
-  if (space <= 0) space = 3;
+namespace {
+
+// The line breaks of all words, between forced breaks: (first word, end) per line.
+std::vector<std::pair<size_t, size_t>> all_breaks(const std::vector<Word>& words, float width, bool justify,
+                                                  float space, double& worst) {
+  std::vector<std::pair<size_t, size_t>> lines;
   size_t begin = 0;
   for (size_t i = 0; i < words.size(); ++i) {
     if (!words[i].forced && i + 1 < words.size()) continue;
-    std::vector<size_t> ends = choose_breaks(words, begin, i + 1, width,
-                                             align == Align::justify, space);
     size_t start = begin;
-    for (size_t e : ends) {
-      lines.push_back(make_line(words, start, e, width, align, e == i + 1, leading));
+    for (size_t e : choose_breaks(words, begin, i + 1, width, justify, space, worst)) {
+      lines.emplace_back(start, e);
       start = e;
     }
     begin = i + 1;
+  }
+  return lines;
+}
+
+// Like TeX's \pretolerance: a paragraph whose lines are all at least this good
+// without hyphenation is not hyphenated (most paragraphs of an agreement are one
+// to three lines). 100 is spaces at 1.5 times their width.
+constexpr double kPretolerance = 100;
+
+}  // namespace
+
+std::vector<Line> break_lines(const std::vector<Run>& runs, float width, Align align,
+                              float leading, const GlyphMetrics& metrics, const Hyphenator* hyphenator) {
+  std::vector<Word> split = split_words(runs, metrics);
+  std::vector<Line> lines;
+  if (split.empty()) return lines;
+  float space = 0;
+  for (const Run& r : runs) space = std::max(space, advance_pt(metrics, r.style, ' '));
+  if (space <= 0) space = 3;
+  const bool justify = align == Align::justify;
+  auto prepare = [&](std::vector<Word> words, const Hyphenator* h) {
+    hyphenate_words(words, h, metrics);
+    split_long_words(words, width, metrics);
+    set_lead_kerning(words, metrics);
+    return words;
+  };
+  // Soft hyphens only; the words are kept for a second pass only with a hyphenator.
+  std::vector<Word> words = prepare(hyphenator ? split : std::move(split), nullptr);
+  double worst = 0;
+  std::vector<std::pair<size_t, size_t>> breaks = all_breaks(words, width, justify, space, worst);
+  if (hyphenator && worst > kPretolerance) {
+    words = prepare(std::move(split), hyphenator);
+    breaks = all_breaks(words, width, justify, space, worst);
+  }
+  for (size_t k = 0; k < breaks.size(); ++k) {
+    const auto [start, end] = breaks[k];
+    const bool last = end == words.size() || words[end - 1].forced;
+    lines.push_back(make_line(words, start, end, width, align, last, leading, metrics));
   }
   return lines;
 }

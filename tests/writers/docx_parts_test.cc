@@ -35,7 +35,8 @@ TEST_CASE("docx parts: headings are Word's heading styles with outline levels") 
 TEST_CASE("docx parts: body text is German, and alert boxes are bordered and shaded") {
   pugi::xml_document styles = kovgen::default_styles();
   CHECK(kovgen::xml_fragment(styles.child("w:styles").child("w:docDefaults").child("w:rPrDefault")) ==
-        "<w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Arial\" w:eastAsia=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/>"
+        "<w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"Times New Roman\" "
+        "w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\"/>"
         "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/><w:lang w:val=\"de-DE\" w:eastAsia=\"de-DE\" w:bidi=\"ar-SA\"/>"
         "</w:rPr></w:rPrDefault>");
   CHECK(style_xml("AlertCaution") ==

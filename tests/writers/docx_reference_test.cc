@@ -45,7 +45,7 @@ std::string german_word_reference() {
   replace_all(styles, "w:basedOn w:val=\"Normal\"", "w:basedOn w:val=\"Standard\"");
   replace_all(styles, "w:styleId=\"BodyText\"", "w:styleId=\"Textkrper\"");
   replace_all(styles, "w:val=\"BodyText\"", "w:val=\"Textkrper\"");
-  replace_all(styles, "w:ascii=\"Arial\"", "w:ascii=\"Times New Roman\"");
+  replace_all(styles, "w:ascii=\"Times New Roman\"", "w:ascii=\"Arial\"");
   pugi::xml_document doc;
   REQUIRE(doc.load_string(styles.c_str()));
   for (pugi::xml_node s = doc.child("w:styles").child("w:style"); s;) {
@@ -70,7 +70,7 @@ std::string german_word_reference() {
                    "<a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" name=\"Stadt\"/>"});
   parts.push_back({"word/fontTable.xml", "application/xml",
                    "<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-                   "<w:font w:name=\"Times New Roman\"/></w:fonts>"});
+                   "<w:font w:name=\"Arial\"/></w:fonts>"});
   auto zip = kovgen::zip_package(parts, diag);
   REQUIRE(zip);
   return *zip;
@@ -110,7 +110,7 @@ TEST_CASE("docx reference: localised style ids, fonts, page setup and theme are 
   CHECK(document.find("<w:pStyle w:val=\"Textkrper\"/></w:pPr><w:r><w:t>Text</w:t>") != std::string::npos);
   CHECK(document.find("<w:pgSz w:w=\"15840\" w:h=\"12240\" w:orient=\"landscape\"/>") != std::string::npos);
   const std::string& styles = parts["word/styles.xml"];
-  CHECK(styles.find("w:ascii=\"Times New Roman\"") != std::string::npos);
+  CHECK(styles.find("w:ascii=\"Arial\"") != std::string::npos);
   CHECK(styles.find("w:styleId=\"Heading1\"") == std::string::npos);
   CHECK(styles.find("w:styleId=\"Normal\"") == std::string::npos);
   // The alert styles the reference lacks are added, based on its body text style.

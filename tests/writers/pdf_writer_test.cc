@@ -37,8 +37,12 @@ std::string convert(const std::string& name, const std::string& markdown,
   return dir + "/out.pdf";
 }
 
+// The text as a reader searches it: a hyphen the writer added at a line end is
+// a soft hyphen (U+00AD), dropped here with the line end, which joins the word.
 std::string pdftotext(const std::string& pdf) {
-  return run_command({"pdftotext", "-enc", "UTF-8", pdf, "-"}).out;
+  std::string text = run_command({"pdftotext", "-enc", "UTF-8", pdf, "-"}).out;
+  for (size_t at; (at = text.find("\xC2\xAD\n")) != std::string::npos;) text.erase(at, 3);
+  return text;
 }
 
 std::string without_whitespace(const std::string& s) {

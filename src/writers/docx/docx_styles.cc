@@ -28,7 +28,7 @@ namespace {
 constexpr const char* kStyles = R"(<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
 <w:docDefaults>
   <w:rPrDefault><w:rPr>
-    <w:rFonts w:ascii="Arial" w:eastAsia="Arial" w:hAnsi="Arial" w:cs="Arial"/>
+    <w:rFonts w:ascii="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/>
     <w:sz w:val="22"/><w:szCs w:val="22"/>
     <w:lang w:val="de-DE" w:eastAsia="de-DE" w:bidi="ar-SA"/>
   </w:rPr></w:rPrDefault>

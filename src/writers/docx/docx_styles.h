@@ -39,7 +39,8 @@ namespace kovgen {
 inline constexpr int kListHanging = 425;  // 0.75 cm
 inline int list_indent(int level) { return kListHanging * (level + 1); }
 
-// The default word/styles.xml: body text Arial 11 pt in de-DE, Title, Heading 1–3
+// The default word/styles.xml: body text Times New Roman 11 pt in de-DE (the PDF's
+// Liberation Serif has its metrics, so both break lines alike), Title, Heading 1–3
 // with outline levels, the table style, alert boxes in their kinds' colours.
 pugi::xml_document default_styles();
 

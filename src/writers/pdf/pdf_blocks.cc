@@ -178,6 +178,7 @@ class Builder {
                          hs.after);
     b.space_before = hs.before;
     b.keep_with_next = true;
+    b.para.hyphenate = false;  // a hyphen in a heading reads as a typo
     if (!title) {
       b.para.outline_level = std::max(1, level - 1);
       b.para.outline_title = plain_text(n);

@@ -9,6 +9,7 @@
 #include "haru_internals.h"
 #include "haru_library.h"
 #include "i18n.h"
+#include "kern_pairs.h"
 
 
 #ifndef KOVGEN_FONT_DIR
@@ -163,6 +164,30 @@ bool PdfFonts::create_fonts(const std::array<std::vector<char32_t>, layout::kFac
     }
   }
   return true;
+}
+
+int PdfFonts::kerning(Face face, char32_t left, char32_t right) const {
+  const int i = int(face);
+  if (i >= kKernTableCount || left > 0xFFFF || right > 0xFFFF) return 0;
+  // Few letters begin a pair ("T", "V", "W", "r", quotes), and this runs for
+  // every pair of letters measured and drawn: most leave after one look-up.
+  static const auto starts = [] {
+    std::array<std::vector<bool>, layout::kFaceCount> s;
+    for (int f = 0; f < kKernTableCount; ++f) {
+      s[f].assign(kCached, false);
+      for (int k = 0; k < kKernTables[f].count; ++k)
+        if (kKernTables[f].pairs[k].left < kCached) s[f][kKernTables[f].pairs[k].left] = true;
+    }
+    return s;
+  }();
+  if (left < kCached && !starts[i][left]) return 0;
+  const KernTable& table = kKernTables[i];
+  const KernPair* end = table.pairs + table.count;
+  const KernPair* hit = std::lower_bound(table.pairs, end, std::pair<char32_t, char32_t>(left, right),
+                                         [](const KernPair& p, const std::pair<char32_t, char32_t>& key) {
+                                           return p.left != key.first ? p.left < key.first : p.right < key.second;
+                                         });
+  return hit != end && hit->left == left && hit->right == right ? hit->value : 0;
 }
 
 uint16_t PdfFonts::code(layout::Face face, char32_t cp) const {

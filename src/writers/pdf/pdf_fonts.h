@@ -31,6 +31,10 @@ class PdfFonts : public layout::GlyphMetrics {
   // load has no glyphs; report() tells why.
   int advance(layout::Face face, char32_t cp) const override;
 
+  // The source fonts' pair kerning (kern_pairs.h); the same whichever file
+  // a face was loaded from, since the subsets keep the source's metrics.
+  int kerning(layout::Face face, char32_t left, char32_t right) const override;
+
   // Creates the fonts to draw with. `used[face]` lists every code point that will
   // be drawn in that face, and nothing else may be drawn with it.
   bool create_fonts(const std::array<std::vector<char32_t>, layout::kFaceCount>& used,

@@ -9,6 +9,7 @@
 #include <zlib.h>
 
 #include "content_fingerprint.h"
+#include "german_hyphenator.h"
 #include "haru_internals.h"
 #include "i18n.h"
 #include "layout.h"
@@ -249,8 +250,18 @@ class PageDrawer {
         }
       }
       out += '(';
+      char32_t prev = 0;
       for (size_t pos = 0; pos < t.text.size();) {
         const char32_t cp = next_code_point(t.text, pos);
+        // The layout measured these pairs kerned (layout_text.cc: kern_pt), never around spaces.
+        const int kern = prev && prev != ' ' && cp != ' ' ? fonts_.kerning(t.style.face, prev, cp) : 0;
+        if (kern != 0) {
+          out += ')';
+          append_number(out, float(-kern));
+          out += '(';
+          pen += float(kern) * size / 1000;
+        }
+        prev = cp;
         const uint16_t code = fonts_.code(t.style.face, cp);
         append_code_byte(out, char(code >> 8));
         append_code_byte(out, char(code & 0xFF));
@@ -421,7 +432,8 @@ std::optional<std::string> write(cmark_node* root, const WriterOptions& options,
   const layout::PageGeometry geometry;
   PdfContent content = pdf_blocks(root);
   resolve_pdf_glyphs(content, fonts, diag);
-  std::vector<Page> pages = layout::layout_document(content.blocks, content.boxes, geometry, fonts);
+  const hyphenation::GermanHyphenator hyphenator;
+  std::vector<Page> pages = layout::layout_document(content.blocks, content.boxes, geometry, fonts, &hyphenator);
   // Drafts say so in the running header too, as the DOCX header does: the stamp
   // is strokes, which a reader of the text (or pdftotext) does not see.
   layout::add_page_furniture(pages, info.draft ? "ENTWURF \u2013 " + info.title : info.title, geometry, fonts);

@@ -1,0 +1,26 @@
+#pragma once
+// Liang's hyphenation patterns as constant tables, generated at build time from
+// hyphen-de by cmake/hyphen_patterns.py (see there for the layout).
+#include <string_view>
+#include <vector>
+
+namespace kovgen::hyphenation {
+
+struct PatternLevel {
+  const char* letters;      // ISO-8859-1, '.' marks the edge of the word
+  const char* digits;       // pattern i: offsets[i + 1] - offsets[i] + 1 digits at offsets[i] + i
+  const unsigned* offsets;  // count + 1 entries
+  const unsigned* first;    // 257 entries: the first pattern whose first letter is >= the byte
+  unsigned count;
+};
+
+// The joints of German compounds ("mittags1pause") and the syllable patterns.
+extern const PatternLevel kCompoundLevel;
+extern const PatternLevel kSyllableLevel;
+
+// Liang's values between the letters of `word` (lower case, ISO-8859-1, without
+// the edge dots): values[k] belongs to the gap before word[k], so the result has
+// word.size() + 1 entries; an odd value allows a break there.
+std::vector<unsigned char> pattern_values(const PatternLevel& level, std::string_view word);
+
+}  // namespace kovgen::hyphenation
