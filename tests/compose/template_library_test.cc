@@ -96,9 +96,9 @@ TEST_CASE("template library: an own folder adds templates and replaces a shipped
   MemoryDisk disk;
   fill_library(disk);
   disk.put("eigene/drei/template.yaml", kQuestionnaire);
-  disk.put("eigene/drei/vereinbarung.md.mustache", "# Drei: {{meta.titel}}\n\n{{> schluss}}\n");
+  disk.put("eigene/drei/vereinbarung.md.mustache", "# Drei: {{meta.titel}}\n\n{{{kovgen.hinweis.meta}}}\n\n{{> schluss}}\n");
   disk.put("eigene/eins/template.yaml", kQuestionnaire);
-  disk.put("eigene/eins/vereinbarung.md.mustache", "# Eigene Eins: {{meta.titel}}\n");
+  disk.put("eigene/eins/vereinbarung.md.mustache", "# Eigene Eins: {{meta.titel}}\n\n{{{kovgen.hinweis.meta}}}\n");
   TemplateLibrary lib = kLibrary;
   lib.own_templates_dirs = {"eigene"};
   CHECK(list_template_ids(disk, lib) == std::vector<std::string>{"drei", "eins", "zwei"});
