@@ -91,12 +91,17 @@ TEST_CASE("version: names the version, the source commit and the libraries") {
   const CommandResult r = run_kovgen({"--version"});
   CHECK(r.exit_code == 0);
   CHECK(r.out.rfind(std::string("kovgen ") + KOVGEN_VERSION + "\n", 0) == 0);
-  const CommandResult head = run_command({"git", "-C", source_dir(), "rev-parse", "--short=12", "HEAD"});
-  if (head.exit_code == 0) {
-    CHECK(has(r.out, "Quelltext-Commit: " + head.out));
+  // The commit this build was configured from: HEAD, or one before it when a commit
+  // was made since the last build (the next build configures again).
+  if (run_command({"git", "-C", source_dir(), "rev-parse", "HEAD"}).exit_code == 0) {
+    std::smatch commit;
+    REQUIRE(std::regex_search(r.out, commit, std::regex("\nQuelltext-Commit: ([0-9a-f]{12})\n")));
+    const CommandResult ancestor =
+        run_command({"git", "-C", source_dir(), "merge-base", "--is-ancestor", commit[1].str(), "HEAD"});
+    CHECK_MESSAGE(ancestor.exit_code == 0, commit[1].str() << " is no commit of this checkout's history");
   } else {
     MESSAGE("no git checkout: the commit is not compared");
-    CHECK(std::regex_search(r.out, std::regex("Quelltext-Commit: \\S+\n")));
+    CHECK(has(r.out, "\nQuelltext-Commit: "));
   }
   for (const char* library : {"cmark-gfm 0.", "libyaml 0.", "pugixml 1.", "utf8proc 2.", "xxHash 0.", "zlib 1.",
                               "libzip 1.", "libharu 2.3.0", "libedit"})
