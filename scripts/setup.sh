@@ -29,7 +29,7 @@ packages=(
   # amendments: word diff, and deadlines as iCalendar
   libdtl-dev libical-dev
   # packaging: the man page from --help, completion, the .deb and its checks
-  help2man bash-completion dpkg-dev fakeroot lintian
+  help2man man-db bash-completion dpkg-dev fakeroot lintian
   # the sanitizer build and the fuzzers (scripts/test.sh, fuzz/run.sh): clang with
   # libFuzzer and the sanitizer runtimes, llvm-symbolizer for readable reports
   clang libclang-rt-14-dev llvm

@@ -11,7 +11,7 @@
 #include "i18n.h"
 #include "process_environment.h"
 #include "text_match.h"
-#include "version.h"
+#include "version_info.h"
 
 namespace kovgen::cli {
 
@@ -40,8 +40,10 @@ void print_overview() {
                  "Commands:\n"),
              stdout);
   for (const auto& c : commands) std::printf("  %-11s %s\n", c.name, tr(c.summary));
-  std::printf("\n%s\n\n%s", tr("Run 'kovgen help COMMAND' or 'kovgen COMMAND --help' for a command's options.\n"
+  std::printf("\n%s\n%s\n\n%s", tr("Run 'kovgen help COMMAND' or 'kovgen COMMAND --help' for a command's options.\n"
                                 "'--lang en' (or KOVGEN_LANG=en) shows every message in English."),
+              tr("'--vorlagen DIR' (with every command) also reads your own templates from DIR,\n"
+                 "before the shipped ones."),
               tr(kExitCodeHelp));
 }
 
@@ -80,17 +82,19 @@ int unknown_command(const std::string& name) {
   return kovgen::kExitUsage;
 }
 
-// Takes "--lang X" or "--lang=X" out of the arguments, wherever it stands before
-// a "--": it is the one option every command understands. False if it lacks its value.
-bool take_language_option(std::vector<std::string>& args, std::string& language) {
+// Takes every "--NAME X" and "--NAME=X" out of the arguments, wherever it stands
+// before a "--": the options every command understands (--lang, --vorlagen).
+// False if one lacks its value.
+bool take_global_option(std::vector<std::string>& args, const std::string& name, std::vector<std::string>& values) {
+  const std::string with_value = name + "=";
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--") break;
-    if (args[i].rfind("--lang=", 0) == 0) {
-      language = args[i].substr(7);
+    if (args[i].rfind(with_value, 0) == 0) {
+      values.push_back(args[i].substr(with_value.size()));
       args.erase(args.begin() + i--);
-    } else if (args[i] == "--lang") {
+    } else if (args[i] == name) {
       if (i + 1 >= args.size()) return false;
-      language = args[i + 1];
+      values.push_back(args[i + 1]);
       args.erase(args.begin() + i, args.begin() + i + 2);
       --i;
     }
@@ -121,9 +125,9 @@ int main(int argc, char** argv) {
   using namespace kovgen::cli;
   using kovgen::tr;
   std::vector<std::string> args(argv + 1, argv + argc);
-  std::string language;
-  const bool language_given = take_language_option(args, language);
-  if (auto error = kovgen::choose_language(language)) {
+  std::vector<std::string> languages;
+  const bool language_given = take_global_option(args, "--lang", languages);
+  if (auto error = kovgen::choose_language(languages.empty() ? std::string() : languages.back())) {
     std::fprintf(stderr, "kovgen: %s\n", error->c_str());
     return kovgen::kExitUsage;
   }
@@ -131,13 +135,22 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "kovgen: %s\n", tr("--lang needs a language: de or en"));
     return kovgen::kExitUsage;
   }
+  std::vector<std::string> own_templates;
+  if (!take_global_option(args, "--vorlagen", own_templates)) {
+    std::fprintf(stderr, "kovgen: %s\n", tr("--vorlagen needs a folder with your own templates"));
+    return kovgen::kExitUsage;
+  }
+  if (auto error = kovgen::use_own_template_folders(own_templates)) {
+    std::fprintf(stderr, "kovgen: %s\n", error->c_str());
+    return kovgen::kExitUsage;
+  }
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || (args[0] == "help" && args.size() == 1)) {
     print_overview();
     return args.empty() ? kovgen::kExitUsage : kovgen::kExitOk;
   }
   if (args[0] == "--version") {
-    std::printf("kovgen %s\n", KOVGEN_VERSION);
-    return 0;
+    std::fputs(version_text().c_str(), stdout);
+    return kovgen::kExitOk;
   }
   // "kovgen help render" is "kovgen render --help".
   if (args[0] == "help") args = {args[1], "--help"};

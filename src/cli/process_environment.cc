@@ -96,6 +96,25 @@ std::optional<std::string> choose_language(const std::string& from_command_line)
               {quoted_value(language)});
 }
 
+namespace {
+std::vector<std::string>& own_template_folders() {
+  static std::vector<std::string> folders;
+  return folders;
+}
+}  // namespace
+
+std::optional<std::string> use_own_template_folders(const std::vector<std::string>& folders) {
+  for (const std::string& folder : folders) {
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec))
+      return fill(tr("--vorlagen {}: there is no such folder (it holds one folder per template, each with a "
+                     "template.yaml)"),
+                  {quoted_value(folder)});
+  }
+  own_template_folders() = folders;
+  return std::nullopt;
+}
+
 Disk& real_disk() {
   static RealDisk disk;
   return disk;
@@ -111,6 +130,7 @@ TemplateLibrary template_library_from_environment() {
     lib.templates_dir = (data / "templates").string();
     lib.fragments_dir = (data / "fragments").string();
   }
+  lib.own_templates_dirs = own_template_folders();
   return lib;
 }
 

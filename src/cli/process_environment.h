@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "compose.h"
 #include "diagnostics.h"
@@ -20,8 +21,14 @@ Disk& real_disk();
 
 // Templates from $KOVGEN_TEMPLATES (fragments beside it in ../fragments); else
 // the data installed next to the executable (../share/kovgen), else the links
-// to the source's templates/ and fragments/ that the build folder holds.
+// to the source's templates/ and fragments/ that the build folder holds. The
+// folders given with --vorlagen come first (use_own_template_folders).
 TemplateLibrary template_library_from_environment();
+
+// The user's own template folders from the command line (--vorlagen DIR, which
+// main.cc takes for every command), for every later template_library_from_environment.
+// Returns an error message for a folder that is not there.
+std::optional<std::string> use_own_template_folders(const std::vector<std::string>& folders);
 
 // This kovgen: its version and the bytes of its executable, so that batch --resume
 // redoes the schools a different build wrote.

@@ -8,10 +8,28 @@
 
 namespace kovgen {
 
+namespace {
+
+// The library's template folders, in the order an id is looked up.
+std::vector<std::string> template_folders(const TemplateLibrary& lib) {
+  std::vector<std::string> folders = lib.own_templates_dirs;
+  folders.push_back(lib.templates_dir);
+  return folders;
+}
+
+bool holds_template(Disk& disk, const std::string& folder, const std::string& id) {
+  return disk.is_file(folder + "/" + id + "/template.yaml");
+}
+
+}  // namespace
+
 std::vector<std::string> list_template_ids(Disk& disk, const TemplateLibrary& lib) {
   std::vector<std::string> ids;
-  for (const std::string& name : disk.list_folders(lib.templates_dir))
-    if (disk.is_file(lib.templates_dir + "/" + name + "/template.yaml")) ids.push_back(name);
+  for (const std::string& folder : template_folders(lib))
+    for (const std::string& name : disk.list_folders(folder))
+      if (holds_template(disk, folder, name)) ids.push_back(name);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
 }
 
@@ -27,7 +45,9 @@ std::optional<LoadedTemplate> load_template(Disk& disk, const TemplateLibrary& l
     diag.error({}, message);
     return std::nullopt;
   }
-  const std::string dir = lib.templates_dir + "/" + id;
+  std::string dir;
+  for (const std::string& folder : template_folders(lib))
+    if (dir.empty() && holds_template(disk, folder, id)) dir = folder + "/" + id;
   const std::string yaml_file = dir + "/template.yaml";
   auto yaml_text = disk.read_input(yaml_file, diag);
   if (!yaml_text) return std::nullopt;

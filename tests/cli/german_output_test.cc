@@ -155,6 +155,9 @@ TEST_CASE("german output: usage errors of every command") {
   }
   check_german("kovgen rendr", run_kovgen({"rendr"}));
   check_german("kovgen --lang", run_kovgen({"--lang"}));
+  check_german("kovgen --vorlagen", run_kovgen({"--vorlagen"}));
+  check_german("kovgen --vorlagen (no such folder)", run_kovgen({"--vorlagen", "/nirgends/vorlagen", "templates"}));
+  check_german("kovgen --version", run_kovgen({"--version"}));
   check_german("kovgen batch (no options)", run_kovgen({"batch"}));
   check_german("kovgen batch -j 0", run_kovgen({"batch", "--base", "a", "--schools", "b", "--out", "c", "-j", "0"}));
   check_german("kovgen questions (no template)", run_kovgen({"questions"}));

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "install_support.h"
 #include "test_support.h"
 
 using namespace kovgen::test;
@@ -18,6 +19,15 @@ CommandResult run_installed(const std::string& prefix, const std::vector<std::st
   return run_command(argv);
 }
 
+// Installs the build into DIR/prefix and moves it to DIR/moved; returns the moved prefix.
+std::string install_and_move(const std::string& dir) {
+  CommandResult installed = run_command({KOVGEN_CMAKE, "--install", KOVGEN_BUILD_DIR, "--prefix", dir + "/prefix"});
+  INFO(installed.out << installed.err);
+  REQUIRE(installed.exit_code == 0);
+  fs::rename(dir + "/prefix", dir + "/moved");
+  return dir + "/moved";
+}
+
 }  // namespace
 
 TEST_CASE("install: a moved prefix renders a sample to PDF from its own data") {
@@ -29,7 +39,9 @@ TEST_CASE("install: a moved prefix renders a sample to PDF from its own data") {
   for (const char* file : {"bin/kovgen", "share/kovgen/templates/ogs/template.yaml", "share/kovgen/templates/reference.docx",
                            "share/kovgen/fragments/unterschriften.md.mustache", "share/kovgen/fonts/serif-regular.ttf",
                            "share/kovgen/samples/ogs/ogs-vollstaendig.yaml", "share/doc/kovgen/README.md",
-                           "share/doc/kovgen/docs/architecture.md", "share/locale/de/LC_MESSAGES/kovgen.mo"})
+                           "share/doc/kovgen/docs/architecture.md", "share/locale/de/LC_MESSAGES/kovgen.mo",
+                           "share/man/man1/kovgen.1", "share/bash-completion/completions/kovgen",
+                           "share/doc/kovgen/LICENSE", "share/doc/kovgen/licenses.md", "share/doc/kovgen/copyright"})
     CHECK_MESSAGE(file_exists(dir + "/prefix/" + file), file);
 
   const std::string prefix = dir + "/moved";
@@ -50,4 +62,16 @@ TEST_CASE("install: a moved prefix renders a sample to PDF from its own data") {
   write_text(fonts + "serif-regular.ttf", read_text(fonts + "mono.ttf"));
   REQUIRE(run_installed(prefix, {"render", sample, "-o", dir + "/other-font.pdf"}).exit_code == 0);
   CHECK(read_text(dir + "/other-font.pdf") != read_text(dir + "/built.pdf"));
+}
+
+TEST_CASE("install: a moved prefix drafts, renders and prints questionnaires with nothing of the build around it") {
+  const std::string dir = fresh_temp_dir("install-bare");
+  const std::string prefix = install_and_move(dir);
+  fs::create_directories(dir + "/work");
+  check_installed_kovgen_works(prefix + "/bin/kovgen", prefix + "/share", dir + "/work");
+  // The German catalog and the man page come along.
+  CHECK(run_bare(prefix + "/bin/kovgen", {"rendr"}, dir + "/work").err.find("Meinten Sie") != std::string::npos);
+  CommandResult man = run_command({"man", "-l", prefix + "/share/man/man1/kovgen.1"}, "", {"MANPAGER=cat", "MANWIDTH=100"});
+  CHECK(man.exit_code == 0);
+  CHECK(man.out.find("kovgen render") != std::string::npos);
 }

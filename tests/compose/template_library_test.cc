@@ -91,3 +91,22 @@ TEST_CASE("template library: answers files are read from the cache's disk too") 
   CHECK_FALSE(load_answers_file("antworten/b.yaml", "", cache, diag));
   CHECK(diag.to_string().find("antworten/b.yaml: cannot open file") != std::string::npos);
 }
+
+TEST_CASE("template library: an own folder adds templates and replaces a shipped one of the same id") {
+  MemoryDisk disk;
+  fill_library(disk);
+  disk.put("eigene/drei/template.yaml", kQuestionnaire);
+  disk.put("eigene/drei/vereinbarung.md.mustache", "# Drei: {{meta.titel}}\n\n{{{kovgen.hinweis.meta}}}\n\n{{> schluss}}\n");
+  disk.put("eigene/eins/template.yaml", kQuestionnaire);
+  disk.put("eigene/eins/vereinbarung.md.mustache", "# Eigene Eins: {{meta.titel}}\n\n{{{kovgen.hinweis.meta}}}\n");
+  TemplateLibrary lib = kLibrary;
+  lib.own_templates_dirs = {"eigene"};
+  CHECK(list_template_ids(disk, lib) == std::vector<std::string>{"drei", "eins", "zwei"});
+  TemplateCache cache(disk, lib);
+  // The own template takes the shipped fragments: nothing has to be copied.
+  const std::string drei = draft_of(cache, "drei");
+  CHECK(drei.find("# Drei: Vertrag") != std::string::npos);
+  CHECK(drei.find("Gemeinsamer Schluss.") != std::string::npos);
+  CHECK(draft_of(cache, "eins").find("# Eigene Eins: Vertrag") != std::string::npos);
+  CHECK(draft_of(cache, "zwei").find("Eigener Schluss.") != std::string::npos);
+}
