@@ -36,27 +36,42 @@ std::string mark_row(const std::string& row, Edit edit, const MarkStyle& style) 
 bool is_delimiter_row(const std::string& row) { return row.find_first_not_of("|-: ") == std::string::npos; }
 
 std::string mark_block(const Block& b, Edit edit, const MarkStyle& style) {
-  if (b.kind == BlockKind::table_row && is_delimiter_row(b.text)) return b.text;
-  size_t lead = 0;
-  if (b.kind == BlockKind::heading || b.kind == BlockKind::list_item) lead = b.text.find(' ') + 1;
-  else if (b.kind == BlockKind::table_row) lead = b.text.find_first_not_of("| ");
-  const std::string& whole = edit == Edit::added ? style.block_added : style.block_removed;
-  if (!whole.empty()) {
-    return b.text.substr(0, lead) + whole + b.text.substr(lead);
+  // kovgen's own marks (<!-- kovgen:keep-together -->) stay what they are.
+  if (b.text.rfind("<!--", 0) == 0) return b.text;
+  if (b.kind == BlockKind::table_row) {
+    if (is_delimiter_row(b.text)) return b.text;
+    const std::string& whole = edit == Edit::added ? style.block_added : style.block_removed;
+    if (whole.empty()) return mark_row(b.text, edit, style);
+    const size_t first_cell = b.text.find_first_not_of("| ");
+    return b.text.substr(0, first_cell) + whole + b.text.substr(first_cell);
   }
-  if (b.kind == BlockKind::table_row) return mark_row(b.text, edit, style);
-  // Line breaks inside a change would end it for some readers: mark each line.
-  std::string out = b.text.substr(0, lead);
-  size_t pos = lead;
+  const std::string& whole = edit == Edit::added ? style.block_added : style.block_removed;
+  // Line by line: a line break inside a change would end it for some readers,
+  // and each line of a block quote is its own paragraph.
+  std::string out;
+  size_t pos = 0;
+  bool first = true;
   while (pos <= b.text.size()) {
     size_t end = b.text.find('\n', pos);
     if (end == std::string::npos) end = b.text.size();
     std::string line = b.text.substr(pos, end - pos);
+    // The line's own Markdown mark ("- ", "## ", "> ", an indent) stays outside
+    // the change, so the block keeps its kind.
+    size_t lead = line.find_first_not_of(' ');
+    if (lead == std::string::npos) lead = line.size();
+    if (first && (b.kind == BlockKind::heading || b.kind == BlockKind::list_item)) lead = line.find(' ') + 1;
+    while (line.compare(lead, 2, "> ") == 0) lead += 2;
+    const bool alert_type = line.compare(lead, 2, "[!") == 0;  // "> [!CAUTION]"
+    std::string body = line.substr(lead);
     // A hard break ("\" at the line's end) stays outside the change.
-    const bool hard_break = !line.empty() && line.back() == '\\';
-    if (hard_break) line.pop_back();
-    out += wrap(line, edit, style);
+    const bool hard_break = !body.empty() && body.back() == '\\';
+    if (hard_break) body.pop_back();
+    out += line.substr(0, lead);
+    if (alert_type || body.empty()) out += body;
+    else if (!whole.empty()) out += whole + body;
+    else out += wrap(body, edit, style);
     if (hard_break) out += '\\';
+    first = false;
     if (end == b.text.size()) break;
     out += '\n';
     pos = end + 1;

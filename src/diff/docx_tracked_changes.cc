@@ -75,6 +75,18 @@ class ChangeMarker {
     return found;
   }
 
+  static State common_paragraph_state(pugi::xml_node row) {
+    State common = State::same;
+    bool first = true;
+    for (const pugi::xpath_node& p : row.select_nodes(".//w:p")) {
+      const State s = whole_block_state(p.node());
+      if (s == State::same || (!first && s != common)) return State::same;
+      common = s;
+      first = false;
+    }
+    return common;
+  }
+
   void mark_block(pugi::xml_node n, State whole) {
     const std::string_view name = n.name();
     if (name == "w:p") {
@@ -82,6 +94,9 @@ class ChangeMarker {
       mark_paragraph(n, whole);
     } else if (name == "w:tr") {
       if (whole == State::same) whole = whole_block_state(n);
+      // A row that only holds whole added or removed paragraphs (the table
+      // that keeps a signature block together) comes and goes with them.
+      if (whole == State::same) whole = common_paragraph_state(n);
       if (whole != State::same) {
         pugi::xml_node tr_pr = n.child("w:trPr");
         if (!tr_pr) tr_pr = n.child("w:tblPrEx") ? n.insert_child_after("w:trPr", n.child("w:tblPrEx"))

@@ -60,9 +60,10 @@ std::string resolve_critic_markup(const std::string& text, bool accept) {
 }
 
 // Lines left empty by taking away a whole block (a row's cells, a list item's
-// text) say nothing; blank lines neither.
+// text) say nothing; blank lines neither; nor kovgen's keep-together marks,
+// which CriticMarkup leaves unmarked around a removed signature block.
 std::string without_empty_lines(const std::string& text) {
-  static const std::regex empty(R"(^(\s*|[|\s]*|- |#+ |\\)$)");
+  static const std::regex empty(R"(^(\s*|[|\s]*|- |#+ |\\|<!-- kovgen:(end-)?keep-together -->)$)");
   std::string out;
   size_t pos = 0;
   while (pos < text.size()) {

@@ -39,9 +39,13 @@ PairFiles write_pair(const kovgen::test::VersionPair& pair, const std::string& d
   return f;
 }
 
+// pandoc's reading, normalised where pandoc differs from Word without the
+// documents differing (tests/data/diff/pandoc_normalize.lua says how).
 std::string pandoc_native(const std::string& docx, const std::string& track_changes) {
   std::string out;
-  REQUIRE(run("pandoc -f docx --track-changes=" + track_changes + " -t native " + quote(docx), &out) == 0);
+  REQUIRE(run("pandoc -f docx --track-changes=" + track_changes + " -L " +
+                  quote(kovgen::docx_test::source_path("tests/data/diff/pandoc_normalize.lua")) + " -t native " + quote(docx),
+              &out) == 0);
   return out;
 }
 

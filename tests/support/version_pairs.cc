@@ -30,7 +30,8 @@ std::vector<VersionPair> version_pairs() {
   add("changed party name",
       replace_once(base, "traeger_name: AWO Kreisverband Musterkreis e.V.", "traeger_name: AWO Musterkreis gGmbH"));
   add("Jugendamt no longer a party",
-      replace_once(base, "jugendamt_beteiligt: true", "jugendamt_beteiligt: false"));
+      replace_once(replace_once(base, "jugendamt_beteiligt: true", "jugendamt_beteiligt: false"), "rolle_jugendamt:\n",
+                   "rolle_jugendamt:\n  oertlicher_traeger: Kreis Musterkreis – Der Landrat – Kreisjugendamt\n"));
   // A new school year: more places and groups, the new rates of the Land.
   std::string update = base;
   update = replace_once(update, "      plaetze: 200\n      plaetze_spf: 12\n      gruppen: 8\n",
