@@ -76,3 +76,29 @@ TEST_CASE("diff: bad answers name file, line and field, and nothing is written")
   CHECK(contains(r.err, "nichts geschrieben"));
   CHECK_FALSE(file_exists(dir + "/aenderungen.md"));
 }
+
+TEST_CASE("diff --als nachtrag: the Nachtrag as md, docx and pdf, and none when nothing changed") {
+  const std::string dir = fresh_temp_dir("diff-cli/nachtrag");
+  const auto [old_file, new_file] = pair_files("school year update", dir);
+  CommandResult r = run_kovgen({"diff", old_file, new_file, "--als", "nachtrag", "--vom", "2026-03-30", "--inkrafttreten",
+                                "01.08.2027", "-o", dir + "/n.md", "-o", dir + "/n.docx", "-o", dir + "/n.pdf", "-q"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string md = read_text(dir + "/n.md");
+  CHECK(contains(md, "# Erster Nachtrag zur Kooperationsvereinbarung"));
+  CHECK(contains(md, " vom 30. März 2026\n"));
+  CHECK(contains(md, "Dieser Nachtrag tritt am 1. August 2027 in Kraft."));
+  CHECK(file_exists(dir + "/n.docx"));
+  CHECK(file_exists(dir + "/n.pdf"));
+
+  const auto [same_old, same_new] = pair_files("no change", fresh_temp_dir("diff-cli/nachtrag-same"));
+  r = run_kovgen({"diff", same_old, same_new, "--als", "nachtrag", "-o", dir + "/leer.md"});
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.err, "keine Änderungen"));
+  CHECK_FALSE(file_exists(dir + "/leer.md"));
+
+  r = run_kovgen({"diff", old_file, new_file, "--als", "nachtrag", "--vom", "31.02.2026", "-o", dir + "/x.md"});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "kein Datum"));
+  CHECK_FALSE(file_exists(dir + "/x.md"));
+}
