@@ -6,7 +6,6 @@
 
 #include "agreement_diff.h"
 #include "critic_markup.h"
-#include "pipeline.h"
 #include "test_support.h"
 #include "version_pairs.h"
 
@@ -15,15 +14,7 @@ using namespace kovgen::diff;
 
 namespace {
 
-std::string render(const std::string& yaml) {
-  TemplateCache cache(test::real_disk(), test::source_template_library());
-  Diagnostics diag;
-  auto loaded = load_answers(yaml, "answers.yaml", "", cache, diag);
-  REQUIRE_MESSAGE(loaded, diag.to_string());
-  ComposeOptions options;
-  options.without_checklist = true;
-  return make_draft(*loaded->tmpl, loaded->answers, options).markdown;
-}
+std::string render(const std::string& yaml) { return test::render_agreement(yaml); }
 
 struct Rendered {
   std::string before, after;

@@ -65,7 +65,8 @@ std::vector<kovgen::test::VersionPair> changed_pairs() {
 
 }  // namespace
 
-TEST_CASE("diff DOCX: pandoc's accept all gives the new agreement and reject all the old one, for every pair") {
+TEST_CASE("diff DOCX: pandoc's accept all gives the new agreement and reject all the old one, for every pair" *
+          doctest::test_suite("slow")) {
   const std::string dir = kovgen::test::fresh_temp_dir("diff-pandoc");
   int index = 0;
   for (const auto& pair : changed_pairs()) {

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "pipeline.h"
 #include "test_support.h"
 
 namespace kovgen::test {
@@ -45,6 +46,16 @@ std::vector<VersionPair> version_pairs() {
   // The reverse of a change is a change too: the clause switched on again.
   pairs.push_back({"clause switched on", replace_once(base, "sprachfoerderung: true", "sprachfoerderung: false"), base});
   return pairs;
+}
+
+std::string render_agreement(const std::string& yaml) {
+  TemplateCache cache(real_disk(), source_template_library());
+  Diagnostics diag;
+  auto loaded = load_answers(yaml, "answers.yaml", "", cache, diag);
+  REQUIRE_MESSAGE(loaded, diag.to_string());
+  ComposeOptions options;
+  options.without_checklist = true;
+  return make_draft(*loaded->tmpl, loaded->answers, options).markdown;
 }
 
 VersionPair version_pair(const std::string& name) {

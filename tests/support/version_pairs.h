@@ -21,6 +21,10 @@ std::string ogs_sample_yaml();
 // Jugendamt leaving (a § replaced by another), the school year update and no change.
 std::vector<VersionPair> version_pairs();
 
+// The agreement the answers give, rendered in-process as kovgen diff renders it
+// (without the checklist appendix); fails the calling test on bad answers.
+std::string render_agreement(const std::string& yaml);
+
 // One pair by name; fails the calling test when there is none.
 VersionPair version_pair(const std::string& name);
 
