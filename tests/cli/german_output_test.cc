@@ -228,3 +228,16 @@ TEST_CASE("german output: --lang en and KOVGEN_LANG=en give English") {
     CHECK_FALSE(english_words(run.result.err).empty());
   }
 }
+
+TEST_CASE("german output: what kovgen diff says") {
+  const std::string dir = fresh_temp_dir("german_output/diff");
+  const std::string sample = source_dir() + "/samples/ogs/ogs-vollstaendig.yaml";
+  check_german("kovgen diff (one file)", run_kovgen({"diff", sample}));
+  check_german("kovgen diff -o x.odt", run_kovgen({"diff", sample, sample, "-o", dir + "/x.odt"}));
+  check_german("kovgen diff (no change)", run_kovgen({"diff", sample, sample, "-o", dir + "/x.md"}));
+  check_german("kovgen diff (missing file)", run_kovgen({"diff", sample, dir + "/fehlt.yaml"}));
+  check_german("kovgen diff --als x", run_kovgen({"diff", sample, sample, "--als", "x"}));
+  check_german("kovgen diff --vom x", run_kovgen({"diff", sample, sample, "--als", "nachtrag", "--vom", "x"}));
+  check_german("kovgen diff --nummer 0", run_kovgen({"diff", sample, sample, "--als", "nachtrag", "--nummer", "0"}));
+  check_german("kovgen diff --vom without --als", run_kovgen({"diff", sample, sample, "--vom", "2026-03-30"}));
+}

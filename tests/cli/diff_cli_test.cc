@@ -1,0 +1,104 @@
+// kovgen diff at the command line: the comparison as CriticMarkup, "no change"
+// that writes nothing, and the errors of a wrong call or bad answers.
+#include <doctest/doctest.h>
+
+#include "test_support.h"
+#include "version_pairs.h"
+
+using namespace kovgen::test;
+
+namespace {
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// The pair's two answers files in a fresh folder: {old, new}.
+std::pair<std::string, std::string> pair_files(const std::string& name, const std::string& dir) {
+  const VersionPair pair = version_pair(name);
+  write_text(dir + "/alt.yaml", pair.old_yaml);
+  write_text(dir + "/neu.yaml", pair.new_yaml);
+  return {dir + "/alt.yaml", dir + "/neu.yaml"};
+}
+
+}  // namespace
+
+TEST_CASE("diff: without -o the changes go to standard output as CriticMarkup") {
+  const auto [old_file, new_file] = pair_files("changed amount", fresh_temp_dir("diff-cli/stdout"));
+  const CommandResult r = run_kovgen({"diff", old_file, new_file});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "{~~1.105,00~>1.138,00~~}"));
+  CHECK(contains(r.out, "## §\u00A01 Vertragsgegenstand und Geltungsbereich"));
+}
+
+TEST_CASE("diff: -o FILE.md writes the CriticMarkup, sealed as kovgen's own, and replaces it on the next run") {
+  const std::string dir = fresh_temp_dir("diff-cli/md");
+  const auto [old_file, new_file] = pair_files("school added", dir);
+  CommandResult r = run_kovgen({"diff", old_file, new_file, "-o", dir + "/aenderungen.md"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string md = read_text(dir + "/aenderungen.md");
+  CHECK(contains(md, "| {++GGS Sonnenhügel++} | {++75++} |"));
+  CHECK(contains(md, "\n<!-- kovgen: "));
+  CHECK(contains(r.err, "aenderungen.md"));
+  CHECK(run_kovgen({"diff", old_file, new_file, "-o", dir + "/aenderungen.md", "-q"}).exit_code == 0);
+}
+
+TEST_CASE("diff: no change says so, exits with 0 and writes nothing") {
+  const std::string dir = fresh_temp_dir("diff-cli/same");
+  const auto [old_file, new_file] = pair_files("no change", dir);
+  const CommandResult r = run_kovgen({"diff", old_file, new_file, "-o", dir + "/aenderungen.md", "-o", dir + "/aenderungen.docx"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.empty());
+  CHECK(contains(r.err, "keine Änderungen"));
+  CHECK_FALSE(file_exists(dir + "/aenderungen.md"));
+  CHECK_FALSE(file_exists(dir + "/aenderungen.docx"));
+}
+
+TEST_CASE("diff: a wrong call is a usage error") {
+  const std::string dir = fresh_temp_dir("diff-cli/usage");
+  const auto [old_file, new_file] = pair_files("changed amount", dir);
+  CommandResult one = run_kovgen({"diff", old_file});
+  CHECK(one.exit_code == 2);
+  CHECK(contains(one.err, "zwei Antwortdateien"));
+  CommandResult odt = run_kovgen({"diff", old_file, new_file, "-o", dir + "/x.odt"});
+  CHECK(odt.exit_code == 2);
+  CHECK_FALSE(file_exists(dir + "/x.odt"));
+}
+
+TEST_CASE("diff: bad answers name file, line and field, and nothing is written") {
+  const std::string dir = fresh_temp_dir("diff-cli/bad");
+  const auto [old_file, new_file] = pair_files("changed amount", dir);
+  write_text(new_file, replace_once(read_text(new_file), "landesfestbetrag_je_platz: 1.138,00", "landesfestbetrag_je_platz: viel"));
+  const CommandResult r = run_kovgen({"diff", old_file, new_file, "-o", dir + "/aenderungen.md"});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, new_file + ":"));
+  CHECK(contains(r.err, "landesfestbetrag_je_platz"));
+  CHECK(contains(r.err, "nichts geschrieben"));
+  CHECK_FALSE(file_exists(dir + "/aenderungen.md"));
+}
+
+TEST_CASE("diff --als nachtrag: the Nachtrag as md, docx and pdf, and none when nothing changed") {
+  const std::string dir = fresh_temp_dir("diff-cli/nachtrag");
+  const auto [old_file, new_file] = pair_files("school year update", dir);
+  CommandResult r = run_kovgen({"diff", old_file, new_file, "--als", "nachtrag", "--vom", "2026-03-30", "--inkrafttreten",
+                                "01.08.2027", "-o", dir + "/n.md", "-o", dir + "/n.docx", "-o", dir + "/n.pdf", "-q"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string md = read_text(dir + "/n.md");
+  CHECK(contains(md, "# Erster Nachtrag zur Kooperationsvereinbarung"));
+  CHECK(contains(md, " vom 30. März 2026\n"));
+  CHECK(contains(md, "Dieser Nachtrag tritt am 1. August 2027 in Kraft."));
+  CHECK(file_exists(dir + "/n.docx"));
+  CHECK(file_exists(dir + "/n.pdf"));
+
+  const auto [same_old, same_new] = pair_files("no change", fresh_temp_dir("diff-cli/nachtrag-same"));
+  r = run_kovgen({"diff", same_old, same_new, "--als", "nachtrag", "-o", dir + "/leer.md"});
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.err, "keine Änderungen"));
+  CHECK_FALSE(file_exists(dir + "/leer.md"));
+
+  r = run_kovgen({"diff", old_file, new_file, "--als", "nachtrag", "--vom", "31.02.2026", "-o", dir + "/x.md"});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "kein Datum"));
+  CHECK_FALSE(file_exists(dir + "/x.md"));
+}
