@@ -137,12 +137,16 @@ std::optional<std::string> write_docx(cmark_node* root, const WriterOptions& opt
                                       Diagnostics& diag) {
   auto parts = docx_parts(root, options, diag);
   if (!parts) return std::nullopt;
+  return zip_sealed_docx(std::move(*parts), diag);
+}
+
+std::optional<std::string> zip_sealed_docx(std::vector<DocxPart> parts, Diagnostics& diag) {
   std::map<std::string, std::string_view> entries;
-  for (const DocxPart& p : *parts) entries[p.name] = p.bytes;
-  const std::string content_types = content_types_xml(*parts);
+  for (const DocxPart& p : parts) entries[p.name] = p.bytes;
+  const std::string content_types = content_types_xml(parts);
   entries["[Content_Types].xml"] = content_types;
-  custom_part(*parts).bytes = custom_properties_xml(docx_fingerprint(entries));
-  return zip_package(*parts, diag);
+  custom_part(parts).bytes = custom_properties_xml(docx_fingerprint(entries));
+  return zip_package(parts, diag);
 }
 
 std::optional<std::string> write_flat_opc(cmark_node* root, const WriterOptions& options,

@@ -38,6 +38,10 @@ std::optional<std::string> write_docx(cmark_node* root, const WriterOptions& opt
 std::optional<std::string> write_flat_opc(cmark_node* root, const WriterOptions& options,
                                           Diagnostics& diag);
 
+// The .docx of parts that docx_parts made and a caller changed (the form writer),
+// sealed with their fingerprint.
+std::optional<std::string> zip_sealed_docx(std::vector<DocxPart> parts, Diagnostics& diag);
+
 // The package parts both are made of, in package order (without [Content_Types].xml).
 std::optional<std::vector<DocxPart>> docx_parts(cmark_node* root, const WriterOptions& options,
                                                 Diagnostics& diag);
