@@ -16,7 +16,7 @@ namespace {
 constexpr int kFormRows = 3;
 
 const char* const kFormIntro = N_(
-    "Please type your answers into the grey fields; choose from the lists and tick the boxes. In Word you can add "
+    "Please type your answers into the fields, whose grey text says what to enter; choose from the lists and tick the boxes. In Word you can add "
     "rows to lists and tables with the plus sign at their right edge. Questions marked \u201Emandatory "
     "answer\u201C are needed for a complete agreement. Send the saved file back; kovgen reads the answers from it.");
 
@@ -198,7 +198,11 @@ class FormAnswerReader {
       if (e.key == kFormSectionsKey)
         for (const std::string& id : split(e.text, ','))
           if (!id.empty()) sections.insert(id);
-    for (size_t i = 0; i < entries.size(); ++i) entry(entries[i]);
+    const std::vector<FormControl> controls = questionnaire_form(t_, sections, nullptr).controls;
+    for (FormEntry e : entries) {
+      if (e.key.empty()) e.key = key_by_bookmark(e.bookmark, controls);
+      entry(e);
+    }
     missing_controls(sections);
     YamlNode root;
     root.kind = YamlNode::Kind::mapping;
@@ -235,6 +239,22 @@ class FormAnswerReader {
     n.plain = plain;
     n.line = line;
     return n;
+  }
+
+  // The key of the control a bookmark (form_bookmark) sits beside, in the form as
+  // kovgen wrote it for these sections; "" when there is none.
+  static std::string key_by_bookmark(const std::string& bookmark, const std::vector<FormControl>& controls) {
+    for (size_t i = 0; i < controls.size(); ++i) {
+      const FormControl& c = controls[i];
+      if (bookmark == form_bookmark(i)) return c.key;
+      if (c.kind == FormControlKind::yes_no) {
+        if (bookmark == form_bookmark(i, "ja")) return c.key + "=ja";
+        if (bookmark == form_bookmark(i, "nein")) return c.key + "=nein";
+      }
+      for (size_t col = 0; col < c.columns.size(); ++col)
+        if (bookmark == form_bookmark(i, std::to_string(col))) return c.columns[col].key;
+    }
+    return "";
   }
 
   // A line number for read_answers that leads back to the question.

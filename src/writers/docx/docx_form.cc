@@ -14,6 +14,7 @@ namespace kovgen {
 namespace {
 
 constexpr std::string_view kMarkerPrefix = "kovgen-feld-";
+constexpr std::string_view kBookmarkPrefix = "kf";
 constexpr const char* kNsW14 = "http://schemas.microsoft.com/office/word/2010/wordml";
 constexpr const char* kNsW15 = "http://schemas.microsoft.com/office/word/2012/wordml";
 constexpr const char* kNsMc = "http://schemas.openxmlformats.org/markup-compatibility/2006";
@@ -157,21 +158,39 @@ class FormBuilder {
     }
   }
 
+  // A bookmark around `node` (a control inside a paragraph, or the runs of one).
+  void bookmark_around(pugi::xml_node first, pugi::xml_node last, const std::string& name) {
+    const std::string id = std::to_string(next_id_++);
+    pugi::xml_node start = first.parent().insert_child_before("w:bookmarkStart", first);
+    start.append_attribute("w:id") = id.c_str();
+    start.append_attribute("w:name") = name.c_str();
+    last.parent().insert_child_after("w:bookmarkEnd", last).append_attribute("w:id") = id.c_str();
+  }
+
   // A control holding one value: block-level (a paragraph inside) or run-level.
   void value_control(pugi::xml_node before, pugi::xml_node marker, const FormControl& c, const std::string& value,
-                     bool inline_control) {
+                     bool inline_control, const std::string& bookmark) {
     pugi::xml_node sdt = new_sdt(before, c.key);
     pugi::xml_node pr = sdt.child("w:sdtPr");
     if (c.kind == FormControlKind::fixed) add_element(pr, "w:lock", {{"w:val", "sdtContentLocked"}});
     type_element(pr, c, value);
     pugi::xml_node content = sdt.child("w:sdtContent");
-    fill_runs(inline_control ? content : paragraph_like(content, marker), pr, value, c.placeholder);
+    if (inline_control) {
+      fill_runs(content, pr, value, c.placeholder);
+      bookmark_around(sdt, sdt, bookmark);
+      return;
+    }
+    pugi::xml_node p = paragraph_like(content, marker);
+    fill_runs(p, pr, value, c.placeholder);
+    bookmark_around(p.child("w:r"), p.last_child(), bookmark);
   }
 
-  void check_box(pugi::xml_node p, const std::string& key, bool checked, const std::string& label) {
+  void check_box(pugi::xml_node p, const std::string& key, bool checked, const std::string& label,
+                 const std::string& bookmark) {
     pugi::xml_node anchor = p.append_child("w:r");  // new_sdt inserts before it
     pugi::xml_node sdt = new_sdt(anchor, key);
     p.remove_child(anchor);
+    bookmark_around(sdt, sdt, bookmark);
     pugi::xml_node box = sdt.child("w:sdtPr").append_child("w14:checkbox");
     add_element(box, "w14:checked", {{"w14:val", checked ? "1" : "0"}});
     add_element(box, "w14:checkedState", {{"w14:val", kChecked}, {"w14:font", kBoxFont}});
@@ -189,8 +208,8 @@ class FormBuilder {
       case FormControlKind::yes_no: {
         pugi::xml_node q = parent.insert_child_before("w:p", p);
         if (pugi::xml_node ppr = p.child("w:pPr")) q.append_copy(ppr);
-        check_box(q, c.key + "=ja", c.value == "yes", c.yes);
-        check_box(q, c.key + "=nein", c.value == "no", c.no);
+        check_box(q, c.key + "=ja", c.value == "yes", c.yes, form_bookmark(m.index, "ja"));
+        check_box(q, c.key + "=nein", c.value == "no", c.no, form_bookmark(m.index, "nein"));
         break;
       }
       case FormControlKind::list: {
@@ -202,7 +221,7 @@ class FormBuilder {
         const std::string value = m.row >= 0 && static_cast<size_t>(m.row) < c.rows.size() && !c.rows[m.row].empty()
                                       ? c.rows[m.row][0]
                                       : "";
-        value_control(anchor, p, c, value, true);
+        value_control(anchor, p, c, value, true, form_bookmark(m.index));
         q.remove_child(anchor);
         break;
       }
@@ -218,10 +237,10 @@ class FormBuilder {
                                           static_cast<size_t>(m.column) < c.rows[m.row].size()
                                       ? c.rows[m.row][m.column]
                                       : "";
-        value_control(p, p, c.columns[m.column], value, false);
+        value_control(p, p, c.columns[m.column], value, false, form_bookmark(m.index, std::to_string(m.column)));
         break;
       }
-      default: value_control(p, p, c, c.value, false);
+      default: value_control(p, p, c, c.value, false, form_bookmark(m.index));
     }
     parent.remove_child(p);
   }
@@ -263,6 +282,10 @@ DocxPart* find_part(std::vector<DocxPart>& parts, std::string_view name) {
 }
 
 }  // namespace
+
+std::string form_bookmark(size_t index, const std::string& part) {
+  return std::string(kBookmarkPrefix) + std::to_string(index) + (part.empty() ? "" : "_" + part);
+}
 
 std::string form_marker(size_t index, int row, int column) {
   std::string s = std::string(kMarkerPrefix) + std::to_string(index);
@@ -314,6 +337,8 @@ class FormReader {
       const std::string_view name = c.name();
       if (name == "w:tr") {
         walk(c, next_row_++);
+      } else if (name == "w:bookmarkStart") {
+        if (is_form_bookmark(c)) pending_bookmark_ = c.attribute("w:name").value();
       } else if (name == "w:sdt") {
         control(c, row);
       } else if (c.type() == pugi::node_element) {
@@ -340,6 +365,10 @@ class FormReader {
     FormEntry e;
     e.key = key_of(pr);
     e.row = row;
+    // A bookmark inside the control is its own; one before it is, if no other control came between.
+    e.bookmark = bookmark_inside(content);
+    if (e.bookmark.empty()) e.bookmark = pending_bookmark_;
+    pending_bookmark_.clear();
     if (pugi::xml_node box = pr.child("w14:checkbox")) {
       e.checkbox = true;
       const std::string_view v = box.child("w14:checked").attribute("w14:val").value();
@@ -353,6 +382,20 @@ class FormReader {
       if (e.showing_placeholder) e.text.clear();
     }
     entries_.push_back(std::move(e));
+  }
+
+  static bool is_form_bookmark(pugi::xml_node start) {
+    const std::string_view name = start.attribute("w:name").value();
+    return name.size() > kBookmarkPrefix.size() && name.substr(0, kBookmarkPrefix.size()) == kBookmarkPrefix &&
+           name[kBookmarkPrefix.size()] >= '0' && name[kBookmarkPrefix.size()] <= '9';
+  }
+
+  static std::string bookmark_inside(pugi::xml_node node) {
+    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+      if (std::string_view(c.name()) == "w:bookmarkStart" && is_form_bookmark(c)) return c.attribute("w:name").value();
+      if (std::string found = bookmark_inside(c); !found.empty()) return found;
+    }
+    return "";
   }
 
   static bool has_descendant_sdt(pugi::xml_node node) {
@@ -390,6 +433,7 @@ class FormReader {
   }
 
   std::vector<FormEntry> entries_;
+  std::string pending_bookmark_;
   int next_row_ = 0;
 };
 

@@ -45,6 +45,11 @@ struct FormControl {
 // (row and column >= 0).
 std::string form_marker(size_t index, int row = -1, int column = -1);
 
+// The name of the bookmark beside control `index` (with `part`: "ja"/"nein" of a
+// yes/no pair, the column of a table): LibreOffice 7.4 drops the alias of check
+// boxes and drop-downs too, but keeps bookmarks, so the reader finds the control by it.
+std::string form_bookmark(size_t index, const std::string& part = "");
+
 // The .docx with the controls in place of their markers, protected for filling in
 // forms (Word then lets people type only into the controls). Errors for a marker
 // that is missing from the document.
@@ -60,6 +65,7 @@ struct FormEntry {
   bool showing_placeholder = false;
   bool formatted = false;           // the person added formatting (bold, colour, ...), which is dropped
   int row = -1;                     // the table row it sits in (numbered through the document), else -1
+  std::string bookmark;             // the form_bookmark inside or just before it, if any
 };
 
 // The controls of word/document.xml in document order (containers such as
