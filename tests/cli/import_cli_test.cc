@@ -132,7 +132,7 @@ TEST_CASE("import: a value of the wrong type names question and section, in Germ
   CommandResult r = run_kovgen({"import", dir + "/falsch.docx", "-o", dir + "/a.yaml"});
   check_refused(r, dir + "/a.yaml", dir + "/falsch.docx: Frage ");
   CHECK(contains(r.err, key));
-  CHECK(contains(r.err, "\"nächsten Montag\""));
+  CHECK(contains(r.err, "\u201Enächsten Montag\u201C"));
   CHECK(contains(r.err, "im Abschnitt „"));
 }
 
@@ -169,7 +169,7 @@ TEST_CASE("import: a deleted control, another document, a zip bomb and external 
   write_text(rels, text);
   REQUIRE(run_command({"sh", "-c", "cd '" + dir + "/extern.docx.parts' && zip -q -X '../extern.docx' word/_rels/document.xml.rels"})
               .exit_code == 0);
-  check_refused(run_kovgen({"import", dir + "/extern.docx", "-o", out}), out, "\"http://example.org/vorlage.dotm\"");
+  check_refused(run_kovgen({"import", dir + "/extern.docx", "-o", out}), out, "\u201Ehttp://example.org/vorlage.dotm\u201C");
 
   write_text(dir + "/text.docx", "kein zip");
   check_refused(run_kovgen({"import", dir + "/text.docx", "-o", out}), out, "kein Word-Dokument");
@@ -182,7 +182,7 @@ TEST_CASE("questions --abschnitte: a form for one partner; an unknown section is
   REQUIRE(r.exit_code == 0);
   CommandResult bad = run_kovgen({"questions", "-t", "ogs", "--abschnitte", "zeitn", "-o", dir + "/g.docx"});
   CHECK(bad.exit_code == 2);
-  CHECK(contains(bad.err, "\"zeitn\""));
+  CHECK(contains(bad.err, "\u201Ezeitn\u201C"));
   CHECK_FALSE(file_exists(dir + "/g.docx"));
   CommandResult md = run_kovgen({"questions", "-t", "ogs", "--antworten", kOgsComplete});
   CHECK(md.exit_code == 2);
