@@ -1,5 +1,6 @@
 #include "questionnaire_form.h"
 
+#include <algorithm>
 #include <map>
 
 #include "i18n.h"
@@ -244,17 +245,21 @@ class FormAnswerReader {
   // The key of the control a bookmark (form_bookmark) sits beside, in the form as
   // kovgen wrote it for these sections; "" when there is none.
   static std::string key_by_bookmark(const std::string& bookmark, const std::vector<FormControl>& controls) {
-    for (size_t i = 0; i < controls.size(); ++i) {
-      const FormControl& c = controls[i];
-      if (bookmark == form_bookmark(i)) return c.key;
-      if (c.kind == FormControlKind::yes_no) {
-        if (bookmark == form_bookmark(i, "ja")) return c.key + "=ja";
-        if (bookmark == form_bookmark(i, "nein")) return c.key + "=nein";
-      }
-      for (size_t col = 0; col < c.columns.size(); ++col)
-        if (bookmark == form_bookmark(i, std::to_string(col))) return c.columns[col].key;
+    // "kf12", "kf12_ja", "kf12_z3", "kf12_1_z3"; a copy LibreOffice made ends in "_Copy_2".
+    std::vector<std::string> parts = split(bookmark.substr(std::min<size_t>(2, bookmark.size())), '_');
+    const std::string digits = "0123456789";
+    if (parts[0].empty() || parts[0].find_first_not_of(digits) != std::string::npos) return "";
+    const size_t index = std::stoul(parts[0]);
+    if (index >= controls.size()) return "";
+    const FormControl& c = controls[index];
+    const std::string part = parts.size() > 1 ? parts[1] : "";
+    if (c.kind == FormControlKind::yes_no) return part == "ja" || part == "nein" ? c.key + "=" + part : "";
+    if (c.kind == FormControlKind::table) {
+      if (part.empty() || part.find_first_not_of(digits) != std::string::npos) return "";
+      const size_t column = std::stoul(part);
+      return column < c.columns.size() ? c.columns[column].key : "";
     }
-    return "";
+    return c.key;
   }
 
   // A line number for read_answers that leads back to the question.

@@ -65,12 +65,8 @@ TEST_CASE("word form: LibreOffice saves the filled form again as DOCX and import
   auto got = load_answers_file(dir + "/antworten.yaml", "", cache, diag);
   INFO(diag.to_string());
   REQUIRE(got);
-  for (const auto& [key, value] : expected->answers.values) {
-    CAPTURE(key);
-    REQUIRE(got->answers.find(key));
-    CHECK(got->answers.find(key)->canonical() == value.canonical());
-  }
-  CHECK(got->answers.values.size() == expected->answers.values.size());
+  check_same_answers(got->answers, expected->answers);
+  CHECK_FALSE(contains(r.err, "Warnung"));
 }
 
 TEST_CASE("word form: pandoc and LibreOffice open it without errors" * doctest::test_suite("slow")) {
@@ -84,7 +80,7 @@ TEST_CASE("word form: pandoc and LibreOffice open it without errors" * doctest::
   CommandResult pandoc = run_command({"pandoc", dir + "/fragebogen.docx", "-t", "plain"});
   CHECK(pandoc.exit_code == 0);
   CHECK(pandoc.err.empty());
-  CHECK(contains(pandoc.out, "Fragebogen"));
+  CHECK(contains(pandoc.out, "Dokumentangaben"));  // the title goes into pandoc's metadata
   REQUIRE(run_command({"sh", "-c", soffice(dir, "pdf", dir + "/fragebogen.docx")}).exit_code == 0);
   CommandResult text = run_command({"pdftotext", dir + "/lo/fragebogen.pdf", "-"});
   CHECK(text.exit_code == 0);

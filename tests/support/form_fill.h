@@ -142,6 +142,29 @@ inline void fill_form(pugi::xml_node node, const Template& t, const Answers& ans
 
 namespace kovgen::test {
 
+// Every answer of `expected` in `got`, tables field by field, and no other.
+inline void check_same_answers(const Answers& got, const Answers& expected) {
+  for (const auto& [key, value] : expected.values) {
+    CAPTURE(key);
+    const Value* v = got.find(key);
+    REQUIRE(v);
+    CHECK(v->canonical() == value.canonical());
+    CHECK(v->rows.size() == value.rows.size());
+    for (size_t r = 0; r < v->rows.size() && r < value.rows.size(); ++r)
+      for (const auto& [field, fv] : value.rows[r]) {
+        CAPTURE(field);
+        bool found = false;
+        for (const auto& [gf, gv] : v->rows[r])
+          if (gf == field) {
+            found = true;
+            CHECK(gv.canonical() == fv.canonical());
+          }
+        CHECK(found);
+      }
+  }
+  CHECK(got.values.size() == expected.values.size());
+}
+
 // The form `docx` with its word/document.xml changed by `edit`, zipped again into
 // `out` with the zip tool, as a client saves a package of its own.
 template <typename Edit>

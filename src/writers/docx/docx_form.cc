@@ -158,7 +158,7 @@ class FormBuilder {
     }
   }
 
-  // A bookmark around `node` (a control inside a paragraph, or the runs of one).
+  // A bookmark from before `first` to after `last`.
   void bookmark_around(pugi::xml_node first, pugi::xml_node last, const std::string& name) {
     const std::string id = std::to_string(next_id_++);
     pugi::xml_node start = first.parent().insert_child_before("w:bookmarkStart", first);
@@ -167,22 +167,25 @@ class FormBuilder {
     last.parent().insert_child_after("w:bookmarkEnd", last).append_attribute("w:id") = id.c_str();
   }
 
-  // A control holding one value: block-level (a paragraph inside) or run-level.
+  // A control holding one value, inline: in a new paragraph before `before` (with
+  // the marker's properties), or before the run `before`. Not block-level: LibreOffice
+  // 7.4 turns those into inline ones and moves a date's first character out of it.
   void value_control(pugi::xml_node before, pugi::xml_node marker, const FormControl& c, const std::string& value,
                      bool inline_control, const std::string& bookmark) {
+    if (!inline_control) {
+      pugi::xml_node p = before.parent().insert_child_before("w:p", before);
+      if (pugi::xml_node ppr = marker.child("w:pPr")) p.append_copy(ppr);
+      pugi::xml_node anchor = p.append_child("w:r");
+      value_control(anchor, marker, c, value, true, bookmark);
+      p.remove_child(anchor);
+      return;
+    }
     pugi::xml_node sdt = new_sdt(before, c.key);
     pugi::xml_node pr = sdt.child("w:sdtPr");
     if (c.kind == FormControlKind::fixed) add_element(pr, "w:lock", {{"w:val", "sdtContentLocked"}});
     type_element(pr, c, value);
-    pugi::xml_node content = sdt.child("w:sdtContent");
-    if (inline_control) {
-      fill_runs(content, pr, value, c.placeholder);
-      bookmark_around(sdt, sdt, bookmark);
-      return;
-    }
-    pugi::xml_node p = paragraph_like(content, marker);
-    fill_runs(p, pr, value, c.placeholder);
-    bookmark_around(p.child("w:r"), p.last_child(), bookmark);
+    fill_runs(sdt.child("w:sdtContent"), pr, value, c.placeholder);
+    bookmark_around(sdt, sdt, bookmark);
   }
 
   void check_box(pugi::xml_node p, const std::string& key, bool checked, const std::string& label,
@@ -221,7 +224,7 @@ class FormBuilder {
         const std::string value = m.row >= 0 && static_cast<size_t>(m.row) < c.rows.size() && !c.rows[m.row].empty()
                                       ? c.rows[m.row][0]
                                       : "";
-        value_control(anchor, p, c, value, true, form_bookmark(m.index));
+        value_control(anchor, p, c, value, true, form_bookmark(m.index, "z" + std::to_string(m.row)));
         q.remove_child(anchor);
         break;
       }
@@ -237,7 +240,8 @@ class FormBuilder {
                                           static_cast<size_t>(m.column) < c.rows[m.row].size()
                                       ? c.rows[m.row][m.column]
                                       : "";
-        value_control(p, p, c.columns[m.column], value, false, form_bookmark(m.index, std::to_string(m.column)));
+        value_control(p, p, c.columns[m.column], value, false,
+                      form_bookmark(m.index, std::to_string(m.column) + "_z" + std::to_string(m.row)));
         break;
       }
       default: value_control(p, p, c, c.value, false, form_bookmark(m.index));

@@ -46,8 +46,10 @@ struct FormControl {
 std::string form_marker(size_t index, int row = -1, int column = -1);
 
 // The name of the bookmark beside control `index` (with `part`: "ja"/"nein" of a
-// yes/no pair, the column of a table): LibreOffice 7.4 drops the alias of check
-// boxes and drop-downs too, but keeps bookmarks, so the reader finds the control by it.
+// yes/no pair, "z2" for a list's third row, "1_z2" for a table's second column in
+// its third row): LibreOffice 7.4 drops the alias of check boxes and drop-downs
+// too, but keeps bookmarks, so the reader finds the control by it. Bookmark names
+// are unique; LibreOffice renames copies "…_Copy_1", Word drops them.
 std::string form_bookmark(size_t index, const std::string& part = "");
 
 // The .docx with the controls in place of their markers, protected for filling in
