@@ -140,6 +140,12 @@ QuestionnaireForm questionnaire_form(const Template& t, const std::set<std::stri
       return false;  // the handout's table, with a control in each cell
     }
     const size_t i = add(control_for(q, known ? known->find(q.full_key) : nullptr));
+    if (q.type == QuestionType::choice) {
+      // Also on paper, where a drop-down shows only what was chosen.
+      std::string choices;
+      for (const auto& c : q.choices) choices += (choices.empty() ? "" : " | ") + c;
+      out += "*" + escape_markdown(fill(tr("Choice: {}"), {choices})) + "*\n\n";
+    }
     if (q.type == QuestionType::list) {
       for (int row = 0; row < form_rows(form.controls[i]); ++row) out += form_marker(i, row) + "\n\n";
     } else {

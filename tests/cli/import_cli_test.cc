@@ -170,7 +170,7 @@ TEST_CASE("import: a deleted control, another document, a zip bomb and external 
   check_refused(run_kovgen({"import", dir + "/text.docx", "-o", out}), out, "kein Word-Dokument");
 }
 
-TEST_CASE("questions --abschnitte: a form for one partner; an unknown section is a usage error") {
+TEST_CASE("questions --abschnitte: a form for one partner, and an unknown section is a usage error") {
   const std::string dir = fresh_temp_dir("import-sections");
   CommandResult r = run_kovgen({"questions", "-t", "ogs", "--abschnitte", "zeiten, personal", "-o", dir + "/f.docx", "-q"});
   INFO(r.err);

@@ -181,7 +181,7 @@ TEST_CASE("word form: typed text comes back literally, formatting is dropped wit
   CHECK(contains(diag.to_string(), "formatting added in the form"));
 }
 
-TEST_CASE("word form: a wrong value names the question, its number and its section; a deleted control is an error") {
+TEST_CASE("word form: a wrong value names the question, its number and its section, and a deleted control is an error") {
   TemplateCache cache(real_disk(), real_library());
   auto [tmpl, expected] = sample(cache, kComplete[0]);
   const Template& t = tmpl->questionnaire;
@@ -215,7 +215,7 @@ TEST_CASE("word form: a wrong value names the question, its number and its secti
   CHECK(contains(diag2.to_string(), "its field is missing from the form"));
 }
 
-TEST_CASE("word form: yes and no both ticked is an error; an unknown control is a warning") {
+TEST_CASE("word form: yes and no both ticked is an error, an unknown control a warning") {
   TemplateCache cache(real_disk(), real_library());
   auto [tmpl, expected] = sample(cache, kComplete[0]);
   const Template& t = tmpl->questionnaire;
