@@ -3,9 +3,11 @@
 // (form_marker) are replaced by content controls (w:sdt) that Word and
 // LibreOffice fill in, and the controls read back from a filled-in document.
 //
-// Each control carries its key twice, as w:tag and as w:alias: LibreOffice 7.4
-// keeps only the alias when it saves the document again, and turns block-level
-// controls into inline ones, so the reader takes either and looks at every level.
+// Each control carries its key as w:tag and w:alias, and a bookmark beside it
+// (form_bookmark): LibreOffice 7.4, saving the document again, drops every tag and
+// the alias of check boxes and drop-downs, and turns block-level controls into
+// inline ones (so kovgen writes inline ones). The reader takes the tag, else the
+// alias, else the bookmark, at any level.
 // Check boxes are Word 2010's (w14), repeating sections Word 2013's (w15); both are
 // marked ignorable, so older clients show the rows that were written.
 #include <map>
