@@ -20,17 +20,22 @@ std::string writing_line() { return escape_markdown(std::string(60, '_')); }
 
 class HandoutWriter {
  public:
-  explicit HandoutWriter(const Template& t) : t_(t) {}
+  HandoutWriter(const Template& t, const HandoutVariant& variant) : t_(t), variant_(variant) {}
 
   std::string write() {
     out_ += "# " + fill(tr("Questionnaire: {}"), {escape_markdown(t_.title)}) + "\n\n";
     if (!t_.description.empty()) out_ += escape_markdown(t_.description) + "\n\n";
-    out_ += "> [!NOTE]\n> " + std::string(tr(kIntro)) + "\n\n";
-    out_ += std::string(tr("Filled in by:")) + " " + escape_markdown(std::string(40, '_')) + "\n\n";
-    out_ += std::string(tr("Institution / school:")) + " " + escape_markdown(std::string(34, '_')) + "\n\n";
-    out_ += std::string(tr("Date:")) + " " + escape_markdown(std::string(20, '_')) + "\n\n";
+    out_ += "> [!NOTE]\n> " + (variant_.intro.empty() ? std::string(tr(kIntro)) : variant_.intro) + "\n\n";
+    out_ += variant_.preface;
+    person_line("kovgen:ausgefuellt_von", tr("Filled in by:"), 40);
+    person_line("kovgen:einrichtung", tr("Institution / school:"), 34);
+    person_line("kovgen:datum", tr("Date:"), 20);
     int step = 0, number = 0;
     for (const Section* s : sections_in_step_order(t_)) {
+      if (!variant_.sections.empty() && !variant_.sections.count(s->id)) {
+        ++number;
+        continue;
+      }
       if (s->step != step) {
         step = s->step;
         out_ += "## " + fill(tr("Step {}: {}"), {std::to_string(step), escape_markdown(seed_step_title(step))}) +
@@ -66,7 +71,21 @@ class HandoutWriter {
     out_ += "<!-- kovgen:end-keep-together -->\n\n";
   }
 
+  void person_line(const char* key, const char* label, size_t line) {
+    if (!variant_.answer_space) {
+      out_ += std::string(label) + " " + escape_markdown(std::string(line, '_')) + "\n\n";
+      return;
+    }
+    Question q;
+    q.key = q.full_key = key;
+    q.label = label;
+    q.type = std::string_view(key) == "kovgen:datum" ? QuestionType::date : QuestionType::text;
+    out_ += std::string(label) + "\n\n";
+    if (!variant_.answer_space(q, out_)) out_ += escape_markdown(std::string(line, '_')) + "\n\n";
+  }
+
   void answer_space(const Question& q) {
+    if (variant_.answer_space && variant_.answer_space(q, out_)) return;
     switch (q.type) {
       case QuestionType::choice:
         boxes(q.choices);
@@ -93,14 +112,19 @@ class HandoutWriter {
 
   // A table with one column per field and empty rows to fill in.
   void table(const Question& q) {
-    std::string head = "|", rule = "|", empty = "|";
+    std::string head = "|", rule = "|";
     for (const auto& f : q.fields) {
       head += " " + escape_markdown(f.required ? f.label : fill(tr("{} (optional)"), {f.label})) + " |";
       rule += " --- |";
-      empty += " \u00A0 |";
     }
     out_ += head + "\n" + rule + "\n";
-    for (int i = 0; i < kBlankRows; ++i) out_ += empty + "\n";
+    const int rows = variant_.table_rows ? variant_.table_rows(q) : kBlankRows;
+    for (int i = 0; i < rows; ++i) {
+      std::string row = "|";
+      for (size_t c = 0; c < q.fields.size(); ++c)
+        row += " " + (variant_.table_cell ? variant_.table_cell(q, i, c) : std::string("\u00A0")) + " |";
+      out_ += row + "\n";
+    }
     out_ += "\n";
     for (const auto& f : q.fields) {
       std::string note;
@@ -118,11 +142,16 @@ class HandoutWriter {
   }
 
   const Template& t_;
+  const HandoutVariant& variant_;
   std::string out_;
 };
 
 }  // namespace
 
-std::string questionnaire_markdown(const Template& t) { return HandoutWriter(t).write(); }
+std::string questionnaire_markdown(const Template& t) { return HandoutWriter(t, HandoutVariant{}).write(); }
+
+std::string questionnaire_markdown(const Template& t, const HandoutVariant& variant) {
+  return HandoutWriter(t, variant).write();
+}
 
 }  // namespace kovgen

@@ -163,6 +163,10 @@ TEST_CASE("german output: usage errors of every command") {
   check_german("kovgen questions (no template)", run_kovgen({"questions"}));
   check_german("kovgen questions -o x.odt", run_kovgen({"questions", "-t", "ogs", "-o", "x.odt"}));
   check_german("kovgen templates extra", run_kovgen({"templates", "extra", "--verbose=1"}));
+  check_german("kovgen import (no form)", run_kovgen({"import"}));
+  check_german("kovgen import (not a form)", run_kovgen({"import", source_dir() + "/templates/reference.docx"}));
+  check_german("kovgen questions --abschnitte x", run_kovgen({"questions", "-t", "ogs", "--abschnitte", "x"}));
+  check_german("kovgen questions --antworten (not docx)", run_kovgen({"questions", "-t", "ogs", "--antworten", "a.yaml"}));
 }
 
 TEST_CASE("german output: every case of the bad-input catalogue") {

@@ -92,6 +92,7 @@ TEST_CASE("questions writes Markdown to standard output or to a file") {
   CHECK(run_kovgen({"questions", "-t", "mini", "--lang", "en"}, "", kMiniEnv).out == handout(mini_library(), "mini"));
 }
 
+// As a Word form (questionnaire_form.h): fields that say what to enter instead of lines.
 TEST_CASE("questions as DOCX, read back with pandoc") {
   if (!find_output_format("docx")) {
     MESSAGE("the DOCX writer is not in the output-format table yet");
@@ -102,7 +103,7 @@ TEST_CASE("questions as DOCX, read back with pandoc") {
   REQUIRE(text.exit_code == 0);
   for (const auto& visible : kVisible) CHECK_MESSAGE(contains(text.out, visible), visible);
   CHECK(contains(text.out, "\u2610"));  // boxes to tick
-  CHECK(contains(text.out, "______________"));  // lines to write on
+  CHECK(contains(text.out, "Antwort hier eingeben."));  // fields to type into
 }
 
 TEST_CASE("questions as Flat OPC XML holds the same text") {

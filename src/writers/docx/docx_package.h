@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diagnostics.h"
+#include "docx_reader.h"  // read_zip
 
 namespace kovgen {
 
@@ -29,12 +30,6 @@ std::optional<std::string> zip_package(const std::vector<DocxPart>& parts, Diagn
 // byte for byte (without its XML declaration) into pkg:xmlData; other parts (images)
 // go into pkg:binaryData as base64.
 std::string flat_opc_package(const std::vector<DocxPart>& parts);
-
-// Every entry of a zip archive by name, or nullopt with an error naming `name`
-// (reference documents, tests).
-std::optional<std::map<std::string, std::string>> read_zip(std::string_view bytes,
-                                                           const std::string& name,
-                                                           Diagnostics& diag);
 
 // Whether a part of this content type is XML ("…+xml", "application/xml").
 bool is_xml_content_type(std::string_view content_type);

@@ -64,7 +64,8 @@ void rename_style_references(pugi::xml_node node, const std::map<std::string, st
 std::optional<ReferenceDocx> parse_reference_docx(std::string bytes, const std::string& path, Diagnostics& diag) {
   const int errors_before = diag.error_count();
   auto entries = read_zip(bytes, path, diag);
-  if (!entries) return std::nullopt;
+  // Its header and footer, with what they link to, go into every document made with it.
+  if (!entries || !check_no_external_relationships(*entries, path, diag)) return std::nullopt;
   ReferenceDocx ref;
   ref.bytes = std::move(bytes);
   if (!parse_part(*entries, "word/styles.xml", ref.styles, path, diag)) {

@@ -34,8 +34,9 @@ std::string docx_fingerprint(const std::map<std::string, std::string_view>& entr
 std::optional<std::string> write_docx(cmark_node* root, const WriterOptions& options,
                                       Diagnostics& diag);
 
-// docx_parts (perhaps changed, as kovgen diff marks changes in word/document.xml)
-// zipped and sealed as write_docx does.
+// docx_parts that a caller changed (kovgen diff marks changes in
+// word/document.xml, the form writer adds content controls), zipped and sealed
+// with their fingerprint as write_docx does.
 std::optional<std::string> package_docx(std::vector<DocxPart> parts, Diagnostics& diag);
 
 // The same document as a Flat OPC file (pkg:package).
