@@ -10,4 +10,7 @@ for answers in samples/*/*.yaml; do
   # The golden is the draft itself: without the fingerprint line a written .md ends with.
   KOVGEN_LANG=en build/kovgen render "$answers" -o - 2>/dev/null | head -n -1 >"tests/golden/$(basename "$answers" .yaml).md"
 done
+# The Beschlussvorlage of the complete OGS sample (kovgen vorlage), for the Rat.
+KOVGEN_LANG=en build/kovgen vorlage samples/ogs/ogs-vollstaendig.yaml --gremium Rat -o - 2>/dev/null | head -n -1 \
+  >tests/golden/ogs-vollstaendig-beschlussvorlage.md
 git status --short tests/golden

@@ -5,6 +5,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "annex_tables.h"
 #include "body_renderer.h"
 #include "checklist_markdown.h"
 #include "i18n.h"
@@ -134,6 +135,15 @@ data builtins(const LoadedTemplate& t, const Answers& answers, const Findings& f
   put(kovgen, "unterschriftsreif", data(!draft));
   put(kovgen, "entwurf", data(draft));
   put(kovgen, "unterschriftslinie", std::string(40, '_'));
+  // The Anlagen's computed parts (docs/annexes.md).
+  const FinanceInputs finance = finance_inputs(answers);
+  put(kovgen, "platzuebersicht", places_overview_markdown(finance));
+  put(kovgen, "finanzuebersicht", finance_overview_markdown(finance, compute_finance(finance)));
+  put(kovgen, "anlagenliste", annex_list_markdown(t.questionnaire, answers));
+  // The Beschlussvorlage (kovgen vorlage --gremium).
+  put(kovgen, "gremium", options.council_paper_for);
+  put(kovgen, "gremium_rat", data(options.council_paper_for == "Rat"));
+  put(kovgen, "finanzielle_auswirkungen", financial_effects_markdown(finance, compute_finance(finance)));
   return kovgen;
 }
 
@@ -291,7 +301,8 @@ std::string compose_markdown(const LoadedTemplate& t, const Answers& answers, Fi
   std::string markdown;
   for (int pass = 0; pass < 3; ++pass) {
     put(context, "kovgen", builtins(t, answers, findings, options, draft));
-    markdown = number_paragraphs(resolve_line_start_marks(remove_standalone_marks(render_body(t.body, context))));
+    const FoldedBody& body = options.council_paper_for.empty() || !t.council_paper ? t.body : *t.council_paper;
+    markdown = number_paragraphs(resolve_line_start_marks(remove_standalone_marks(render_body(body, context))));
     findings.placeholders.clear();
     for (auto& span : find_placeholders(markdown)) findings.placeholders.push_back(std::move(span.what));
     const bool is_draft = options.force_draft || !is_ready_to_sign(findings);

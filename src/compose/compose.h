@@ -24,6 +24,8 @@ struct LoadedTemplate {
   // Per section and question, what the body's tags reach; left empty, every
   // representation is built.
   std::vector<std::vector<VariantUse>> variant_use;
+  // The Beschlussvorlage (kovgen vorlage), when the template has one.
+  std::optional<FoldedBody> council_paper;
 };
 
 // The variant use per section and question, from the context paths that
@@ -37,6 +39,9 @@ struct ComposeOptions {
   bool force_draft = false;
   // --ohne-checkliste: no checklist appendix, not even in a draft.
   bool without_checklist = false;
+  // kovgen vorlage: the Beschlussvorlage for this body (Schulausschuss,
+  // Jugendhilfeausschuss or Rat) instead of the agreement.
+  std::string council_paper_for;
 };
 
 // The draft. findings come from evaluate_checklist and leave with what only the

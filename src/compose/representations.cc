@@ -64,6 +64,12 @@ const std::vector<BuiltinName>& builtin_kovgen_names() {
       {"entwurf", BuiltinKind::flag},      {"unterschriftslinie", BuiltinKind::text},
       {"status", BuiltinKind::text},       {"unterschriftsreif", BuiltinKind::flag},
       {"checkliste_anhang", BuiltinKind::flag},
+      // The Anlagen (docs/annexes.md).
+      {"platzuebersicht", BuiltinKind::markdown}, {"finanzuebersicht", BuiltinKind::markdown},
+      {"anlagenliste", BuiltinKind::markdown},
+      // The Beschlussvorlage (kovgen vorlage).
+      {"gremium", BuiltinKind::text}, {"gremium_rat", BuiltinKind::flag},
+      {"finanzielle_auswirkungen", BuiltinKind::markdown},
   };
   return names;
 }

@@ -160,6 +160,12 @@ TEST_CASE("german output: usage errors of every command") {
   check_german("kovgen questions (no template)", run_kovgen({"questions"}));
   check_german("kovgen questions -o x.odt", run_kovgen({"questions", "-t", "ogs", "-o", "x.odt"}));
   check_german("kovgen templates extra", run_kovgen({"templates", "extra", "--verbose=1"}));
+  const std::string samples = source_dir() + "/samples";
+  check_german("kovgen vorlage --gremium Kreistag",
+               run_kovgen({"vorlage", samples + "/ogs/ogs-teilweise.yaml", "--gremium", "Kreistag"}));
+  check_german("kovgen vorlage (a template without one)",
+               run_kovgen({"vorlage", samples + "/schulsozialarbeit/schulsozialarbeit-vollstaendig.yaml", "--gremium",
+                           "Rat", "-o", fresh_temp_dir("german_output/vorlage") + "/v.md"}));
 }
 
 TEST_CASE("german output: every case of the bad-input catalogue") {
