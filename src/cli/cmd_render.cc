@@ -41,6 +41,8 @@ const char* const kUsage = N_(
     "      --strict             exit with 3 when the draft is not ready to sign\n"
     "      --draft              mark the documents as ENTWURF even when ready to sign\n"
     "      --ohne-checkliste    leave out the checklist appendix (a final version never has it)\n"
+    "      --anlagen getrennt   write each annex as a file of its own (NAME-anlage-3.pdf, ...)\n"
+    "                           instead of appending it to the agreement\n"
     "      --reference-docx F   take Word styles and page setup from F\n"
     "      --force              replace outputs even if edited by hand\n"
     "  -q, --quiet              do not list the files written\n\n"
@@ -55,12 +57,15 @@ CommandRegistration registration({"render", N_("merge answers with their templat
 int render_documents(const std::vector<std::string>& argv, const RenderCommand& command) {
   std::vector<OptionSpec> specs = {{"--template", "-t"}, {"--output", "-o", true, true}, {"--out"}, {"--name"}, {"--format", "-f"},
                    {"--report"}, {"--strict", "", false}, {"--draft", "", false}, {"--ohne-checkliste", "", false}, {"--reference-docx"},
-                   {"--force", "", false}, {"--quiet", "-q", false}};
+                   {"--force", "", false}, {"--quiet", "-q", false}, {"--anlagen"}};
   if (command.council_paper) specs.push_back({"--gremium"});
   Args args(argv, specs);
   const char* const name = command.name;
   if (!args.error().empty()) return usage_error(name, args.error());
   const std::string gremium = args.get("--gremium");
+  const std::string annexes = args.get("--anlagen", "angehaengt");
+  if (annexes != "getrennt" && annexes != "angehaengt")
+    return usage_error(name, tr("--anlagen takes getrennt (each annex its own file) or angehaengt"));
   if (command.council_paper && gremium != "Schulausschuss" && gremium != "Jugendhilfeausschuss" && gremium != "Rat")
     return usage_error(name, tr("--gremium takes Schulausschuss, Jugendhilfeausschuss or Rat"));
   if (args.positionals().size() != 1) return usage_error(name, tr("expects one answers file (or - for standard input)"));
@@ -80,6 +85,8 @@ int render_documents(const std::vector<std::string>& argv, const RenderCommand& 
   if (args.has("--format") && !outputs.empty() && !to_stdout)
     return usage_error(name, tr("-f goes with --out; -o takes the format from the file's ending"));
 
+  if (annexes == "getrennt" && to_stdout)
+    return usage_error(name, tr("--anlagen getrennt writes a file per annex; give -o FILE or --out"));
   Diagnostics diag;
   // Each output: its path and format.
   std::vector<std::pair<std::string, const OutputFormat*>> targets;
@@ -131,6 +138,7 @@ int render_documents(const std::vector<std::string>& argv, const RenderCommand& 
   settings.compose.council_paper_for = gremium;
   settings.compose.force_draft = args.has("--draft");
   settings.compose.without_checklist = args.has("--ohne-checkliste");
+  settings.compose.annexes_separate = annexes == "getrennt" && !command.council_paper;
   Draft draft = make_draft(*loaded->tmpl, loaded->answers, settings.compose);
 
   // Produce every output in memory first, so an error leaves no partial set.
@@ -146,6 +154,25 @@ int render_documents(const std::vector<std::string>& argv, const RenderCommand& 
     std::fputs(diag.to_string().c_str(), stderr);
     return kExitInvalidInput;
   }
+  // --anlagen getrennt: each annex as a document of its own, next to each output.
+  std::vector<OutputFile> annex_files;
+  if (settings.compose.annexes_separate)
+    for (const AnnexDeclaration& a : loaded->tmpl->questionnaire.annexes) {
+      ComposeOptions alone = settings.compose;
+      alone.annex_only = a.number;
+      auto annex_bytes = write_formats(make_draft(*loaded->tmpl, loaded->answers, alone).markdown, formats,
+                                       writer_options, diag);
+      if (!annex_bytes || diag.has_errors()) {
+        std::fputs(diag.to_string().c_str(), stderr);
+        return kExitInvalidInput;
+      }
+      for (size_t i = 0; i < targets.size(); ++i) {
+        std::filesystem::path path(targets[i].first);
+        path.replace_filename(path.stem().string() + "-anlage-" + std::to_string(a.number) +
+                              path.extension().string());
+        annex_files.push_back({path.string(), std::move((*annex_bytes)[i]), targets[i].second});
+      }
+    }
   std::fputs(diag.to_string().c_str(), stderr);  // warnings
   diag = Diagnostics();
   if (args.has("--out") && !make_directories(args.get("--out"), diag)) {
@@ -154,6 +181,7 @@ int render_documents(const std::vector<std::string>& argv, const RenderCommand& 
   }
   std::vector<OutputFile> files;
   for (size_t i = 0; i < targets.size(); ++i) files.push_back({targets[i].first, std::move((*bytes)[i]), targets[i].second});
+  for (OutputFile& f : annex_files) files.push_back(std::move(f));
   if (args.has("--report")) files.push_back({args.get("--report"), findings_to_json(draft.findings, answers_path), nullptr});
 
   std::fprintf(stderr, "%s: %s\n%s: %s\n", answers_path.c_str(), checklist_line(draft.findings).c_str(),

@@ -53,13 +53,15 @@ std::string instalment_label(std::optional<int> payments_per_year) {
 
 }  // namespace
 
-std::string annexes_partial_text(const Template& t) {
+std::string annexes_partial_text(const Template& t, int only_number) {
   std::string out;
   for (const AnnexDeclaration& a : t.annexes)
-    out += "<!-- kovgen:page-break -->\n\n# Anlage " + std::to_string(a.number) +
+    if (only_number == 0 || a.number == only_number)
+      out += "<!-- kovgen:page-break -->\n\n# Anlage " + std::to_string(a.number) +
            " zur Kooperationsvereinbarung vom {{kovgen.stand}}\n\n## " + escape_markdown(a.title) + "\n\n{{> " +
            a.body + "}}\n\n";
-  return out;
+  if (only_number != 0) return out.substr(out.find('#'));  // a document of its own starts with its heading
+  return out.empty() ? out : "{{^kovgen.anlagen_getrennt}}\n" + out + "{{/kovgen.anlagen_getrennt}}\n";
 }
 
 std::string places_overview_markdown(const FinanceInputs& in) {

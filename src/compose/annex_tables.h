@@ -16,7 +16,9 @@ inline constexpr const char* kAnnexesPartial = "anlagen";
 // Each declared annex after a page break, under its heading „Anlage 3 zur
 // Kooperationsvereinbarung vom …“ and its title, its body included as a partial.
 // Empty when the template declares none.
-std::string annexes_partial_text(const Template& t);
+// Left out with --anlagen getrennt. only_number renders just that annex, as a
+// document of its own.
+std::string annexes_partial_text(const Template& t, int only_number = 0);
 
 // Anlage 1: per site and school year the places, those for children with SPF,
 // the groups and the year groups with the Rechtsanspruch.

@@ -66,7 +66,7 @@ const std::vector<BuiltinName>& builtin_kovgen_names() {
       {"checkliste_anhang", BuiltinKind::flag},
       // The Anlagen (docs/annexes.md).
       {"platzuebersicht", BuiltinKind::markdown}, {"finanzuebersicht", BuiltinKind::markdown},
-      {"anlagenliste", BuiltinKind::markdown},
+      {"anlagenliste", BuiltinKind::markdown}, {"anlagen_getrennt", BuiltinKind::flag},
       // The Beschlussvorlage (kovgen vorlage).
       {"gremium", BuiltinKind::text}, {"gremium_rat", BuiltinKind::flag},
       {"finanzielle_auswirkungen", BuiltinKind::markdown},

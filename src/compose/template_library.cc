@@ -69,8 +69,16 @@ std::optional<LoadedTemplate> load_template(Disk& disk, const TemplateLibrary& l
     std::sort(used_names.begin(), used_names.end());
     council_paper = fold_literal_text(*paper_expanded);
   }
+  std::vector<FoldedBody> annex_bodies;
+  for (const AnnexDeclaration& a : questionnaire->annexes) {
+    auto alone = check_and_expand_template(*questionnaire, annexes_partial_text(*questionnaire, a.number), yaml_file,
+                                           partials, diag, nullptr, false);
+    if (!alone) return std::nullopt;
+    annex_bodies.push_back(fold_literal_text(*alone));
+  }
   auto use = variant_use(*questionnaire, used_names);
-  return LoadedTemplate{std::move(*questionnaire), fold_literal_text(*expanded), std::move(use), std::move(council_paper)};
+  return LoadedTemplate{std::move(*questionnaire), fold_literal_text(*expanded), std::move(use), std::move(council_paper),
+                        std::move(annex_bodies)};
 }
 
 
