@@ -10,6 +10,9 @@ for answers in samples/*/*.yaml; do
   # The golden is the draft itself: without the fingerprint line a written .md ends with.
   KOVGEN_LANG=en build/kovgen render "$answers" -o - 2>/dev/null | head -n -1 >"tests/golden/$(basename "$answers" .yaml).md"
 done
+# The Beschlussvorlage of the complete OGS sample (kovgen vorlage), for the Rat.
+KOVGEN_LANG=en build/kovgen vorlage samples/ogs/ogs-vollstaendig.yaml --gremium Rat -o - 2>/dev/null | head -n -1 \
+  >tests/golden/ogs-vollstaendig-beschlussvorlage.md
 # The Nachtrag of the school year update: its test writes it when asked.
 KOVGEN_UPDATE_GOLDEN=1 build/kovgen_unit_tests -tc="nachtrag: the school year update*" >/dev/null || true
 git status --short tests/golden

@@ -1,5 +1,6 @@
 #include "builtins.h"
 
+#include "annex_tables.h"
 #include "german_format.h"
 #include "placeholder.h"
 
@@ -50,6 +51,26 @@ const std::vector<Builtin>& kovgen_builtins() {
       {"unterschriftsreif", BuiltinKind::flag, [](const BuiltinInputs& in) { return flag(!in.draft); }},
       {"entwurf", BuiltinKind::flag, [](const BuiltinInputs& in) { return flag(in.draft); }},
       {"unterschriftslinie", BuiltinKind::text, [](const BuiltinInputs&) { return text(std::string(40, '_')); }},
+      // The Anlagen's computed parts (docs/annexes.md).
+      {"platzuebersicht", BuiltinKind::markdown,
+       [](const BuiltinInputs& in) { return text(places_overview_markdown(finance_inputs(in.answers))); }},
+      {"finanzuebersicht", BuiltinKind::markdown,
+       [](const BuiltinInputs& in) {
+         const FinanceInputs finance = finance_inputs(in.answers);
+         return text(finance_overview_markdown(finance, compute_finance(finance)));
+       }},
+      {"anlagenliste", BuiltinKind::markdown,
+       [](const BuiltinInputs& in) { return text(annex_list_markdown(in.t.questionnaire, in.answers)); }},
+      {"anlagen_getrennt", BuiltinKind::flag, [](const BuiltinInputs& in) { return flag(in.options.annexes_separate); }},
+      // The Beschlussvorlage (kovgen vorlage --gremium).
+      {"gremium", BuiltinKind::text, [](const BuiltinInputs& in) { return text(in.options.council_paper_for); }},
+      {"gremium_rat", BuiltinKind::flag,
+       [](const BuiltinInputs& in) { return flag(in.options.council_paper_for == "Rat"); }},
+      {"finanzielle_auswirkungen", BuiltinKind::markdown,
+       [](const BuiltinInputs& in) {
+         const FinanceInputs finance = finance_inputs(in.answers);
+         return text(financial_effects_markdown(finance, compute_finance(finance)));
+       }},
   };
   return table;
 }

@@ -16,7 +16,7 @@ namespace kovgen {
 enum class BuiltinKind {
   text,           // a string, inserted escaped
   flag,           // true or false, for {{#…}} sections
-  markdown,       // Markdown that the composer fills in once the draft is known
+  markdown,       // Markdown, for {{{…}}}: checklist marks, computed Anlagen
   section_flags,  // one Markdown member per checklist section id
 };
 

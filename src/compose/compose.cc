@@ -278,7 +278,10 @@ std::string compose_markdown(const LoadedTemplate& t, const Answers& answers, Fi
   std::string markdown;
   for (int pass = 0; pass < 3; ++pass) {
     put(context, "kovgen", builtins({t, answers, findings, options, draft}));
-    markdown = number_paragraphs(resolve_line_start_marks(remove_standalone_marks(render_body(t.body, context))));
+    const FoldedBody* body = options.council_paper_for.empty() || !t.council_paper ? &t.body : &*t.council_paper;
+    for (size_t i = 0; i < t.annex_bodies.size() && i < t.questionnaire.annexes.size(); ++i)
+      if (options.annex_only == t.questionnaire.annexes[i].number) body = &t.annex_bodies[i];
+    markdown = number_paragraphs(resolve_line_start_marks(remove_standalone_marks(render_body(*body, context))));
     findings.placeholders.clear();
     for (auto& span : find_placeholders(markdown)) findings.placeholders.push_back(std::move(span.what));
     const bool is_draft = options.force_draft || !is_ready_to_sign(findings);

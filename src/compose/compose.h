@@ -24,6 +24,10 @@ struct LoadedTemplate {
   // Per section and question, what the body's tags reach; left empty, every
   // representation is built.
   std::vector<std::vector<VariantUse>> variant_use;
+  // The Beschlussvorlage (kovgen vorlage), when the template has one.
+  std::optional<FoldedBody> council_paper;
+  // Each declared annex alone (--anlagen getrennt), in the order of questionnaire.annexes.
+  std::vector<FoldedBody> annex_bodies;
 };
 
 // The variant use per section and question, from the context paths that
@@ -37,6 +41,13 @@ struct ComposeOptions {
   bool force_draft = false;
   // --ohne-checkliste: no checklist appendix, not even in a draft.
   bool without_checklist = false;
+  // kovgen vorlage: the Beschlussvorlage for this body (Schulausschuss,
+  // Jugendhilfeausschuss or Rat) instead of the agreement.
+  std::string council_paper_for;
+  // --anlagen getrennt: the agreement without its annexes; annex_only (an annex's
+  // number) renders that annex alone, as its own document.
+  bool annexes_separate = false;
+  int annex_only = 0;
 };
 
 // The draft. findings come from evaluate_checklist and leave with what only the

@@ -202,10 +202,10 @@ class Checker {
     return out;
   }
 
-  void check_flags(const std::string& body_file) {
+  void check_flags(const std::string& body_file, bool places_flags) {
     for (const auto& s : t_.sections) {
       int n = flag_count_[s.id];
-      if (n != 1)
+      if (n != (places_flags ? 1 : 0))
         diag_.error({body_file}, fill(tr("the flag of section \"{}\" ({}) must be placed exactly once, found {}"),
                                       {s.id, "{{{kovgen.hinweis." + s.id + "}}}", std::to_string(n)}));
     }
@@ -412,10 +412,10 @@ std::optional<std::string> check_and_expand_template(const Template& t, std::str
                                                      const std::string& body_file,
                                                      const PartialSource& partials,
                                                      Diagnostics& diag,
-                                                     std::vector<std::string>* used_names) {
+                                                     std::vector<std::string>* used_names, bool places_flags) {
   Checker checker(t, partials, diag);
   auto expanded = checker.check(body, body_file, checker.root_scopes(), 0);
-  checker.check_flags(body_file);
+  checker.check_flags(body_file, places_flags);
   if (diag.has_errors()) return std::nullopt;
   if (used_names) *used_names = checker.used_names();
   return expanded;

@@ -38,11 +38,14 @@ using PartialSource =
 // template text, or nullopt after reporting every problem. `used_names` receives
 // the sorted context paths that some tag reaches ("finanzierung.betrag_zahl"; a
 // record field as "section.records.field"), including every step on the way.
+// A body that places_flags must place each section's flag exactly once; one that
+// does not (the Beschlussvorlage) places none.
 std::optional<std::string> check_and_expand_template(const Template& t, std::string_view body,
                                                      const std::string& body_file,
                                                      const PartialSource& partials,
                                                      Diagnostics& diag,
-                                                     std::vector<std::string>* used_names = nullptr);
+                                                     std::vector<std::string>* used_names = nullptr,
+                                                     bool places_flags = true);
 
 // Marks a standalone section tag in the expanded text (U+E001, private use; user
 // values never contain it because escaping replaces it).

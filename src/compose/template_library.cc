@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "annex_tables.h"
 #include "i18n.h"
 #include "template_check.h"
 #include "text_match.h"
@@ -58,6 +59,12 @@ std::optional<LoadedTemplate> load_template(Disk& disk, const TemplateLibrary& l
 
   PartialSource partials = [&](const std::string& name, std::string* path) -> std::optional<std::string> {
     if (name.find('/') != std::string::npos || name.find("..") != std::string::npos) return std::nullopt;
+    if (name == kAnnexesPartial) {
+      // Declared in template.yaml rather than written: each annex's page break,
+      // heading and body.
+      *path = yaml_file;
+      return annexes_partial_text(*questionnaire);
+    }
     for (const std::string& candidate :
          {dir + "/" + name + ".md.mustache", lib.fragments_dir + "/" + name + ".md.mustache"}) {
       if (!disk.is_file(candidate)) continue;
@@ -70,8 +77,28 @@ std::optional<LoadedTemplate> load_template(Disk& disk, const TemplateLibrary& l
   auto expanded =
       check_and_expand_template(*questionnaire, *body, questionnaire->body_file, partials, diag, &used_names);
   if (!expanded) return std::nullopt;
+  std::optional<FoldedBody> council_paper;
+  if (const std::string& file = questionnaire->council_paper_file; !file.empty()) {
+    auto paper = disk.read_input(file, diag);
+    if (!paper) return std::nullopt;
+    std::vector<std::string> paper_names;
+    auto paper_expanded = check_and_expand_template(*questionnaire, *paper, file, partials, diag, &paper_names, false);
+    if (!paper_expanded) return std::nullopt;
+    // One context serves both documents: it holds what either of them reaches.
+    used_names.insert(used_names.end(), paper_names.begin(), paper_names.end());
+    std::sort(used_names.begin(), used_names.end());
+    council_paper = fold_literal_text(*paper_expanded);
+  }
+  std::vector<FoldedBody> annex_bodies;
+  for (const AnnexDeclaration& a : questionnaire->annexes) {
+    auto alone = check_and_expand_template(*questionnaire, annexes_partial_text(*questionnaire, a.number), yaml_file,
+                                           partials, diag, nullptr, false);
+    if (!alone) return std::nullopt;
+    annex_bodies.push_back(fold_literal_text(*alone));
+  }
   auto use = variant_use(*questionnaire, used_names);
-  return LoadedTemplate{std::move(*questionnaire), fold_literal_text(*expanded), std::move(use)};
+  return LoadedTemplate{std::move(*questionnaire), fold_literal_text(*expanded), std::move(use), std::move(council_paper),
+                        std::move(annex_bodies)};
 }
 
 

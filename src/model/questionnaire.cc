@@ -1,5 +1,6 @@
 #include "questionnaire.h"
 
+#include <algorithm>
 #include <set>
 
 #include "i18n.h"
@@ -236,7 +237,7 @@ std::optional<Template> parse_template(const std::string& yaml_text, const std::
     return std::nullopt;
   }
   const YamlNode& doc = *root;
-  check_known_keys(doc, {"id", "title", "description", "body", "parties", "zielgruppe", "sections"}, tr("in template.yaml"), file, diag);
+  check_known_keys(doc, {"id", "title", "description", "body", "parties", "zielgruppe", "sections", "anlagen", "beschlussvorlage"}, tr("in template.yaml"), file, diag);
   Template t;
   t.id = text_of(doc, "id");
   t.title = text_of(doc, "title");
@@ -244,6 +245,8 @@ std::optional<Template> parse_template(const std::string& yaml_text, const std::
   t.directory = directory;
   const std::string body = text_of(doc, "body");
   t.body_file = directory + "/" + (body.empty() ? "vereinbarung.md.mustache" : body);
+  if (const std::string& paper = text_of(doc, "beschlussvorlage"); !paper.empty())
+    t.council_paper_file = directory + "/" + paper;
   for (const auto& p : items_of(doc, "parties")) t.parties.push_back(p.text());
   const std::string audience = text_of(doc, "zielgruppe");
   if (audience == "Kinder und Jugendliche") t.addresses_youths = true;
@@ -258,6 +261,25 @@ std::optional<Template> parse_template(const std::string& yaml_text, const std::
     t.sections.push_back(std::move(*s));
   }
   if (t.sections.empty()) diag.error({file, 1, 1}, tr("template has no sections"));
+  std::set<int> annex_numbers;
+  for (const auto& an : items_of(doc, "anlagen")) {
+    AnnexDeclaration a;
+    a.where = an.location(file);
+    if (an.is_mapping()) check_known_keys(an, {"nummer", "titel", "body"}, tr("in an annex"), file, diag);
+    const auto number = an.is_mapping() ? parser.number(an, "nummer") : std::nullopt;
+    a.title = an.is_mapping() ? text_of(an, "titel") : "";
+    a.body = an.is_mapping() ? text_of(an, "body") : "";
+    if (!number || *number < 1 || *number != static_cast<int>(*number) || a.title.empty() || a.body.empty()) {
+      diag.error(a.where, tr("an annex needs a whole number nummer (1 or more), a titel and a body"));
+      continue;
+    }
+    a.number = static_cast<int>(*number);
+    if (!annex_numbers.insert(a.number).second)
+      diag.error(a.where, fill(tr("annex number {} is declared twice"), {std::to_string(a.number)}));
+    t.annexes.push_back(std::move(a));
+  }
+  std::sort(t.annexes.begin(), t.annexes.end(),
+            [](const AnnexDeclaration& x, const AnnexDeclaration& y) { return x.number < y.number; });
   // Conditions must name questions that exist.
   for (const auto& s : t.sections)
     for (const auto& q : s.questions)

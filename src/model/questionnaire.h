@@ -56,6 +56,15 @@ struct Section {
   Location where;
 };
 
+// An Anlage the template drafts itself (docs/annexes.md): its number in the
+// agreement's list of Anlagen, its German title and its Mustache body.
+struct AnnexDeclaration {
+  int number = 0;
+  std::string title;
+  std::string body;  // partial name: templates/<id>/<body>.md.mustache
+  Location where;
+};
+
 struct Template {
   std::string id;
   std::string title;
@@ -67,6 +76,11 @@ struct Template {
   std::string directory;  // templates/<id>
   std::string body_file;  // full path of the Mustache body
   std::vector<Section> sections;
+  // The Anlagen the template drafts, in order of number; empty when it declares
+  // none ("anlagen: []" states that it has none).
+  std::vector<AnnexDeclaration> annexes;
+  // The Beschlussvorlage's Mustache body (full path); empty when the template has none.
+  std::string council_paper_file;
 
   const Section* find_section(const std::string& id) const;
   // "section.key" -> question (top-level questions only).

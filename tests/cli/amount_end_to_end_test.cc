@@ -19,10 +19,10 @@ std::string plain_spaces(std::string text) {
 
 std::string with_state_funding(const std::string& amount) {
   std::string answers = read_text(source_dir() + "/samples/ogs/ogs-vollstaendig.yaml");
-  const std::string line = "landesfestbetrag_je_platz: 1.105,00";
+  const std::string line = "kommunaler_pflichtanteil: 584,01";
   const size_t at = answers.find(line);
   REQUIRE(at != std::string::npos);
-  return answers.replace(at, line.size(), "landesfestbetrag_je_platz: " + amount);
+  return answers.replace(at, line.size(), "kommunaler_pflichtanteil: " + amount);
 }
 
 }  // namespace
@@ -36,28 +36,29 @@ TEST_CASE("an amount written 12.500 € reads as 12.500,00 € in Markdown, DOCX
     write_text(dir + "/antworten.yaml", with_state_funding(amount));
     CommandResult r = run_kovgen({"render", dir + "/antworten.yaml", "--out", dir, "--name", "e"});
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-    CHECK(plain_spaces(read_text(dir + "/e.md")).find("| Landesförderung (Festbetrag) | 12.500,00 € |") !=
+    CHECK(plain_spaces(read_text(dir + "/e.md")).find("| Kommunaler Pflichtanteil | 12.500,00 € im Schuljahr 2026/27 |") !=
           std::string::npos);
 
     CommandResult docx = run_command({"pandoc", "-f", "docx", "-t", "plain", dir + "/e.docx"});
     REQUIRE(docx.exit_code == 0);
     CHECK(plain_spaces(docx.out).find("12.500,00 €") != std::string::npos);
-    CHECK(docx.out.find("12,50") == std::string::npos);
+    // Misread as 12,50 €; Anlage 3's products of 12.500,00 € (such as 2.512,50 €) are no misreading.
+    CHECK(plain_spaces(docx.out).find(" 12,50 €") == std::string::npos);
 
     CommandResult pdf = run_command({"pdftotext", dir + "/e.pdf", "-"});
     REQUIRE(pdf.exit_code == 0);
     CHECK(plain_spaces(pdf.out).find("12.500,00 €") != std::string::npos);
-    CHECK(pdf.out.find("12,50") == std::string::npos);
+    CHECK(plain_spaces(pdf.out).find(" 12,50 €") == std::string::npos);
   }
 }
 
 TEST_CASE("an amount written 12.500 in a CSV cell reads as 12.500,00 € in batch") {
   const std::string dir = fresh_temp_dir("amount-batch");
-  write_text(dir + "/schulen.csv", "id;name;finanzierung.landesfestbetrag_je_platz\n1;GGS Lindenschule;12.500\n");
+  write_text(dir + "/schulen.csv", "id;name;finanzierung.kommunaler_pflichtanteil\n1;GGS Lindenschule;12.500\n");
   CommandResult r = run_kovgen({"batch", "--base", source_dir() + "/samples/batch/basis.yaml", "--schools",
                                 dir + "/schulen.csv", "--out", dir + "/out", "-f", "md"});
   // 3: the base leaves sections open for the schools to fill in.
   REQUIRE_MESSAGE(r.exit_code == 3, r.err);
   const std::string markdown = read_text(dir + "/out/1-ggs-lindenschule/1-ggs-lindenschule.md");
-  CHECK(plain_spaces(markdown).find("| Landesförderung (Festbetrag) | 12.500,00 € |") != std::string::npos);
+  CHECK(plain_spaces(markdown).find("| Kommunaler Pflichtanteil | 12.500,00 € im Schuljahr 2026/27 |") != std::string::npos);
 }

@@ -167,6 +167,12 @@ TEST_CASE("german output: usage errors of every command") {
   check_german("kovgen import (not a form)", run_kovgen({"import", source_dir() + "/templates/reference.docx"}));
   check_german("kovgen questions --abschnitte x", run_kovgen({"questions", "-t", "ogs", "--abschnitte", "x"}));
   check_german("kovgen questions --antworten (not docx)", run_kovgen({"questions", "-t", "ogs", "--antworten", "a.yaml"}));
+  const std::string samples = source_dir() + "/samples";
+  check_german("kovgen vorlage --gremium Kreistag",
+               run_kovgen({"vorlage", samples + "/ogs/ogs-teilweise.yaml", "--gremium", "Kreistag"}));
+  check_german("kovgen vorlage (a template without one)",
+               run_kovgen({"vorlage", samples + "/schulsozialarbeit/schulsozialarbeit-vollstaendig.yaml", "--gremium",
+                           "Rat", "-o", fresh_temp_dir("german_output/vorlage") + "/v.md"}));
 }
 
 TEST_CASE("german output: every case of the bad-input catalogue") {

@@ -173,7 +173,7 @@ TEST_CASE("render and batch leave the checklist appendix out with --ohne-checkli
 
   REQUIRE(run_kovgen({"render", partial, "-o", dir + "/d.xml"}).exit_code == 0);
   const std::string xml = read_text(dir + "/d.xml");
-  CHECK(contains(xml, "<w:highlight w:val=\"yellow\"/></w:rPr><w:t>[offen: Landesförderung je Platz und Schuljahr"));
+  CHECK(contains(xml, "<w:highlight w:val=\"yellow\"/></w:rPr><w:t>[offen: Kommunaler Pflichtanteil je Platz"));
 
   CommandResult r = run_kovgen({"batch", "--base", kSamples + "/batch/basis.yaml", "--schools",
                                 kSamples + "/batch/schulen-beispiel.csv", "--map",

@@ -230,7 +230,7 @@ TEST_CASE("the checklist names sections by their heading in the draft, in the dr
   CHECK(contains(d.markdown, "Erhebung von Elternbeiträgen"));
   CHECK_FALSE(contains(d.markdown, "Es werden Elternbeiträge erhoben"));
   // The placeholders say what is needed and where it comes from.
-  CHECK(contains(d.markdown, "\\[offen: Landesförderung je Platz und Schuljahr – laut Zuwendungsbescheid der Bezirksregierung\\]"));
+  CHECK(contains(d.markdown, "\\[offen: Kommunaler Pflichtanteil je Platz – laut Förderrichtlinie (BASS 11-02 Nr. 19)\\]"));
 }
 
 TEST_CASE("a final version has neither boxes nor checklist appendix, a draft has both unless asked") {
