@@ -103,14 +103,20 @@ std::string critic_markup(const AgreementDiff& diff) { return marked_markdown(di
 std::string marked_markdown(const AgreementDiff& diff, const MarkStyle& style) {
   std::string out;
   const Block* previous = nullptr;
+  bool previous_from_after = false;
   for (const SectionChange& section : diff.sections()) {
     for (const BlockChange& c : section.blocks) {
       const Block& b = c.after ? *c.after : *c.before;
       if (previous) {
+        // Two tables in a row stay two tables: group numbers tell them apart, but
+        // only within one version, as each version numbers its own groups.
+        const bool same_side = previous_from_after == static_cast<bool>(c.after);
         const bool same_group = previous->kind == b.kind &&
-                                (b.kind == BlockKind::table_row || b.kind == BlockKind::list_item);
+                                (b.kind == BlockKind::table_row || b.kind == BlockKind::list_item) &&
+                                (!same_side || previous->group == b.group);
         out += same_group ? "\n" : "\n\n";
       }
+      previous_from_after = static_cast<bool>(c.after);
       switch (c.change) {
         case Change::same: out += b.text; break;
         case Change::added: out += mark_block(b, Edit::added, style); break;

@@ -83,6 +83,19 @@ bool plain_angabe(const std::string& s) {
          s.front() != ' ' && s.back() != ' ';
 }
 
+// A name may be replaced "jeweils", for the whole agreement; a bare number may
+// not: the same figure stands elsewhere for other things (12 places, 12 Uhr).
+bool names_something(const std::string& s) {
+  return std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; });
+}
+
+// "| --- | ---: |": the line under a table's header, so the row before it starts a
+// new table.
+bool is_delimiter_row(const std::string& s) {
+  return s.rfind("|", 0) == 0 && s.find("-") != std::string::npos &&
+         s.find_first_not_of("|-: ") == std::string::npos;
+}
+
 size_t occurrences(const std::string& text, const std::string& part) {
   size_t n = 0;
   for (size_t p = text.find(part); p != std::string::npos; p = text.find(part, p + 1)) ++n;
@@ -232,7 +245,8 @@ class InstructionWriter {
         if (b.change != Change::changed || b.after->kind == BlockKind::heading) continue;
         if (auto r = replacements(b))
           for (const auto& pair : *r)
-            if (plain_angabe(pair.first) && plain_angabe(pair.second)) seen[pair].insert(&s);
+            if (plain_angabe(pair.first) && plain_angabe(pair.second) && names_something(pair.first))
+              seen[pair].insert(&s);
       }
     for (const auto& [pair, sections] : seen)
       if (sections.size() >= 2) global_.insert(pair);
@@ -429,8 +443,11 @@ std::string nachtrag_markdown(const AgreementDiff& diff, const NachtragOptions& 
     md += lettered ? i.sentence : std::to_string(++n) + "\\. " + i.sentence;
     md += "\n\n";
     for (size_t k = 0; k < i.wording.size(); ++k) {
+      // A layout mark of the agreement (a page break before an Anlage) is no wording.
+      if (i.wording[k].rfind("<!-- kovgen:", 0) == 0) continue;
       const bool row = i.wording[k].rfind("|", 0) == 0;
-      const bool next_row = k + 1 < i.wording.size() && i.wording[k + 1].rfind("|", 0) == 0;
+      const bool next_row = k + 1 < i.wording.size() && i.wording[k + 1].rfind("|", 0) == 0 &&
+                            !(k + 2 < i.wording.size() && is_delimiter_row(i.wording[k + 2]));
       md += blockquote(i.wording[k]) + (row && next_row ? "\n" : "\n>\n");
     }
     if (!i.wording.empty()) {

@@ -26,7 +26,7 @@ TEST_CASE("diff: without -o the changes go to standard output as CriticMarkup") 
   const CommandResult r = run_kovgen({"diff", old_file, new_file});
   INFO(r.err);
   CHECK(r.exit_code == 0);
-  CHECK(contains(r.out, "{~~1.105,00~>1.138,00~~}"));
+  CHECK(contains(r.out, "{~~75,00~>78,50~~}"));
   CHECK(contains(r.out, "## §\u00A01 Vertragsgegenstand und Geltungsbereich"));
 }
 
@@ -68,11 +68,11 @@ TEST_CASE("diff: a wrong call is a usage error") {
 TEST_CASE("diff: bad answers name file, line and field, and nothing is written") {
   const std::string dir = fresh_temp_dir("diff-cli/bad");
   const auto [old_file, new_file] = pair_files("changed amount", dir);
-  write_text(new_file, replace_once(read_text(new_file), "landesfestbetrag_je_platz: 1.138,00", "landesfestbetrag_je_platz: viel"));
+  write_text(new_file, replace_once(read_text(new_file), "monatspauschale: 78,50", "monatspauschale: viel"));
   const CommandResult r = run_kovgen({"diff", old_file, new_file, "-o", dir + "/aenderungen.md"});
   CHECK(r.exit_code == 1);
   CHECK(contains(r.err, new_file + ":"));
-  CHECK(contains(r.err, "landesfestbetrag_je_platz"));
+  CHECK(contains(r.err, "monatspauschale"));
   CHECK(contains(r.err, "nichts geschrieben"));
   CHECK_FALSE(file_exists(dir + "/aenderungen.md"));
 }

@@ -106,6 +106,8 @@ std::vector<std::string> small_digits_in_running_text(const std::string& markdow
       const char next = end < text.size() ? text[end] : ' ';
       // Part of a code or number ("BASS 11-02", "S 11b"), not a count.
       if (std::isalnum(static_cast<unsigned char>(next)) || next == '-') continue;
+      // An annex is named by its number („Anlage 3“), like a § (the English draft in-process says „Annex 3“).
+      if (std::regex_search(text.substr(0, at), std::regex("(Anlage|Annex)( |" + kNbsp + ")$"))) continue;
       const std::string after = text.substr(end, 8);
       // A house number before the postcode of an address.
       if (std::regex_search(after, std::regex("^, \\d{5}"))) continue;

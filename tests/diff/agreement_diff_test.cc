@@ -107,19 +107,19 @@ TEST_CASE("diff: every other version pair has changes, and accepting or rejectin
   }
 }
 
-TEST_CASE("diff: a changed amount is one word in one paragraph of the Finanzierung") {
+TEST_CASE("diff: a changed amount is one word in one paragraph of the Mittagessen") {
   const auto r = render_pair("changed amount");
   const AgreementDiff d(r.before, r.after);
   const auto changed = changed_sections(d);
   REQUIRE(changed.size() == 1);
-  CHECK(title_of(*changed[0]) == "Finanzierung");
+  CHECK(title_of(*changed[0]) == "Mittagessen");
   const auto blocks = block_changes(*changed[0], Change::changed);
   REQUIRE(blocks.size() == 1);
   CHECK(block_changes(*changed[0], Change::added).empty());
   CHECK(block_changes(*changed[0], Change::removed).empty());
   CHECK(blocks[0]->after->absatz > 0);
   const std::string marked = critic_markup(d);
-  CHECK(marked.find("{~~1.105,00~>1.138,00~~}") != std::string::npos);
+  CHECK(marked.find("{~~75,00~>78,50~~}") != std::string::npos);
 }
 
 TEST_CASE("diff: a changed time is a change in the opening hours") {
@@ -134,8 +134,11 @@ TEST_CASE("diff: a changed time is a change in the opening hours") {
 TEST_CASE("diff: a school added to the sites table is one added row") {
   const auto r = render_pair("school added");
   const AgreementDiff d(r.before, r.after);
+  // The sites table of § 2, and the per-site tables of Anlagen 1 and 3.
   const auto changed = changed_sections(d);
-  REQUIRE(changed.size() == 1);
+  REQUIRE(changed.size() == 3);
+  CHECK(title_of(*changed[1]) == "Standort- und Platzübersicht");
+  CHECK(title_of(*changed[2]) == "Finanzierungsübersicht");
   const auto added = block_changes(*changed[0], Change::added);
   REQUIRE(added.size() == 1);
   CHECK(added[0]->after->kind == BlockKind::table_row);
@@ -148,7 +151,7 @@ TEST_CASE("diff: a school removed from the sites table is one removed row") {
   const auto r = render_pair("school removed");
   const AgreementDiff d(r.before, r.after);
   const auto changed = changed_sections(d);
-  REQUIRE(changed.size() == 1);
+  REQUIRE(changed.size() == 3);  // § 2, Anlagen 1 and 3
   const auto removed = block_changes(*changed[0], Change::removed);
   REQUIRE(removed.size() == 1);
   CHECK(removed[0]->before->kind == BlockKind::table_row);

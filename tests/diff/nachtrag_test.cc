@@ -31,14 +31,14 @@ const std::string kSection = "\u00A7\u00A0";  // "§" and a no-break space, as k
 
 TEST_CASE("nachtrag: a changed amount is an Angabe replaced in its paragraph") {
   CHECK(sentences("changed amount") ==
-        std::vector<std::string>{"In " + kSection + "13 Absatz 1 wird in der Tabelle die Angabe \u201E1.105,00\u00A0\u20AC\u201C "
-                                 "durch die Angabe \u201E1.138,00\u00A0\u20AC\u201C ersetzt."});
+        std::vector<std::string>{"In " + kSection + "12 Absatz 2 wird die Angabe \u201E75,00\u00A0\u20AC\u201C "
+                                 "durch die Angabe \u201E78,50\u00A0\u20AC\u201C ersetzt."});
 }
 
 TEST_CASE("nachtrag: a clause switched off is a paragraph repealed and the next renumbered") {
   CHECK(sentences("clause switched off") == std::vector<std::string>{kSection + "3 wird wie folgt ge\u00E4ndert:",
-                                                                     "a) Absatz 5 wird aufgehoben.",
-                                                                     "b) Der bisherige Absatz 6 wird Absatz 5."});
+                                                                     "a) Absatz 6 wird aufgehoben.",
+                                                                     "b) Der bisherige Absatz 7 wird Absatz 6."});
 }
 
 TEST_CASE("nachtrag: a clause switched on is a paragraph inserted with its wording") {
@@ -46,10 +46,10 @@ TEST_CASE("nachtrag: a clause switched on is a paragraph inserted with its wordi
   const AgreementDiff d(render(pair.old_yaml), render(pair.new_yaml));
   const auto instructions = amendment_instructions(d);
   REQUIRE(instructions.size() == 3);
-  CHECK(instructions[1].sentence == "a) Nach Absatz 4 wird folgender Absatz 5 eingef\u00FCgt:");
+  CHECK(instructions[1].sentence == "a) Nach Absatz 5 wird folgender Absatz 6 eingef\u00FCgt:");
   REQUIRE(instructions[1].wording.size() == 1);
-  CHECK(instructions[1].wording[0].rfind("\u201E(5) Die Fachkr\u00E4fte f\u00F6rdern die sprachliche Bildung", 0) == 0);
-  CHECK(instructions[2].sentence == "b) Der bisherige Absatz 5 wird Absatz 6.");
+  CHECK(instructions[1].wording[0].rfind("\u201E(6) Die Fachkr\u00E4fte f\u00F6rdern die sprachliche Bildung", 0) == 0);
+  CHECK(instructions[2].sentence == "b) Der bisherige Absatz 6 wird Absatz 7.");
 }
 
 TEST_CASE("nachtrag: a changed party name is replaced throughout") {

@@ -20,7 +20,7 @@ std::vector<VersionPair> version_pairs() {
   const std::string base = ogs_sample_yaml();
   std::vector<VersionPair> pairs;
   auto add = [&](const std::string& name, const std::string& changed) { pairs.push_back({name, base, changed}); };
-  add("changed amount", replace_once(base, "landesfestbetrag_je_platz: 1.105,00", "landesfestbetrag_je_platz: 1.138,00"));
+  add("changed amount", replace_once(base, "monatspauschale: 75,00", "monatspauschale: 78,50"));
   add("changed time", replace_once(base, "\n  beginn: \"08:00\"", "\n  beginn: \"07:45\""));
   add("school added",
       replace_once(base, "      plaetze: 60\n      plaetze_spf: 3\n      gruppen: 3\n",
@@ -39,8 +39,8 @@ std::vector<VersionPair> version_pairs() {
                         "      plaetze: 225\n      plaetze_spf: 14\n      gruppen: 9\n");
   update = replace_once(update, "      plaetze: 60\n      plaetze_spf: 3\n      gruppen: 3\n",
                         "      plaetze: 75\n      plaetze_spf: 3\n      gruppen: 3\n");
-  update = replace_once(update, "landesfestbetrag_je_platz: 1.105,00", "landesfestbetrag_je_platz: 1.138,00");
-  update = replace_once(update, "foerdersatz_spf: 2.692,00", "foerdersatz_spf: 2.773,00");
+  update = replace_once(update, "festbetrag_je_platz: 1.138,15", "festbetrag_je_platz: 1.150,00");
+  update = replace_once(update, "foerdersatz_spf: 2.772,76", "foerdersatz_spf: 2.800,00");
   add("school year update", update);
   add("no change", base);
   // The reverse of a change is a change too: the clause switched on again.
