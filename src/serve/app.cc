@@ -606,6 +606,7 @@ static Response render_section(const Opened& o, const Section& s, const Draft& d
     data fields{data::type::list};
     for (const auto& f : v.conflict_fields) fields.push_back(data(f));
     d.set("conflict_fields", fields);
+    d.set("has_conflict_fields", !v.conflict_fields.empty());
     d.set("conflict_other", std::to_string(v.conflict_other));
   }
   d.set("csrf", csrf);

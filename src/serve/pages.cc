@@ -68,13 +68,15 @@ const char* const kSectionPage = R"(<div class="columns">
 {{#intro}}<p>{{intro}}</p>{{/intro}}
 {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
 {{#conflict}}<div class="conflict" role="alert"><h2>{{t.conflict_title}}</h2><p>{{conflict}}</p>
-{{#conflict_fields.0}}<ul>{{#conflict_fields}}<li>{{.}}</li>{{/conflict_fields}}</ul>{{/conflict_fields.0}}
+{{#has_conflict_fields}}<ul class="differing">{{#conflict_fields}}<li>{{.}}</li>{{/conflict_fields}}</ul>{{/has_conflict_fields}}
 <form method="post" action="/entwurf/{{draft}}/wiederherstellen"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{conflict_other}}">
 <button type="submit">{{t.take_other}}</button></form>
 <p>{{t.keep_mine}}</p></div>{{/conflict}}
 {{#has_errors}}<div class="errors" role="alert" id="fehler" tabindex="-1"><h2>{{t.check_fields}}</h2><ul>{{#errors}}<li><a href="#{{id}}">{{message}}</a></li>{{/errors}}</ul></div>{{/has_errors}}
 <form method="post" action="/entwurf/{{draft}}/abschnitt/{{section}}" id="fragebogen" novalidate data-check="/entwurf/{{draft}}/abschnitt/{{section}}/pruefen">
 <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="basis" value="{{base}}">
+{{! Enter in a field submits with the form's first button: saving, never a table's "add an entry". }}
+<button type="submit" name="aktion" value="speichern" class="sr" tabindex="-1">{{t.save}}</button>
 {{{questions}}}
 <fieldset class="save"><legend>{{t.save_legend}}</legend>
 {{^user}}<p><label for="autor">{{t.your_name}}</label><input id="autor" name="autor" value="{{author}}" autocomplete="name"></p>{{/user}}

@@ -122,7 +122,9 @@ TEST_CASE("serve: a save based on an older version is kept as a conflict and the
   CHECK(f.store->version(id, 2)->answers.find("titel: A") != std::string::npos);  // the first save is kept too
   Response page = f.send("GET", url, {{"konflikt", "3"}});
   CHECK(page.body.find("class=\"conflict\"") != std::string::npos);
-  CHECK(page.body.find("Titel der Vereinbarung") != std::string::npos);
+  const size_t differing = page.body.find("<ul class=\"differing\">");
+  REQUIRE(differing != std::string::npos);
+  CHECK(page.body.find("Titel der Vereinbarung", differing) < page.body.find("</ul>", differing));
 }
 
 TEST_CASE("serve: a downloaded PDF and DOCX are the bytes render's writers make of the same answers") {
