@@ -160,6 +160,10 @@ TEST_CASE("german output: usage errors of every command") {
   check_german("kovgen questions (no template)", run_kovgen({"questions"}));
   check_german("kovgen questions -o x.odt", run_kovgen({"questions", "-t", "ogs", "-o", "x.odt"}));
   check_german("kovgen templates extra", run_kovgen({"templates", "extra", "--verbose=1"}));
+  check_german("kovgen serve --listen x", run_kovgen({"serve", "--listen", "x"}));
+  check_german("kovgen serve --tls-cert", run_kovgen({"serve", "--tls-cert", "a.pem"}));
+  check_german("kovgen serve off loopback", run_kovgen({"serve", "--listen", "0.0.0.0:0", "--data",
+                                                        fresh_temp_dir("german_output/serve")}));
 }
 
 TEST_CASE("german output: every case of the bad-input catalogue") {
