@@ -190,7 +190,10 @@ struct App::Sessions {
 };
 
 App::App(Store& store, AppConfig config)
-    : store_(store), config_(std::move(config)), sessions_(std::make_unique<Sessions>()) {
+    : store_(store),
+      config_(std::move(config)),
+      sessions_(std::make_unique<Sessions>()),
+      drafts_(std::make_unique<DraftCache>()) {
   if (sodium_init() < 0) std::abort();  // no safe random numbers: nothing may run
 }
 
@@ -282,25 +285,59 @@ Response not_found() {
   return message_page(tr("Not found"), tr("There is no such page, draft or version."), 404);
 }
 
-// One version of a draft with its answers, read as the CLI reads an answers file.
+}  // namespace
+
+// Versions never change, so each is read and composed once: a page view, the
+// preview and a download of the same version share the work. Bounded: when full,
+// the cache starts over.
+struct App::DraftCache {
+  struct Entry {
+    std::shared_ptr<const LoadedTemplate> tmpl;
+    Answers answers;
+    Draft draft;
+  };
+  static constexpr size_t kMaxEntries = 256;
+  std::mutex mutex;
+  std::map<std::pair<int64_t, int>, std::shared_ptr<const Entry>> entries;
+};
+
+// One version of a draft with its answers, read as the CLI reads an answers file,
+// and the draft they compose to.
 struct Opened {
   DraftSummary summary;
   VersionInfo version;
   std::shared_ptr<const LoadedTemplate> tmpl;
   Answers answers;
   std::string file;  // the name messages and downloads use
+  Draft draft;
 };
 
-std::optional<Opened> open_version(Store& store, TemplateCache& cache, int64_t id, int number, Diagnostics& diag) {
-  auto summary = store.draft(id);
+std::optional<Opened> App::open_version(int64_t id, int number, Diagnostics& diag) {
+  auto summary = store_.draft(id);
   if (!summary) return std::nullopt;
-  auto version = store.version(id, number > 0 ? number : summary->latest);
+  auto version = store_.version(id, number > 0 ? number : summary->latest);
   if (!version) return std::nullopt;
   const std::string file = "entwurf-" + std::to_string(id) + "-v" + std::to_string(version->number) + ".yaml";
-  auto loaded = load_answers(version->answers, file, "", cache, diag);
-  if (!loaded) return std::nullopt;
-  return Opened{*summary, std::move(*version), loaded->tmpl, std::move(loaded->answers), file};
+  const auto key = std::make_pair(id, version->number);
+  std::shared_ptr<const DraftCache::Entry> entry;
+  {
+    std::lock_guard lock(drafts_->mutex);
+    if (auto it = drafts_->entries.find(key); it != drafts_->entries.end()) entry = it->second;
+  }
+  if (!entry) {
+    auto loaded = load_answers(version->answers, file, "", *config_.templates, diag);
+    if (!loaded) return std::nullopt;
+    Draft draft = make_draft(*loaded->tmpl, loaded->answers, config_.compose);
+    entry = std::make_shared<const DraftCache::Entry>(
+        DraftCache::Entry{loaded->tmpl, std::move(loaded->answers), std::move(draft)});
+    std::lock_guard lock(drafts_->mutex);
+    if (drafts_->entries.size() >= DraftCache::kMaxEntries) drafts_->entries.clear();
+    drafts_->entries[key] = entry;
+  }
+  return Opened{*summary, std::move(*version), entry->tmpl, entry->answers, file, entry->draft};
 }
+
+namespace {
 
 const char* state_class(const SectionFinding& s) {
   return s.complete ? "complete" : s.mandatory ? "missing" : "incomplete";
@@ -474,9 +511,9 @@ Response App::route(const Request& r, Context& c) {
   if (!id) return not_found();
   if (parts.size() == 2 && get) {
     Diagnostics diag;
-    auto opened = open_version(store_, *config_.templates, *id, 0, diag);
+    auto opened = open_version(*id, 0, diag);
     if (!opened) return not_found();
-    Draft draft = make_draft(*opened->tmpl, opened->answers, config_.compose);
+    const Draft& draft = opened->draft;
     if (draft.findings.sections.empty()) return not_found();
     return redirect("/entwurf/" + std::to_string(*id) + "/abschnitt/" + draft.findings.sections.front().id);
   }
@@ -666,11 +703,11 @@ static Response render_section(const Opened& o, const Section& s, const Draft& d
 
 Response App::section_page(const Request& r, Context& c, int64_t id, const std::string& section) {
   Diagnostics diag;
-  auto opened = open_version(store_, *config_.templates, id, 0, diag);
+  auto opened = open_version(id, 0, diag);
   if (!opened) return not_found();
   const Section* s = opened->tmpl->questionnaire.find_section(section);
   if (!s) return not_found();
-  Draft draft = make_draft(*opened->tmpl, opened->answers, config_.compose);
+  const Draft& draft = opened->draft;
   SectionView v;
   v.texts = form_texts(*s, opened->answers);
   if (auto saved = parse_id(param(r, "gespeichert")))
@@ -698,7 +735,7 @@ Response App::section_page(const Request& r, Context& c, int64_t id, const std::
 
 Response App::save_section(const Request& r, Context& c, int64_t id, const std::string& section) {
   Diagnostics diag;
-  auto opened = open_version(store_, *config_.templates, id, 0, diag);
+  auto opened = open_version(id, 0, diag);
   if (!opened) return not_found();
   const Template& t = opened->tmpl->questionnaire;
   const Section* s = t.find_section(section);
@@ -726,7 +763,7 @@ Response App::save_section(const Request& r, Context& c, int64_t id, const std::
     if (!q || q->type != QuestionType::records) return not_found();
     change_rows(*q, posted, row);
     v.texts = posted;
-    Draft draft = make_draft(*opened->tmpl, opened->answers, config_.compose);
+    const Draft& draft = opened->draft;
     return render_section(*opened, *s, draft, v, c.user, c.csrf, 200);
   }
 
@@ -742,7 +779,7 @@ Response App::save_section(const Request& r, Context& c, int64_t id, const std::
     }
     v.texts = posted;
     v.errors = input.errors;
-    Draft draft = make_draft(*opened->tmpl, opened->answers, config_.compose);
+    const Draft& draft = opened->draft;
     return render_section(*opened, *s, draft, v, c.user, c.csrf, 422);
   }
   // The section goes into the text of the version the form was based on, so that
@@ -789,7 +826,7 @@ Response App::save_section(const Request& r, Context& c, int64_t id, const std::
 
 Response App::check_section(const Request& r, Context&, int64_t id, const std::string& section) {
   Diagnostics diag;
-  auto opened = open_version(store_, *config_.templates, id, 0, diag);
+  auto opened = open_version(id, 0, diag);
   if (!opened) return not_found();
   const Template& t = opened->tmpl->questionnaire;
   const Section* s = t.find_section(section);
@@ -834,9 +871,9 @@ Response App::check_section(const Request& r, Context&, int64_t id, const std::s
 
 Response App::preview(Context& c, int64_t id, int version) {
   Diagnostics diag;
-  auto opened = open_version(store_, *config_.templates, id, version, diag);
+  auto opened = open_version(id, version, diag);
   if (!opened) return not_found();
-  Draft draft = make_draft(*opened->tmpl, opened->answers, config_.compose);
+  const Draft& draft = opened->draft;
   data d;
   d.set("t", texts());
   d.set("draft", std::to_string(id));
@@ -849,7 +886,7 @@ Response App::preview(Context& c, int64_t id, int version) {
 Response App::download(const Request& r, Context& c, int64_t id, const std::string& what) {
   auto version = parse_id(param(r, "version"));
   Diagnostics diag;
-  auto opened = open_version(store_, *config_.templates, id, version ? static_cast<int>(*version) : 0, diag);
+  auto opened = open_version(id, version ? static_cast<int>(*version) : 0, diag);
   if (!opened) return not_found();
   const std::string stem = "entwurf-" + std::to_string(id) + "-v" + std::to_string(opened->version.number);
   Response res;
@@ -870,10 +907,10 @@ Response App::download(const Request& r, Context& c, int64_t id, const std::stri
       file = "fragebogen-" + opened->tmpl->questionnaire.id + ".pdf";
     } else {
       // As render writes it: the ENTWURF mark unless the draft is ready to sign.
-      Draft draft = make_draft(*opened->tmpl, opened->answers, config_.compose);
+      const Draft& draft = opened->draft;
       options.force_draft = !is_ready_to_sign(draft.findings);
       options.source_name = opened->file;
-      markdown = std::move(draft.markdown);
+      markdown = draft.markdown;
       file = stem + format->extension;
     }
     auto bytes = write_formats(markdown, {format}, options, diag);

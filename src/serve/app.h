@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,8 @@ struct AppConfig {
   std::function<int64_t()> now;
 };
 
+struct Opened;
+
 class App {
  public:
   App(Store& store, AppConfig config);
@@ -70,6 +73,9 @@ class App {
   AppConfig config_;
   struct Sessions;
   std::unique_ptr<Sessions> sessions_;
+  struct DraftCache;
+  std::unique_ptr<DraftCache> drafts_;
+  std::optional<Opened> open_version(int64_t id, int number, Diagnostics& diag);
   std::mutex throttle_mutex_;
   struct Failures {
     int count = 0;

@@ -229,3 +229,27 @@ TEST_CASE("serve: the form reads a table's rows and leaves empty rows out") {
   REQUIRE(v);
   CHECK(v->rows.size() == 1);
 }
+
+TEST_CASE("serve: an autosave answers in JSON with the new version, or saves nothing when an answer is bad") {
+  Fixture f;
+  const int64_t id = f.create();
+  const std::string url = "/entwurf/" + std::to_string(id) + "/abschnitt/meta";
+  f.send("GET", url);
+  Response ok = f.send("POST", url, {{"basis", "1"}, {"aktion", "autosave"}, {"f.meta.titel", "Automatisch"}});
+  CHECK(ok.content_type == "application/json");
+  CHECK(ok.body.find("\"version\":2") != std::string::npos);
+  Response bad = f.send("POST", url, {{"basis", "2"}, {"aktion", "autosave"}, {"f.meta.stand", "gestern"}});
+  CHECK(bad.status == 422);
+  CHECK(f.store->draft(id)->latest == 2);
+}
+
+TEST_CASE("serve: the live check reports the checklist for what is typed, without saving") {
+  Fixture f;
+  const int64_t id = f.create();
+  const std::string url = "/entwurf/" + std::to_string(id) + "/abschnitt/meta";
+  f.send("GET", url);
+  Response r = f.send("POST", url + "/pruefen", {{"f.meta.titel", "T"}, {"f.meta.stand", "2026-02-10"}});
+  CHECK(r.content_type == "application/json");
+  CHECK(r.body.find("{\"id\":\"meta\",\"state\":\"complete\"") != std::string::npos);
+  CHECK(f.store->draft(id)->latest == 1);
+}
