@@ -147,21 +147,6 @@ std::string utc_time_text(int64_t seconds) {
   return buf;
 }
 
-std::string escape_html(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 // One request's session: who is logged in (or nobody, on loopback) and the
 // CSRF token its forms carry.
 struct App::Context {
@@ -242,11 +227,10 @@ Response App::handle(const Request& request) {
     response = route(request, c);
   }
 
-  if (c.new_session || !c.session_id.empty()) {
+  if (c.new_session) {
     std::string cookie_value = std::string(kSessionCookie) + "=" + c.session_id + "; Path=/; HttpOnly; SameSite=Strict";
     if (config_.secure_cookies) cookie_value += "; Secure";
-    if (c.new_session || c.session_id != cookie(request, kSessionCookie))
-      response.headers.emplace_back("Set-Cookie", cookie_value);
+    response.headers.emplace_back("Set-Cookie", cookie_value);
   }
   response.headers.emplace_back("Content-Security-Policy",
                                 "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");

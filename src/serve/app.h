@@ -87,7 +87,4 @@ class App {
 // "2026-12-05 09:30:00" for seconds since 1970 (UTC).
 std::string utc_time_text(int64_t seconds);
 
-// HTML-escapes text for element content and attribute values.
-std::string escape_html(const std::string& text);
-
 }  // namespace kovgen::serve

@@ -20,20 +20,6 @@ const char* alert_class(AlertKind kind) {
   return "";
 }
 
-std::string escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 // cmark writes the tree's block quotes in document order, so the n-th
 // "<blockquote>" of the output is the n-th block quote of the tree.
 std::string style_alerts(const std::string& html, const std::vector<AlertKind>& kinds) {
@@ -49,7 +35,7 @@ std::string style_alerts(const std::string& html, const std::vector<AlertKind>& 
     }
     out += "<blockquote class=\"alert ";
     out += alert_class(kind);
-    out += "\">\n<p class=\"alert-title\">" + escape(alert_title(kind)) + "</p>\n";
+    out += "\">\n<p class=\"alert-title\">" + escape_html(alert_title(kind)) + "</p>\n";
   }
   out.append(html, from);
   return out;
@@ -71,6 +57,21 @@ std::string mark_placeholders(const std::string& html) {
 }
 
 }  // namespace
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
 
 std::string draft_html(std::string_view markdown) {
   MarkdownTree tree = parse_markdown(markdown);

@@ -9,4 +9,7 @@ namespace kovgen::serve {
 
 std::string draft_html(std::string_view markdown);
 
+// Text for HTML element content and attribute values.
+std::string escape_html(std::string_view text);
+
 }  // namespace kovgen::serve

@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include "draft_html.h"
 #include "i18n.h"
 
 namespace kovgen::serve {

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <regex>
+#include <unistd.h>
 
 #include "app.h"
 #include "form.h"
@@ -16,7 +17,8 @@ using namespace kovgen::test;
 namespace {
 
 struct Fixture {
-  std::string dir = fresh_temp_dir("serve-app");
+  // ctest runs the cases as parallel processes: each its own database.
+  std::string dir = fresh_temp_dir("serve-app-" + std::to_string(getpid()));
   std::unique_ptr<Store> store;
   TemplateCache cache{real_disk(), source_template_library()};
   std::unique_ptr<App> app;
