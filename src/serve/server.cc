@@ -45,6 +45,9 @@ HttpServer::HttpServer(App& app, const ServerSettings& settings) : impl_(std::ma
   httplib::Server& s = *impl_->server;
   s.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
   s.set_payload_max_length(settings.max_body_bytes);
+  // Headers and body go out in separate writes; without this, the client's delayed
+  // ACK holds the body back on every keep-alive request.
+  s.set_tcp_nodelay(true);
   auto handler = [&app](const httplib::Request& in, httplib::Response& out) {
     Response r = app.handle(to_request(in));
     out.status = r.status;
