@@ -778,11 +778,10 @@ Response App::save_section(const Request& r, Context& c, int64_t id, const std::
                         fill(tr("The answers are too large (at most {} kB)."), {std::to_string(kMaxAnswersBytes / 1024)}),
                         413);
   const std::string author = c.author(r);
+  const AuditEntry audit{utc_time_text(c.now), author, tr("saved"), fill(tr("version {}, section {}"), {"{}", s->title})};
   auto saved = store_.save(id, static_cast<int>(*base), author, utc_time_text(c.now),
-                           param(r, "kommentar").substr(0, kMaxTitleBytes), *text);
+                           param(r, "kommentar").substr(0, kMaxTitleBytes), *text, &audit);
   if (!saved) return message_page(tr("Not saved"), tr("The version could not be stored. Please try again."), 500);
-  store_.audit(id, author, tr("saved"), utc_time_text(c.now),
-               fill(tr("version {}, section {}"), {std::to_string(saved->number), s->title}));
   const std::string here = "/entwurf/" + std::to_string(id) + "/abschnitt/";
   if (json) {
     Response res;

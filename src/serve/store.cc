@@ -142,7 +142,8 @@ std::optional<VersionInfo> Store::version(int64_t draft, int number) {
 }
 
 std::optional<SaveResult> Store::save(int64_t draft, int base, const std::string& author, const std::string& at,
-                                      const std::string& comment, const std::string& answers) {
+                                      const std::string& comment, const std::string& answers,
+                                      const AuditEntry* audit) {
   std::lock_guard lock(mutex_);
   // IMMEDIATE: the newest number is read and the next one written under one write
   // lock, also against another process on the same file.
@@ -162,7 +163,15 @@ std::optional<SaveResult> Store::save(int64_t draft, int base, const std::string
                    "VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, draft).bind(2, static_cast<int64_t>(result.number)).bind(3, static_cast<int64_t>(base));
   insert.bind(4, author).bind(5, at).bind(6, comment).bind(7, answers).bind(8, static_cast<int64_t>(result.conflict));
-  if (!insert.run() || !exec(db_, "COMMIT")) {
+  bool ok = insert.run();
+  if (ok && audit) {
+    std::string detail = audit->detail;
+    if (auto at_number = detail.find("{}"); at_number != std::string::npos)
+      detail.replace(at_number, 2, std::to_string(result.number));
+    Statement log(db_, "INSERT INTO audit(draft, who, action, at, detail) VALUES(?, ?, ?, ?, ?)");
+    ok = log.bind(1, draft).bind(2, audit->who).bind(3, audit->action).bind(4, audit->at).bind(5, detail).run();
+  }
+  if (!ok || !exec(db_, "COMMIT")) {
     exec(db_, "ROLLBACK");
     return std::nullopt;
   }

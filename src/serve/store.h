@@ -56,8 +56,11 @@ class Store {
   std::optional<VersionInfo> version(int64_t draft, int number);  // with answers
   // Saves a new version. A base older than the newest version still saves (nothing
   // typed is lost) but is marked as a conflict, for the user to resolve.
+  // `audit` (its number placeholder "{}" filled with the new version's number) is
+  // logged in the same transaction: one write to disk per save, not two.
   std::optional<SaveResult> save(int64_t draft, int base, const std::string& author, const std::string& at,
-                                 const std::string& comment, const std::string& answers);
+                                 const std::string& comment, const std::string& answers,
+                                 const AuditEntry* audit = nullptr);
 
   void audit(int64_t draft, const std::string& who, const std::string& action, const std::string& at,
              const std::string& detail);

@@ -109,6 +109,10 @@ TEST_CASE("serve: a save is a new version and the answers come back on the page 
   const std::string yaml = f.send("GET", "/entwurf/" + std::to_string(id) + "/download/yaml").body;
   CHECK(yaml.find("titel: Vereinbarung Musterhausen") != std::string::npos);
   CHECK(f.store->version(id, 1)->answers.find("Vereinbarung Musterhausen") == std::string::npos);  // never overwritten
+  bool logged = false;
+  for (const auto& entry : f.store->audit_log(id))
+    logged = logged || (entry.action == "saved" && entry.who == "Anna" && entry.detail == "version 2, section Dokumentangaben");
+  CHECK(logged);
 }
 
 TEST_CASE("serve: a save based on an older version is kept as a conflict and the page names the differing field") {
