@@ -20,4 +20,5 @@ build/kovgen batch --base samples/batch/basis.yaml --schools samples/batch/schul
 # 3 = produced, but some agreements are incomplete: expected, the MSB list has no staffing data.
 [ "$batch_status" -eq 0 ] || [ "$batch_status" -eq 3 ] || status=$batch_status
 ls -l out
+echo "demo: the questionnaire in the browser: build/kovgen serve, then open http://127.0.0.1:8080/"
 exit $status

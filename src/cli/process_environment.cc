@@ -81,9 +81,18 @@ fs::path locale_dir() {
 
 }  // namespace
 
+namespace {
+std::string chosen = "de";
+}
+
+const std::string& chosen_language() { return chosen; }
+
 std::optional<std::string> choose_language(const std::string& from_command_line) {
   const std::string language = !from_command_line.empty() ? from_command_line : variable("KOVGEN_LANG");
-  if (language == "en") return std::nullopt;  // the messages as written in the source
+  if (language == "en") {
+    chosen = "en";
+    return std::nullopt;  // the messages as written in the source
+  }
   // glibc's gettext ignores $LANGUAGE in the "C" locale but not in "C.UTF-8",
   // which glibc always has: German then needs no German locale installed.
   std::setlocale(LC_MESSAGES, "C.UTF-8");

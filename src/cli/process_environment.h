@@ -51,5 +51,8 @@ RenderSettings render_settings_from_environment(Diagnostics& diag);
 // ../share/locale when installed). Returns an error message for an unknown
 // language, which is then shown in German.
 std::optional<std::string> choose_language(const std::string& from_command_line);
+// The language choose_language chose: "de" or "en", for a helper program
+// (kovgen-serve) that must speak the same.
+const std::string& chosen_language();
 
 }  // namespace kovgen

@@ -173,6 +173,10 @@ TEST_CASE("german output: usage errors of every command") {
   check_german("kovgen vorlage (a template without one)",
                run_kovgen({"vorlage", samples + "/schulsozialarbeit/schulsozialarbeit-vollstaendig.yaml", "--gremium",
                            "Rat", "-o", fresh_temp_dir("german_output/vorlage") + "/v.md"}));
+  check_german("kovgen serve --listen x", run_kovgen({"serve", "--listen", "x"}));
+  check_german("kovgen serve --tls-cert", run_kovgen({"serve", "--tls-cert", "a.pem"}));
+  check_german("kovgen serve off loopback", run_kovgen({"serve", "--listen", "0.0.0.0:0", "--data",
+                                                        fresh_temp_dir("german_output/serve")}));
 }
 
 TEST_CASE("german output: every case of the bad-input catalogue") {

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# kovgen serve under load (wrk, loopback only): the time per request with one
+# connection (median and p99) for the questionnaire page, a save, the preview and
+# the PDF download; then 64 connections for 20 s on the questionnaire page and on
+# a mix of saves and previews, with the server's RSS before and after.
+# Usage: bench/serve.sh [BUILD_DIR]   (the machine's load is printed with the figures)
+set -euo pipefail
+build=${1:-build}
+export NO_PROXY='*' no_proxy='*'
+work=$(mktemp -d)
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+SOURCE_DATE_EPOCH=1767225600 "$build/kovgen" serve --listen 127.0.0.1:0 --data "$work/d" 2>"$work/log" &
+server=$!
+for _ in $(seq 50); do grep -q '://' "$work/log" && break; sleep 0.1; done
+port=$(grep -o '127.0.0.1:[0-9]*' "$work/log" | head -1 | cut -d: -f2)
+url=http://127.0.0.1:$port
+jar=$work/jar
+csrf=$(curl -s -c "$jar" -b "$jar" "$url/" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | grep -o '[0-9a-f]\{64\}')
+curl -s -c "$jar" -b "$jar" -o /dev/null -F "csrf=$csrf" -F art=import -F titel=Bench \
+  -F "antworten=@samples/ogs/ogs-teilweise.yaml" "$url/entwuerfe"
+session=$(awk '$6 == "kovgen_sitzung" {print $7}' "$jar")
+page=/entwurf/1/abschnitt/finanzierung
+cat > "$work/save.lua" <<LUA
+wrk.method = "POST"
+wrk.path = "/entwurf/1/abschnitt/meta"
+wrk.body = "csrf=$csrf&basis=1&aktion=speichern&f.meta.titel=Bench&f.meta.stand=2026-02-10"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Cookie"] = "kovgen_sitzung=$session"
+LUA
+cat > "$work/mix.lua" <<LUA
+local n = 0
+local body = "csrf=$csrf&basis=1&aktion=speichern&f.meta.titel=Bench&f.meta.stand=2026-02-10"
+request = function()
+  n = n + 1
+  if n % 2 == 0 then
+    return wrk.format("POST", "/entwurf/1/abschnitt/meta", {["Cookie"] = "kovgen_sitzung=$session",
+      ["Content-Type"] = "application/x-www-form-urlencoded"}, body)
+  end
+  return wrk.format("GET", "/entwurf/1/vorschau", {["Cookie"] = "kovgen_sitzung=$session"})
+end
+LUA
+rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$server/status"; }
+latency() {  # label, then wrk's arguments
+  local label=$1; shift
+  local out; out=$(wrk --latency "$@")
+  printf '%-28s median %-9s p99 %-9s %s\n' "$label" "$(awk '$1 == "50%" {print $2}' <<<"$out")" \
+    "$(awk '$1 == "99%" {print $2}' <<<"$out")" "$(grep -E 'Requests/sec|Non-2xx|Socket errors' <<<"$out" | tr -s ' ' | tr '\n' ' ')"
+}
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo "one connection, 5 s each:"
+latency "questionnaire page" -t1 -c1 -d5s -H "Cookie: kovgen_sitzung=$session" "$url$page"
+latency "save" -t1 -c1 -d5s -s "$work/save.lua" "$url"
+latency "preview" -t1 -c1 -d5s -H "Cookie: kovgen_sitzung=$session" "$url/entwurf/1/vorschau"
+latency "PDF download" -t1 -c1 -d5s -H "Cookie: kovgen_sitzung=$session" "$url/entwurf/1/download/pdf"
+echo "64 connections, 20 s:"
+echo "RSS before: $(rss)"
+latency "questionnaire page" -t2 -c64 -d20s -H "Cookie: kovgen_sitzung=$session" "$url$page"
+latency "saves and previews" -t2 -c64 -d20s -s "$work/mix.lua" "$url"
+echo "RSS after: $(rss)"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

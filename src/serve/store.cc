@@ -1,0 +1,237 @@
+#include "store.h"
+
+#include <sqlite3.h>
+
+namespace kovgen::serve {
+namespace {
+
+// A prepared statement, finalized when it goes out of scope.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement& bind(int i, const std::string& s) {
+    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& bind(int i, int64_t v) {
+    sqlite3_bind_int64(stmt_, i, v);
+    return *this;
+  }
+  bool row() { return stmt_ && sqlite3_step(stmt_) == SQLITE_ROW; }
+  bool run() {
+    if (!stmt_) return false;
+    const int rc = sqlite3_step(stmt_);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW;
+  }
+  int64_t integer(int c) { return sqlite3_column_int64(stmt_, c); }
+  std::string text(int c) {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, c));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, c))) : std::string();
+  }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+bool exec(sqlite3* db, const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
+
+// FULL: a save the browser was told succeeded is on disk even if the machine
+// loses power, not only when the process dies.
+const char* const kSchema = R"(
+PRAGMA journal_mode=WAL;
+PRAGMA synchronous=FULL;
+PRAGMA foreign_keys=ON;
+CREATE TABLE IF NOT EXISTS drafts(
+  id INTEGER PRIMARY KEY, title TEXT NOT NULL, template TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS versions(
+  draft INTEGER NOT NULL REFERENCES drafts(id), number INTEGER NOT NULL, base INTEGER NOT NULL,
+  author TEXT NOT NULL, created TEXT NOT NULL, comment TEXT NOT NULL, answers TEXT NOT NULL,
+  conflict INTEGER NOT NULL, PRIMARY KEY(draft, number)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS audit(
+  id INTEGER PRIMARY KEY, draft INTEGER NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL,
+  at TEXT NOT NULL, detail TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS audit_by_draft ON audit(draft);
+CREATE TABLE IF NOT EXISTS users(name TEXT PRIMARY KEY, hash TEXT NOT NULL);
+)";
+
+}  // namespace
+
+std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                      nullptr) != SQLITE_OK) {
+    *error = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return nullptr;
+  }
+  // Another process (kovgen serve --backup, a second server) may hold the lock briefly.
+  sqlite3_busy_timeout(db, 5000);
+  if (!exec(db, kSchema)) {
+    *error = sqlite3_errmsg(db);
+    sqlite3_close(db);
+    return nullptr;
+  }
+  return std::unique_ptr<Store>(new Store(db));
+}
+
+Store::~Store() { sqlite3_close(db_); }
+
+int64_t Store::create_draft(const std::string& title, const std::string& template_id, const std::string& author,
+                            const std::string& at, const std::string& answers) {
+  std::lock_guard lock(mutex_);
+  if (!exec(db_, "BEGIN IMMEDIATE")) return 0;
+  Statement insert(db_, "INSERT INTO drafts(title, template) VALUES(?, ?)");
+  if (!insert.bind(1, title).bind(2, template_id).run()) {
+    exec(db_, "ROLLBACK");
+    return 0;
+  }
+  const int64_t id = sqlite3_last_insert_rowid(db_);
+  Statement version(db_,
+                    "INSERT INTO versions(draft, number, base, author, created, comment, answers, conflict) "
+                    "VALUES(?, 1, 0, ?, ?, '', ?, 0)");
+  if (!version.bind(1, id).bind(2, author).bind(3, at).bind(4, answers).run() || !exec(db_, "COMMIT")) {
+    exec(db_, "ROLLBACK");
+    return 0;
+  }
+  return id;
+}
+
+std::vector<DraftSummary> Store::drafts() {
+  std::lock_guard lock(mutex_);
+  Statement q(db_,
+              "SELECT d.id, d.title, d.template, v.number, v.created FROM drafts d JOIN versions v ON v.draft = d.id "
+              "AND v.number = (SELECT MAX(number) FROM versions WHERE draft = d.id) ORDER BY d.id DESC");
+  std::vector<DraftSummary> out;
+  while (q.row()) out.push_back({q.integer(0), q.text(1), q.text(2), static_cast<int>(q.integer(3)), q.text(4)});
+  return out;
+}
+
+std::optional<DraftSummary> Store::draft(int64_t id) {
+  std::lock_guard lock(mutex_);
+  Statement q(db_,
+              "SELECT d.id, d.title, d.template, v.number, v.created FROM drafts d JOIN versions v ON v.draft = d.id "
+              "WHERE d.id = ? ORDER BY v.number DESC LIMIT 1");
+  q.bind(1, id);
+  if (!q.row()) return std::nullopt;
+  return DraftSummary{q.integer(0), q.text(1), q.text(2), static_cast<int>(q.integer(3)), q.text(4)};
+}
+
+std::vector<VersionInfo> Store::versions(int64_t draft) {
+  std::lock_guard lock(mutex_);
+  Statement q(db_,
+              "SELECT number, base, author, created, comment, conflict FROM versions WHERE draft = ? "
+              "ORDER BY number DESC");
+  q.bind(1, draft);
+  std::vector<VersionInfo> out;
+  while (q.row())
+    out.push_back({static_cast<int>(q.integer(0)), static_cast<int>(q.integer(1)), q.text(2), q.text(3), q.text(4),
+                   q.integer(5) != 0, ""});
+  return out;
+}
+
+std::optional<VersionInfo> Store::version(int64_t draft, int number) {
+  std::lock_guard lock(mutex_);
+  Statement q(db_,
+              "SELECT number, base, author, created, comment, conflict, answers FROM versions "
+              "WHERE draft = ? AND number = ?");
+  q.bind(1, draft).bind(2, static_cast<int64_t>(number));
+  if (!q.row()) return std::nullopt;
+  return VersionInfo{static_cast<int>(q.integer(0)), static_cast<int>(q.integer(1)), q.text(2), q.text(3), q.text(4),
+                     q.integer(5) != 0, q.text(6)};
+}
+
+std::optional<SaveResult> Store::save(int64_t draft, int base, const std::string& author, const std::string& at,
+                                      const std::string& comment, const std::string& answers,
+                                      const AuditEntry* audit) {
+  std::lock_guard lock(mutex_);
+  // IMMEDIATE: the newest number is read and the next one written under one write
+  // lock, also against another process on the same file.
+  if (!exec(db_, "BEGIN IMMEDIATE")) return std::nullopt;
+  Statement latest(db_, "SELECT MAX(number) FROM versions WHERE draft = ?");
+  latest.bind(1, draft);
+  if (!latest.row() || latest.integer(0) == 0) {
+    exec(db_, "ROLLBACK");
+    return std::nullopt;
+  }
+  SaveResult result;
+  result.latest_before = static_cast<int>(latest.integer(0));
+  result.number = result.latest_before + 1;
+  result.conflict = base != result.latest_before;
+  Statement insert(db_,
+                   "INSERT INTO versions(draft, number, base, author, created, comment, answers, conflict) "
+                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, draft).bind(2, static_cast<int64_t>(result.number)).bind(3, static_cast<int64_t>(base));
+  insert.bind(4, author).bind(5, at).bind(6, comment).bind(7, answers).bind(8, static_cast<int64_t>(result.conflict));
+  bool ok = insert.run();
+  if (ok && audit) {
+    std::string detail = audit->detail;
+    if (auto at_number = detail.find("{}"); at_number != std::string::npos)
+      detail.replace(at_number, 2, std::to_string(result.number));
+    Statement log(db_, "INSERT INTO audit(draft, who, action, at, detail) VALUES(?, ?, ?, ?, ?)");
+    ok = log.bind(1, draft).bind(2, audit->who).bind(3, audit->action).bind(4, audit->at).bind(5, detail).run();
+  }
+  if (!ok || !exec(db_, "COMMIT")) {
+    exec(db_, "ROLLBACK");
+    return std::nullopt;
+  }
+  return result;
+}
+
+void Store::audit(int64_t draft, const std::string& who, const std::string& action, const std::string& at,
+                  const std::string& detail) {
+  std::lock_guard lock(mutex_);
+  Statement q(db_, "INSERT INTO audit(draft, who, action, at, detail) VALUES(?, ?, ?, ?, ?)");
+  q.bind(1, draft).bind(2, who).bind(3, action).bind(4, at).bind(5, detail).run();
+}
+
+std::vector<AuditEntry> Store::audit_log(int64_t draft) {
+  std::lock_guard lock(mutex_);
+  Statement q(db_, "SELECT at, who, action, detail FROM audit WHERE draft = ? ORDER BY id DESC");
+  q.bind(1, draft);
+  std::vector<AuditEntry> out;
+  while (q.row()) out.push_back({q.text(0), q.text(1), q.text(2), q.text(3)});
+  return out;
+}
+
+bool Store::add_user(const std::string& name, const std::string& password_hash) {
+  std::lock_guard lock(mutex_);
+  Statement q(db_, "INSERT OR REPLACE INTO users(name, hash) VALUES(?, ?)");
+  return q.bind(1, name).bind(2, password_hash).run();
+}
+
+std::optional<std::string> Store::password_hash(const std::string& name) {
+  std::lock_guard lock(mutex_);
+  Statement q(db_, "SELECT hash FROM users WHERE name = ?");
+  q.bind(1, name);
+  if (!q.row()) return std::nullopt;
+  return q.text(0);
+}
+
+bool Store::has_users() {
+  std::lock_guard lock(mutex_);
+  Statement q(db_, "SELECT 1 FROM users LIMIT 1");
+  return q.row();
+}
+
+bool Store::backup_to(const std::string& path, std::string* error) {
+  sqlite3* target = nullptr;
+  if (sqlite3_open(path.c_str(), &target) != SQLITE_OK) {
+    *error = target ? sqlite3_errmsg(target) : "out of memory";
+    sqlite3_close(target);
+    return false;
+  }
+  bool ok = false;
+  {
+    std::lock_guard lock(mutex_);
+    if (sqlite3_backup* b = sqlite3_backup_init(target, "main", db_, "main")) {
+      ok = sqlite3_backup_step(b, -1) == SQLITE_DONE;
+      sqlite3_backup_finish(b);
+    }
+  }
+  if (!ok) *error = sqlite3_errmsg(target);
+  sqlite3_close(target);
+  return ok;
+}
+
+}  // namespace kovgen::serve

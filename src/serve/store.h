@@ -1,0 +1,83 @@
+#pragma once
+// The server's drafts, kept in one SQLite file (WAL): every save is a new version,
+// nothing is ever overwritten, and a save names the version it was based on, so
+// that a later save does not silently win over an earlier one. Also the audit
+// log and the user accounts. Thread-safe: one connection, one lock.
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace kovgen::serve {
+
+struct DraftSummary {
+  int64_t id = 0;
+  std::string title;
+  std::string template_id;
+  int latest = 0;        // number of the newest version
+  std::string changed;   // time of the newest version
+};
+
+struct VersionInfo {
+  int number = 0;
+  int base = 0;           // the version the save was based on (0: none)
+  std::string author;
+  std::string created;    // UTC, "2026-12-05 09:30:00"
+  std::string comment;
+  bool conflict = false;  // saved on a base that was no longer the newest
+  std::string answers;    // the answers file's text (YAML); empty in lists
+};
+
+struct AuditEntry {
+  std::string at, who, action, detail;
+};
+
+struct SaveResult {
+  int number = 0;         // the new version
+  bool conflict = false;  // its base was not the newest version
+  int latest_before = 0;  // the newest version when it was saved
+};
+
+class Store {
+ public:
+  // Opens or creates the database; nullptr with *error set when it cannot.
+  static std::unique_ptr<Store> open(const std::string& path, std::string* error);
+  ~Store();
+
+  int64_t create_draft(const std::string& title, const std::string& template_id, const std::string& author,
+                       const std::string& at, const std::string& answers);
+  std::vector<DraftSummary> drafts();
+  std::optional<DraftSummary> draft(int64_t id);
+  std::vector<VersionInfo> versions(int64_t draft);  // newest first, without answers
+  std::optional<VersionInfo> version(int64_t draft, int number);  // with answers
+  // Saves a new version. A base older than the newest version still saves (nothing
+  // typed is lost) but is marked as a conflict, for the user to resolve.
+  // `audit` (its number placeholder "{}" filled with the new version's number) is
+  // logged in the same transaction: one write to disk per save, not two.
+  std::optional<SaveResult> save(int64_t draft, int base, const std::string& author, const std::string& at,
+                                 const std::string& comment, const std::string& answers,
+                                 const AuditEntry* audit = nullptr);
+
+  void audit(int64_t draft, const std::string& who, const std::string& action, const std::string& at,
+             const std::string& detail);
+  std::vector<AuditEntry> audit_log(int64_t draft);
+
+  bool add_user(const std::string& name, const std::string& password_hash);
+  std::optional<std::string> password_hash(const std::string& name);
+  bool has_users();
+
+  // A consistent copy of the whole database while it is in use (SQLite's online
+  // backup); false with *error set.
+  bool backup_to(const std::string& path, std::string* error);
+
+ private:
+  explicit Store(sqlite3* db) : db_(db) {}
+  sqlite3* db_;
+  std::mutex mutex_;
+};
+
+}  // namespace kovgen::serve
