@@ -19,8 +19,8 @@ import sys
 text = open(sys.argv[1], encoding="utf-8").read()
 for a, b in [("      plaetze: 200\n      plaetze_spf: 12\n      gruppen: 8\n", "      plaetze: 225\n      plaetze_spf: 14\n      gruppen: 9\n"),
              ("      plaetze: 60\n      plaetze_spf: 3\n      gruppen: 3\n", "      plaetze: 75\n      plaetze_spf: 3\n      gruppen: 3\n"),
-             ("landesfestbetrag_je_platz: 1.105,00", "landesfestbetrag_je_platz: 1.138,00"),
-             ("foerdersatz_spf: 2.692,00", "foerdersatz_spf: 2.773,00")]:
+             ("festbetrag_je_platz: 1.138,15", "festbetrag_je_platz: 1.150,00"),
+             ("foerdersatz_spf: 2.772,76", "foerdersatz_spf: 2.800,00")]:
     assert text.count(a) == 1, a
     text = text.replace(a, b)
 open(sys.argv[2], "w", encoding="utf-8").write(text)

@@ -130,14 +130,14 @@ def main():
 
         # A bad amount: the CLI's German message next to the field, linked to it.
         driver.get(draft_url + "/abschnitt/finanzierung")
-        field = driver.find_element(By.ID, "f-finanzierung-landesfestbetrag_je_platz")
+        field = driver.find_element(By.ID, "f-finanzierung-kommunaler_pflichtanteil")
         field.send_keys("viel")
         field.send_keys(Keys.ENTER)
-        wait.until(lambda d: d.find_elements(By.ID, "f-finanzierung-landesfestbetrag_je_platz-fehler"))
-        message = driver.find_element(By.ID, "f-finanzierung-landesfestbetrag_je_platz-fehler").text
+        wait.until(lambda d: d.find_elements(By.ID, "f-finanzierung-kommunaler_pflichtanteil-fehler"))
+        message = driver.find_element(By.ID, "f-finanzierung-kommunaler_pflichtanteil-fehler").text
         check("„viel“" in message and "Betrag" in message, "a German message for the bad amount: " + message)
-        described = driver.find_element(By.ID, "f-finanzierung-landesfestbetrag_je_platz").get_attribute("aria-describedby")
-        check("f-finanzierung-landesfestbetrag_je_platz-fehler" in described, "the message is linked to its field")
+        described = driver.find_element(By.ID, "f-finanzierung-kommunaler_pflichtanteil").get_attribute("aria-describedby")
+        check("f-finanzierung-kommunaler_pflichtanteil-fehler" in described, "the message is linked to its field")
         axe(driver, "questionnaire with errors")
 
         # The preview, the history and a missing page.

@@ -86,10 +86,10 @@ TEST_CASE("serve: a bad amount gets read_answers' message next to its field and 
   const int64_t id = f.create();
   const std::string url = "/entwurf/" + std::to_string(id) + "/abschnitt/finanzierung";
   f.send("GET", url);
-  Response r = f.send("POST", url, {{"basis", "1"}, {"aktion", "speichern"}, {"f.finanzierung.landesfestbetrag_je_platz", "viel"}});
+  Response r = f.send("POST", url, {{"basis", "1"}, {"aktion", "speichern"}, {"f.finanzierung.kommunaler_pflichtanteil", "viel"}});
   CHECK(r.status == 422);
-  CHECK(r.body.find("id=\"f-finanzierung-landesfestbetrag_je_platz-fehler\"") != std::string::npos);
-  CHECK(r.body.find("finanzierung.landesfestbetrag_je_platz (\u201E") != std::string::npos);
+  CHECK(r.body.find("id=\"f-finanzierung-kommunaler_pflichtanteil-fehler\"") != std::string::npos);
+  CHECK(r.body.find("finanzierung.kommunaler_pflichtanteil (\u201E") != std::string::npos);
   CHECK(r.body.find("aria-invalid=\"true\"") != std::string::npos);
   CHECK(r.body.find("value=\"viel\"") != std::string::npos);  // what was typed stays
   CHECK(f.store->draft(id)->latest == 1);
