@@ -43,6 +43,13 @@ int run(const std::vector<std::string>& args) {
   std::vector<char*> argv;
   argv.push_back(const_cast<char*>(server.c_str()));
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  // main.cc took the global --vorlagen before the command; the server needs them too.
+  static const std::string vorlagen = "--vorlagen";
+  const std::vector<std::string> own = template_library_from_environment().own_templates_dirs;
+  for (const auto& dir : own) {
+    argv.push_back(const_cast<char*>(vorlagen.c_str()));
+    argv.push_back(const_cast<char*>(dir.c_str()));
+  }
   argv.push_back(nullptr);
   setenv("KOVGEN_LANG", chosen_language().c_str(), 1);
   std::fflush(nullptr);

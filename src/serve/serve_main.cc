@@ -73,7 +73,8 @@ int main(int argc, char** argv) {
   if (auto error = choose_language("")) return fail(*error, kExitUsage);
   if (sodium_init() < 0) return fail(tr("libsodium cannot be initialised"), kExitUsage);
   cli::Args args(std::vector<std::string>(argv + 1, argv + argc),
-                 {{"--listen"}, {"--data"}, {"--add-user"}, {"--backup"}, {"--tls-cert"}, {"--tls-key"}});
+                 {{"--listen"}, {"--data"}, {"--add-user"}, {"--backup"}, {"--tls-cert"}, {"--tls-key"},
+                  {"--vorlagen", "", true, true}});
   if (!args.error().empty()) return cli::usage_error("serve", args.error());
   if (!args.positionals().empty()) return cli::usage_error("serve", tr("takes no file names, only options"));
   if (args.has("--tls-cert") != args.has("--tls-key"))
@@ -119,6 +120,7 @@ int main(int argc, char** argv) {
                      {settings.host}),
                 kExitUsage);
 
+  if (auto error = use_own_template_folders(args.all("--vorlagen"))) return cli::usage_error("serve", *error);
   Diagnostics diag;
   RenderSettings render = render_settings_from_environment(diag);
   if (diag.has_errors()) return fail(diag.to_string(), kExitUsage);

@@ -66,6 +66,20 @@ TEST_CASE("vorlagen: an own template folder adds its templates to the shipped on
   CHECK(has(questions.out, "Name des Schulträgers"));
 }
 
+TEST_CASE("vorlagen: kovgen serve offers the own templates too") {
+  if (!have_program("curl")) return;
+  const std::string dir = fresh_temp_dir("vorlagen-serve");
+  const std::string own = own_templates(dir);
+  // The server names its address on stderr once it listens on a free port.
+  const std::string script =
+      "\"$0\" --vorlagen \"$1\" serve --listen 127.0.0.1:0 --data \"$2/daten\" 2>\"$2/log\" & pid=$!; "
+      "url=; for i in $(seq 100); do url=$(grep -o 'http://127.0.0.1:[0-9]*/' \"$2/log\"); [ -n \"$url\" ] && break; "
+      "sleep 0.1; done; curl -s \"$url\"; kill $pid; wait $pid";
+  const CommandResult r = run_command({"sh", "-c", script, KOVGEN_BINARY, own, dir});
+  CHECK(has(r.out, "Unsere eigene OGS-Vereinbarung"));
+  CHECK(has(r.out, "mini"));
+}
+
 TEST_CASE("vorlagen: an own template replaces the shipped one of the same id") {
   const std::string dir = fresh_temp_dir("vorlagen-replace");
   const std::string own = own_templates(dir);
