@@ -7,6 +7,7 @@
 #include "command.h"
 #include "i18n.h"
 #include "process_environment.h"
+#include "report_json.h"
 #include "skeleton.h"
 #include "yaml_dom.h"
 
@@ -32,23 +33,6 @@ bool ends_with(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-void append_json_string(std::string& out, const std::string& s) {
-  out += '"';
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += char(c);
-    } else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out += char(c);
-    }
-  }
-  out += '"';
-}
-
 // The skeleton's tree as JSON. Its values are empty (null), the template's name,
 // or plain defaults, which stay strings: the answers reader reads JSON as YAML,
 // and a quoted value is read like the plain one.
@@ -59,7 +43,7 @@ void append_json(std::string& out, const YamlNode& node, int depth) {
       out += "null";
       return;
     case YamlNode::Kind::scalar:
-      append_json_string(out, node.scalar);
+      out += json_string(node.scalar);
       return;
     case YamlNode::Kind::sequence:
     case YamlNode::Kind::mapping: {
@@ -72,7 +56,7 @@ void append_json(std::string& out, const YamlNode& node, int depth) {
       for (size_t i = 0; i < node.items.size(); i += mapping ? 2 : 1) {
         out += indent;
         if (mapping) {
-          append_json_string(out, node.items[i].scalar);
+          out += json_string(node.items[i].scalar);
           out += ": ";
         }
         append_json(out, node.items[i + (mapping ? 1 : 0)], depth + 1);

@@ -16,6 +16,7 @@
 #include "pages.h"
 #include "questionnaire_markdown.h"
 #include "questionnaire_text.h"
+#include "report_json.h"
 #include "skeleton.h"
 #include "template_library.h"
 
@@ -43,27 +44,6 @@ std::string random_token() {
 
 bool same_secret(const std::string& a, const std::string& b) {
   return a.size() == b.size() && !a.empty() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
-}
-
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '<': out += "\\u003c"; break;  // never "</script>" in any context
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
 }
 
 std::optional<int64_t> parse_id(std::string_view s) {
