@@ -177,8 +177,8 @@ TEST_CASE("serve: user text stays text in every page") {
   f.send("GET", url);
   f.send("POST", url, {{"basis", "1"}, {"aktion", "speichern"}, {"autor", "<img src=x onerror=alert(2)>"},
                        {"kommentar", "<script>c</script>"}, {"f.meta.titel", "<script>t</script>"}});
-  for (const std::string page : {"/", url.c_str(), ("/entwurf/" + std::to_string(id) + "/versionen").c_str(),
-                                 ("/entwurf/" + std::to_string(id) + "/vorschau").c_str()}) {
+  const std::string draft = "/entwurf/" + std::to_string(id);
+  for (const std::string& page : {std::string("/"), url, draft + "/versionen", draft + "/vorschau"}) {
     const std::string body = f.send("GET", page).body;
     CAPTURE(page);
     CHECK(body.find("<script>a") == std::string::npos);
