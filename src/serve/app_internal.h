@@ -1,0 +1,79 @@
+#pragma once
+// What the App's page files (app*.cc) share: the request's context, an opened
+// version, the login sessions and small helpers for requests and pages. Not part
+// of the serve library's interface; app.h is.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <kainjow/mustache.hpp>
+
+#include "app.h"
+#include "i18n.h"
+
+namespace kovgen::serve {
+
+// An answers file typed or imported by a person is far below this; anything
+// larger is refused with a message instead of being parsed.
+inline constexpr size_t kMaxAnswersBytes = 1024 * 1024;
+inline constexpr size_t kMaxTitleBytes = 200;
+
+std::string random_token();
+bool same_secret(const std::string& a, const std::string& b);
+std::optional<int64_t> parse_id(std::string_view s);
+std::vector<std::string> split_path(const std::string& path);
+std::string param(const Request& r, const std::string& name);
+std::string cookie(const Request& r, const std::string& name);
+kainjow::mustache::data texts();
+Response redirect(const std::string& to);
+std::string html_id(const std::string& input_name);
+// What a value says, for comparing two versions field by field.
+std::string comparable(const Question& q, const Value* v);
+
+Response page(const std::string& title, const std::string& content, const std::string& user, const std::string& csrf,
+              int status = 200);
+Response message_page(const std::string& heading, const std::string& message, int status);
+Response not_found();
+
+// One request's session: who is logged in (or nobody, on loopback) and the
+// CSRF token its forms carry.
+struct App::Context {
+  std::string session_id;
+  std::string user;  // "" when nobody is logged in
+  std::string csrf;
+  int64_t now = 0;
+  bool new_session = false;
+
+  std::string author(const Request& r) const {
+    if (!user.empty()) return user;
+    std::string typed = param(r, "autor").substr(0, kMaxTitleBytes);
+    return typed.empty() ? std::string(tr("anonymous (local)")) : typed;
+  }
+};
+
+// The login sessions, in memory: a restart logs everybody out, which costs a
+// login, while a session in the database would cost a disk write per request.
+struct App::Sessions {
+  struct Entry {
+    std::string user, csrf;
+    int64_t last_seen = 0;
+  };
+  std::mutex mutex;
+  std::map<std::string, Entry> entries;
+};
+
+
+// One version of a draft with its answers, read as the CLI reads an answers file,
+// and the draft they compose to.
+struct Opened {
+  DraftSummary summary;
+  VersionInfo version;
+  std::shared_ptr<const LoadedTemplate> tmpl;
+  Answers answers;
+  std::string file;  // the name messages and downloads use
+  Draft draft;
+};
+
+}  // namespace kovgen::serve
