@@ -99,7 +99,7 @@ void print_table(const std::vector<Computed>& all, const deadlines::Window& wind
     std::printf("%s\n", tr("No deadlines in this period."));
     return;
   }
-  const std::string header[4] = {tr("Date"), tr("Deadline"), tr("Section"), tr("Agreement")};
+  const std::string header[4] = {tr("Date"), tr("Deadline"), "§", tr("Agreement")};
   size_t width[3] = {0, 0, 0};
   for (int i = 0; i < 3; ++i) {
     width[i] = display_width(header[i]);
