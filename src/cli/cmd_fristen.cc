@@ -81,7 +81,9 @@ void report_unresolved(const std::vector<Computed>& all) {
   for (const Computed& c : all)
     for (const deadlines::Unresolved& u : c.result.unresolved)
       std::fprintf(stderr, "%s\n",
-                   fill(tr("{}: deadline not computed: {}: {}"), {c.file, u.field, u.reason}).c_str());
+                   format_diagnostic({Severity::warning, u.where.file.empty() ? Location{c.file, 0, 0} : u.where,
+                                      fill(tr("deadline not computed: {}: {}"), {u.field, u.reason})})
+                       .c_str());
 }
 
 void print_table(const std::vector<Computed>& all, const deadlines::Window& window) {

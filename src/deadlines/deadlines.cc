@@ -290,7 +290,8 @@ class Rules {
   }
 
   void unresolved(const std::string& key, const std::string& reason) {
-    out_.unresolved.push_back({field_name(answers_, key), reason});
+    const Value* v = answers_.find(key);
+    out_.unresolved.push_back({field_name(answers_, key), reason, v ? v->where : Location{answers_.file, 0, 0}});
   }
 
   const Answers& answers_;

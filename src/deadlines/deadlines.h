@@ -26,6 +26,7 @@ struct Deadline {
 struct Unresolved {
   std::string field;
   std::string reason;
+  Location where;  // the answer's file, line and column; the file alone when it is missing
 };
 
 // A numbered section heading of the rendered agreement: label "§ 27", title
