@@ -1,19 +1,15 @@
 // kovgen fristen ANTWORTEN…: the deadlines the agreements schedule, as a table of
 // the next ones or as an iCalendar file (src/deadlines/).
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <optional>
 
-#include "agreement_blocks.h"
 #include "args.h"
 #include "cli_support.h"
 #include "command.h"
-#include "deadlines.h"
+#include "fristen_support.h"
 #include "german_format.h"
 #include "i18n.h"
-#include "ics_writer.h"
 #include "pipeline.h"
 #include "process_environment.h"
 #include "unicode.h"
@@ -38,18 +34,6 @@ const char* const kUsage = N_(
     "  -t, --template NAME    template for the answers (default: \"vorlage\" in each file)\n"
     "  -q, --quiet            do not list the file written\n\n");
 
-constexpr int kCalendarYears = 5;
-
-// Today, at the edge: the day of SOURCE_DATE_EPOCH when it is set, so that
-// builds and tests are reproducible, else the local calendar day.
-Date today(const std::optional<int64_t>& epoch) {
-  if (epoch) return date_from_unix_days(*epoch / 86400);
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
-}
-
 struct Computed {
   std::string file;
   deadlines::AgreementDeadlines result;
@@ -64,13 +48,10 @@ std::optional<std::vector<Computed>> compute_all(const std::vector<std::string>&
   for (const std::string& file : files) {
     auto loaded = load_answers_file(file, template_option, cache, diag);
     if (!loaded || diag.has_errors()) continue;
-    // The § numbers come from the agreement as it is rendered.
     ComposeOptions options = compose;
     options.without_checklist = true;
-    std::vector<deadlines::SectionHeading> headings;
-    for (const diff::Section& s : diff::split_agreement(make_draft(*loaded->tmpl, loaded->answers, options).markdown))
-      headings.push_back({s.label, s.title});
-    all.push_back({file, deadlines::compute_deadlines(loaded->answers, headings, window)});
+    const std::string markdown = make_draft(*loaded->tmpl, loaded->answers, options).markdown;
+    all.push_back({file, agreement_deadlines(loaded->answers, markdown, window)});
   }
   std::fputs(diag.to_string().c_str(), stderr);
   if (diag.has_errors()) return std::nullopt;
@@ -136,7 +117,7 @@ int run(const std::vector<std::string>& argv) {
   Diagnostics env_diag;
   RenderSettings settings = render_settings_from_environment(env_diag);
   std::fputs(env_diag.to_string().c_str(), stderr);
-  Date from = today(settings.writer.timestamp);
+  Date from = deadlines_today(settings.writer.timestamp);
   if (args.has("--stichtag")) {
     const auto date = parse_date_option(args.get("--stichtag"));
     if (!date)
@@ -145,8 +126,8 @@ int run(const std::vector<std::string>& argv) {
     from = *date;
   }
   const bool calendar = args.has("--output");
-  const deadlines::Window window{from, calendar ? deadlines::add_months(from, 12 * kCalendarYears)
-                                                : deadlines::add_days(deadlines::add_months(from, months), -1)};
+  const deadlines::Window window =
+      calendar ? calendar_window(from) : deadlines::Window{from, deadlines::add_days(deadlines::add_months(from, months), -1)};
   auto all = compute_all(args.positionals(), args.get("--template"), window, settings.compose);
   if (!all) {
     std::fprintf(stderr, "%s\n", tr("kovgen fristen: nothing was written."));
@@ -157,17 +138,9 @@ int run(const std::vector<std::string>& argv) {
     print_table(*all, window);
     return kExitOk;
   }
-  deadlines::CalendarOptions options;
-  options.product = settings.writer.creator;
-  if (settings.writer.timestamp) {
-    options.stamp_seconds = *settings.writer.timestamp;
-  } else {
-    options.stamp_seconds = std::chrono::duration_cast<std::chrono::seconds>(
-                                std::chrono::system_clock::now().time_since_epoch()).count();
-  }
   std::vector<deadlines::AgreementDeadlines> agreements;
   for (Computed& c : *all) agreements.push_back(std::move(c.result));
-  return write_outputs({{output, deadlines::write_ics(agreements, options), nullptr}},
+  return write_outputs({{output, deadlines::write_ics(agreements, calendar_options(settings.writer)), nullptr}},
                        {true, args.has("--quiet")});
 }
 

@@ -136,3 +136,40 @@ TEST_CASE("fristen: bad input and a wrong call write nothing") {
   CHECK(contains(date.err, "--stichtag 31.02.2027: kein Datum"));
   CHECK(run_kovgen({"fristen", ogs_sample(), "--monate", "x"}).exit_code == 2);
 }
+
+TEST_CASE("fristen: batch --format ics writes fristen.ics per school and one combined file, the same on every run") {
+  const std::string dir = fresh_temp_dir("fristen-cli/batch");
+  const std::string samples = source_dir() + "/samples/batch/";
+  auto batch = [&](const std::string& out, const std::string& formats, const std::string& jobs, bool resume) {
+    std::vector<std::string> args{"batch", "--base", samples + "basis.yaml", "--schools", samples + "schulen-beispiel.csv",
+                                  "--map", samples + "nrw-schulliste.map.yaml", "--out", out, "--format", formats,
+                                  "-j", jobs, "--where", "Schulform=02"};
+    if (resume) args.push_back("--resume");
+    return run_kovgen(args, "", kEpoch);
+  };
+  const CommandResult first = batch(dir + "/a", "md,ics", "2", false);
+  INFO(first.err);
+  REQUIRE((first.exit_code == 0 || first.exit_code == 3));
+  CHECK(contains(first.err, "fristen.ics"));
+  const std::string combined = read_text(dir + "/a/fristen.ics");
+  const auto combined_uids = lines_starting(combined, "UID:");
+  CHECK(std::set<std::string>(combined_uids.begin(), combined_uids.end()).size() == combined_uids.size());
+  // Every school folder has its own calendar; together they make the combined one.
+  size_t school_events = 0, schools = 0;
+  for (const std::string& line : lines_starting(run_command({"find", dir + "/a", "-name", "fristen.ics", "-mindepth", "2"}).out, "/")) {
+    const std::string ics = read_text(line);
+    CHECK(contains(ics, "METHOD:PUBLISH"));
+    const auto uids = lines_starting(ics, "UID:");
+    CHECK_FALSE(uids.empty());
+    for (const std::string& uid : uids) CHECK(contains(combined, uid));
+    school_events += uids.size();
+    ++schools;
+  }
+  CHECK(schools >= 2);
+  CHECK(school_events == combined_uids.size());
+  // Other threads, the same bytes; --resume still collects every school.
+  REQUIRE(batch(dir + "/b", "ics", "1", false).exit_code != 2);
+  CHECK(read_text(dir + "/b/fristen.ics") == combined);
+  REQUIRE(batch(dir + "/a", "md,ics", "2", true).exit_code != 2);
+  CHECK(read_text(dir + "/a/fristen.ics") == combined);
+}
