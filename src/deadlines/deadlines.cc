@@ -198,8 +198,8 @@ class Rules {
     }
     every(years, "ueberpruefung", tr("Joint review of the agreement"),
           fill(tr("The parties review the agreement and the concept together {} and update them if needed. The "
-                  "agreement names no day: this date is assumed to be {} after it took effect."),
-               {rhythm->text, years_text(years)}),
+                  "agreement names no day: the dates are assumed {} from the day it took effect ({})."),
+               {rhythm->text, rhythm->text, format_date_long(begin_)}),
           paragraph_for(headings_, {"Evaluation"}), 6);
   }
 
