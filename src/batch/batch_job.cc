@@ -74,6 +74,7 @@ SchoolContext school_context(const BatchJob& job, const RowMapper& mapper) {
   if (job.writer_options.reference_docx)
     ctx.reference_fingerprint = content_fingerprint({reference_docx_bytes(*job.writer_options.reference_docx)});
   ctx.resume = job.resume;
+  ctx.extra_files = job.extra_files;
   return ctx;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "batch_mapping.h"
+#include "batch_school.h"
 #include "batch_summary.h"
 #include "disk.h"
 #include "pipeline.h"
@@ -31,6 +32,7 @@ struct BatchJob {
   std::string out_dir;
   int jobs = 1;
   bool resume = false;
+  SchoolExtraFiles extra_files;  // see SchoolContext
 };
 
 struct BatchJobHooks {

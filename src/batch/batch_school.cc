@@ -9,12 +9,14 @@ namespace {
 
 // Every output in memory first, then written: a writer error leaves no partial set.
 bool write_outputs(const Draft& draft, const std::string& folder_path, const std::vector<std::string>& names,
-                   const std::string& fingerprint, const SchoolContext& ctx, Disk& disk, SchoolResult& r) {
+                   const std::vector<std::pair<std::string, std::string>>& extras, const std::string& fingerprint,
+                   const SchoolContext& ctx, Disk& disk, SchoolResult& r) {
   WriterOptions options = ctx.writer_options;
   options.force_draft = options.force_draft || !is_ready_to_sign(draft.findings);
   auto written = write_formats(draft.markdown, ctx.formats, options, r.diag);
   if (!written) return false;
-  const std::vector<std::string>& outputs = *written;
+  std::vector<std::string>& outputs = *written;
+  for (const auto& extra : extras) outputs.push_back(extra.second);
   if (!disk.make_directories(folder_path, r.diag)) return false;
   clear_for_rewrite(disk, folder_path, names);
   Manifest manifest{fingerprint, {}};
@@ -64,14 +66,19 @@ SchoolResult produce_school(SchoolJob job, const SchoolContext& ctx, Disk& disk)
   std::string format_names, options = std::string(w.force_draft ? "draft" : "") + "|" + ctx.reference_fingerprint +
                                       "|" + (w.timestamp ? std::to_string(*w.timestamp) : "") + "|" + w.font_dir;
   for (const OutputFormat* f : ctx.formats) format_names += f->name + ",";
-  const std::string fingerprint = content_fingerprint({draft.markdown, format_names, options, ctx.tool_fingerprint});
+  std::vector<std::pair<std::string, std::string>> extras;
+  if (ctx.extra_files) extras = ctx.extra_files(answers, draft);
+  std::vector<std::string_view> fingerprinted{draft.markdown, format_names, options, ctx.tool_fingerprint};
+  for (const auto& [name, bytes] : extras) fingerprinted.insert(fingerprinted.end(), {name, bytes});
+  const std::string fingerprint = content_fingerprint(fingerprinted);
   const std::string folder_path = ctx.out_dir + "/" + r.folder;
-  const std::vector<std::string> names = school_file_names(r.folder, ctx.formats);
+  std::vector<std::string> names = school_file_names(r.folder, ctx.formats);
+  for (const auto& extra : extras) names.push_back(extra.first);
   if (ctx.resume && outputs_up_to_date(disk, folder_path, fingerprint, names)) {
     r.up_to_date = true;
     return r;
   }
-  if (!write_outputs(draft, folder_path, names, fingerprint, ctx, disk, r)) {
+  if (!write_outputs(draft, folder_path, names, extras, fingerprint, ctx, disk, r)) {
     r.status = SchoolStatus::error;
     r.output_failed = true;
   }

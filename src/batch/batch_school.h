@@ -2,6 +2,7 @@
 // One school of a batch: base answers + the row's values -> the same draft and
 // output bytes that "kovgen render" makes from the merged answers, written into
 // the school's folder, with a manifest for --resume.
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "csv_reader.h"
 #include "disk.h"
 #include "output_formats.h"
+#include "pipeline.h"
 
 namespace kovgen {
 
@@ -24,6 +26,12 @@ struct SchoolJob {
   std::string id, name, folder;
   Diagnostics problems;  // found while reading the row (e.g. too many fields)
 };
+
+// A front-end's own files for a school, made from its answers and draft
+// (kovgen batch --format ics: fristen.ics): name in the school's folder and bytes.
+// Called on the worker threads, also for the schools --resume finds up to date.
+using SchoolExtraFiles =
+    std::function<std::vector<std::pair<std::string, std::string>>(const Answers& answers, const Draft& draft)>;
 
 // Shared by every worker; read-only during the run.
 struct SchoolContext {
@@ -38,6 +46,7 @@ struct SchoolContext {
   // Of the reference DOCX's bytes, taken once: an edited reference rewrites the schools.
   std::string reference_fingerprint;
   bool resume = false;
+  SchoolExtraFiles extra_files;
 };
 
 struct SchoolResult {

@@ -119,4 +119,17 @@ std::string file_size_text(uint64_t bytes) {
   return fill(mega ? tr("{}.{} MB") : tr("{}.{} kB"), {std::to_string(tenths / 10), std::to_string(tenths % 10)});
 }
 
+std::optional<Date> parse_date_option(const std::string& text) {
+  Date d;
+  char sep1 = 0, sep2 = 0;
+  int consumed = 0;
+  if (std::sscanf(text.c_str(), "%4d%c%2d%c%2d%n", &d.year, &sep1, &d.month, &sep2, &d.day, &consumed) == 5 &&
+      sep1 == '-' && sep2 == '-' && consumed == static_cast<int>(text.size()) && is_valid_date(d))
+    return d;
+  if (std::sscanf(text.c_str(), "%2d%c%2d%c%4d%n", &d.day, &sep1, &d.month, &sep2, &d.year, &consumed) == 5 &&
+      sep1 == '.' && sep2 == '.' && consumed == static_cast<int>(text.size()) && is_valid_date(d))
+    return d;
+  return std::nullopt;
+}
+
 }  // namespace kovgen::cli

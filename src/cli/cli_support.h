@@ -5,11 +5,13 @@
 // what was written.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "args.h"
+#include "german_format.h"
 #include "output_formats.h"
 #include "pipeline.h"
 
@@ -22,6 +24,9 @@ std::shared_ptr<const LoadedTemplate> load_named_template(TemplateCache& cache, 
 // takes its design from it. False after errors (which name the file).
 bool load_reference_option(const Args& args, const std::vector<const OutputFormat*>& formats, WriterOptions& options,
                            Diagnostics& diag);
+
+// A date given on the command line: "2026-03-30" or "30.03.2026"; nullopt otherwise.
+std::optional<Date> parse_date_option(const std::string& text);
 
 // One file a command writes.
 struct OutputFile {

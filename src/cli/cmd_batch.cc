@@ -2,12 +2,15 @@
 // of what is missing where.
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 #include <thread>
+#include <tuple>
 
 #include "args.h"
 #include "batch_job.h"
@@ -16,6 +19,7 @@
 #include "cli_support.h"
 #include "command.h"
 #include "file_io.h"
+#include "fristen_support.h"
 #include "i18n.h"
 #include "pipeline.h"
 #include "process_environment.h"
@@ -45,7 +49,8 @@ const char* const kUsage = N_(
     "                           samples/batch/nrw-schulliste.map.yaml for the MSB list)\n"
     "  -t, --template NAME      template to use (default: \"vorlage\" in the base file)\n"
     "  -f, --format LIST        comma list of md,docx,xml,pdf (default: md,docx,pdf,\n"
-    "                           those this build has)\n"
+    "                           those this build has); ics adds each school's deadlines\n"
+    "                           as fristen.ics and all of them in DIR/fristen.ics\n"
     "  -j, --jobs N             schools produced in parallel (default: number of cores)\n"
     "      --where COLUMN=VALUE only rows whose COLUMN has VALUE; repeat for more columns\n"
     "                           (all must match) or more values of a column (any matches),\n"
@@ -83,10 +88,53 @@ int fail(const Diagnostics& diag, int code) {
   return code;
 }
 
-std::optional<std::vector<const OutputFormat*>> batch_formats(const Args& args, Diagnostics& diag) {
-  if (args.has("--format")) return parse_format_list(args.get("--format"), diag);
-  return batch_default_formats();
+// The document formats of --format; "ics" among them asks for the deadlines.
+std::optional<std::vector<const OutputFormat*>> batch_formats(const Args& args, bool& calendar, Diagnostics& diag) {
+  if (!args.has("--format")) return batch_default_formats();
+  std::string documents;
+  const std::string list = args.get("--format");
+  for (size_t start = 0; start <= list.size();) {
+    const size_t comma = std::min(list.find(',', start), list.size());
+    const std::string name = list.substr(start, comma - start);
+    if (name == "ics") calendar = true;
+    else documents += (documents.empty() ? "" : ",") + name;
+    start = comma + 1;
+  }
+  if (calendar && documents.empty()) return std::vector<const OutputFormat*>{};
+  return parse_format_list(documents, diag);
 }
+
+// kovgen batch --format ics: each school's deadlines into its folder, and all of
+// them collected for the output folder's combined calendar.
+class BatchCalendar {
+ public:
+  explicit BatchCalendar(const WriterOptions& writer)
+      : window_(calendar_window(deadlines_today(writer.timestamp))), options_(calendar_options(writer)) {}
+
+  SchoolExtraFiles school_files() {
+    return [this](const Answers& answers, const Draft& draft) {
+      deadlines::AgreementDeadlines found = agreement_deadlines(answers, draft.markdown, window_);
+      std::vector<std::pair<std::string, std::string>> files{{kCalendarFileName, deadlines::write_ics({found}, options_)}};
+      std::lock_guard<std::mutex> lock(mutex_);
+      all_.push_back(std::move(found));
+      return files;
+    };
+  }
+
+  // The combined calendar, in an order that does not depend on the threads.
+  bool write_combined(const std::string& out_dir, Diagnostics& diag) {
+    std::sort(all_.begin(), all_.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.title, a.identity) < std::tie(b.title, b.identity);
+    });
+    return real_disk().write_atomically(out_dir + "/" + kCalendarFileName, deadlines::write_ics(all_, options_), diag);
+  }
+
+ private:
+  deadlines::Window window_;
+  deadlines::CalendarOptions options_;
+  std::mutex mutex_;
+  std::vector<deadlines::AgreementDeadlines> all_;
+};
 
 int job_count(const Args& args) {
   if (!args.has("--jobs")) return std::max(1u, std::thread::hardware_concurrency());
@@ -182,7 +230,8 @@ int run(const std::vector<std::string>& argv) {
   job.jobs = job_count(args);
   if (job.jobs == 0) return usage_error("batch", tr("--jobs expects a number from 1 to 256"));
   Diagnostics diag;
-  auto formats = batch_formats(args, diag);
+  bool calendar = false;
+  auto formats = batch_formats(args, calendar, diag);
   if (!formats) return usage_error("batch", diag);
   job.formats = *formats;
 
@@ -197,6 +246,8 @@ int run(const std::vector<std::string>& argv) {
   }
   if (auto code = read_job(args, *base, map ? &*map : nullptr, job, diag)) return fail(diag, *code);
   std::fputs(diag.to_string().c_str(), stderr);
+  std::optional<BatchCalendar> deadline_calendar;
+  if (calendar) job.extra_files = deadline_calendar.emplace(job.writer_options).school_files();
 
   std::optional<Reporter> reporter;
   BatchJobHooks hooks;
@@ -220,6 +271,11 @@ int run(const std::vector<std::string>& argv) {
     report_written(job.out_dir + "/summary.md");
     for (const OutputFormat* f : job.formats)
       if (f->name != "md") report_written(job.out_dir + "/summary" + f->extension);
+  }
+  if (deadline_calendar && outcome.end == BatchEnd::finished) {
+    Diagnostics written;
+    if (!deadline_calendar->write_combined(job.out_dir, written)) return fail(written, kExitOutputError);
+    if (!args.has("--quiet")) report_written(job.out_dir + "/" + kCalendarFileName);
   }
   if (outcome.end == BatchEnd::interrupted)
     std::fprintf(stderr, "%s\n",

@@ -41,20 +41,6 @@ const char* const kUsage = N_(
     "      --force              replace outputs even if edited by hand\n"
     "  -q, --quiet              do not list the files written\n\n");
 
-// "2026-03-30" or "30.03.2026".
-std::optional<Date> parse_date_option(const std::string& text) {
-  Date d;
-  char sep1 = 0, sep2 = 0;
-  int consumed = 0;
-  if (std::sscanf(text.c_str(), "%4d%c%2d%c%2d%n", &d.year, &sep1, &d.month, &sep2, &d.day, &consumed) == 5 &&
-      sep1 == '-' && sep2 == '-' && consumed == static_cast<int>(text.size()) && is_valid_date(d))
-    return d;
-  if (std::sscanf(text.c_str(), "%2d%c%2d%c%4d%n", &d.day, &sep1, &d.month, &sep2, &d.year, &consumed) == 5 &&
-      sep1 == '.' && sep2 == '.' && consumed == static_cast<int>(text.size()) && is_valid_date(d))
-    return d;
-  return std::nullopt;
-}
-
 struct Version {
   std::string path;
   std::string markdown;

@@ -255,3 +255,19 @@ TEST_CASE("german output: what kovgen diff says") {
   check_german("kovgen diff --nummer 0", run_kovgen({"diff", sample, sample, "--als", "nachtrag", "--nummer", "0"}));
   check_german("kovgen diff --vom without --als", run_kovgen({"diff", sample, sample, "--vom", "2026-03-30"}));
 }
+
+TEST_CASE("german output: what kovgen fristen says") {
+  const std::string dir = fresh_temp_dir("german_output/fristen");
+  const std::string sample = source_dir() + "/samples/ogs/ogs-vollstaendig.yaml";
+  std::string yaml = read_text(sample);
+  yaml.replace(yaml.find("Ende eines Schuljahres (31. Juli)"), 33, "Monatsende");
+  write_text(dir + "/monat.yaml", yaml);
+  check_german("kovgen fristen (table)", run_kovgen({"fristen", sample, "--stichtag", "2026-12-05"}));
+  check_german("kovgen fristen (no day for the notice)", run_kovgen({"fristen", dir + "/monat.yaml", "--stichtag", "2026-12-05"}));
+  check_german("kovgen fristen (no file)", run_kovgen({"fristen"}));
+  check_german("kovgen fristen (missing file)", run_kovgen({"fristen", dir + "/fehlt.yaml"}));
+  check_german("kovgen fristen -o x.pdf", run_kovgen({"fristen", sample, "-o", dir + "/x.pdf"}));
+  check_german("kovgen fristen --stichtag x", run_kovgen({"fristen", sample, "--stichtag", "x"}));
+  check_german("kovgen fristen --monate 0", run_kovgen({"fristen", sample, "--monate", "0"}));
+  check_german("kovgen fristen -o x.ics", run_kovgen({"fristen", sample, "-o", dir + "/x.ics"}));
+}

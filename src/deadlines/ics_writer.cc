@@ -1,0 +1,119 @@
+#include "ics_writer.h"
+
+#include <libical/ical.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+#include "i18n.h"
+
+namespace kovgen::deadlines {
+namespace {
+
+constexpr const char* kZone = "Europe/Berlin";
+// Written out rather than taken from the system's zoneinfo, so the file is the
+// same on every machine: the rules of Central European (Summer) Time since 1996.
+constexpr const char* kBerlinTimezone =
+    "BEGIN:VTIMEZONE\r\n"
+    "TZID:Europe/Berlin\r\n"
+    "BEGIN:DAYLIGHT\r\n"
+    "TZNAME:CEST\r\n"
+    "TZOFFSETFROM:+0100\r\n"
+    "TZOFFSETTO:+0200\r\n"
+    "DTSTART:19700329T020000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
+    "END:DAYLIGHT\r\n"
+    "BEGIN:STANDARD\r\n"
+    "TZNAME:CET\r\n"
+    "TZOFFSETFROM:+0200\r\n"
+    "TZOFFSETTO:+0100\r\n"
+    "DTSTART:19701025T030000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
+    "END:STANDARD\r\n"
+    "END:VTIMEZONE\r\n";
+
+struct ComponentDeleter {
+  void operator()(icalcomponent* c) const { icalcomponent_free(c); }
+};
+
+icalproperty* local_time(icalproperty* (*make)(struct icaltimetype), const Date& d, int hour, int minute) {
+  struct icaltimetype t = icaltime_null_time();
+  t.year = d.year;
+  t.month = d.month;
+  t.day = d.day;
+  t.hour = hour;
+  t.minute = minute;
+  icalproperty* p = make(t);
+  icalproperty_add_parameter(p, icalparameter_new_tzid(kZone));
+  return p;
+}
+
+icalcomponent* reminder(const Deadline& d) {
+  icalcomponent* alarm = icalcomponent_new(ICAL_VALARM_COMPONENT);
+  icalcomponent_add_property(alarm, icalproperty_new_action(ICAL_ACTION_DISPLAY));
+  icalcomponent_add_property(alarm, icalproperty_new_description(d.summary.c_str()));
+  struct icaltriggertype trigger;
+  trigger.time = icaltime_null_time();
+  trigger.duration = icaldurationtype_null_duration();
+  trigger.duration.is_neg = 1;
+  trigger.duration.weeks = static_cast<unsigned>(d.reminder_weeks);
+  icalcomponent_add_property(alarm, icalproperty_new_trigger(trigger));
+  return alarm;
+}
+
+std::string description(const AgreementDeadlines& a, const Deadline& d) {
+  std::string text = a.title + "\n";
+  if (!d.paragraph.empty()) text += fill(tr("From {} of the agreement."), {d.paragraph}) + "\n";
+  text += "\n" + d.description + "\n\n";
+  text += fill(tr_n("Reminder {} week before.", "Reminder {} weeks before.", static_cast<unsigned long>(d.reminder_weeks)),
+               {std::to_string(d.reminder_weeks)});
+  return text;
+}
+
+}  // namespace
+
+std::string event_uid(const AgreementDeadlines& agreement, const Deadline& deadline) {
+  char date[16];
+  std::snprintf(date, sizeof date, "%04d%02d%02d", deadline.date.year % 10000, deadline.date.month % 100,
+                deadline.date.day % 100);
+  return agreement.identity + "-" + deadline.kind + "-" + date + "@kovgen";
+}
+
+std::string write_ics(const std::vector<AgreementDeadlines>& agreements, const CalendarOptions& options) {
+  std::unique_ptr<icalcomponent, ComponentDeleter> calendar(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
+  icalcomponent* cal = calendar.get();
+  icalcomponent_add_property(cal, icalproperty_new_prodid(("-//kovgen//" + options.product + "//DE").c_str()));
+  icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
+  icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
+  icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+  // Outlook and Google read the calendar's own time zone from this.
+  icalproperty* zone_name = icalproperty_new_x(kZone);
+  icalproperty_set_x_name(zone_name, "X-WR-TIMEZONE");
+  icalcomponent_add_property(cal, zone_name);
+  icalcomponent_add_component(cal, icalcomponent_new_from_string(kBerlinTimezone));
+  const struct icaltimetype stamp =
+      icaltime_from_timet_with_zone(static_cast<time_t>(options.stamp_seconds), 0, icaltimezone_get_utc_timezone());
+  for (const AgreementDeadlines& a : agreements) {
+    for (const Deadline& d : a.deadlines) {
+      icalcomponent* event = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+      icalcomponent_add_property(event, icalproperty_new_uid(event_uid(a, d).c_str()));
+      icalcomponent_add_property(event, icalproperty_new_dtstamp(stamp));
+      icalcomponent_add_property(event, local_time(icalproperty_new_dtstart, d.date, 9, 0));
+      icalcomponent_add_property(event, local_time(icalproperty_new_dtend, d.date, 9, 30));
+      const std::string summary = d.paragraph.empty() ? d.summary : d.summary + " (" + d.paragraph + ")";
+      icalcomponent_add_property(event, icalproperty_new_summary(summary.c_str()));
+      icalcomponent_add_property(event, icalproperty_new_description(description(a, d).c_str()));
+      icalcomponent_add_property(event, icalproperty_new_categories(tr("Deadline")));
+      icalcomponent_add_property(event, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+      icalcomponent_add_component(event, reminder(d));
+      icalcomponent_add_component(cal, event);
+    }
+  }
+  char* text = icalcomponent_as_ical_string_r(cal);
+  std::string out = text ? text : "";
+  std::free(text);
+  return out;
+}
+
+}  // namespace kovgen::deadlines

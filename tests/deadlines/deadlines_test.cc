@@ -1,0 +1,258 @@
+// The deadlines an agreement schedules: the date rules, the sample agreements'
+// deadlines with their §, missing answers, and the iCalendar file read back by
+// libical.
+#include <doctest/doctest.h>
+
+#include <libical/ical.h>
+
+#include <algorithm>
+#include <set>
+
+#include "agreement_blocks.h"
+#include "deadlines.h"
+#include "ics_writer.h"
+#include "pipeline.h"
+#include "test_support.h"
+#include "version_pairs.h"
+
+using namespace kovgen;
+using namespace kovgen::deadlines;
+
+namespace {
+
+const Window kFiveYears{{2026, 12, 5}, {2031, 12, 5}};
+
+AgreementDeadlines compute(const std::string& yaml, const Window& window = kFiveYears) {
+  TemplateCache cache(test::real_disk(), test::source_template_library());
+  Diagnostics diag;
+  auto loaded = load_answers(yaml, "answers.yaml", "", cache, diag);
+  REQUIRE_MESSAGE(loaded, diag.to_string());
+  std::vector<SectionHeading> headings;
+  for (const diff::Section& s : diff::split_agreement(test::render_agreement(yaml))) headings.push_back({s.label, s.title});
+  return compute_deadlines(loaded->answers, headings, window);
+}
+
+std::vector<Date> dates_of(const AgreementDeadlines& a, const std::string& kind) {
+  std::vector<Date> out;
+  for (const Deadline& d : a.deadlines)
+    if (d.kind == kind) out.push_back(d.date);
+  return out;
+}
+
+const Deadline* first_of(const AgreementDeadlines& a, const std::string& kind) {
+  for (const Deadline& d : a.deadlines)
+    if (d.kind == kind) return &d;
+  return nullptr;
+}
+
+std::string ssa_sample_yaml() {
+  return test::read_text(test::source_dir() + "/samples/schulsozialarbeit/schulsozialarbeit-vollstaendig.yaml");
+}
+
+const std::string kSection = "\u00A7\u00A0";  // "§" and a no-break space, as kovgen writes it
+
+struct IcalFree {
+  void operator()(icalcomponent* c) const { icalcomponent_free(c); }
+};
+using Calendar = std::unique_ptr<icalcomponent, IcalFree>;
+
+}  // namespace
+
+TEST_CASE("deadlines: the last day for notice counts the months back from the end of the termination day") {
+  CHECK(last_day_for_notice({2027, 7, 31}, 6) == Date{2027, 1, 31});
+  CHECK(last_day_for_notice({2027, 6, 30}, 6) == Date{2026, 12, 31});
+  CHECK(last_day_for_notice({2027, 12, 31}, 3) == Date{2027, 9, 30});
+  CHECK(last_day_for_notice({2028, 1, 31}, 3) == Date{2027, 10, 31});
+  CHECK(last_day_for_notice({2027, 8, 15}, 1) == Date{2027, 7, 15});
+  CHECK(add_months({2027, 1, 31}, 1) == Date{2027, 2, 28});
+  CHECK(add_months({2028, 1, 31}, 1) == Date{2028, 2, 29});
+  CHECK(add_days({2028, 12, 31}, 1) == Date{2029, 1, 1});
+}
+
+TEST_CASE("deadlines: days of the year in the German answers") {
+  using V = std::vector<DayOfYear>;
+  CHECK(find_days_of_year("Ende eines Schuljahres (31. Juli)") == V{{31, 7}});
+  CHECK(find_days_of_year("Ende eines Schulhalbjahres (31. Januar oder 31. Juli)") == V{{31, 1}, {31, 7}});
+  CHECK(find_days_of_year("Schuljahresende") == V{{31, 7}});
+  CHECK(find_days_of_year("Ende eines Schulhalbjahres") == V{{31, 1}, {31, 7}});
+  CHECK(find_days_of_year("zum 31.12. eines Jahres") == V{{31, 12}});
+  CHECK(find_days_of_year("Ende eines Kalenderjahres") == V{{31, 12}});
+  CHECK(find_days_of_year("jährlich zum 31. Oktober") == V{{31, 10}});
+  CHECK(find_days_of_year("Monatsende").empty());
+  CHECK(find_days_of_year("zum 31. Februar").empty());
+}
+
+TEST_CASE("deadlines: OGS sample, 6 Monate zum Schuljahresende, extended by school years") {
+  const AgreementDeadlines a = compute(test::ogs_sample_yaml());
+  CHECK(a.unresolved.empty());
+  CHECK(dates_of(a, "kuendigung") == std::vector<Date>{{2027, 1, 31}, {2028, 1, 31}, {2029, 1, 31}, {2030, 1, 31},
+                                                       {2031, 1, 31}});
+  CHECK(dates_of(a, "laufzeit_ende") == std::vector<Date>{{2029, 7, 31}, {2030, 7, 31}, {2031, 7, 31}});
+  CHECK(dates_of(a, "anschlussverhandlung").empty());
+  CHECK(dates_of(a, "sachbericht").front() == Date{2027, 10, 31});
+  CHECK(dates_of(a, "ueberpruefung").front() == Date{2027, 8, 1});
+  CHECK(dates_of(a, "fuehrungszeugnis") == std::vector<Date>{{2031, 8, 1}});
+  CHECK(dates_of(a, "anlage1").front() == Date{2027, 2, 28});
+  CHECK(dates_of(a, "verwendungsnachweis").front() == Date{2027, 9, 30});
+  // The § of each comes from the rendered agreement's headings.
+  CHECK(first_of(a, "kuendigung")->paragraph == kSection + "24");
+  CHECK(first_of(a, "sachbericht")->paragraph == kSection + "20");
+  CHECK(first_of(a, "fuehrungszeugnis")->paragraph == kSection + "14");
+  CHECK(first_of(a, "anlage1")->paragraph == kSection + "1");
+  CHECK(first_of(a, "kuendigung")->reminder_weeks > 0);
+  CHECK(std::is_sorted(a.deadlines.begin(), a.deadlines.end(),
+                       [](const Deadline& x, const Deadline& y) { return x.date < y.date; }));
+  for (const Deadline& d : a.deadlines) {
+    CHECK(d.date >= kFiveYears.from);
+    CHECK(d.date <= kFiveYears.to);
+  }
+}
+
+TEST_CASE("deadlines: the Führungszeugnis interval comes from the answer and is said to be assumed from the start") {
+  const std::string yaml = test::replace_once(test::ogs_sample_yaml(), "fuehrungszeugnis_intervall: 5",
+                                              "fuehrungszeugnis_intervall: 2");
+  const AgreementDeadlines a = compute(yaml);
+  CHECK(dates_of(a, "fuehrungszeugnis") == std::vector<Date>{{2028, 8, 1}, {2030, 8, 1}});
+  CHECK(first_of(a, "fuehrungszeugnis")->description.find("Assumed") != std::string::npos);
+}
+
+TEST_CASE("deadlines: a fixed term without extension ends, with negotiations a year before and no notice after") {
+  const std::string yaml =
+      test::replace_once(test::ogs_sample_yaml(), "verlaengerung: true", "verlaengerung: false");
+  const AgreementDeadlines a = compute(yaml);
+  CHECK(dates_of(a, "laufzeit_ende") == std::vector<Date>{{2029, 7, 31}});
+  CHECK(dates_of(a, "anschlussverhandlung") == std::vector<Date>{{2028, 7, 31}});
+  // Notice to end it on the day it ends anyway is no deadline.
+  CHECK(dates_of(a, "kuendigung") == std::vector<Date>{{2027, 1, 31}, {2028, 1, 31}});
+  CHECK(dates_of(a, "fuehrungszeugnis").empty());
+  for (const Deadline& d : a.deadlines)
+    if (d.kind != "sachbericht" && d.kind != "verwendungsnachweis") CHECK(d.date <= Date{2029, 7, 31});
+}
+
+TEST_CASE("deadlines: Schulsozialarbeit sample, notice to the end of either school half-year") {
+  const AgreementDeadlines a = compute(ssa_sample_yaml());
+  CHECK(a.unresolved.empty());
+  const std::vector<Date> notice = dates_of(a, "kuendigung");
+  REQUIRE(notice.size() >= 2);
+  CHECK(notice[0] == Date{2027, 4, 30});   // 3 months to 31 July 2027
+  CHECK(notice[1] == Date{2027, 10, 31});  // 3 months to 31 January 2028
+  CHECK(dates_of(a, "sachbericht").front() == Date{2027, 9, 30});
+  CHECK(first_of(a, "kuendigung")->paragraph == kSection + "20");
+  CHECK(dates_of(a, "anlage1").empty());
+}
+
+TEST_CASE("deadlines: a missing or unreadable answer builds no event and names the field") {
+  SUBCASE("no day for the notice") {
+    const std::string yaml = test::replace_once(test::ogs_sample_yaml(), "kuendigungstermin: Ende eines Schuljahres (31. Juli)",
+                                                "kuendigungstermin: Monatsende");
+    const AgreementDeadlines a = compute(yaml);
+    CHECK(dates_of(a, "kuendigung").empty());
+    REQUIRE(a.unresolved.size() == 1);
+    CHECK(a.unresolved[0].field.find("laufzeit_kuendigung.kuendigungstermin") == 0);
+    CHECK(a.unresolved[0].reason.find("Monatsende") != std::string::npos);
+  }
+  SUBCASE("no start") {
+    const std::string yaml = test::replace_once(test::ogs_sample_yaml(), "  beginn: 2026-08-01\n", "");
+    const AgreementDeadlines a = compute(yaml);
+    CHECK(a.deadlines.empty());
+    REQUIRE(a.unresolved.size() == 1);
+    CHECK(a.unresolved[0].field.find("laufzeit_kuendigung.beginn") == 0);
+  }
+  SUBCASE("no end of a fixed term") {
+    const std::string yaml = test::replace_once(test::ogs_sample_yaml(), "  ende: 2029-07-31\n", "");
+    const AgreementDeadlines a = compute(yaml);
+    CHECK(dates_of(a, "laufzeit_ende").empty());
+    REQUIRE_FALSE(a.unresolved.empty());
+    CHECK(a.unresolved[0].field.find("laufzeit_kuendigung.ende") == 0);
+  }
+}
+
+TEST_CASE("deadlines: the identity is stable for one agreement and differs between agreements") {
+  const std::string ogs = test::ogs_sample_yaml();
+  CHECK(compute(ogs).identity == compute(ogs).identity);
+  CHECK(compute(ogs).identity != compute(ssa_sample_yaml()).identity);
+  const std::string other_school = test::replace_once(ogs, "- name: GGS Lindenschule", "- name: GGS Birkenschule");
+  CHECK(compute(ogs).identity != compute(other_school).identity);
+  CHECK(compute(ogs).title.find("GGS Lindenschule") != std::string::npos);
+}
+
+TEST_CASE("deadlines: the iCalendar file parses back with libical, events in Europe/Berlin with reminders") {
+  const std::vector<AgreementDeadlines> agreements{compute(test::ogs_sample_yaml()), compute(ssa_sample_yaml())};
+  const CalendarOptions options{1764892800, "kovgen test"};
+  const std::string ics = write_ics(agreements, options);
+  CHECK(ics == write_ics(agreements, options));
+  // Every line ends in CRLF and no line is longer than 75 octets.
+  size_t start = 0;
+  while (start < ics.size()) {
+    const size_t end = ics.find("\r\n", start);
+    REQUIRE(end != std::string::npos);
+    CHECK(end - start <= 75);
+    CHECK(ics.substr(start, end - start).find('\n') == std::string::npos);
+    start = end + 2;
+  }
+  Calendar cal(icalparser_parse_string(ics.c_str()));
+  REQUIRE(cal);
+  CHECK(icalcomponent_isa(cal.get()) == ICAL_VCALENDAR_COMPONENT);
+  // What Outlook needs to import it.
+  CHECK(icalproperty_get_method(icalcomponent_get_first_property(cal.get(), ICAL_METHOD_PROPERTY)) == ICAL_METHOD_PUBLISH);
+  CHECK(std::string(icalproperty_get_version(icalcomponent_get_first_property(cal.get(), ICAL_VERSION_PROPERTY))) == "2.0");
+  CHECK(std::string(icalproperty_get_prodid(icalcomponent_get_first_property(cal.get(), ICAL_PRODID_PROPERTY))) ==
+        "-//kovgen//kovgen test//DE");
+  icalcomponent* zone = icalcomponent_get_first_component(cal.get(), ICAL_VTIMEZONE_COMPONENT);
+  REQUIRE(zone);
+  CHECK(std::string(icalproperty_get_tzid(icalcomponent_get_first_property(zone, ICAL_TZID_PROPERTY))) == "Europe/Berlin");
+
+  std::vector<const Deadline*> expected;
+  std::vector<std::string> expected_uids;
+  for (const auto& a : agreements)
+    for (const Deadline& d : a.deadlines) {
+      expected.push_back(&d);
+      expected_uids.push_back(event_uid(a, d));
+    }
+  size_t i = 0;
+  std::set<std::string> uids;
+  for (icalcomponent* e = icalcomponent_get_first_component(cal.get(), ICAL_VEVENT_COMPONENT); e;
+       e = icalcomponent_get_next_component(cal.get(), ICAL_VEVENT_COMPONENT), ++i) {
+    REQUIRE(i < expected.size());
+    const Deadline& d = *expected[i];
+    CHECK(std::string(icalcomponent_get_uid(e)) == expected_uids[i]);
+    uids.insert(icalcomponent_get_uid(e));
+    icalproperty* start_prop = icalcomponent_get_first_property(e, ICAL_DTSTART_PROPERTY);
+    icalparameter* tzid = icalproperty_get_first_parameter(start_prop, ICAL_TZID_PARAMETER);
+    REQUIRE(tzid);
+    CHECK(std::string(icalparameter_get_tzid(tzid)) == "Europe/Berlin");
+    const icaltimetype start = icalproperty_get_dtstart(start_prop);
+    CHECK(Date{start.year, start.month, start.day} == d.date);
+    CHECK(start.hour == 9);
+    // 9:00 in Berlin is 8:00 UTC in winter and 7:00 UTC in summer.
+    const icaltimetype utc = icaltime_convert_to_zone(icalcomponent_get_dtstart(e), icaltimezone_get_utc_timezone());
+    CHECK(utc.hour == (d.date.month >= 4 && d.date.month <= 9 ? 7 : 8));
+    CHECK(icaltime_as_timet(icalcomponent_get_dtstamp(e)) == 1764892800);
+    const std::string summary = icalcomponent_get_summary(e);
+    CHECK(summary.find(d.summary) == 0);
+    if (!d.paragraph.empty()) CHECK(summary.find(d.paragraph) != std::string::npos);
+    const std::string description = icalcomponent_get_description(e);
+    CHECK(description.find(d.description) != std::string::npos);
+    icalcomponent* alarm = icalcomponent_get_first_component(e, ICAL_VALARM_COMPONENT);
+    REQUIRE(alarm);
+    const icaltriggertype trigger = icalproperty_get_trigger(icalcomponent_get_first_property(alarm, ICAL_TRIGGER_PROPERTY));
+    CHECK(trigger.duration.is_neg == 1);
+    CHECK(static_cast<int>(trigger.duration.weeks) == d.reminder_weeks);
+    CHECK(description.find(std::to_string(d.reminder_weeks) + " week") != std::string::npos);
+  }
+  CHECK(i == expected.size());
+  CHECK(i > 10);
+  CHECK(uids.size() == i);
+}
+
+TEST_CASE("deadlines: UIDs stay the same across runs and differ between agreements") {
+  const AgreementDeadlines first = compute(test::ogs_sample_yaml());
+  const AgreementDeadlines second = compute(test::ogs_sample_yaml());
+  REQUIRE(first.deadlines.size() == second.deadlines.size());
+  for (size_t i = 0; i < first.deadlines.size(); ++i)
+    CHECK(event_uid(first, first.deadlines[i]) == event_uid(second, second.deadlines[i]));
+  const AgreementDeadlines other = compute(test::replace_once(test::ogs_sample_yaml(), "- name: GGS Lindenschule", "- name: GGS Birkenschule"));
+  REQUIRE_FALSE(other.deadlines.empty());
+  CHECK(event_uid(first, first.deadlines[0]) != event_uid(other, other.deadlines[0]));
+  CHECK(event_uid(first, first.deadlines[0]).find("-kuendigung-20270131@kovgen") != std::string::npos);
+}
