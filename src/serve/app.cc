@@ -132,13 +132,12 @@ std::shared_ptr<const std::string> Composed::document(const std::string& what,
 std::optional<Opened> App::open_version(int64_t id, int number, Diagnostics& diag) {
   auto summary = store_.draft(id);
   if (!summary) return std::nullopt;
-  auto version = store_.version(id, number > 0 ? number : summary->latest);
-  if (!version) return std::nullopt;
-  const std::string file = "entwurf-" + std::to_string(id) + "-v" + std::to_string(version->number) + ".yaml";
+  const int wanted = number > 0 ? number : summary->latest;
+  const std::string file = "entwurf-" + std::to_string(id) + "-v" + std::to_string(wanted) + ".yaml";
   std::shared_ptr<DraftCache::Slot> slot;
   {
     std::lock_guard lock(drafts_->mutex);
-    const auto key = std::make_pair(id, version->number);
+    const auto key = std::make_pair(id, wanted);
     auto it = drafts_->slots.find(key);
     if (it == drafts_->slots.end()) {
       if (drafts_->slots.size() >= DraftCache::kMaxEntries) drafts_->slots.clear();
@@ -148,15 +147,18 @@ std::optional<Opened> App::open_version(int64_t id, int number, Diagnostics& dia
   }
   std::lock_guard composing(slot->composing);
   if (!slot->composed) {
+    auto version = store_.version(id, wanted);
+    if (!version) return std::nullopt;
     auto loaded = load_answers(version->answers, file, "", *config_.templates, diag);
     if (!loaded) return std::nullopt;
     auto composed = std::make_shared<Composed>();
     composed->draft = make_draft(*loaded->tmpl, loaded->answers, config_.compose);
+    composed->version = std::move(*version);
     composed->tmpl = loaded->tmpl;
     composed->answers = std::move(loaded->answers);
     slot->composed = std::move(composed);
   }
-  return Opened(std::move(*summary), std::move(*version), file, slot->composed);
+  return Opened(std::move(*summary), file, slot->composed);
 }
 
 Response App::route(const Request& r, Context& c) {

@@ -75,6 +75,7 @@ struct App::Sessions {
 // compose to; what the version's pages show is derived from it once, on first use
 // (versions never change).
 struct Composed {
+  VersionInfo version;
   std::shared_ptr<const LoadedTemplate> tmpl;
   Answers answers;
   Draft draft;
@@ -95,15 +96,15 @@ struct Composed {
 // One version of a draft, opened for a request.
 struct Opened {
   DraftSummary summary;
-  VersionInfo version;
   std::string file;  // the name messages and downloads use
   std::shared_ptr<const Composed> composed;
+  const VersionInfo& version;
   const std::shared_ptr<const LoadedTemplate>& tmpl;
   const Answers& answers;
   const Draft& draft;
 
-  Opened(DraftSummary s, VersionInfo v, std::string f, std::shared_ptr<const Composed> c)
-      : summary(std::move(s)), version(std::move(v)), file(std::move(f)), composed(std::move(c)),
+  Opened(DraftSummary s, std::string f, std::shared_ptr<const Composed> c)
+      : summary(std::move(s)), file(std::move(f)), composed(std::move(c)), version(composed->version),
         tmpl(composed->tmpl), answers(composed->answers), draft(composed->draft) {}
 };
 
