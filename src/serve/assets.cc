@@ -55,6 +55,8 @@ th,td{border:1px solid #c4c4c4;padding:.3rem .5rem;text-align:left;vertical-alig
 .preview blockquote.alert-note,.preview blockquote.alert-tip{border-left-color:#0b4f8a;background:#eef5fc}
 .preview blockquote.alert-important{border-left-color:#6a1b9a;background:#f7effa}
 .alert-title{font-weight:bold;margin:0}
+@media (max-width:30rem){h1{font-size:1.5rem}main{padding:.5rem}.question{padding:.4rem 0 .4rem .4rem}}
+h1,h2,h3{hyphens:auto}
 )";
 
 // Only adds to pages that work without it: sends the section's fields to the
