@@ -198,11 +198,7 @@ def main():
         server.terminate()
         server.wait(10)
 
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("all browser checks passed")
-    return 0
+    return serve_fixture.verdict(failures, "browser")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from serve_fixture import count_versions, start_server, stop_server  # noqa: E402
+from serve_fixture import count_versions, start_server, stop_server, verdict  # noqa: E402
 from serve_browser_test import browser, check, failures, fetch  # noqa: E402
 
 BUILD = sys.argv[1]
@@ -105,11 +105,7 @@ def main():
             driver.quit()
         check(stop_server(server) == 0, "the server stops cleanly")
 
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("all layout checks passed")
-    return 0
+    return verdict(failures, "layout")
 
 
 if __name__ == "__main__":

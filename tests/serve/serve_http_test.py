@@ -19,7 +19,7 @@ import time
 import urllib.parse
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from serve_fixture import Client, count_versions, start_server, stop_server  # noqa: E402
+from serve_fixture import Client, count_versions, new_draft, start_server, stop_server, verdict  # noqa: E402
 
 BUILD = sys.argv[1]
 failures = []
@@ -114,9 +114,7 @@ def kill_during_saves(tmp):
     data = os.path.join(tmp, "absturz")
     server, base = start(data)
     c = Client(base)
-    c.request("/")
-    c.post("/entwuerfe", {"art": "vorlage", "vorlage": "ogs", "titel": "Absturz"})
-    c.request("/entwurf/1/abschnitt/meta")
+    new_draft(c, "Absturz")
     acknowledged = [0]
     stop = threading.Event()
 
@@ -220,9 +218,7 @@ def sigterm(tmp):
     data = os.path.join(tmp, "sigterm")
     server, base = start(data)
     c = Client(base)
-    c.request("/")
-    c.post("/entwuerfe", {"art": "vorlage", "vorlage": "ogs", "titel": "Ende"})
-    c.request("/entwurf/1/abschnitt/meta")
+    new_draft(c, "Ende")
     body = urllib.parse.urlencode({"csrf": c.csrf, "basis": "1", "aktion": "speichern",
                                    "f.meta.titel": "Gespeichert beim Beenden"}).encode()
     cookie = "; ".join("%s=%s" % (k.name, k.value) for k in c.jar)
@@ -286,11 +282,7 @@ def main():
     kill_during_saves(tmp)
     sigterm(tmp)
     tls(tmp)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("all HTTP checks passed")
-    return 0
+    return verdict(failures, "HTTP")
 
 
 if __name__ == "__main__":

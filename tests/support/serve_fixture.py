@@ -84,3 +84,20 @@ def count_versions(data):
         return db.execute("SELECT COUNT(*) FROM versions").fetchone()[0]
     finally:
         db.close()
+
+
+def new_draft(client, title):
+    """An OGS draft from the template, made by `client`, which then holds the form
+    of its first section (and so the CSRF token)."""
+    client.request("/")
+    client.post("/entwuerfe", {"art": "vorlage", "vorlage": "ogs", "titel": title})
+    client.request("/entwurf/1/abschnitt/meta")
+
+
+def verdict(failures, what):
+    """The exit code of a test script: 0 when no check failed."""
+    if failures:
+        print("%d check(s) failed" % len(failures))
+        return 1
+    print("all %s checks passed" % what)
+    return 0
