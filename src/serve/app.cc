@@ -22,7 +22,6 @@
 namespace kovgen::serve {
 
 using kainjow::mustache::data;
-using kainjow::mustache::mustache;
 
 namespace {
 constexpr const char* kSessionCookie = "kovgen_sitzung";
@@ -96,42 +95,70 @@ Response App::handle(const Request& request) {
 }
 
 // Versions never change, so each is read and composed once: a page view, the
-// preview and a download of the same version share the work. Bounded: when full,
-// the cache starts over.
+// preview and a download of the same version share the work, and requests that
+// arrive together for a version not yet composed wait for one composition instead
+// of each doing it. Bounded: when full, the cache starts over.
 struct App::DraftCache {
-  struct Entry {
-    std::shared_ptr<const LoadedTemplate> tmpl;
-    Answers answers;
-    Draft draft;
+  struct Slot {
+    std::mutex composing;
+    std::shared_ptr<const Composed> composed;  // set once, under `composing`
   };
   static constexpr size_t kMaxEntries = 256;
-  std::mutex mutex;
-  std::map<std::pair<int64_t, int>, std::shared_ptr<const Entry>> entries;
+  std::mutex mutex;  // guards slots only, never held while composing
+  std::map<std::pair<int64_t, int>, std::shared_ptr<Slot>> slots;
 };
+
+const std::string& Composed::html() const {
+  std::call_once(html_once_, [this] { html_ = draft_html(draft.markdown); });
+  return html_;
+}
+
+std::shared_ptr<const std::string> Composed::document(const std::string& what,
+                                                      const std::function<std::optional<std::string>()>& write) const {
+  // Held while writing: a second request for the same document waits for the first.
+  std::lock_guard lock(documents_mutex_);
+  auto& kept = documents_[what];
+  if (!kept) {
+    auto bytes = write();
+    if (!bytes) {
+      documents_.erase(what);
+      return nullptr;
+    }
+    kept = std::make_shared<const std::string>(std::move(*bytes));
+  }
+  return kept;
+}
 
 std::optional<Opened> App::open_version(int64_t id, int number, Diagnostics& diag) {
   auto summary = store_.draft(id);
   if (!summary) return std::nullopt;
-  auto version = store_.version(id, number > 0 ? number : summary->latest);
-  if (!version) return std::nullopt;
-  const std::string file = "entwurf-" + std::to_string(id) + "-v" + std::to_string(version->number) + ".yaml";
-  const auto key = std::make_pair(id, version->number);
-  std::shared_ptr<const DraftCache::Entry> entry;
+  const int wanted = number > 0 ? number : summary->latest;
+  const std::string file = "entwurf-" + std::to_string(id) + "-v" + std::to_string(wanted) + ".yaml";
+  std::shared_ptr<DraftCache::Slot> slot;
   {
     std::lock_guard lock(drafts_->mutex);
-    if (auto it = drafts_->entries.find(key); it != drafts_->entries.end()) entry = it->second;
+    const auto key = std::make_pair(id, wanted);
+    auto it = drafts_->slots.find(key);
+    if (it == drafts_->slots.end()) {
+      if (drafts_->slots.size() >= DraftCache::kMaxEntries) drafts_->slots.clear();
+      it = drafts_->slots.emplace(key, std::make_shared<DraftCache::Slot>()).first;
+    }
+    slot = it->second;
   }
-  if (!entry) {
+  std::lock_guard composing(slot->composing);
+  if (!slot->composed) {
+    auto version = store_.version(id, wanted);
+    if (!version) return std::nullopt;
     auto loaded = load_answers(version->answers, file, "", *config_.templates, diag);
     if (!loaded) return std::nullopt;
-    Draft draft = make_draft(*loaded->tmpl, loaded->answers, config_.compose);
-    entry = std::make_shared<const DraftCache::Entry>(
-        DraftCache::Entry{loaded->tmpl, std::move(loaded->answers), std::move(draft)});
-    std::lock_guard lock(drafts_->mutex);
-    if (drafts_->entries.size() >= DraftCache::kMaxEntries) drafts_->entries.clear();
-    drafts_->entries[key] = entry;
+    auto composed = std::make_shared<Composed>();
+    composed->draft = make_draft(*loaded->tmpl, loaded->answers, config_.compose);
+    composed->version = std::move(*version);
+    composed->tmpl = loaded->tmpl;
+    composed->answers = std::move(loaded->answers);
+    slot->composed = std::move(composed);
   }
-  return Opened{*summary, std::move(*version), entry->tmpl, entry->answers, file, entry->draft};
+  return Opened(std::move(*summary), file, slot->composed);
 }
 
 Response App::route(const Request& r, Context& c) {
@@ -184,7 +211,6 @@ Response App::route(const Request& r, Context& c) {
 
 Response App::home(Context& c, const std::string& message) {
   data d;
-  d.set("t", texts());
   d.set("csrf", c.csrf);
   if (!message.empty()) d.set("message", message);
   data drafts{data::type::list};
@@ -210,7 +236,7 @@ Response App::home(Context& c, const std::string& message) {
     templates.push_back(row);
   }
   d.set("templates", templates);
-  return page(tr("Drafts of cooperation agreements"), mustache(kHomePage).render(d), c.user, c.csrf);
+  return page(tr("Drafts of cooperation agreements"), render_template(kHomePage, d), c.user, c.csrf);
 }
 
 Response App::create_draft(const Request& r, Context& c) {

@@ -22,7 +22,6 @@
 namespace kovgen::serve {
 
 using kainjow::mustache::data;
-using kainjow::mustache::mustache;
 
 Response App::preview(Context& c, int64_t id, int version) {
   Diagnostics diag;
@@ -30,12 +29,11 @@ Response App::preview(Context& c, int64_t id, int version) {
   if (!opened) return not_found();
   const Draft& draft = opened->draft;
   data d;
-  d.set("t", texts());
   d.set("draft", std::to_string(id));
-  d.set("html", draft_html(draft.markdown));
+  d.set("html", opened->composed->html());
   d.set("readiness", readiness_line(draft.findings));
   d.set("ready_class", is_ready_to_sign(draft.findings) ? "ready" : "not-ready");
-  return page(fill(tr("Preview: {}"), {opened->summary.title}), mustache(kPreviewPage).render(d), c.user, c.csrf);
+  return page(fill(tr("Preview: {}"), {opened->summary.title}), render_template(kPreviewPage, d), c.user, c.csrf);
 }
 
 Response App::download(const Request& r, Context& c, int64_t id, const std::string& what) {
@@ -55,22 +53,24 @@ Response App::download(const Request& r, Context& c, int64_t id, const std::stri
     const OutputFormat* format = find_output_format(questionnaire ? "pdf" : what);
     if (!format || (what != "md" && what != "docx" && what != "pdf" && !questionnaire)) return not_found();
     WriterOptions options = config_.writer;
-    std::string markdown;
+    const Draft& draft = opened->draft;
     if (questionnaire) {
-      markdown = questionnaire_markdown(opened->tmpl->questionnaire);
       options.source_name = opened->tmpl->questionnaire.directory + "/template.yaml";
       file = "fragebogen-" + opened->tmpl->questionnaire.id + ".pdf";
     } else {
       // As render writes it: the ENTWURF mark unless the draft is ready to sign.
-      const Draft& draft = opened->draft;
       options.force_draft = !is_ready_to_sign(draft.findings);
       options.source_name = opened->file;
-      markdown = draft.markdown;
       file = stem + format->extension;
     }
-    auto bytes = write_formats(markdown, {format}, options, diag);
+    auto bytes = opened->composed->document(what, [&]() -> std::optional<std::string> {
+      auto written = write_formats(questionnaire ? questionnaire_markdown(opened->tmpl->questionnaire) : draft.markdown,
+                                   {format}, options, diag);
+      if (!written) return std::nullopt;
+      return std::move(written->front());
+    });
     if (!bytes) return message_page(tr("Download failed"), diag.to_string(), 500);
-    res.body = std::move(bytes->front());
+    res.body = *bytes;
     res.content_type = format->name == "pdf"    ? "application/pdf"
                        : format->name == "docx" ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                                                 : "text/markdown; charset=utf-8";
@@ -85,7 +85,6 @@ Response App::history(Context& c, int64_t id) {
   auto summary = store_.draft(id);
   if (!summary) return not_found();
   data d;
-  d.set("t", texts());
   d.set("draft", std::to_string(id));
   d.set("draft_title", summary->title);
   d.set("csrf", c.csrf);
@@ -112,7 +111,7 @@ Response App::history(Context& c, int64_t id) {
     audit.push_back(row);
   }
   d.set("audit", audit);
-  return page(fill(tr("History: {}"), {summary->title}), mustache(kHistoryPage).render(d), c.user, c.csrf);
+  return page(fill(tr("History: {}"), {summary->title}), render_template(kHistoryPage, d), c.user, c.csrf);
 }
 
 Response App::restore(const Request& r, Context& c, int64_t id) {

@@ -3,6 +3,10 @@
 // version, the login sessions and small helpers for requests and pages. Not part
 // of the serve library's interface; app.h is.
 #include <cstddef>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +31,8 @@ std::vector<std::string> split_path(const std::string& path);
 std::string param(const Request& r, const std::string& name);
 std::string cookie(const Request& r, const std::string& name);
 kainjow::mustache::data texts();
+// One of pages.h's templates filled with d, the texts ({{t.key}}) beneath it.
+std::string render_template(const char* template_text, const kainjow::mustache::data& d);
 Response redirect(const std::string& to);
 std::string html_id(const std::string& input_name);
 // What a value says, for comparing two versions field by field.
@@ -65,15 +71,41 @@ struct App::Sessions {
 };
 
 
-// One version of a draft with its answers, read as the CLI reads an answers file,
-// and the draft they compose to.
-struct Opened {
-  DraftSummary summary;
+// A version's answers, read as the CLI reads an answers file, and the draft they
+// compose to; what the version's pages show is derived from it once, on first use
+// (versions never change).
+struct Composed {
   VersionInfo version;
   std::shared_ptr<const LoadedTemplate> tmpl;
   Answers answers;
-  std::string file;  // the name messages and downloads use
   Draft draft;
+  // The preview's HTML.
+  const std::string& html() const;
+  // A download (Markdown, DOCX, PDF, the printable questionnaire) by its name in the
+  // URL, written by `write` the first time; nullptr when writing fails (not kept).
+  std::shared_ptr<const std::string> document(const std::string& what,
+                                              const std::function<std::optional<std::string>()>& write) const;
+
+ private:
+  mutable std::once_flag html_once_;
+  mutable std::string html_;
+  mutable std::mutex documents_mutex_;
+  mutable std::map<std::string, std::shared_ptr<const std::string>> documents_;
+};
+
+// One version of a draft, opened for a request.
+struct Opened {
+  DraftSummary summary;
+  std::string file;  // the name messages and downloads use
+  std::shared_ptr<const Composed> composed;
+  const VersionInfo& version;
+  const std::shared_ptr<const LoadedTemplate>& tmpl;
+  const Answers& answers;
+  const Draft& draft;
+
+  Opened(DraftSummary s, std::string f, std::shared_ptr<const Composed> c)
+      : summary(std::move(s)), file(std::move(f)), composed(std::move(c)), version(composed->version),
+        tmpl(composed->tmpl), answers(composed->answers), draft(composed->draft) {}
 };
 
 }  // namespace kovgen::serve

@@ -9,7 +9,6 @@
 namespace kovgen::serve {
 
 using kainjow::mustache::data;
-using kainjow::mustache::mustache;
 
 namespace {
 constexpr int kFreeLoginAttempts = 5;
@@ -17,10 +16,9 @@ constexpr int kFreeLoginAttempts = 5;
 
 Response App::login_page(Context& c, const std::string& error, int status) {
   data d;
-  d.set("t", texts());
   d.set("csrf", c.csrf);
   if (!error.empty()) d.set("error", error);
-  return page(tr("Log in"), mustache(kLoginPage).render(d), "", c.csrf, status);
+  return page(tr("Log in"), render_template(kLoginPage, d), "", c.csrf, status);
 }
 
 Response App::login(const Request& r, Context& c) {

@@ -22,7 +22,6 @@
 namespace kovgen::serve {
 
 using kainjow::mustache::data;
-using kainjow::mustache::mustache;
 
 namespace {
 
@@ -39,7 +38,6 @@ data question_data(const Question& q, const Template& t, const FormFields& texts
   const std::string name = input_name(q);
   const std::string id = html_id(name);
   data d;
-  d.set("t", kovgen::serve::texts());
   d.set("key", q.full_key);
   d.set("id", id);
   d.set("name", name);
@@ -189,7 +187,6 @@ static Response render_section(const Opened& o, const Section& s, const Draft& d
                                const std::string& user, const std::string& csrf, int status) {
   const Template& t = o.tmpl->questionnaire;
   data d;
-  d.set("t", texts());
   d.set("draft", std::to_string(o.summary.id));
   d.set("draft_title", o.summary.title);
   d.set("base", std::to_string(o.version.number));
@@ -212,9 +209,8 @@ static Response render_section(const Opened& o, const Section& s, const Draft& d
   d.set("author", v.author);
   std::string questions;
   data errors{data::type::list};
-  mustache question_template(kQuestion);
   for (const auto& q : s.questions) {
-    questions += question_template.render(question_data(q, t, v.texts, v.errors));
+    questions += render_template(kQuestion, question_data(q, t, v.texts, v.errors));
     for (const auto& [name, message] : v.errors)
       if (name == input_name(q) || name.rfind(input_name(q) + ".", 0) == 0) {
         data e;
@@ -259,7 +255,7 @@ static Response render_section(const Opened& o, const Section& s, const Draft& d
     downloads.push_back(row);
   }
   d.set("downloads", downloads);
-  return page(s.title + " – " + o.summary.title, mustache(kSectionPage).render(d), user, csrf, status);
+  return page(s.title + " – " + o.summary.title, render_template(kSectionPage, d), user, csrf, status);
 }
 
 Response App::section_page(const Request& r, Context& c, int64_t id, const std::string& section) {
@@ -295,12 +291,22 @@ Response App::section_page(const Request& r, Context& c, int64_t id, const std::
 }
 
 Response App::save_section(const Request& r, Context& c, int64_t id, const std::string& section) {
+  // A save needs only the questionnaire, not the composed draft: the page shown
+  // after it composes the new version anyway.
   Diagnostics diag;
-  auto opened = open_version(id, 0, diag);
-  if (!opened) return not_found();
-  const Template& t = opened->tmpl->questionnaire;
+  auto summary = store_.draft(id);
+  if (!summary) return not_found();
+  auto tmpl = config_.templates->get(summary->template_id, diag);
+  if (!tmpl) return not_found();
+  const Template& t = tmpl->questionnaire;
   const Section* s = t.find_section(section);
   if (!s) return not_found();
+  // Re-showing the form (a table row added, answers to check) shows the checklist.
+  auto show_form = [&](const SectionView& v, int status) {
+    auto opened = open_version(id, 0, diag);
+    if (!opened) return not_found();
+    return render_section(*opened, *s, opened->draft, v, c.user, c.csrf, status);
+  };
   const std::string action = param(r, "aktion");
   const bool json = action == "autosave";
   FormFields posted;
@@ -324,8 +330,7 @@ Response App::save_section(const Request& r, Context& c, int64_t id, const std::
     if (!q || q->type != QuestionType::records) return not_found();
     change_rows(*q, posted, row);
     v.texts = posted;
-    const Draft& draft = opened->draft;
-    return render_section(*opened, *s, draft, v, c.user, c.csrf, 200);
+    return show_form(v, 200);
   }
 
   SectionInput input = read_section(t, *s, posted);
@@ -340,8 +345,7 @@ Response App::save_section(const Request& r, Context& c, int64_t id, const std::
     }
     v.texts = posted;
     v.errors = input.errors;
-    const Draft& draft = opened->draft;
-    return render_section(*opened, *s, draft, v, c.user, c.csrf, 422);
+    return show_form(v, 422);
   }
   // The section goes into the text of the version the form was based on, so that
   // a conflicting save keeps exactly what this person saw and changed.

@@ -2,6 +2,9 @@
 
 #include <charconv>
 #include <ctime>
+#include <map>
+#include <memory>
+#include <mutex>
 
 #include <sodium.h>
 
@@ -69,6 +72,41 @@ data texts() {
   return t;
 }
 
+namespace {
+
+// {"t": texts()}, built once per language: copying the texts into the data of
+// every page and every question cost more than rendering them.
+const data& texts_beneath() {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<const data>> by_language;
+  const std::string language = tr("en");  // the page's lang attribute names the catalog
+  std::lock_guard lock(mutex);
+  auto& built = by_language[language];
+  if (!built) {
+    auto d = std::make_unique<data>();
+    d->set("t", texts());
+    built = std::move(d);
+  }
+  return *built;
+}
+
+// Parsed once per worker thread: kainjow's templates keep state while they render,
+// so threads do not share one.
+mustache& parsed(const char* template_text) {
+  thread_local std::map<const char*, std::unique_ptr<mustache>> by_text;
+  auto& m = by_text[template_text];
+  if (!m) m = std::make_unique<mustache>(template_text);
+  return *m;
+}
+
+}  // namespace
+
+std::string render_template(const char* template_text, const data& d) {
+  kainjow::mustache::context<std::string> context(&texts_beneath());
+  context.push(&d);
+  return parsed(template_text).render(context);
+}
+
 Response redirect(const std::string& to) {
   Response r;
   r.status = 303;
@@ -108,23 +146,21 @@ std::string utc_time_text(int64_t seconds) {
 Response page(const std::string& title, const std::string& content, const std::string& user, const std::string& csrf,
               int status) {
   data d;
-  d.set("t", texts());
   d.set("title", title);
   d.set("content", content);
   if (!user.empty()) d.set("user", user);
   d.set("csrf", csrf);
   Response r;
   r.status = status;
-  r.body = mustache(kLayoutPage).render(d);
+  r.body = render_template(kLayoutPage, d);
   return r;
 }
 
 Response message_page(const std::string& heading, const std::string& message, int status) {
   data d;
-  d.set("t", texts());
   d.set("heading", heading);
   d.set("message", message);
-  return page(heading, mustache(kMessagePage).render(d), "", "", status);
+  return page(heading, render_template(kMessagePage, d), "", "", status);
 }
 
 Response not_found() {

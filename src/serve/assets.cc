@@ -8,7 +8,7 @@ namespace kovgen::serve {
 // narrow window or at 200 % zoom.
 const char* const kStyleSheet = R"(
 *{box-sizing:border-box}
-body{margin:0;font-family:system-ui,"Segoe UI",Arial,sans-serif;font-size:1rem;line-height:1.5;color:#1a1a1a;background:#fff}
+body{margin:0;font-family:system-ui,"Segoe UI",Arial,sans-serif;font-size:1rem;line-height:1.5;color:#1a1a1a;background:#fff;overflow-wrap:anywhere}
 a{color:#0b4f8a}
 :focus-visible{outline:3px solid #b35900;outline-offset:2px}
 .skip{position:absolute;left:-10000px}
@@ -36,7 +36,7 @@ main{padding:1rem;max-width:80rem;margin:0 auto}
 .req{font-weight:normal;color:#4a4a4a}
 input[type=text],input[type=date],input[type=password],input:not([type]),select,textarea{width:100%;max-width:40rem;padding:.4rem;border:1px solid #595959;border-radius:3px;font:inherit}
 .records input{min-width:8rem}
-fieldset{border:1px solid #8a8a8a;padding:.6rem}
+fieldset{border:1px solid #8a8a8a;padding:.6rem;min-width:0}
 .radios{display:flex;flex-wrap:wrap;gap:1rem}
 button{font:inherit;padding:.4rem .9rem;border:1px solid #0b3d66;background:#0b3d66;color:#fff;border-radius:3px;cursor:pointer}
 button:hover{background:#072842}
@@ -55,6 +55,8 @@ th,td{border:1px solid #c4c4c4;padding:.3rem .5rem;text-align:left;vertical-alig
 .preview blockquote.alert-note,.preview blockquote.alert-tip{border-left-color:#0b4f8a;background:#eef5fc}
 .preview blockquote.alert-important{border-left-color:#6a1b9a;background:#f7effa}
 .alert-title{font-weight:bold;margin:0}
+@media (max-width:30rem){h1{font-size:1.5rem}main{padding:.5rem}.question{padding:.4rem 0 .4rem .4rem}}
+h1,h2,h3{hyphens:auto}
 )";
 
 // Only adds to pages that work without it: sends the section's fields to the

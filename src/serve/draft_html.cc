@@ -73,6 +73,29 @@ std::string escape_html(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// A table wider than a narrow window (or 200 % zoom) scrolls inside its own box,
+// focusable so that a keyboard can scroll it, instead of the whole page.
+std::string wrap_tables(const std::string& html) {
+  std::string out;
+  out.reserve(html.size() + 256);
+  size_t from = 0;
+  for (size_t at; (at = html.find("<table>", from)) != std::string::npos;) {
+    const size_t end = html.find("</table>", at);
+    if (end == std::string::npos) break;
+    out.append(html, from, at - from);
+    out += "<div class=\"table-wrap\" tabindex=\"0\">";
+    out.append(html, at, end + 8 - at);
+    out += "</div>";
+    from = end + 8;
+  }
+  out.append(html, from, std::string::npos);
+  return out;
+}
+
+}  // namespace
+
 std::string draft_html(std::string_view markdown) {
   MarkdownTree tree = parse_markdown(markdown);
   std::vector<AlertKind> kinds;
@@ -105,7 +128,7 @@ std::string draft_html(std::string_view markdown) {
   std::string html = raw ? raw : "";
   mem->free(raw);
   cmark_llist_free(mem, extensions);
-  return mark_placeholders(style_alerts(html, kinds));
+  return wrap_tables(mark_placeholders(style_alerts(html, kinds)));
 }
 
 }  // namespace kovgen::serve

@@ -28,13 +28,13 @@ const char* const kLayoutPage = R"(<!DOCTYPE html>
 
 const char* const kHomePage = R"(<h1>{{t.drafts}}</h1>
 {{#message}}<p class="notice" role="alert">{{message}}</p>{{/message}}
-{{#has_drafts}}<table class="list">
+{{#has_drafts}}<div class="table-wrap"><table class="list">
 <caption>{{t.drafts_caption}}</caption>
 <thead><tr><th scope="col">{{t.title}}</th><th scope="col">{{t.template}}</th><th scope="col">{{t.version}}</th><th scope="col">{{t.changed}}</th></tr></thead>
 <tbody>
 {{#drafts}}<tr><td><a href="/entwurf/{{id}}">{{title}}</a></td><td>{{template}}</td><td>{{latest}}</td><td>{{changed}}</td></tr>
 {{/drafts}}</tbody>
-</table>{{/has_drafts}}
+</table></div>{{/has_drafts}}
 {{^has_drafts}}<p>{{t.no_drafts}}</p>{{/has_drafts}}
 <h2>{{t.new_draft}}</h2>
 <form method="post" action="/entwuerfe" class="card">
@@ -135,19 +135,20 @@ const char* const kPreviewPage = R"(<p class="crumb"><a href="/entwurf/{{draft}}
 const char* const kHistoryPage = R"(<p class="crumb"><a href="/entwurf/{{draft}}">{{t.back_to_questionnaire}}</a></p>
 <h1>{{t.history}}: {{draft_title}}</h1>
 {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
-<table class="list">
+<div class="table-wrap"><table class="list">
 <caption>{{t.versions_caption}}</caption>
 <thead><tr><th scope="col">{{t.version}}</th><th scope="col">{{t.author}}</th><th scope="col">{{t.time}}</th><th scope="col">{{t.comment_column}}</th><th scope="col">{{t.actions}}</th></tr></thead>
 <tbody>{{#versions}}<tr><td>{{number}}{{#conflict}} <span class="state missing">{{t.conflict_mark}}</span>{{/conflict}}</td><td>{{author}}</td><td>{{created}}</td><td>{{comment}}</td>
 <td><a href="/entwurf/{{draft}}/download/yaml?version={{number}}">{{t.export_yaml}}</a> · <a href="/entwurf/{{draft}}/download/pdf?version={{number}}">PDF</a> · <a href="/entwurf/{{draft}}/download/docx?version={{number}}">DOCX</a>
 {{^latest}}<form method="post" action="/entwurf/{{draft}}/wiederherstellen" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{number}}"><button type="submit">{{t.restore}}</button></form>{{/latest}}</td></tr>
-{{/versions}}</tbody></table>
+{{/versions}}</tbody></table></div>
 <h2>{{t.audit}}</h2>
-<table class="list">
+{{! Focusable: a keyboard scrolls a table too wide for a narrow window. }}
+<div class="table-wrap" tabindex="0"><table class="list">
 <caption>{{t.audit_caption}}</caption>
 <thead><tr><th scope="col">{{t.time}}</th><th scope="col">{{t.who}}</th><th scope="col">{{t.what}}</th></tr></thead>
 <tbody>{{#audit}}<tr><td>{{at}}</td><td>{{who}}</td><td>{{what}}</td></tr>
-{{/audit}}</tbody></table>
+{{/audit}}</tbody></table></div>
 )";
 
 const char* const kLoginPage = R"(<h1>{{t.login}}</h1>

@@ -16,6 +16,7 @@ namespace {
 // Each keep-alive connection holds a worker while it is open; enough workers
 // that a room full of browsers (and wrk's 64 connections) never wait for one.
 constexpr size_t kWorkers = 96;
+constexpr size_t kRequestsPerConnection = 1000;
 
 Request to_request(const httplib::Request& in) {
   Request r;
@@ -48,6 +49,10 @@ HttpServer::HttpServer(App& app, const ServerSettings& settings) : impl_(std::ma
   // Headers and body go out in separate writes; without this, the client's delayed
   // ACK holds the body back on every keep-alive request.
   s.set_tcp_nodelay(true);
+  // cpp-httplib closes a keep-alive connection after 5 requests by default, and
+  // its listen backlog is as short: under load, reconnecting clients found the
+  // queue full and waited for the kernel's SYN retry (a second or more).
+  s.set_keep_alive_max_count(kRequestsPerConnection);
   auto handler = [&app](const httplib::Request& in, httplib::Response& out) {
     Response r = app.handle(to_request(in));
     out.status = r.status;

@@ -5,11 +5,18 @@
 namespace kovgen::serve {
 namespace {
 
-// A prepared statement, finalized when it goes out of scope.
+// One use of a statement the Store keeps prepared: reset for its next use when
+// it goes out of scope.
 class Statement {
  public:
-  Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
-  ~Statement() { sqlite3_finalize(stmt_); }
+  explicit Statement(sqlite3_stmt* prepared) : stmt_(prepared) {}
+  ~Statement() {
+    if (!stmt_) return;
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
   Statement& bind(int i, const std::string& s) {
     sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
     return *this;
@@ -75,21 +82,30 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) 
   return std::unique_ptr<Store>(new Store(db));
 }
 
-Store::~Store() { sqlite3_close(db_); }
+Store::~Store() {
+  for (const auto& [sql, stmt] : prepared_) sqlite3_finalize(stmt);
+  sqlite3_close(db_);
+}
+
+sqlite3_stmt* Store::prepared(const char* sql) {
+  auto& stmt = prepared_[sql];
+  if (!stmt) sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  return stmt;
+}
 
 int64_t Store::create_draft(const std::string& title, const std::string& template_id, const std::string& author,
                             const std::string& at, const std::string& answers) {
   std::lock_guard lock(mutex_);
   if (!exec(db_, "BEGIN IMMEDIATE")) return 0;
-  Statement insert(db_, "INSERT INTO drafts(title, template) VALUES(?, ?)");
+  Statement insert(prepared("INSERT INTO drafts(title, template) VALUES(?, ?)"));
   if (!insert.bind(1, title).bind(2, template_id).run()) {
     exec(db_, "ROLLBACK");
     return 0;
   }
   const int64_t id = sqlite3_last_insert_rowid(db_);
-  Statement version(db_,
+  Statement version(prepared(
                     "INSERT INTO versions(draft, number, base, author, created, comment, answers, conflict) "
-                    "VALUES(?, 1, 0, ?, ?, '', ?, 0)");
+                    "VALUES(?, 1, 0, ?, ?, '', ?, 0)"));
   if (!version.bind(1, id).bind(2, author).bind(3, at).bind(4, answers).run() || !exec(db_, "COMMIT")) {
     exec(db_, "ROLLBACK");
     return 0;
@@ -99,9 +115,9 @@ int64_t Store::create_draft(const std::string& title, const std::string& templat
 
 std::vector<DraftSummary> Store::drafts() {
   std::lock_guard lock(mutex_);
-  Statement q(db_,
+  Statement q(prepared(
               "SELECT d.id, d.title, d.template, v.number, v.created FROM drafts d JOIN versions v ON v.draft = d.id "
-              "AND v.number = (SELECT MAX(number) FROM versions WHERE draft = d.id) ORDER BY d.id DESC");
+              "AND v.number = (SELECT MAX(number) FROM versions WHERE draft = d.id) ORDER BY d.id DESC"));
   std::vector<DraftSummary> out;
   while (q.row()) out.push_back({q.integer(0), q.text(1), q.text(2), static_cast<int>(q.integer(3)), q.text(4)});
   return out;
@@ -109,9 +125,9 @@ std::vector<DraftSummary> Store::drafts() {
 
 std::optional<DraftSummary> Store::draft(int64_t id) {
   std::lock_guard lock(mutex_);
-  Statement q(db_,
+  Statement q(prepared(
               "SELECT d.id, d.title, d.template, v.number, v.created FROM drafts d JOIN versions v ON v.draft = d.id "
-              "WHERE d.id = ? ORDER BY v.number DESC LIMIT 1");
+              "WHERE d.id = ? ORDER BY v.number DESC LIMIT 1"));
   q.bind(1, id);
   if (!q.row()) return std::nullopt;
   return DraftSummary{q.integer(0), q.text(1), q.text(2), static_cast<int>(q.integer(3)), q.text(4)};
@@ -119,9 +135,9 @@ std::optional<DraftSummary> Store::draft(int64_t id) {
 
 std::vector<VersionInfo> Store::versions(int64_t draft) {
   std::lock_guard lock(mutex_);
-  Statement q(db_,
+  Statement q(prepared(
               "SELECT number, base, author, created, comment, conflict FROM versions WHERE draft = ? "
-              "ORDER BY number DESC");
+              "ORDER BY number DESC"));
   q.bind(1, draft);
   std::vector<VersionInfo> out;
   while (q.row())
@@ -132,9 +148,9 @@ std::vector<VersionInfo> Store::versions(int64_t draft) {
 
 std::optional<VersionInfo> Store::version(int64_t draft, int number) {
   std::lock_guard lock(mutex_);
-  Statement q(db_,
+  Statement q(prepared(
               "SELECT number, base, author, created, comment, conflict, answers FROM versions "
-              "WHERE draft = ? AND number = ?");
+              "WHERE draft = ? AND number = ?"));
   q.bind(1, draft).bind(2, static_cast<int64_t>(number));
   if (!q.row()) return std::nullopt;
   return VersionInfo{static_cast<int>(q.integer(0)), static_cast<int>(q.integer(1)), q.text(2), q.text(3), q.text(4),
@@ -148,7 +164,7 @@ std::optional<SaveResult> Store::save(int64_t draft, int base, const std::string
   // IMMEDIATE: the newest number is read and the next one written under one write
   // lock, also against another process on the same file.
   if (!exec(db_, "BEGIN IMMEDIATE")) return std::nullopt;
-  Statement latest(db_, "SELECT MAX(number) FROM versions WHERE draft = ?");
+  Statement latest(prepared("SELECT MAX(number) FROM versions WHERE draft = ?"));
   latest.bind(1, draft);
   if (!latest.row() || latest.integer(0) == 0) {
     exec(db_, "ROLLBACK");
@@ -158,9 +174,9 @@ std::optional<SaveResult> Store::save(int64_t draft, int base, const std::string
   result.latest_before = static_cast<int>(latest.integer(0));
   result.number = result.latest_before + 1;
   result.conflict = base != result.latest_before;
-  Statement insert(db_,
+  Statement insert(prepared(
                    "INSERT INTO versions(draft, number, base, author, created, comment, answers, conflict) "
-                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
   insert.bind(1, draft).bind(2, static_cast<int64_t>(result.number)).bind(3, static_cast<int64_t>(base));
   insert.bind(4, author).bind(5, at).bind(6, comment).bind(7, answers).bind(8, static_cast<int64_t>(result.conflict));
   bool ok = insert.run();
@@ -168,7 +184,7 @@ std::optional<SaveResult> Store::save(int64_t draft, int base, const std::string
     std::string detail = audit->detail;
     if (auto at_number = detail.find("{}"); at_number != std::string::npos)
       detail.replace(at_number, 2, std::to_string(result.number));
-    Statement log(db_, "INSERT INTO audit(draft, who, action, at, detail) VALUES(?, ?, ?, ?, ?)");
+    Statement log(prepared("INSERT INTO audit(draft, who, action, at, detail) VALUES(?, ?, ?, ?, ?)"));
     ok = log.bind(1, draft).bind(2, audit->who).bind(3, audit->action).bind(4, audit->at).bind(5, detail).run();
   }
   if (!ok || !exec(db_, "COMMIT")) {
@@ -181,13 +197,13 @@ std::optional<SaveResult> Store::save(int64_t draft, int base, const std::string
 void Store::audit(int64_t draft, const std::string& who, const std::string& action, const std::string& at,
                   const std::string& detail) {
   std::lock_guard lock(mutex_);
-  Statement q(db_, "INSERT INTO audit(draft, who, action, at, detail) VALUES(?, ?, ?, ?, ?)");
+  Statement q(prepared("INSERT INTO audit(draft, who, action, at, detail) VALUES(?, ?, ?, ?, ?)"));
   q.bind(1, draft).bind(2, who).bind(3, action).bind(4, at).bind(5, detail).run();
 }
 
 std::vector<AuditEntry> Store::audit_log(int64_t draft) {
   std::lock_guard lock(mutex_);
-  Statement q(db_, "SELECT at, who, action, detail FROM audit WHERE draft = ? ORDER BY id DESC");
+  Statement q(prepared("SELECT at, who, action, detail FROM audit WHERE draft = ? ORDER BY id DESC"));
   q.bind(1, draft);
   std::vector<AuditEntry> out;
   while (q.row()) out.push_back({q.text(0), q.text(1), q.text(2), q.text(3)});
@@ -196,13 +212,13 @@ std::vector<AuditEntry> Store::audit_log(int64_t draft) {
 
 bool Store::add_user(const std::string& name, const std::string& password_hash) {
   std::lock_guard lock(mutex_);
-  Statement q(db_, "INSERT OR REPLACE INTO users(name, hash) VALUES(?, ?)");
+  Statement q(prepared("INSERT OR REPLACE INTO users(name, hash) VALUES(?, ?)"));
   return q.bind(1, name).bind(2, password_hash).run();
 }
 
 std::optional<std::string> Store::password_hash(const std::string& name) {
   std::lock_guard lock(mutex_);
-  Statement q(db_, "SELECT hash FROM users WHERE name = ?");
+  Statement q(prepared("SELECT hash FROM users WHERE name = ?"));
   q.bind(1, name);
   if (!q.row()) return std::nullopt;
   return q.text(0);
@@ -210,7 +226,7 @@ std::optional<std::string> Store::password_hash(const std::string& name) {
 
 bool Store::has_users() {
   std::lock_guard lock(mutex_);
-  Statement q(db_, "SELECT 1 FROM users LIMIT 1");
+  Statement q(prepared("SELECT 1 FROM users LIMIT 1"));
   return q.row();
 }
 

@@ -4,6 +4,7 @@
 // that a later save does not silently win over an earlier one. Also the audit
 // log and the user accounts. Thread-safe: one connection, one lock.
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -11,6 +12,7 @@
 #include <vector>
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace kovgen::serve {
 
@@ -76,8 +78,12 @@ class Store {
 
  private:
   explicit Store(sqlite3* db) : db_(db) {}
+  // Prepared once and kept, by the SQL text's address (call only under mutex_):
+  // preparing cost more than running most of these queries.
+  sqlite3_stmt* prepared(const char* sql);
   sqlite3* db_;
   std::mutex mutex_;
+  std::map<const char*, sqlite3_stmt*> prepared_;
 };
 
 }  // namespace kovgen::serve

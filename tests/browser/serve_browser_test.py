@@ -21,6 +21,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+import serve_fixture  # noqa: E402
+
 BUILD, SOURCE = sys.argv[1], sys.argv[2]
 SCREENSHOT = sys.argv[3] if len(sys.argv) > 3 else None
 AXE = os.path.join(SOURCE, "tests/browser/node_modules/axe-core/axe.min.js")
@@ -35,15 +38,7 @@ def check(condition, message):
 
 
 def start_server(data, listen="127.0.0.1:0"):
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600", KOVGEN_LANG="de")
-    proc = subprocess.Popen([os.path.join(BUILD, "kovgen"), "serve", "--listen", listen, "--data", data],
-                            stderr=subprocess.PIPE, text=True, env=env)
-    line = proc.stderr.readline()
-    m = re.search(r"://[^ ]*:(\d+)/", line)
-    if not m:
-        proc.kill()
-        raise SystemExit("the server did not start: " + line)
-    return proc, "http://127.0.0.1:%s" % m.group(1)
+    return serve_fixture.start_server(BUILD, data, listen)
 
 
 def browser():
@@ -203,11 +198,7 @@ def main():
         server.terminate()
         server.wait(10)
 
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("all browser checks passed")
-    return 0
+    return serve_fixture.verdict(failures, "browser")
 
 
 if __name__ == "__main__":

@@ -115,6 +115,25 @@ TEST_CASE("serve: a save is a new version and the answers come back on the page 
   CHECK(logged);
 }
 
+TEST_CASE("serve: the preview and downloads kept for a version show a save at once and old versions stay as they were") {
+  Fixture f;
+  const int64_t id = f.create();
+  const std::string draft = "/entwurf/" + std::to_string(id);
+  const std::string md_v1 = f.send("GET", draft + "/download/md").body;
+  CHECK(f.send("GET", draft + "/download/md").body == md_v1);  // the kept document
+  CHECK(f.send("GET", draft + "/vorschau").body.find("Vereinbarung Kleinstadt") == std::string::npos);
+  f.send("GET", draft + "/abschnitt/meta");
+  REQUIRE(f.send("POST", draft + "/abschnitt/meta", {{"basis", "1"}, {"aktion", "speichern"},
+                                                     {"f.meta.titel", "Vereinbarung Kleinstadt"}})
+              .status == 303);
+  CHECK(f.send("GET", draft + "/vorschau").body.find("Vereinbarung Kleinstadt") != std::string::npos);
+  const std::string md_v2 = f.send("GET", draft + "/download/md").body;
+  CHECK(md_v2.find("Vereinbarung Kleinstadt") != std::string::npos);
+  CHECK(f.send("GET", draft + "/download/md", {{"version", "1"}}).body == md_v1);
+  CHECK(f.send("GET", draft + "/vorschau", {{"version", "1"}}).body.find("Vereinbarung Kleinstadt") == std::string::npos);
+  CHECK(f.send("GET", draft + "/abschnitt/meta").body.find("value=\"Vereinbarung Kleinstadt\"") != std::string::npos);
+}
+
 TEST_CASE("serve: a save based on an older version is kept as a conflict and the page names the differing field") {
   Fixture f;
   const int64_t id = f.create();
