@@ -165,6 +165,13 @@ TEST_CASE("a missing Land rate shows placeholders in Anlage 3 and no partial tot
   CHECK(rows.at("alle|**Zuschüsse insgesamt**") == "**\\[offen: Summe\\]**");
   CHECK(rows.at("**GGS Lindenschule**|**Summe des Standorts**") == "**\\[offen: Summe\\]**");
   CHECK(rows.at("alle|Kommunaler Pflichtanteil").find("offen") == std::string::npos);
+  // The lines that need the missing amounts are open themselves, in every site and in the sum per source.
+  for (const char* site : {"GGS Lindenschule|", "KGS St. Martin|", "GGS Am Bach|", "alle|"}) {
+    CAPTURE(site);
+    CHECK(rows.at(site + std::string("Landesmittel: Festbetrag (Plätze ohne Unterstützungsbedarf)")).find("offen") !=
+          std::string::npos);
+  }
+  CHECK(rows.at("GGS Lindenschule|Kommunaler Pflichtanteil").find("offen") == std::string::npos);
   // The years with their amounts keep their totals.
   CHECK(rows_of_year(d.markdown, "2027/28").at("alle|**Zuschüsse insgesamt**").find("offen") == std::string::npos);
   CHECK_FALSE(is_ready_to_sign(d.findings));

@@ -176,7 +176,7 @@ class Renderer {
         return;
       }
       case CMARK_NODE_HTML_BLOCK:
-        return render_layout_marker(layout_marker(n));
+        return render_layout_marker(layout_marker(n), n);
       default:
         if (is_table(n)) return render_table(n, container);
         // Unknown blocks (none in cmark-gfm today): keep their content.
@@ -337,7 +337,7 @@ class Renderer {
     if (!code.empty()) append_run_text(para.append_child("w:r"), safe_text(code, n));
   }
 
-  void render_layout_marker(LayoutMarker marker) {
+  void render_layout_marker(LayoutMarker marker, cmark_node* n) {
     switch (marker) {
       case LayoutMarker::keep_together_begin:
         end_keep_together();
@@ -348,6 +348,9 @@ class Renderer {
         break;
       case LayoutMarker::page_break:
         pending_page_break_ = true;
+        break;
+      case LayoutMarker::page_numbering:
+        end_section(page_numbering_label(n));
         break;
       case LayoutMarker::none:
         break;  // other HTML is not shown
@@ -385,6 +388,16 @@ class Renderer {
     if (std::string_view(keep_cell_.last_child().name()) != "w:p") keep_cell_.append_child("w:p");
     keep_cell_ = {};
     last_kept_ = {};
+  }
+
+  // A section ends in the properties of its last paragraph: an empty, tiny one here,
+  // as the last block may be a table (a signature group). The next section starts on
+  // a new page (the default section type), so a pending page break is spent.
+  void end_section(const std::string& next_label) {
+    end_keep_together();
+    pending_page_break_ = false;
+    pugi::xml_node ppr = append_part_end(body_, out_.numbered_parts.size());
+    out_.numbered_parts.push_back({next_label, ppr.append_child("w:sectPr")});
   }
 
   // A page break that found no paragraph to start: an explicit break.
@@ -587,6 +600,20 @@ void InlineWriter::flush() {
 }
 
 }  // namespace
+
+std::string part_end_bookmark(size_t part) { return "_KovgenTeilEnde" + std::to_string(part); }
+
+pugi::xml_node append_part_end(pugi::xml_node body, size_t part) {
+  pugi::xml_node para = body.append_child("w:p");
+  pugi::xml_node ppr = para.append_child("w:pPr");
+  add_element(ppr, "w:spacing", {{"w:before", "0"}, {"w:after", "0"}, {"w:line", "20"}, {"w:lineRule", "exact"}});
+  add_element(ppr.append_child("w:rPr"), "w:sz", {{"w:val", "2"}});
+  // Ids apart from the header's and footer's marks (900001, 900002).
+  const std::string id = std::to_string(900100 + part);
+  add_element(para, "w:bookmarkStart", {{"w:id", id}, {"w:name", part_end_bookmark(part)}});
+  add_element(para, "w:bookmarkEnd", {{"w:id", id}});
+  return ppr;
+}
 
 void render_docx_body(cmark_node* root, const WriterOptions& options,
                       const DocxBodyOptions& layout, DocxBody& out, Diagnostics& diag) {
