@@ -25,12 +25,13 @@ std::vector<Page> layout_numbered_document(const std::vector<Block>& blocks, con
   for (const NumberingStart& s : starts) {
     const size_t at = std::min(s.first_block, blocks.size());
     if (at < first) continue;
-    // A document that opens with a numbered part has no unnumbered pages before it.
-    if (at > first || !label.empty()) add_part(first, at, label);
+    // A part without blocks (a marker at the very end, or two in a row) gets no page.
+    if (at > first) add_part(first, at, label);
     first = at;
     label = s.label;
   }
-  add_part(first, blocks.size(), label);
+  if (blocks.size() > first) add_part(first, blocks.size(), label);
+  if (pages.empty()) add_part(0, 0, {});  // an empty document is one blank page
   return pages;
 }
 

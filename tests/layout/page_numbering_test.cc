@@ -102,6 +102,19 @@ TEST_CASE("page numbering: a document that opens with a numbered part has no unn
   CHECK(numbers[0] == PageNumber{"Anlage 3", 1, 1});
 }
 
+TEST_CASE("page numbering: a part without blocks gets no page") {
+  const FakeMetrics m;
+  std::vector<PageNumber> numbers;
+  // A marker at the very end (a document cut off after it) and two in a row.
+  std::vector<Page> pages = layout_numbered_document({lines_para("v", 3), lines_para("a", 3)}, {},
+                                                     {{1, "Anlage 1"}, {1, "Anlage 3"}, {2, "Anlage 4"}}, small_page(),
+                                                     m, nullptr, numbers);
+  REQUIRE(pages.size() == 2);
+  CHECK(numbers[0] == PageNumber{"", 1, 1});
+  CHECK(numbers[1] == PageNumber{"Anlage 3", 1, 1});
+  CHECK(page_has(pages[1], "a0"));
+}
+
 TEST_CASE("page numbering: the marker names its label, and the PDF blocks start a part where it stands") {
   MarkdownTree tree = parse_markdown(
       "# Vertrag\n\nText.\n\n<!-- kovgen:page-numbering Anlage 3 -->\n\n# Anlage 3\n\nMehr.\n\n"

@@ -111,3 +111,18 @@ TEST_CASE("docx sections: a document without Anlagen keeps one section and count
   CHECK(footer_text(part(parts, "word/footer1.xml")) == "Seite  PAGE 1 von  NUMPAGES 1");
   CHECK(doc.select_nodes("//w:bookmarkStart").empty());
 }
+
+TEST_CASE("docx sections: a marker without content after it makes no empty section") {
+  // Two markers in a row, and one at the very end (a document cut off after it).
+  const std::vector<kovgen::DocxPart> parts =
+      parts_of("# Vertrag\n\nText.\n\n<!-- kovgen:page-numbering Anlage 1 -->\n\n"
+               "<!-- kovgen:page-numbering Anlage 3 -->\n\n# Anlage 3\n\nGeld.\n\n"
+               "<!-- kovgen:page-numbering Anlage 4 -->\n");
+  pugi::xml_document doc;
+  REQUIRE(doc.load_string(part(parts, "word/document.xml").c_str()));
+  CHECK(doc.select_nodes("//w:sectPr").size() == 2);
+  CHECK(footer_text(part(parts, "word/footer2.xml")) == "Anlage 3 \u2013 Seite  PAGE 1 von  PAGEREF _KovgenTeilEnde1 1");
+  CHECK(part(parts, "word/footer3.xml").empty());
+  // The body's last paragraph holds the last part's bookmark and some text comes before it.
+  CHECK(doc.select_nodes("//w:bookmarkStart").size() == 2);
+}

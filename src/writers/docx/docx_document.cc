@@ -122,6 +122,7 @@ class Renderer {
     render_blocks(root, body_, ctx);
     end_keep_together();
     flush_page_break(body_);
+    drop_empty_last_part();
   }
 
   // XML-safe text of a node's literal; reports what had to be dropped.
@@ -396,8 +397,26 @@ class Renderer {
   void end_section(const std::string& next_label) {
     end_keep_together();
     pending_page_break_ = false;
+    // A part without content (two markers in a row) gets no section of its own.
+    if (!out_.numbered_parts.empty() && ends_empty_part()) {
+      out_.numbered_parts.back().label = next_label;
+      return;
+    }
     pugi::xml_node ppr = append_part_end(body_, out_.numbered_parts.size());
     out_.numbered_parts.push_back({next_label, ppr.append_child("w:sectPr")});
+  }
+
+  // Whether the last part has had no block yet: the body still ends in the paragraph
+  // that ended the part before it.
+  bool ends_empty_part() const {
+    return body_.last_child() == out_.numbered_parts.back().previous_section.parent().parent();
+  }
+
+  // A marker at the very end (a cut-off document) leaves no empty section behind.
+  void drop_empty_last_part() {
+    if (out_.numbered_parts.empty() || !ends_empty_part()) return;
+    body_.remove_child(body_.last_child());
+    out_.numbered_parts.pop_back();
   }
 
   // A page break that found no paragraph to start: an explicit break.
