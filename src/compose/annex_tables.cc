@@ -55,11 +55,15 @@ std::string instalment_label(std::optional<int> payments_per_year) {
 
 std::string annexes_partial_text(const Template& t, int only_number) {
   std::string out;
+  // The marker (docs/markdown-conventions.md) starts each annex on a new page that counts
+  // its own pages: „Anlage 3 – Seite 1 von 2“ in the footer of the PDF and the DOCX.
   for (const AnnexDeclaration& a : t.annexes)
-    if (only_number == 0 || a.number == only_number)
-      out += "<!-- kovgen:page-break -->\n\n# Anlage " + std::to_string(a.number) +
-           " zur Kooperationsvereinbarung vom {{kovgen.stand}}\n\n## " + escape_markdown(a.title) + "\n\n{{> " +
-           a.body + "}}\n\n";
+    if (only_number == 0 || a.number == only_number) {
+      const std::string number = std::to_string(a.number);
+      out += "<!-- kovgen:page-numbering Anlage " + number + " -->\n\n# Anlage " + number +
+             " zur Kooperationsvereinbarung vom {{kovgen.stand}}\n\n## " + escape_markdown(a.title) + "\n\n{{> " +
+             a.body + "}}\n\n";
+    }
   if (only_number != 0) return out.substr(out.find('#'));  // a document of its own starts with its heading
   return out.empty() ? out : "{{^kovgen.anlagen_getrennt}}\n" + out + "{{/kovgen.anlagen_getrennt}}\n";
 }

@@ -321,7 +321,8 @@ std::vector<TextOp> centred_runs(const std::vector<Run>& runs, const GlyphMetric
 }  // namespace
 
 void add_page_furniture(std::vector<Page>& pages, const std::string& title,
-                        const PageGeometry& page, const GlyphMetrics& metrics) {
+                        const PageGeometry& page, const GlyphMetrics& metrics,
+                        const std::vector<PageNumber>* numbers) {
   const Color grey{0.35f, 0.35f, 0.35f};
   // Regular, not italic: an italic header would embed a whole face (about 7 KB)
   // into documents that use no italics otherwise.
@@ -343,7 +344,8 @@ void add_page_furniture(std::vector<Page>& pages, const std::string& title,
     p.furniture.insert(p.furniture.end(), header.begin(), header.end());
     p.furniture_lines.push_back(
         {page.margin_left, rule_y, page.width - page.margin_right, rule_y, 0.4f, grey});
-    std::string label = "Seite " + std::to_string(i + 1) + " von " + std::to_string(total);
+    const std::string label = page_number_label(
+        numbers && size_t(i) < numbers->size() ? (*numbers)[i] : PageNumber{{}, i + 1, total});
     const float fw = text_width(metrics, foot, label);
     p.furniture.push_back({page.margin_left + (page.text_width() - fw) / 2, foot_y, fw, foot, label, {}});
   }

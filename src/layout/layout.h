@@ -219,9 +219,36 @@ std::vector<Page> layout_document(const std::vector<Block>& blocks,
                                   const GlyphMetrics& metrics,
                                   const Hyphenator* hyphenator = nullptr);
 
-// Adds the running header (the title, from page 2 on... see layout.cc) and the
-// footer "Seite X von Y" to every page.
+// Where the page count starts afresh: blocks[first_block] begins a new page, and the
+// pages up to the next start are numbered on their own, their footer led by the label
+// („Anlage 3 – Seite 1 von 2“). The pages before the first start are the document's.
+struct NumberingStart {
+  size_t first_block = 0;
+  std::string label;
+};
+
+// What a page's footer counts: „Seite 3 von 9“, or with a label „Anlage 3 – Seite 1 von 2“.
+struct PageNumber {
+  std::string label;
+  int number = 1;
+  int total = 1;
+  bool operator==(const PageNumber&) const = default;
+};
+
+// layout_document for each part between numbering starts, the pages one after the
+// other; `numbers` gets each page's PageNumber.
+std::vector<Page> layout_numbered_document(const std::vector<Block>& blocks, const std::vector<Box>& boxes,
+                                           const std::vector<NumberingStart>& starts, const PageGeometry& page,
+                                           const GlyphMetrics& metrics, const Hyphenator* hyphenator,
+                                           std::vector<PageNumber>& numbers);
+
+// The footer's text for a page: „Seite 3 von 9“ or „Anlage 3 – Seite 1 von 2“.
+std::string page_number_label(const PageNumber& number);
+
+// Adds the running header (the title) and the footer "Seite X von Y" to every page;
+// with `numbers` (one per page), each page's footer says what its PageNumber says.
 void add_page_furniture(std::vector<Page>& pages, const std::string& title,
-                        const PageGeometry& page, const GlyphMetrics& metrics);
+                        const PageGeometry& page, const GlyphMetrics& metrics,
+                        const std::vector<PageNumber>* numbers = nullptr);
 
 }  // namespace kovgen::layout

@@ -74,7 +74,8 @@ void find_appendix(cmark_node* marker, DraftStatus& status) {
     if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
       first = n;
       level = cmark_node_get_heading_level(n);
-      if (cmark_node* before = cmark_node_previous(n); before && layout_marker(before) == LayoutMarker::page_break)
+      if (cmark_node* before = cmark_node_previous(n); before && (layout_marker(before) == LayoutMarker::page_break ||
+                                                                     layout_marker(before) == LayoutMarker::page_numbering))
         first = before;
       break;
     }

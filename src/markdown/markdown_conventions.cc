@@ -117,15 +117,38 @@ std::string alert_plain_text(cmark_node* block_quote) {
   return out;
 }
 
-LayoutMarker layout_marker(cmark_node* html_block) {
-  if (!html_block || cmark_node_get_type(html_block) != CMARK_NODE_HTML_BLOCK)
-    return LayoutMarker::none;
+namespace {
+
+constexpr std::string_view kNumberingOpen = "<!-- kovgen:page-numbering ";
+constexpr std::string_view kMarkerClose = " -->";
+
+std::string_view marker_text(cmark_node* html_block) {
+  if (!html_block || cmark_node_get_type(html_block) != CMARK_NODE_HTML_BLOCK) return {};
   std::string_view s = literal(html_block);
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+LayoutMarker layout_marker(cmark_node* html_block) {
+  const std::string_view s = marker_text(html_block);
   if (s == "<!-- kovgen:keep-together -->") return LayoutMarker::keep_together_begin;
   if (s == "<!-- kovgen:end-keep-together -->") return LayoutMarker::keep_together_end;
   if (s == "<!-- kovgen:page-break -->") return LayoutMarker::page_break;
+  if (!page_numbering_label(html_block).empty()) return LayoutMarker::page_numbering;
   return LayoutMarker::none;
+}
+
+std::string page_numbering_label(cmark_node* html_block) {
+  std::string_view s = marker_text(html_block);
+  if (s.size() <= kNumberingOpen.size() + kMarkerClose.size() || s.substr(0, kNumberingOpen.size()) != kNumberingOpen ||
+      s.substr(s.size() - kMarkerClose.size()) != kMarkerClose || s.find('\n') != std::string_view::npos)
+    return {};
+  s = s.substr(kNumberingOpen.size(), s.size() - kNumberingOpen.size() - kMarkerClose.size());
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return std::string(s);
 }
 
 DocumentInfo document_info(cmark_node* root, const WriterOptions& options) {

@@ -32,10 +32,15 @@ std::string alert_plain_text(cmark_node* block_quote);
 // A paragraph of five or more underscores: a line to sign on.
 bool is_signature_line(cmark_node* paragraph);
 
-enum class LayoutMarker { none, keep_together_begin, keep_together_end, page_break };
+enum class LayoutMarker { none, keep_together_begin, keep_together_end, page_break, page_numbering };
 
 // Recognises "<!-- kovgen:keep-together -->" etc. on an HTML block node.
 LayoutMarker layout_marker(cmark_node* html_block);
+
+// "<!-- kovgen:page-numbering Anlage 3 -->": what follows starts on a new page and
+// counts its pages on its own, its footer led by the label („Anlage 3 – Seite 1 von 2“),
+// up to the next such marker. The label of a page_numbering marker, else "".
+std::string page_numbering_label(cmark_node* html_block);
 
 struct ReferenceDocx;  // the parsed --reference-docx (writers/docx/docx_reference.h)
 

@@ -165,7 +165,43 @@ TEST_CASE("a missing Land rate shows placeholders in Anlage 3 and no partial tot
   CHECK(rows.at("alle|**Zuschüsse insgesamt**") == "**\\[offen: Summe\\]**");
   CHECK(rows.at("**GGS Lindenschule**|**Summe des Standorts**") == "**\\[offen: Summe\\]**");
   CHECK(rows.at("alle|Kommunaler Pflichtanteil").find("offen") == std::string::npos);
+  // The lines that need the missing amounts are open themselves, in every site and in the sum per source.
+  for (const char* site : {"GGS Lindenschule|", "KGS St. Martin|", "GGS Am Bach|", "alle|"}) {
+    CAPTURE(site);
+    CHECK(rows.at(site + std::string("Landesmittel: Festbetrag (Plätze ohne Unterstützungsbedarf)")).find("offen") !=
+          std::string::npos);
+  }
+  CHECK(rows.at("GGS Lindenschule|Kommunaler Pflichtanteil").find("offen") == std::string::npos);
   // The years with their amounts keep their totals.
   CHECK(rows_of_year(d.markdown, "2027/28").at("alle|**Zuschüsse insgesamt**").find("offen") == std::string::npos);
   CHECK_FALSE(is_ready_to_sign(d.findings));
+}
+
+TEST_CASE("Anlage 1 lists every site per school year with its planned places and the Rechtsanspruch's year groups") {
+  // The sample's term extended to 2029/30, with a plan for that year at one site.
+  std::string answers = test::read_text(test::source_dir() + "/samples/ogs/ogs-vollstaendig.yaml");
+  answers = replace_block(answers, "  ende: 2029-07-31", "\n", "  ende: 2030-07-31");
+  answers = replace_block(answers, "  platzanpassung: true", "\n",
+                          "    - schule: KGS St. Martin\n      schuljahr: 2029/30\n      plaetze: 140\n"
+                          "      plaetze_spf: 7\n      gruppen: 6\n  platzanpassung: true");
+  TemplateCache cache(test::real_disk(), test::source_template_library());
+  Diagnostics diag;
+  auto loaded = load_answers(answers, "vier.yaml", "", cache, diag);
+  REQUIRE_MESSAGE(loaded, diag.to_string());
+  const std::string markdown = make_draft(*loaded->tmpl, loaded->answers, ComposeOptions{}).markdown;
+  const size_t from = markdown.find("## Standort- und Platzübersicht");
+  REQUIRE(from != std::string::npos);
+  const std::string annex = markdown.substr(from, markdown.find("# Anlage 3", from) - from);
+  for (const char* row : {"| GGS Lindenschule | 2026/27 | 1 | 200 | 12 | 8 |",
+                          "| GGS Lindenschule | 2027/28 | 1–2 | 215 | 13 | 9 |",
+                          "| GGS Lindenschule | 2028/29 | 1–3 | 225 | 14 | 9 |",
+                          // Without a plan for 2029/30 the site keeps the numbers of the agreement.
+                          "| GGS Lindenschule | 2029/30 | 1–4 | 200 | 12 | 8 |",
+                          "| KGS St. Martin | 2028/29 | 1–3 | 125 | 6 | 5 |",
+                          "| KGS St. Martin | 2029/30 | 1–4 | 140 | 7 | 6 |",
+                          "| GGS Am Bach | 2029/30 | 1–4 | 60 | 3 | 3 |"}) {
+    CAPTURE(row);
+    CHECK(annex.find(row) != std::string::npos);
+  }
+  CHECK(annex.find("2030/31") == std::string::npos);  // the term ends with 2029/30
 }

@@ -58,3 +58,61 @@ TEST_CASE("unanswered standard headings of the Beschlussvorlage are placeholders
   CHECK(paper.find("\\[offen: Auswirkungen auf den Klimaschutz – „keine“, wenn es keine gibt\\]") != std::string::npos);
   CHECK(paper.find("Haushaltsstelle: \\[offen: Haushaltsstelle der kommunalen Zuschüsse\\]") != std::string::npos);
 }
+
+TEST_CASE("the Beschlussvorlage has the parts of an NRW council paper in their order") {
+  const std::string paper = council_paper(complete_sample(), "Rat");
+  size_t at = 0;
+  for (const char* heading :
+       {"\n## Betreff\n", "\n## Beratungsfolge\n", "\n## Beschlussvorschlag\n", "\n## Sachverhalt\n",
+        "\n## Finanzielle Auswirkungen\n", "\n## Auswirkungen auf den Klimaschutz\n",
+        "\n## Auswirkungen auf die Gleichstellung\n", "\n## Anlagen\n"}) {
+    CAPTURE(heading);
+    const size_t next = paper.find(heading, at);
+    REQUIRE(next != std::string::npos);
+    at = next;
+  }
+  // The bodies in the order of the Gremien answers, each with its date.
+  const size_t school = paper.find("| Schulausschuss der Stadt Musterhausen | 12.03.2026 |");
+  const size_t council = paper.find("| Rat der Stadt Musterhausen | 26.03.2026 |");
+  CHECK(school != std::string::npos);
+  CHECK(council != std::string::npos);
+  CHECK(school < council);
+  // The own share highlighted, the budget line, and the Anlagen: the agreement and Anlage 3.
+  CHECK(paper.find("| **Kommunaler Eigenanteil** |") != std::string::npos);
+  CHECK(paper.find("Haushaltsstelle: Produkt 03.01.02") != std::string::npos);
+  const std::string annexes = paper.substr(at);
+  CHECK(annexes.find("- Entwurf der Kooperationsvereinbarung") != std::string::npos);
+  CHECK(annexes.find("- Finanzierungsübersicht (Anlage 3 der Vereinbarung)") != std::string::npos);
+}
+
+TEST_CASE("a missing Land rate leaves the Beschlussvorlage's sums of that year open and the paper a draft") {
+  std::string answers = complete_sample();
+  const size_t from = answers.find("    - schuljahr: 2028/29");
+  REQUIRE(from != std::string::npos);
+  const size_t to = answers.find("  # Beispielwerte der Stadt", from);
+  REQUIRE(to != std::string::npos);
+  answers.erase(from, to - from);
+  TemplateCache cache(test::real_disk(), test::source_template_library());
+  Diagnostics diag;
+  auto loaded = load_answers(answers, "ohne.yaml", "", cache, diag);
+  REQUIRE(loaded);
+  ComposeOptions options;
+  options.council_paper_for = "Rat";
+  const Draft d = make_draft(*loaded->tmpl, loaded->answers, options);
+  auto row = [&](const std::string& label) {
+    const size_t at = d.markdown.find("| " + label + " |");
+    REQUIRE(at != std::string::npos);
+    return d.markdown.substr(at, d.markdown.find('\n', at) - at);
+  };
+  // 2028/29 is the last column: open where it needs the Land's amounts, never a partial sum.
+  const std::string land = row("Landesmittel, an den Träger weitergeleitet");
+  CHECK(land.substr(land.rfind("| ", land.size() - 3)).find("offen") != std::string::npos);
+  const std::string total = row("Zuschüsse insgesamt");
+  CHECK(total.substr(total.rfind("| ", total.size() - 3)).find("offen") != std::string::npos);
+  CHECK(total.find("1.144.828,65") != std::string::npos);  // 2026/27 keeps its figure
+  // The own share needs no Land amount: it stays a figure.
+  const std::string own = row("**Kommunaler Eigenanteil**");
+  CHECK(own.find("offen") == std::string::npos);
+  CHECK(own.find("602.003,00") != std::string::npos);
+  CHECK_FALSE(is_ready_to_sign(d.findings));
+}

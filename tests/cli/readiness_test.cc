@@ -149,7 +149,7 @@ TEST_CASE("convert: an edited draft stays a draft while placeholders or kovgen's
   CHECK(contains(r.err, "die Checkliste im Anhang führt 3 unvollständige Pflichtabschnitte auf"));
   CHECK(contains(pdf_text(dir + "/g.pdf"), "ENTWURF"));
   // Without the appendix nothing says it is a draft any more: final, no stamp.
-  const size_t appendix = filled.find("<!-- kovgen:page-break -->\n\n## Anhang: Checkliste");
+  const size_t appendix = filled.find("<!-- kovgen:page-numbering Anhang -->\n\n## Anhang: Checkliste");
   REQUIRE(appendix != std::string::npos);
   write_text(dir + "/h.md", filled.substr(0, appendix));
   r = run_kovgen({"convert", dir + "/h.md", "-o", dir + "/h.pdf", "--quiet"});

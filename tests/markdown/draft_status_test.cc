@@ -90,3 +90,16 @@ TEST_CASE("convert's review: a warning with the line, and the appendix left out 
   CHECK(review_draft("# V\n\nText.\n", "e.md", false, none) == "# V\n\nText.\n");
   CHECK(none.items().empty());
 }
+
+TEST_CASE("the checklist appendix after the Anlagen goes whole, with the marker that numbers its pages") {
+  std::string appendix = kAppendix;
+  appendix.replace(0, appendix.find("\n"), "<!-- kovgen:page-numbering Anhang -->");
+  const std::string markdown = "# Vereinbarung\n\nText.\n\n<!-- kovgen:page-numbering Anlage 3 -->\n\n# Anlage 3\n\n"
+                               "Geld.\n\n" + appendix;
+  MarkdownTree tree = parse_markdown(markdown);
+  const DraftStatus s = assess_draft(tree.get());
+  REQUIRE(s.checklist_found);
+  const std::string rest = without_checklist_appendix(markdown, s);
+  CHECK(rest.find("Anhang") == std::string::npos);
+  CHECK(rest.find("<!-- kovgen:page-numbering Anlage 3 -->\n\n# Anlage 3\n\nGeld.") != std::string::npos);
+}

@@ -122,6 +122,7 @@ class Renderer {
     render_blocks(root, body_, ctx);
     end_keep_together();
     flush_page_break(body_);
+    drop_empty_last_part();
   }
 
   // XML-safe text of a node's literal; reports what had to be dropped.
@@ -176,7 +177,7 @@ class Renderer {
         return;
       }
       case CMARK_NODE_HTML_BLOCK:
-        return render_layout_marker(layout_marker(n));
+        return render_layout_marker(layout_marker(n), n);
       default:
         if (is_table(n)) return render_table(n, container);
         // Unknown blocks (none in cmark-gfm today): keep their content.
@@ -337,7 +338,7 @@ class Renderer {
     if (!code.empty()) append_run_text(para.append_child("w:r"), safe_text(code, n));
   }
 
-  void render_layout_marker(LayoutMarker marker) {
+  void render_layout_marker(LayoutMarker marker, cmark_node* n) {
     switch (marker) {
       case LayoutMarker::keep_together_begin:
         end_keep_together();
@@ -348,6 +349,9 @@ class Renderer {
         break;
       case LayoutMarker::page_break:
         pending_page_break_ = true;
+        break;
+      case LayoutMarker::page_numbering:
+        end_section(page_numbering_label(n));
         break;
       case LayoutMarker::none:
         break;  // other HTML is not shown
@@ -385,6 +389,34 @@ class Renderer {
     if (std::string_view(keep_cell_.last_child().name()) != "w:p") keep_cell_.append_child("w:p");
     keep_cell_ = {};
     last_kept_ = {};
+  }
+
+  // A section ends in the properties of its last paragraph: an empty, tiny one here,
+  // as the last block may be a table (a signature group). The next section starts on
+  // a new page (the default section type), so a pending page break is spent.
+  void end_section(const std::string& next_label) {
+    end_keep_together();
+    pending_page_break_ = false;
+    // A part without content (two markers in a row) gets no section of its own.
+    if (!out_.numbered_parts.empty() && ends_empty_part()) {
+      out_.numbered_parts.back().label = next_label;
+      return;
+    }
+    pugi::xml_node ppr = append_part_end(body_, out_.numbered_parts.size());
+    out_.numbered_parts.push_back({next_label, ppr.append_child("w:sectPr")});
+  }
+
+  // Whether the last part has had no block yet: the body still ends in the paragraph
+  // that ended the part before it.
+  bool ends_empty_part() const {
+    return body_.last_child() == out_.numbered_parts.back().previous_section.parent().parent();
+  }
+
+  // A marker at the very end (a cut-off document) leaves no empty section behind.
+  void drop_empty_last_part() {
+    if (out_.numbered_parts.empty() || !ends_empty_part()) return;
+    body_.remove_child(body_.last_child());
+    out_.numbered_parts.pop_back();
   }
 
   // A page break that found no paragraph to start: an explicit break.
@@ -587,6 +619,20 @@ void InlineWriter::flush() {
 }
 
 }  // namespace
+
+std::string part_end_bookmark(size_t part) { return "_KovgenTeilEnde" + std::to_string(part); }
+
+pugi::xml_node append_part_end(pugi::xml_node body, size_t part) {
+  pugi::xml_node para = body.append_child("w:p");
+  pugi::xml_node ppr = para.append_child("w:pPr");
+  add_element(ppr, "w:spacing", {{"w:before", "0"}, {"w:after", "0"}, {"w:line", "20"}, {"w:lineRule", "exact"}});
+  add_element(ppr.append_child("w:rPr"), "w:sz", {{"w:val", "2"}});
+  // Ids apart from the header's and footer's marks (900001, 900002).
+  const std::string id = std::to_string(900100 + part);
+  add_element(para, "w:bookmarkStart", {{"w:id", id}, {"w:name", part_end_bookmark(part)}});
+  add_element(para, "w:bookmarkEnd", {{"w:id", id}});
+  return ppr;
+}
 
 void render_docx_body(cmark_node* root, const WriterOptions& options,
                       const DocxBodyOptions& layout, DocxBody& out, Diagnostics& diag) {

@@ -45,11 +45,11 @@ void add_abstract_numbering(pugi::xml_node numbering, int id, bool ordered) {
   }
 }
 
-void add_field(pugi::xml_node para, const char* instruction, const char* placeholder) {
+void add_field(pugi::xml_node para, const std::string& instruction, const char* placeholder) {
   add_element(para.append_child("w:r"), "w:fldChar", {{"w:fldCharType", "begin"}});
   pugi::xml_node instr = para.append_child("w:r").append_child("w:instrText");
   instr.append_attribute("xml:space") = "preserve";
-  instr.text().set(instruction);
+  instr.text().set(instruction.c_str());
   add_element(para.append_child("w:r"), "w:fldChar", {{"w:fldCharType", "separate"}});
   para.append_child("w:r").append_child("w:t").text().set(placeholder);
   add_element(para.append_child("w:r"), "w:fldChar", {{"w:fldCharType", "end"}});
@@ -120,15 +120,17 @@ pugi::xml_document header_part(const DocumentInfo& info) {
   return doc;
 }
 
-pugi::xml_document footer_part() {
+pugi::xml_document footer_part(const std::string& label, const std::string& last_page) {
   pugi::xml_document doc;
   pugi::xml_node p = root(doc, "w:ftr").append_child("w:p");
   add_element(p.append_child("w:pPr"), "w:pStyle", {{"w:val", style_id::kFooter}});
+  // Every footer carries the mark: a reference made from a document with Anlagen
+  // reads the footer of its last section.
   add_bookmark_start(p, "900002", kFooterBookmark);
-  append_run_text(p.append_child("w:r"), "Seite ");
+  append_run_text(p.append_child("w:r"), label.empty() ? "Seite " : label + " \u2013 Seite ");
   add_field(p, " PAGE ", "1");
   append_run_text(p.append_child("w:r"), " von ");
-  add_field(p, " NUMPAGES ", "1");
+  add_field(p, last_page.empty() ? " NUMPAGES " : " PAGEREF " + last_page + " ", "1");
   add_element(p, "w:bookmarkEnd", {{"w:id", "900002"}});
   return doc;
 }

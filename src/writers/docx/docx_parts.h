@@ -21,8 +21,10 @@ pugi::xml_document settings_part();
 // word/header1.xml: the title, after „ENTWURF – “ for drafts.
 pugi::xml_document header_part(const DocumentInfo& info);
 
-// word/footer1.xml: „Seite X von Y“ with PAGE and NUMPAGES fields.
-pugi::xml_document footer_part();
+// word/footer1.xml: „Seite X von Y“ with PAGE and NUMPAGES fields. In a document of
+// parts that count their own pages, Y is a PAGEREF to `last_page`, the bookmark on the
+// part's last page (docx_document.h), and a label leads: „Anlage 3 – Seite X von Y“.
+pugi::xml_document footer_part(const std::string& label = {}, const std::string& last_page = {});
 
 // A w:sectPr with A4 portrait and 2.5 cm margins (no header or footer references).
 pugi::xml_document default_page_setup();

@@ -35,11 +35,18 @@ DocxPart& custom_part(std::vector<DocxPart>& parts) {
   return parts.back();  // docx_parts always adds it
 }
 
+// The footer of each part that counts its own pages: word/footer2.xml, … .
+std::string part_footer_name(size_t part) { return "footer" + std::to_string(part + 2) + ".xml"; }
+std::string part_footer_id(size_t part) { return "rIdFooter" + std::to_string(part + 2); }
+
 // The relationships of the reference's header and footer, and the images they name
 // (once each: a logo may appear in both).
-void add_furniture_parts(const ReferenceDocx& reference, std::vector<DocxPart>& parts) {
-  const std::pair<const ReferenceFurniture*, const char*> furniture[] = {
+void add_furniture_parts(const ReferenceDocx& reference, std::vector<DocxPart>& parts, size_t part_footers) {
+  std::vector<std::pair<const ReferenceFurniture*, std::string>> furniture = {
       {&reference.header, "word/_rels/header1.xml.rels"}, {&reference.footer, "word/_rels/footer1.xml.rels"}};
+  // Each part's footer is the reference's too, with the same images.
+  for (size_t i = 0; i < part_footers; ++i)
+    furniture.push_back({&reference.footer, "word/_rels/" + part_footer_name(i) + ".rels"});
   for (const auto& [f, rels_name] : furniture) {
     if (!f->xml.first_child() || !f->rels.first_child()) continue;
     parts.push_back({rels_name, "application/vnd.openxmlformats-package.relationships+xml",
@@ -50,6 +57,29 @@ void add_furniture_parts(const ReferenceDocx& reference, std::vector<DocxPart>& 
       if (!seen) parts.push_back(p);
     }
   }
+}
+
+// A section's header, footer, then the page setup (schema order, CT_SectPr); a part
+// that counts its own pages restarts at 1 (w:pgNumType before w:cols and what follows).
+void fill_section(pugi::xml_node sect, const pugi::xml_node& setup, const std::string& footer_id, bool restart) {
+  add_element(sect, "w:headerReference", {{"w:type", "default"}, {"r:id", "rIdHeader"}});
+  add_element(sect, "w:footerReference", {{"w:type", "default"}, {"r:id", footer_id}});
+  for (pugi::xml_node n : setup.children()) sect.append_copy(n);
+  if (!restart) return;
+  pugi::xml_node numbering = sect.child("w:pgNumType");
+  if (!numbering) {
+    static constexpr std::string_view kAfter[] = {"w:cols",  "w:formProt", "w:vAlign",     "w:noEndnote",
+                                                  "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter",
+                                                  "w:docGrid", "w:printerSettings", "w:sectPrChange"};
+    pugi::xml_node before = sect.find_child([](pugi::xml_node n) {
+      for (std::string_view name : kAfter)
+        if (name == n.name()) return true;
+      return false;
+    });
+    numbering = before ? sect.insert_child_before("w:pgNumType", before) : sect.append_child("w:pgNumType");
+  }
+  if (!numbering.attribute("w:start")) numbering.append_attribute("w:start");
+  numbering.attribute("w:start") = "1";
 }
 
 }  // namespace
@@ -70,18 +100,30 @@ std::optional<std::vector<DocxPart>> docx_parts(cmark_node* root, const WriterOp
 
   pugi::xml_document styles = default_styles();
   pugi::xml_document header = header_part(info);
-  pugi::xml_document footer = footer_part();
+  const std::vector<DocxBody::NumberedPart>& parted = body.numbered_parts;
+  pugi::xml_document footer = footer_part({}, parted.empty() ? std::string() : part_end_bookmark(0));
+  std::vector<pugi::xml_document> part_footers;
+  part_footers.reserve(parted.size());  // the documents must not move once listed below
+  for (size_t i = 0; i < parted.size(); ++i)
+    part_footers.push_back(footer_part(parted[i].label, part_end_bookmark(i + 1)));
   if (reference) {
-    apply_reference_styles(*reference, styles, {&body.document, &body.comments, &header, &footer});
+    std::vector<pugi::xml_document*> documents = {&body.document, &body.comments, &header, &footer};
+    for (pugi::xml_document& f : part_footers) documents.push_back(&f);
+    apply_reference_styles(*reference, styles, documents);
     merge_reference_furniture(reference->header, kHeaderBookmark, header);
     merge_reference_furniture(reference->footer, kFooterBookmark, footer);
+    for (pugi::xml_document& f : part_footers) merge_reference_furniture(reference->footer, kFooterBookmark, f);
   }
 
-  // The last section: header, footer, then the page setup (schema order).
-  pugi::xml_node sect = body.document.child("w:document").child("w:body").append_child("w:sectPr");
-  add_element(sect, "w:headerReference", {{"w:type", "default"}, {"r:id", "rIdHeader"}});
-  add_element(sect, "w:footerReference", {{"w:type", "default"}, {"r:id", "rIdFooter"}});
-  for (pugi::xml_node n : setup.children()) sect.append_copy(n);
+  // The sections: the agreement's ends before the first part, each part's before the
+  // next, the last one's is the body's own.
+  pugi::xml_node body_node = body.document.child("w:document").child("w:body");
+  if (!parted.empty()) append_part_end(body_node, parted.size());
+  pugi::xml_node last_section = body_node.append_child("w:sectPr");
+  fill_section(parted.empty() ? last_section : parted.front().previous_section, setup, "rIdFooter", false);
+  for (size_t i = 0; i < parted.size(); ++i)
+    fill_section(i + 1 < parted.size() ? parted[i + 1].previous_section : last_section, setup, part_footer_id(i),
+                 true);
 
   std::vector<Relationship> word_rels = {
       {"rIdStyles", office_relationship("styles"), "styles.xml"},
@@ -98,6 +140,8 @@ std::optional<std::vector<DocxPart>> docx_parts(cmark_node* root, const WriterOp
                          office_relationship(theme ? "theme" : "fontTable"),
                          p.name.substr(std::string("word/").size())});
   }
+  for (size_t i = 0; i < parted.size(); ++i)
+    word_rels.push_back({part_footer_id(i), office_relationship("footer"), part_footer_name(i)});
   for (size_t i = 0; i < body.hyperlinks.size(); ++i)
     word_rels.push_back({"rIdLink" + std::to_string(i + 1), office_relationship("hyperlink"),
                          body.hyperlinks[i], true});
@@ -128,8 +172,10 @@ std::optional<std::vector<DocxPart>> docx_parts(cmark_node* root, const WriterOp
       {"word/footer1.xml", word_type("footer"), xml_part_bytes(footer)},
       {"word/comments.xml", word_type("comments"), xml_part_bytes(body.comments)},
   };
+  for (size_t i = 0; i < part_footers.size(); ++i)
+    parts.push_back({"word/" + part_footer_name(i), word_type("footer"), xml_part_bytes(part_footers[i])});
   parts.insert(parts.end(), extra.begin(), extra.end());
-  if (reference) add_furniture_parts(*reference, parts);
+  if (reference) add_furniture_parts(*reference, parts, part_footers.size());
   return parts;
 }
 

@@ -133,6 +133,11 @@ class Builder {
       case LayoutMarker::keep_together_begin: keep_group_ = ++groups_; break;
       case LayoutMarker::keep_together_end: keep_group_ = 0; break;
       case LayoutMarker::page_break: page_break_ = true; break;
+      case LayoutMarker::page_numbering:
+        keep_group_ = 0;
+        page_break_ = false;  // the part starts on a new page of its own
+        out_.numbering.push_back({out_.blocks.size(), page_numbering_label(n)});
+        break;
       case LayoutMarker::none: break;  // other HTML is not shown
     }
   }

@@ -11,6 +11,8 @@ namespace kovgen {
 struct PdfContent {
   std::vector<layout::Block> blocks;
   std::vector<layout::Box> boxes;
+  // The parts that count their own pages (the Anlagen), from the page-numbering markers.
+  std::vector<layout::NumberingStart> numbering;
 };
 
 // Pure: the same tree always gives the same blocks.

@@ -433,10 +433,13 @@ std::optional<std::string> write(cmark_node* root, const WriterOptions& options,
   PdfContent content = pdf_blocks(root);
   resolve_pdf_glyphs(content, fonts, diag);
   const hyphenation::GermanHyphenator hyphenator;
-  std::vector<Page> pages = layout::layout_document(content.blocks, content.boxes, geometry, fonts, &hyphenator);
+  std::vector<layout::PageNumber> numbers;
+  std::vector<Page> pages = layout::layout_numbered_document(content.blocks, content.boxes, content.numbering,
+                                                             geometry, fonts, &hyphenator, numbers);
   // Drafts say so in the running header too, as the DOCX header does: the stamp
   // is strokes, which a reader of the text (or pdftotext) does not see.
-  layout::add_page_furniture(pages, info.draft ? "ENTWURF \u2013 " + info.title : info.title, geometry, fonts);
+  layout::add_page_furniture(pages, info.draft ? "ENTWURF \u2013 " + info.title : info.title, geometry, fonts,
+                             &numbers);
   if (!fonts.report(diag) || !fonts.create_fonts(code_points_by_face(pages), diag))
     return std::nullopt;
 
