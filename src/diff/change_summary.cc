@@ -89,7 +89,14 @@ std::vector<ChangedFigure> changed_figures(const AgreementDiff& diff) {
       for (size_t i = 0; i < pieces.size(); ++i) {
         const Piece& p = pieces[i];
         if (p.edit == Edit::removed && i + 1 < pieces.size() && pieces[i + 1].edit == Edit::added) {
-          const std::string old_value = trimmed(p.text), new_value = trimmed(pieces[i + 1].text);
+          std::string old_value = trimmed(p.text), new_value = trimmed(pieces[i + 1].text);
+          // An amount with its currency: „1.268.934,57 €“.
+          for (const std::string unit : {"\u00A0\u20AC", " \u20AC"})
+            if (i + 2 < pieces.size() && pieces[i + 2].text.rfind(unit, 0) == 0) {
+              old_value += unit;
+              new_value += unit;
+              break;
+            }
           if (has_digit(old_value) && has_digit(new_value) && old_value.size() <= kLongestFigure &&
               new_value.size() <= kLongestFigure) {
             std::string at = where;
