@@ -3,9 +3,10 @@
 # its school year update, in every output):
 #   bench/diff.sh [KOVGEN] [RUNS]
 # One hyperfine run per output set, whole process included: CriticMarkup, the
-# tracked-changes DOCX, the Nachtrag as md + docx + pdf, and all of them at once
-# (two kovgen runs: the comparison and the Nachtrag). Prints medians; say the
-# machine's load (uptime) with them.
+# tracked-changes DOCX, the change-marked PDF, the Nachtrag as md + docx + pdf,
+# the Synopse as md + docx + pdf, and all of them at once (three kovgen runs: the
+# comparison, the Nachtrag and the Synopse). Prints medians; say the machine's
+# load (uptime) with them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kovgen=${1:-build/kovgen}
@@ -31,9 +32,11 @@ echo "load: $(uptime)"
 hyperfine -N --warmup 3 --runs "$runs" --export-json "$tmp/diff.json" \
   -n critic "$d -o $tmp/a.md" \
   -n docx "$d -o $tmp/a.docx" \
-  -n nachtrag "$d --als nachtrag -o $tmp/n.md -o $tmp/n.docx -o $tmp/n.pdf" >/dev/null
+  -n marked-pdf "$d -o $tmp/a.pdf" \
+  -n nachtrag "$d --als nachtrag -o $tmp/n.md -o $tmp/n.docx -o $tmp/n.pdf" \
+  -n synopse "$d --als synopse -o $tmp/s.md -o $tmp/s.docx -o $tmp/s.pdf" >/dev/null
 hyperfine -N --warmup 3 --runs "$runs" --export-json "$tmp/all.json" \
-  -n all "sh -c '$d -o $tmp/a.md -o $tmp/a.docx && $d --als nachtrag -o $tmp/n.md -o $tmp/n.docx -o $tmp/n.pdf'" >/dev/null
+  -n all "sh -c '$d -o $tmp/a.md -o $tmp/a.docx -o $tmp/a.pdf && $d --als nachtrag -o $tmp/n.md -o $tmp/n.docx -o $tmp/n.pdf && $d --als synopse -o $tmp/s.md -o $tmp/s.docx -o $tmp/s.pdf'" >/dev/null
 python3 - "$tmp/diff.json" "$tmp/all.json" <<'PY'
 import json, statistics, sys
 for f in sys.argv[1:]:

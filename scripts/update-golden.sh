@@ -15,4 +15,6 @@ KOVGEN_LANG=en build/kovgen vorlage samples/ogs/ogs-vollstaendig.yaml --gremium 
   >tests/golden/ogs-vollstaendig-beschlussvorlage.md
 # The Nachtrag of the school year update: its test writes it when asked.
 KOVGEN_UPDATE_GOLDEN=1 build/kovgen_unit_tests -tc="nachtrag: the school year update*" >/dev/null || true
+# The Synopse of the school year update, likewise.
+KOVGEN_UPDATE_GOLDEN=1 build/kovgen_unit_tests -tc="synopse: the school year update*" >/dev/null || true
 git status --short tests/golden

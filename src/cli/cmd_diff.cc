@@ -9,9 +9,11 @@
 #include "cli_support.h"
 #include "command.h"
 #include "critic_markup.h"
+#include "marked_agreement.h"
 #include "docx_tracked_changes.h"
 #include "german_format.h"
 #include "nachtrag.h"
+#include "synopse.h"
 #include "i18n.h"
 #include "output_formats.h"
 #include "pipeline.h"
@@ -30,9 +32,13 @@ const char* const kUsage = N_(
     "Options:\n"
     "  -o, --output FILE        write FILE; its ending picks the format (may be repeated;\n"
     "                           '-' is standard output). FILE.md: Markdown with CriticMarkup;\n"
-    "                           FILE.docx: Word document with tracked changes\n"
+    "                           FILE.docx: Word document with tracked changes;\n"
+    "                           FILE.pdf: the new agreement with change marks, change bars\n"
+    "                           in the margin and a first-page summary of the changed sections\n"
     "      --als nachtrag       write the Nachtrag (amendment agreement) instead: md, docx,\n"
     "                           xml or pdf\n"
+    "      --als synopse        write the Synopse instead: old and new wording side by side,\n"
+    "                           per changed section (md, docx, xml or pdf)\n"
     "      --nummer N           number of the Nachtrag (default: 1, \"Erster Nachtrag\")\n"
     "      --vom DATE           date of the original agreement (2026-03-30 or 30.03.2026)\n"
     "      --inkrafttreten DATE date the Nachtrag takes effect\n"
@@ -75,8 +81,11 @@ int run(const std::vector<std::string>& argv) {
   if (args.positionals().size() != 2) return usage_error("diff", tr("expects two answers files: the old and the new version"));
   const std::string kind = args.get("--als", "aenderungen");
   const bool nachtrag = kind == "nachtrag";
-  if (!nachtrag && kind != "aenderungen")
-    return usage_error("diff", fill(tr("--als {}: known are aenderungen and nachtrag"), {kind}));
+  const bool synopse = kind == "synopse";
+  // Documents of their own, written by the ordinary writers in every format.
+  const bool whole_document = nachtrag || synopse;
+  if (!whole_document && kind != "aenderungen")
+    return usage_error("diff", fill(tr("--als {}: known are aenderungen, nachtrag and synopse"), {kind}));
   diff::NachtragOptions nachtrag_options;
   if (args.has("--nummer")) {
     const std::string n = args.get("--nummer");
@@ -99,8 +108,8 @@ int run(const std::vector<std::string>& argv) {
   for (const std::string& output : outputs) {
     const OutputFormat* f = output == "-" ? find_output_format("md") : find_output_format(output);
     if (!f) return usage_error("diff", unknown_ending_message(output));
-    if (!nachtrag && f->name != "md" && f->name != "docx")
-      return usage_error("diff", fill(tr("{}: kovgen diff writes Markdown (.md) and Word (.docx)"), {output}));
+    if (!whole_document && f->name != "md" && f->name != "docx" && f->name != "pdf")
+      return usage_error("diff", fill(tr("{}: kovgen diff writes Markdown (.md), Word (.docx) and PDF (.pdf)"), {output}));
     formats.push_back(f);
   }
 
@@ -108,7 +117,11 @@ int run(const std::vector<std::string>& argv) {
   if (!render_both(old_version, new_version, args.get("--template"))) return kExitInvalidInput;
   const diff::AgreementDiff comparison(old_version.markdown, new_version.markdown);
   // A new date of the draft ("Stand") alone changes nothing to amend.
-  if (!comparison.has_changes() || (nachtrag && diff::amendment_instructions(comparison).empty())) {
+  const std::string document = nachtrag ? diff::nachtrag_markdown(comparison, nachtrag_options)
+                               : synopse  ? diff::synopse_markdown(comparison)
+                                          : std::string();
+  if (!comparison.has_changes() || (nachtrag && diff::amendment_instructions(comparison).empty()) ||
+      (synopse && document.empty())) {
     std::fprintf(stderr, "%s\n",
                  fill(tr("{} and {} give the same agreement: no changes, nothing was written."),
                       {old_version.path, new_version.path})
@@ -120,19 +133,26 @@ int run(const std::vector<std::string>& argv) {
   RenderSettings settings = render_settings_from_environment(diag);
   settings.writer.source_name = new_version.path;
   std::vector<std::string> bytes;
-  if (nachtrag) {
-    auto written = write_formats(diff::nachtrag_markdown(comparison, nachtrag_options), formats, settings.writer, diag);
+  if (whole_document) {
+    settings.writer.change_marks = synopse;
+    auto written = write_formats(document, formats, settings.writer, diag);
     if (!written || diag.has_errors()) {
       std::fputs(diag.to_string().c_str(), stderr);
       return kExitInvalidInput;
     }
     bytes = std::move(*written);
   }
-  for (const OutputFormat* f : nachtrag ? std::vector<const OutputFormat*>{} : formats) {
+  for (const OutputFormat* f : whole_document ? std::vector<const OutputFormat*>{} : formats) {
     std::optional<std::string> written;
     if (f->name == "docx") {
       written = diff::write_tracked_changes_docx(comparison, new_version.markdown, settings.writer,
                                                  {args.get("--autor", "kovgen")}, diag);
+    } else if (f->name == "pdf") {
+      WriterOptions marked = settings.writer;
+      marked.change_marks = true;
+      if (auto pdf = write_formats(diff::marked_agreement_markdown(old_version.markdown, new_version.markdown), {f},
+                                   marked, diag))
+        written = std::move(pdf->front());
     } else if (auto md = write_formats(diff::critic_markup(comparison), {f}, settings.writer, diag)) {
       written = std::move(md->front());
     }

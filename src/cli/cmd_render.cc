@@ -13,6 +13,7 @@
 #include "pipeline.h"
 #include "process_environment.h"
 #include "render_command.h"
+#include "vorlage_previous.h"
 #include "report_json.h"
 
 namespace kovgen::cli {
@@ -59,6 +60,7 @@ int render_documents(const std::vector<std::string>& argv, const RenderCommand& 
                    {"--report"}, {"--strict", "", false}, {"--draft", "", false}, {"--ohne-checkliste", "", false}, {"--reference-docx"},
                    {"--force", "", false}, {"--quiet", "-q", false}, {"--anlagen"}};
   if (command.council_paper) specs.push_back({"--gremium"});
+  if (command.council_paper) specs.push_back({"--vorher"});
   Args args(argv, specs);
   const char* const name = command.name;
   if (!args.error().empty()) return usage_error(name, args.error());
@@ -139,6 +141,18 @@ int render_documents(const std::vector<std::string>& argv, const RenderCommand& 
   settings.compose.force_draft = args.has("--draft");
   settings.compose.without_checklist = args.has("--ohne-checkliste");
   settings.compose.annexes_separate = annexes == "getrennt" && !command.council_paper;
+  std::string synopse;  // vorlage --vorher: written next to each output
+  if (args.has("--vorher")) {
+    auto previous = compare_with_previous(args.get("--vorher"), *loaded, cache, settings.compose, diag);
+    if (!previous) {
+      std::fputs(diag.to_string().c_str(), stderr);
+      std::fprintf(stderr, "%s\n", fill(tr("{}: the previous answers have errors; nothing was written"), {args.get("--vorher")}).c_str());
+      return kExitInvalidInput;
+    }
+    settings.compose.previous_changes = previous->changes;
+    if (!to_stdout) synopse = previous->synopse;
+    settings.compose.synopse_attached = !synopse.empty();
+  }
   Draft draft = make_draft(*loaded->tmpl, loaded->answers, settings.compose);
 
   // Produce every output in memory first, so an error leaves no partial set.
@@ -173,6 +187,21 @@ int render_documents(const std::vector<std::string>& argv, const RenderCommand& 
         annex_files.push_back({path.string(), std::move((*annex_bytes)[i]), targets[i].second});
       }
     }
+  if (!synopse.empty()) {
+    WriterOptions synopse_options = writer_options;
+    synopse_options.change_marks = true;
+    synopse_options.force_draft = false;
+    auto synopse_bytes = write_formats(synopse, formats, synopse_options, diag);
+    if (!synopse_bytes || diag.has_errors()) {
+      std::fputs(diag.to_string().c_str(), stderr);
+      return kExitInvalidInput;
+    }
+    for (size_t i = 0; i < targets.size(); ++i) {
+      std::filesystem::path path(targets[i].first);
+      path.replace_filename(path.stem().string() + "-synopse" + path.extension().string());
+      annex_files.push_back({path.string(), std::move((*synopse_bytes)[i]), targets[i].second});
+    }
+  }
   std::fputs(diag.to_string().c_str(), stderr);  // warnings
   diag = Diagnostics();
   if (args.has("--out") && !make_directories(args.get("--out"), diag)) {

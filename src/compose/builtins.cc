@@ -66,6 +66,10 @@ const std::vector<Builtin>& kovgen_builtins() {
       {"gremium", BuiltinKind::text, [](const BuiltinInputs& in) { return text(in.options.council_paper_for); }},
       {"gremium_rat", BuiltinKind::flag,
        [](const BuiltinInputs& in) { return flag(in.options.council_paper_for == "Rat"); }},
+      // kovgen vorlage --vorher: the changes from the previous agreement, and
+      // whether their Synopse goes with the Vorlage as an Anlage.
+      {"synopse", BuiltinKind::flag, [](const BuiltinInputs& in) { return flag(in.options.synopse_attached); }},
+      {"aenderungen", BuiltinKind::markdown, [](const BuiltinInputs& in) { return text(in.options.previous_changes); }},
       {"finanzielle_auswirkungen", BuiltinKind::markdown,
        [](const BuiltinInputs& in) {
          const FinanceInputs finance = finance_inputs(in.answers);

@@ -44,6 +44,11 @@ struct ComposeOptions {
   // kovgen vorlage: the Beschlussvorlage for this body (Schulausschuss,
   // Jugendhilfeausschuss or Rat) instead of the agreement.
   std::string council_paper_for;
+  // kovgen vorlage --vorher ALT.yaml: what changed from the previous agreement,
+  // as Markdown made by the front-end (src/diff); empty without --vorher.
+  std::string previous_changes;
+  // The Synopse of those changes goes with the Vorlage as an Anlage.
+  bool synopse_attached = false;
   // --anlagen getrennt: the agreement without its annexes; annex_only (an annex's
   // number) renders that annex alone, as its own document.
   bool annexes_separate = false;

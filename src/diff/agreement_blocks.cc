@@ -59,6 +59,22 @@ std::string_view without_absatz_number(std::string_view text) {
   return text.substr(text.find(')') + 2);
 }
 
+std::string without_strong(std::string_view markdown) {
+  std::string out;
+  out.reserve(markdown.size());
+  for (size_t i = 0; i < markdown.size(); ++i) {
+    if (markdown[i] == '\\' && i + 1 < markdown.size()) {
+      out += markdown.substr(i, 2);
+      ++i;
+    } else if (markdown.compare(i, 2, "**") == 0) {
+      ++i;
+    } else {
+      out += markdown[i];
+    }
+  }
+  return out;
+}
+
 std::vector<Section> split_agreement(std::string_view markdown) {
   std::vector<Section> sections(1);
   int group = 0;

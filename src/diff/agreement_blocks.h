@@ -44,4 +44,8 @@ int absatz_number(std::string_view text);
 // matches its old self.
 std::string_view without_absatz_number(std::string_view text);
 
+// The Markdown without its strong emphasis ("**"), escapes kept: for outputs
+// in which bold marks new wording.
+std::string without_strong(std::string_view markdown);
+
 }  // namespace kovgen::diff

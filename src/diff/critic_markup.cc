@@ -7,6 +7,12 @@ const MarkStyle kCriticMarkup{"{++", "++}", "{--", "--}", true, "", ""};
 
 std::string wrap(const std::string& text, Edit edit, const MarkStyle& style) {
   if (text.empty()) return text;
+  if (style.space_outside) {
+    const size_t first = text.find_first_not_of(" \n");
+    if (first == std::string::npos) return text;
+    const size_t last = text.find_last_not_of(" \n");
+    return text.substr(0, first) + wrap(text.substr(first, last - first + 1), edit, MarkStyle{style.added_open, style.added_close, style.removed_open, style.removed_close}) + text.substr(last + 1);
+  }
   return edit == Edit::added ? style.added_open + text + style.added_close
                              : style.removed_open + text + style.removed_close;
 }

@@ -19,6 +19,9 @@ struct MarkStyle {
   // When set, a whole added or removed block gets this one mark after its
   // Markdown lead ("- ", "## ", the first cell) instead of its text being wrapped.
   std::string block_added, block_removed;
+  // White space at a change's ends stays outside its marks, as Markdown's
+  // emphasis needs ("**new** words", not "**new **words").
+  bool space_outside = false;
 };
 
 // The new agreement with the old one's removed parts in place, marked by `style`.

@@ -57,6 +57,9 @@ struct WriterOptions {
   std::string creator = "kovgen";
   // A folder with the PDF font subsets that replaces the build's (PDF writer only).
   std::string font_dir;
+  // A comparison (kovgen diff): **bold** is new wording and ~~struck~~ old
+  // wording, shown in change colours; the PDF adds a change bar to their lines.
+  bool change_marks = false;
 };
 
 struct DocumentInfo {

@@ -102,3 +102,73 @@ TEST_CASE("diff --als nachtrag: the Nachtrag as md, docx and pdf, and none when 
   CHECK(contains(r.err, "kein Datum"));
   CHECK_FALSE(file_exists(dir + "/x.md"));
 }
+
+TEST_CASE("diff --als synopse: the Synopse as md, docx and pdf, and none when nothing changed") {
+  const std::string dir = fresh_temp_dir("diff-cli/synopse");
+  const auto [old_file, new_file] = pair_files("school year update", dir);
+  CommandResult r = run_kovgen({"diff", old_file, new_file, "--als", "synopse", "-o", dir + "/s.md", "-o", dir + "/s.docx",
+                                "-o", dir + "/s.pdf", "-q"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string md = read_text(dir + "/s.md");
+  CHECK(contains(md, "# Synopse\n"));
+  CHECK(contains(md, "| Bisherige Fassung | Neue Fassung |"));
+  CHECK(file_exists(dir + "/s.docx"));
+  CHECK(file_exists(dir + "/s.pdf"));
+
+  const auto [same_old, same_new] = pair_files("no change", fresh_temp_dir("diff-cli/synopse-same"));
+  r = run_kovgen({"diff", same_old, same_new, "--als", "synopse", "-o", dir + "/leer.md", "-o", dir + "/leer.pdf"});
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.err, "keine Änderungen"));
+  CHECK_FALSE(file_exists(dir + "/leer.md"));
+  CHECK_FALSE(file_exists(dir + "/leer.pdf"));
+
+  r = run_kovgen({"diff", old_file, new_file, "--als", "gegenueberstellung", "-o", dir + "/x.md"});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "synopse"));
+  CHECK_FALSE(file_exists(dir + "/x.md"));
+}
+
+TEST_CASE("diff -o X.pdf: the marked agreement, and no file when nothing changed") {
+  const std::string dir = fresh_temp_dir("diff-cli/marked-pdf");
+  const auto [old_file, new_file] = pair_files("changed amount", dir);
+  CommandResult r = run_kovgen({"diff", old_file, new_file, "-o", dir + "/m.pdf", "-q"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(read_text(dir + "/m.pdf").rfind("%PDF-", 0) == 0);
+  const auto [same_old, same_new] = pair_files("no change", fresh_temp_dir("diff-cli/marked-same"));
+  r = run_kovgen({"diff", same_old, same_new, "-o", dir + "/leer.pdf"});
+  CHECK(r.exit_code == 0);
+  CHECK_FALSE(file_exists(dir + "/leer.pdf"));
+}
+
+TEST_CASE("vorlage --vorher: the Sachverhalt names the changes and the Synopse is written next to the Vorlage") {
+  const std::string dir = fresh_temp_dir("diff-cli/vorlage-vorher");
+  const auto [old_file, new_file] = pair_files("school year update", dir);
+  CommandResult r = run_kovgen({"vorlage", new_file, "--gremium", "Schulausschuss", "--vorher", old_file, "-o",
+                                dir + "/vorlage.md", "-o", dir + "/vorlage.pdf", "-q"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string md = read_text(dir + "/vorlage.md");
+  CHECK(contains(md, "Gegenüber der bisherigen Fassung ändern sich §\u00A01"));
+  CHECK(contains(md, "Die wichtigsten geänderten Angaben:"));
+  CHECK(contains(md, "- §\u00A01 Absatz 2, GGS Lindenschule, Plätze: 225 (bisher 200)"));
+  CHECK(contains(md, "- Synopse: Gegenüberstellung der bisherigen und der neuen Fassung der Vereinbarung"));
+  CHECK(contains(read_text(dir + "/vorlage-synopse.md"), "| Bisherige Fassung | Neue Fassung |"));
+  CHECK(file_exists(dir + "/vorlage-synopse.pdf"));
+
+  // Without --vorher neither the changes nor the Synopse.
+  r = run_kovgen({"vorlage", new_file, "--gremium", "Rat", "-o", dir + "/ohne.md", "-q"});
+  REQUIRE(r.exit_code == 0);
+  CHECK_FALSE(contains(read_text(dir + "/ohne.md"), "Synopse"));
+  CHECK_FALSE(file_exists(dir + "/ohne-synopse.md"));
+
+  // Bad previous answers: named, and nothing written.
+  write_text(dir + "/kaputt.yaml", replace_once(read_text(old_file), "monatspauschale: 75,00", "monatspauschale: viel"));
+  r = run_kovgen({"vorlage", new_file, "--gremium", "Rat", "--vorher", dir + "/kaputt.yaml", "-o", dir + "/x.md"});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, dir + "/kaputt.yaml"));
+  CHECK(contains(r.err, "monatspauschale"));
+  CHECK_FALSE(file_exists(dir + "/x.md"));
+  CHECK_FALSE(file_exists(dir + "/x-synopse.md"));
+}

@@ -16,6 +16,10 @@ namespace kovgen {
 
 namespace {
 
+// Change marks of a comparison (WriterOptions::change_marks), as in the PDF.
+constexpr const char* kInsertedColour = "0050B4";
+constexpr const char* kRemovedColour = "C00000";
+
 struct ParaProps {
   const char* style = style_id::kBodyText;
   bool keep_next = false;
@@ -106,6 +110,7 @@ class InlineWriter {
 
 class Renderer {
  public:
+  bool change_marks() const { return options_.change_marks; }
   Renderer(const WriterOptions& options, const DocxBodyOptions& layout, DocxBody& out,
            Diagnostics& diag)
       : options_(options), layout_(layout), out_(out), diag_(diag) {}
@@ -612,7 +617,11 @@ void InlineWriter::flush() {
     if (p.bold) rpr.append_child("w:b");
     if (p.italic) rpr.append_child("w:i");
     if (p.strike) rpr.append_child("w:strike");
+    // CT_RPr's order: b, i, strike, color, highlight, u.
+    if (r_.change_marks() && (p.bold || p.strike))
+      add_element(rpr, "w:color", {{"w:val", p.strike ? kRemovedColour : kInsertedColour}});
     if (p.highlight) add_element(rpr, "w:highlight", {{"w:val", "yellow"}});
+    if (r_.change_marks() && p.bold && !p.strike) add_element(rpr, "w:u", {{"w:val", "single"}});
   }
   append_run_text(run, pending_);
   pending_.clear();

@@ -82,6 +82,7 @@ struct Context {
 
 class Builder {
  public:
+  explicit Builder(bool change_marks) : change_marks_(change_marks) {}
   PdfContent take() { return std::move(out_); }
 
   void blocks(cmark_node* parent, const Context& ctx) {
@@ -374,6 +375,10 @@ class Builder {
         case CMARK_NODE_STRONG: {
           Style s = style;
           s.face = with_bold(style.face);
+          if (change_marks_) {
+            s.color = kInsertedColor;
+            s.underline = true;
+          }
           inlines(n, s, link, runs);
           break;
         }
@@ -395,6 +400,7 @@ class Builder {
         default: {
           Style s = style;
           if (is_strikethrough(n)) s.strike = true;
+          if (is_strikethrough(n) && change_marks_) s.color = kRemovedColor;
           inlines(n, s, link, runs);
           break;
         }
@@ -412,6 +418,7 @@ class Builder {
   }
 
   PdfContent out_;
+  const bool change_marks_;
   layout::Paragraph pending_marker_;  // the marker for the next paragraph (list items)
   int keep_group_ = 0;
   int last_group_ = 0;
@@ -426,8 +433,8 @@ void resolve_runs(std::vector<Run>& runs, const layout::GlyphMetrics& m, Diagnos
 
 }  // namespace
 
-PdfContent pdf_blocks(cmark_node* root) {
-  Builder builder;
+PdfContent pdf_blocks(cmark_node* root, bool change_marks) {
+  Builder builder(change_marks);
   builder.blocks(root, Context{});
   return builder.take();
 }

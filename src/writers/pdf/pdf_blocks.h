@@ -15,8 +15,12 @@ struct PdfContent {
   std::vector<layout::NumberingStart> numbering;
 };
 
-// Pure: the same tree always gives the same blocks.
-PdfContent pdf_blocks(cmark_node* root);
+// Pure: the same tree always gives the same blocks. With change_marks, bold is
+// new wording (kInsertedColor, underlined) and struck text old (kRemovedColor).
+PdfContent pdf_blocks(cmark_node* root, bool change_marks = false);
+
+inline constexpr layout::Color kInsertedColor{0.0f, 0.314f, 0.706f};
+inline constexpr layout::Color kRemovedColor{0.753f, 0.0f, 0.0f};
 
 // Applies layout::resolve_glyphs to every run: code points the fonts lack are
 // replaced visibly and reported as warnings.

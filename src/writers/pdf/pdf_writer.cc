@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "layout.h"
 #include "pdf_blocks.h"
+#include "pdf_change_bars.h"
 #include "pdf_fonts.h"
 #include "pdf_haru.h"
 #include "pdf_watermark.h"
@@ -430,12 +431,13 @@ std::optional<std::string> write(cmark_node* root, const WriterOptions& options,
   if (!fonts.load(layout::Face::regular, diag)) return std::nullopt;
 
   const layout::PageGeometry geometry;
-  PdfContent content = pdf_blocks(root);
+  PdfContent content = pdf_blocks(root, options.change_marks);
   resolve_pdf_glyphs(content, fonts, diag);
   const hyphenation::GermanHyphenator hyphenator;
   std::vector<layout::PageNumber> numbers;
   std::vector<Page> pages = layout::layout_numbered_document(content.blocks, content.boxes, content.numbering,
                                                              geometry, fonts, &hyphenator, numbers);
+  if (options.change_marks) add_change_bars(pages, geometry);
   // Drafts say so in the running header too, as the DOCX header does: the stamp
   // is strokes, which a reader of the text (or pdftotext) does not see.
   layout::add_page_furniture(pages, info.draft ? "ENTWURF \u2013 " + info.title : info.title, geometry, fonts,
