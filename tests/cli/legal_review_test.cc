@@ -417,3 +417,25 @@ TEST_CASE("legal review: the chosen article of the Kreis drives articles and pro
   CHECK(contains(unnamed, "Der örtliche Träger der öffentlichen Jugendhilfe (Kreis Musterkreis) ist nicht Vertragspartei"));
   CHECK_FALSE(contains(unnamed, "ist Kreis Musterkreis"));
 }
+
+TEST_CASE("legal review: the funding guideline's rules on schools per post refuse a contradicting agreement") {
+  const std::string yaml = sample_text("schulsozialarbeit-vollstaendig");
+  const std::string two_schools = edited(yaml, "      funktion: Schulleiter\n",
+                                         "      funktion: Schulleiter\n"
+                                         "    - name: Städtische Realschule Musterhausen\n"
+                                         "      anschrift: Am Sportpark 4, 41063 Musterhausen\n"
+                                         "      schulleitung: Maria Real\n"
+                                         "      funktion: Schulleiterin\n");
+  const std::string half = edited(two_schools, "stellenumfang: 1.0", "stellenumfang: 0.5");
+  const Loaded part_time = render(edited(half, "schulen_je_fachkraft: 1", "schulen_je_fachkraft: 2"));
+  CHECK_FALSE(part_time.draft.has_value());
+  CHECK(contains(part_time.errors, "vertragspartner.schulen („Beteiligte Schulen“): Bei einem Stellenumfang von "
+                                   "höchstens einer halben Vollzeitstelle nennt die Vereinbarung nur eine Schule"));
+  const Loaded full_time = render(two_schools);
+  CHECK_FALSE(full_time.draft.has_value());
+  CHECK(contains(full_time.errors, "vertragspartner.schulen („Beteiligte Schulen“): Die Vereinbarung nennt mehr Schulen"));
+  CHECK(contains(draft_of(edited(two_schools, "schulen_je_fachkraft: 1", "schulen_je_fachkraft: 2")),
+                 "Städtische Realschule Musterhausen"));
+  CHECK(contains(draft_of(edited(half, "landesfoerderung: true", "landesfoerderung: false")),
+                 "Städtische Realschule Musterhausen"));
+}
