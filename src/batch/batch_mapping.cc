@@ -224,7 +224,8 @@ bool RowMapper::apply(const CsvRecord& r, Answers& answers, Diagnostics& diag) c
       diag.add(std::move(d));
     }
   }
-  return ok;
+  // A row's cells together may break a rule that the base file alone keeps.
+  return check_answer_rules(answers, diag) && ok;
 }
 
 }  // namespace kovgen

@@ -134,14 +134,40 @@ bool Answers::applies(const Question& q, int depth) const {
   if (!q.when) return true;
   // Template loading rejects cycles; the bound only keeps a bad template finite.
   if (depth > 16) return false;
-  return evaluate_condition(*q.when, [this, depth](const std::string& key) -> std::optional<std::string> {
-    const Value* v = find(key);
-    if (!v) return std::nullopt;
-    if (questionnaire)
-      if (const Question* named = questionnaire->find_question(key); named && !applies(*named, depth + 1))
-        return std::nullopt;
-    return v->canonical();
-  });
+  return evaluate_condition(
+      *q.when, [this, depth](const std::string& key) { return condition_value(key, depth + 1); });
+}
+
+std::optional<std::string> Answers::condition_value(const std::string& full_key) const {
+  return condition_value(full_key, 0);
+}
+
+std::optional<std::string> Answers::condition_value(const std::string& full_key, int depth) const {
+  const Value* v = find(full_key);
+  if (!v) return std::nullopt;
+  if (questionnaire)
+    if (const Question* named = questionnaire->find_question(full_key); named && !applies(*named, depth))
+      return std::nullopt;
+  return v->canonical();
+}
+
+bool check_answer_rules(const Answers& answers, Diagnostics& diag) {
+  if (!answers.questionnaire) return true;
+  const AnswerLookup lookup = [&](const std::string& key) { return answers.condition_value(key); };
+  bool kept = true;
+  for (const AnswerRule& rule : answers.questionnaire->rules) {
+    const Value* checked = answers.find(rule.check.key);
+    // An unanswered value is the placeholder's business, not a rule's.
+    if (!checked || !answers.condition_value(rule.check.key)) continue;
+    if (const auto other = compared_key(rule.check); other && !answers.condition_value(*other)) continue;
+    bool applies = true;
+    for (const Condition& c : rule.when) applies = applies && evaluate_condition(c, lookup);
+    if (!applies || evaluate_condition(rule.check, lookup)) continue;
+    const Question* q = answers.questionnaire->find_question(rule.check.key);
+    diag.error(checked->where, (q ? describe(*q) : rule.check.key) + ": " + rule.message);
+    kept = false;
+  }
+  return kept;
 }
 
 bool Answers::is_open(const Question& q) const { return q.required && applies(q) && !find(q.full_key); }
@@ -186,6 +212,7 @@ Answers read_answers(const YamlNode& root, const Template& t, const std::string&
       if (auto v = reader.value(*qn, q)) answers.values[q.full_key] = std::move(*v);
     }
   }
+  check_answer_rules(answers, diag);
   return answers;
 }
 

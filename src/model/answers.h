@@ -25,9 +25,13 @@ struct Answers {
   bool applies(const Question& q) const;
   // Whether a required question that applies is still unanswered.
   bool is_open(const Question& q) const;
+  // The answer as conditions see it: canonical text, nullopt when unanswered or
+  // when its question does not apply.
+  std::optional<std::string> condition_value(const std::string& full_key) const;
 
  private:
   bool applies(const Question& q, int depth) const;
+  std::optional<std::string> condition_value(const std::string& full_key, int depth) const;
 };
 
 // The template id named in the answers ("vorlage: ogs"), or "".
@@ -42,6 +46,10 @@ Answers read_answers(const YamlNode& root, const Template& t, const std::string&
 // Empty text removes the answer. Returns false after reporting an error at where.
 bool set_answer_from_text(Answers& answers, const Template& t, const std::string& full_key,
                           std::string_view text, const Location& where, Diagnostics& diag);
+
+// Reports each of the template's rules (AnswerRule) that the answers break, at the
+// answer the rule checks. Returns false when one is broken.
+bool check_answer_rules(const Answers& answers, Diagnostics& diag);
 
 // "finanzierung.eigenanteil_je_platz („Kommunaler Eigenanteil je Platz“)"
 std::string describe(const Question& q);

@@ -4,6 +4,9 @@
 //   not a.b
 //   a.b == Wert    a.b != Wert
 //   a.b in [Wert 1, Wert 2]
+//   a.b <= 0,5   a.b < 3   a.b >= c.d   a.b > 1   numbers, or another full key's
+//                number; a table counts its entries; false when either side
+//                is unanswered or not a number
 #include <functional>
 #include <optional>
 #include <string>
@@ -12,10 +15,10 @@
 namespace kovgen {
 
 struct Condition {
-  enum class Op { truthy, falsy, equals, not_equals, in };
+  enum class Op { truthy, falsy, equals, not_equals, in, less, less_equal, greater, greater_equal };
   Op op = Op::truthy;
   std::string key;                  // full key "section.key"
-  std::vector<std::string> values;  // one for ==/!=, several for in
+  std::vector<std::string> values;  // one for ==/!= and the comparisons, several for in
   std::string source;               // as written, for messages
 };
 
@@ -27,5 +30,8 @@ std::optional<Condition> parse_condition(const std::string& text, std::string* e
 using AnswerLookup = std::function<std::optional<std::string>(const std::string& key)>;
 
 bool evaluate_condition(const Condition& c, const AnswerLookup& lookup);
+
+// For a comparison whose right side is another question's full key: that key.
+std::optional<std::string> compared_key(const Condition& c);
 
 }  // namespace kovgen

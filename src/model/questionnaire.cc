@@ -157,6 +157,44 @@ class TemplateParser {
     return s;
   }
 
+  std::optional<AnswerRule> rule(const YamlNode& n) {
+    AnswerRule r;
+    r.where = n.location(file_);
+    if (!n.is_mapping()) {
+      diag_.error(r.where, tr("a rule must be a mapping with check and message, optionally when"));
+      return std::nullopt;
+    }
+    check_known_keys(n, {"when", "check", "message"}, tr("in a rule"), file_, diag_);
+    r.message = text_of(n, "message");
+    bool ok = true;
+    auto condition = [&](const YamlNode& c) -> std::optional<Condition> {
+      std::string error;
+      auto parsed = parse_condition(c.text(), &error);
+      if (!parsed) {
+        diag_.error(c.location(file_), error);
+        ok = false;
+      }
+      return parsed;
+    };
+    if (const YamlNode* when = n.find("when")) {
+      if (when->is_sequence()) {
+        for (const auto& item : when->items)
+          if (auto c = condition(item)) r.when.push_back(std::move(*c));
+      } else if (auto c = condition(*when)) {
+        r.when.push_back(std::move(*c));
+      }
+    }
+    const YamlNode* check = n.find("check");
+    if (!check || r.message.empty()) {
+      diag_.error(r.where, tr("a rule must be a mapping with check and message, optionally when"));
+      return std::nullopt;
+    }
+    auto c = condition(*check);
+    if (!c || !ok) return std::nullopt;
+    r.check = std::move(*c);
+    return r;
+  }
+
  private:
   const std::string& file_;
   Diagnostics& diag_;
@@ -237,7 +275,7 @@ std::optional<Template> parse_template(const std::string& yaml_text, const std::
     return std::nullopt;
   }
   const YamlNode& doc = *root;
-  check_known_keys(doc, {"id", "title", "description", "body", "parties", "zielgruppe", "sections", "anlagen", "beschlussvorlage"}, tr("in template.yaml"), file, diag);
+  check_known_keys(doc, {"id", "title", "description", "body", "parties", "zielgruppe", "sections", "anlagen", "beschlussvorlage", "rules"}, tr("in template.yaml"), file, diag);
   Template t;
   t.id = text_of(doc, "id");
   t.title = text_of(doc, "title");
@@ -278,6 +316,8 @@ std::optional<Template> parse_template(const std::string& yaml_text, const std::
       diag.error(a.where, fill(tr("annex number {} is declared twice"), {std::to_string(a.number)}));
     t.annexes.push_back(std::move(a));
   }
+  for (const auto& rn : items_of(doc, "rules"))
+    if (auto rule = parser.rule(rn)) t.rules.push_back(std::move(*rule));
   std::sort(t.annexes.begin(), t.annexes.end(),
             [](const AnnexDeclaration& x, const AnnexDeclaration& y) { return x.number < y.number; });
   // Conditions must name questions that exist.
@@ -285,6 +325,14 @@ std::optional<Template> parse_template(const std::string& yaml_text, const std::
     for (const auto& q : s.questions)
       if (q.when && !t.find_question(q.when->key))
         diag.error(q.where, fill(tr("question {}: condition names unknown question \"{}\""), {q.full_key, q.when->key}));
+  for (const auto& rule : t.rules) {
+    std::vector<const Condition*> conditions{&rule.check};
+    for (const auto& c : rule.when) conditions.push_back(&c);
+    for (const Condition* c : conditions)
+      for (const auto& key : {std::optional<std::string>(c->key), compared_key(*c)})
+        if (key && !t.find_question(*key))
+          diag.error(rule.where, fill(tr("rule \"{}\": names unknown question \"{}\""), {rule.check.source, *key}));
+  }
   check_condition_cycles(t, diag);
   check_choice_names(t, diag);
   if (diag.error_count() > errors_before) return std::nullopt;

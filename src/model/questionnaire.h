@@ -65,6 +65,17 @@ struct AnnexDeclaration {
   Location where;
 };
 
+// A check across answers (template.yaml "rules", docs/template-format.md): when every
+// condition of `when` holds, `check` must hold too; otherwise the answer `check` names
+// is refused with `message`. Rules carry what a guideline demands of several answers
+// together, which a single question's bounds cannot.
+struct AnswerRule {
+  std::vector<Condition> when;
+  Condition check;
+  std::string message;  // German, as the template writes it
+  Location where;
+};
+
 struct Template {
   std::string id;
   std::string title;
@@ -76,6 +87,7 @@ struct Template {
   std::string directory;  // templates/<id>
   std::string body_file;  // full path of the Mustache body
   std::vector<Section> sections;
+  std::vector<AnswerRule> rules;
   // The Anlagen the template drafts, in order of number; empty when it declares
   // none ("anlagen: []" states that it has none).
   std::vector<AnnexDeclaration> annexes;

@@ -95,6 +95,17 @@ std::string condition_text(const Condition& c, const Template& t) {
     case Condition::Op::equals: return label + " = " + (values.empty() ? "" : values[0]);
     case Condition::Op::not_equals: return label + " \u2260 " + (values.empty() ? "" : values[0]);
     case Condition::Op::in: return label + " = " + join_german(values, tr("or"));
+    case Condition::Op::less:
+    case Condition::Op::less_equal:
+    case Condition::Op::greater:
+    case Condition::Op::greater_equal: {
+      const char* sign = c.op == Condition::Op::less         ? " < "
+                         : c.op == Condition::Op::less_equal ? " \u2264 "
+                         : c.op == Condition::Op::greater    ? " > "
+                                                             : " \u2265 ";
+      const auto other = compared_key(c);
+      return label + sign + (other ? quoted_label(*other, t) : c.values.empty() ? "" : c.values[0]);
+    }
   }
   return "";
 }

@@ -218,6 +218,22 @@ TEST_CASE("german output: what templates, init, questions and batch write for pe
   check_german("summary.md of the sample list", {0, read_text(dir + "/summary.md"), ""});
 }
 
+TEST_CASE("german output: the four sample drafts as kovgen renders them") {
+  for (const char* sample : {"ogs/ogs-vollstaendig", "ogs/ogs-teilweise", "schulsozialarbeit/schulsozialarbeit-vollstaendig",
+                             "schulsozialarbeit/schulsozialarbeit-teilweise"}) {
+    const CommandResult r = run_kovgen({"render", source_dir() + "/samples/" + sample + ".yaml", "-o", "-"});
+    CAPTURE(sample);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("## §") != std::string::npos);
+    // Alert kinds ("> [!WARNING]") and marker comments are Markdown syntax; no reader sees them.
+    std::string text;
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);)
+      if (line.rfind("> [!", 0) != 0 && line.rfind("<!--", 0) != 0) text += line + "\n";
+    check_german(std::string("kovgen render ") + sample, {r.exit_code, text, r.err});
+  }
+}
+
 TEST_CASE("german output: --lang en and KOVGEN_LANG=en give English") {
   const CommandResult overview = run_kovgen({"--help", "--lang", "en"});
   CHECK(overview.out.find("Commands:") != std::string::npos);

@@ -336,3 +336,106 @@ TEST_CASE("legal review: the Schulsozialarbeit agreement covers steps five and s
     CHECK(contains(md, topic));
   }
 }
+
+namespace {
+
+// The sample without one answer: the key's line and the indented lines that continue it.
+std::string without_answer(const std::string& yaml, const std::string& key_line) {
+  const size_t at = yaml.find(key_line);
+  REQUIRE_MESSAGE(at != std::string::npos, "sample lacks: " << key_line);
+  size_t end = yaml.find('\n', at) + 1;
+  while (yaml.compare(end, 4, "    ") == 0) end = yaml.find('\n', end) + 1;
+  return yaml.substr(0, at) + yaml.substr(end);
+}
+
+}  // namespace
+
+TEST_CASE("legal review: no default duty for Bewirtschaftung, Vertretung or Jugendhilfeplanung") {
+  const std::string yaml = sample_text("ogs-vollstaendig");
+  struct Point {
+    const char* key_line;
+    const char* section;
+    const char* placeholder;
+    const char* former_default;
+  };
+  const Point points[] = {
+      {"  bewirtschaftung: >-\n", "pflichten_schultraeger",
+       "\\[offen: wer Reinigung, Energie, Wasser, Hausmeisterdienste und Instandhaltung der Räume trägt\\]",
+       "trägt der Schulträger im Rahmen der allgemeinen Schulbewirtschaftung"},
+      {"  vertretung: >-\n", "personal",
+       "\\[offen: wie und wie schnell der Träger bei Ausfall von Personal für Vertretung sorgt\\]",
+       "stellt der Träger eine Vertretung sicher"},
+      {"  jugendhilfeplanung: >-\n", "rolle_jugendamt",
+       "\\[offen: wie die Bedarfe der OGS in die Jugendhilfe- und Schulentwicklungsplanung eingehen",
+       "werden in der Jugendhilfeplanung"},
+  };
+  for (const Point& p : points) {
+    CAPTURE(p.key_line);
+    const Loaded open = render(without_answer(yaml, p.key_line));
+    INFO(open.errors);
+    REQUIRE(open.draft.has_value());
+    CHECK(contains(open.draft->markdown, p.placeholder));
+    CHECK_FALSE(contains(open.draft->markdown, p.former_default));
+    const SectionFinding* flagged = open.draft->findings.find(p.section);
+    REQUIRE(flagged);
+    CHECK_FALSE(flagged->complete);
+  }
+  const std::string answered = draft_of(yaml);
+  CHECK(contains(answered, "Reinigung der OGS-Räume erfolgt täglich"));
+  CHECK(contains(answered, "innerhalb von drei Arbeitstagen"));
+  CHECK(contains(answered, "dem Jugendhilfeausschuss vorgelegt"));
+}
+
+TEST_CASE("legal review: the chosen article of the Kreis drives articles and pronouns, none gives a wording without") {
+  const std::string yaml = sample_text("ogs-vollstaendig");
+  const std::string der = draft_of(yaml);
+  CHECK(contains(der, "**Kreis Musterkreis** als örtlicher Träger der öffentlichen Jugendhilfe, handelnd durch sein "
+                      "Jugendamt"));
+  CHECK(contains(der, "Das Jugendamt nimmt für den Kreis Musterkreis als örtlichen Träger der öffentlichen Jugendhilfe"));
+  std::string region = yaml;
+  for (size_t at; (at = region.find("Kreis Musterkreis")) != std::string::npos;)
+    region.replace(at, std::string("Kreis Musterkreis").size(), "StädteRegion Aachen");
+  const std::string die = draft_of(edited(region, "jugendamt_artikel: der", "jugendamt_artikel: die"));
+  CHECK(contains(die, "**StädteRegion Aachen** als örtlicher Träger der öffentlichen Jugendhilfe, handelnd durch ihr "
+                      "Jugendamt"));
+  CHECK(contains(die, "Das Jugendamt nimmt für die StädteRegion Aachen als örtlichen Träger"));
+  CHECK_FALSE(contains(die, "den StädteRegion"));
+  const std::string none = draft_of(edited(yaml, "  jugendamt_artikel: der\n", ""));
+  CHECK(contains(none, "handelnd durch das Jugendamt"));
+  CHECK(contains(none, "Das Jugendamt nimmt für den örtlichen Träger der öffentlichen Jugendhilfe (Kreis Musterkreis) die"));
+
+  const std::string partial = sample_text("ogs-teilweise");
+  CHECK(contains(draft_of(partial), "ist der Kreis Musterkreis. Er ist nicht Vertragspartei, trägt aber mit seinem "
+                                    "Jugendamt"));
+  const std::string feminine = draft_of(edited(
+      edited(partial, "oertlicher_traeger_artikel: der", "oertlicher_traeger_artikel: die"),
+      "oertlicher_traeger: Kreis Musterkreis", "oertlicher_traeger: StädteRegion Aachen"));
+  CHECK(contains(feminine, "ist die StädteRegion Aachen. Sie ist nicht Vertragspartei, trägt aber mit ihrem Jugendamt"));
+  const std::string neuter = draft_of(edited(partial, "oertlicher_traeger_artikel: der", "oertlicher_traeger_artikel: das"));
+  CHECK(contains(neuter, "ist das Kreis Musterkreis. Es ist nicht Vertragspartei"));
+  const std::string unnamed = draft_of(edited(partial, "  oertlicher_traeger_artikel: der\n", ""));
+  CHECK(contains(unnamed, "Der örtliche Träger der öffentlichen Jugendhilfe (Kreis Musterkreis) ist nicht Vertragspartei"));
+  CHECK_FALSE(contains(unnamed, "ist Kreis Musterkreis"));
+}
+
+TEST_CASE("legal review: the funding guideline's rules on schools per post refuse a contradicting agreement") {
+  const std::string yaml = sample_text("schulsozialarbeit-vollstaendig");
+  const std::string two_schools = edited(yaml, "      funktion: Schulleiter\n",
+                                         "      funktion: Schulleiter\n"
+                                         "    - name: Städtische Realschule Musterhausen\n"
+                                         "      anschrift: Am Sportpark 4, 41063 Musterhausen\n"
+                                         "      schulleitung: Maria Real\n"
+                                         "      funktion: Schulleiterin\n");
+  const std::string half = edited(two_schools, "stellenumfang: 1.0", "stellenumfang: 0.5");
+  const Loaded part_time = render(edited(half, "schulen_je_fachkraft: 1", "schulen_je_fachkraft: 2"));
+  CHECK_FALSE(part_time.draft.has_value());
+  CHECK(contains(part_time.errors, "vertragspartner.schulen („Beteiligte Schulen“): Bei einem Stellenumfang von "
+                                   "höchstens einer halben Vollzeitstelle nennt die Vereinbarung nur eine Schule"));
+  const Loaded full_time = render(two_schools);
+  CHECK_FALSE(full_time.draft.has_value());
+  CHECK(contains(full_time.errors, "vertragspartner.schulen („Beteiligte Schulen“): Die Vereinbarung nennt mehr Schulen"));
+  CHECK(contains(draft_of(edited(two_schools, "schulen_je_fachkraft: 1", "schulen_je_fachkraft: 2")),
+                 "Städtische Realschule Musterhausen"));
+  CHECK(contains(draft_of(edited(half, "landesfoerderung: true", "landesfoerderung: false")),
+                 "Städtische Realschule Musterhausen"));
+}

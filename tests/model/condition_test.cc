@@ -152,3 +152,34 @@ TEST_CASE("invalid conditions name the problem") {
   CHECK(parse_error("sec.key is Ja") ==
         "invalid condition \"sec.key is Ja\": expected a full key such as \"section.key\"");
 }
+
+TEST_CASE("numeric comparisons read German and English decimals and are false without a number") {
+  CHECK(eval("s.k <= 0,5", "0,5"));
+  CHECK(eval("s.k <= 0.5", "0,25"));
+  CHECK_FALSE(eval("s.k <= 0,5", "0,75"));
+  CHECK(eval("s.k < 1", "0,5"));
+  CHECK_FALSE(eval("s.k < 1", "1"));
+  CHECK(eval("s.k >= 2", "2"));
+  CHECK_FALSE(eval("s.k > 2", "2"));
+  CHECK(eval("s.k > 1105", "1105.50"));
+  CHECK_FALSE(eval("s.k <= 1", std::nullopt));
+  CHECK_FALSE(eval("s.k >= 0", "viel"));
+  CHECK_FALSE(eval("s.k <= 3", ""));
+  const Condition c = parsed("s.k <= s.grenze");
+  CHECK(c.op == Condition::Op::less_equal);
+  CHECK(compared_key(c) == std::optional<std::string>("s.grenze"));
+  CHECK_FALSE(compared_key(parsed("s.k <= 3")));
+  CHECK(parsed("s.k in [a < b]").op == Condition::Op::in);
+  CHECK(parse_error("s.k > viele") ==
+        "invalid condition \"s.k > viele\": expected a number or a full key after the comparison");
+}
+
+TEST_CASE("a comparison with another key compares the two answers") {
+  const Condition c = parsed("s.k <= s.grenze");
+  auto with = [&](std::optional<std::string> k, std::optional<std::string> grenze) {
+    return evaluate_condition(c, [&](const std::string& key) { return key == "s.k" ? k : grenze; });
+  };
+  CHECK(with("2", "2"));
+  CHECK_FALSE(with("3", "2"));
+  CHECK_FALSE(with("1", std::nullopt));
+}
