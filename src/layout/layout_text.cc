@@ -484,8 +484,10 @@ std::vector<size_t> choose_breaks(const std::vector<Word>& words, size_t begin, 
         }
       }
       const double badness = cost;
-      cost += 10;  // each line costs a little: prefer fewer lines
-      if (hyphen) cost += words[j - 1].penalty;
+      // TeX's demerits: squares, so that one very loose line costs more than
+      // several slightly loose ones; each line costs a little (fewer lines).
+      cost = (10 + badness) * (10 + badness);
+      if (hyphen) cost += double(words[j - 1].penalty) * words[j - 1].penalty;
       Best& to = best[j - begin];
       for (int h = 0; h < kStates; ++h) {
         if (from.cost[h] == inf) continue;
@@ -493,7 +495,7 @@ std::vector<size_t> choose_breaks(const std::vector<Word>& words, size_t begin, 
         // with soft hyphens in a narrow column): it must never lose words.
         const bool too_many = hyphen && h == kMaxHyphenRun;
         const int next = hyphen ? std::min(h + 1, kMaxHyphenRun) : 0;
-        const double total = from.cost[h] + cost + (next >= 2 ? kConsecutivePenalty : 0) + (too_many ? 1e6 : 0);
+        const double total = from.cost[h] + cost + (next >= 2 ? kConsecutivePenalty * kConsecutivePenalty : 0) + (too_many ? 1e18 : 0);
         if (total < to.cost[next]) {
           to.cost[next] = total;
           to.worst[next] = std::max(from.worst[h], badness);
@@ -607,13 +609,17 @@ Line make_line(const std::vector<Word>& words, size_t begin, size_t end, float w
   float spacing = 0;  // added after each glyph
   float x = 0;
   if (align == Align::justify && !last && slack > 0) {
-    if (glyphs > 1 && slack / float(glyphs - 1) <= kMaxLetterSpacing * max_size)
+    if (glyphs > 1 && slack / float(glyphs - 1) <= kMaxLetterSpacing * max_size) {
       spacing = slack / float(glyphs - 1);
-    else if (glues > 0)
-      extra = slack / float(glues);
+    } else if (glues > 0) {
+      // A loose line spreads what it can between the letters too, so that its
+      // word gaps stay closer to those of the lines around it.
+      if (glyphs > 1) spacing = kMaxLetterSpacing * max_size;
+      extra = (slack - spacing * float(glyphs - 1)) / float(glues);
+    }
     // A line cut short by something unbreakable after it (a URL, a long code
     // span) would show holes of many spaces: it stays ragged instead.
-    if (extra > kMaxStretch * (natural_glue / float(std::max(glues, 1)))) extra = 0;
+    if (glues > 0 && slack / float(glues) > kMaxStretch * (natural_glue / float(glues))) extra = spacing = 0;
   } else if (align == Align::justify && !last && natural > width && glues > 0) {
     // Chosen by choose_breaks within kMaxShrink of the spaces.
     extra = std::max(width - natural, -kMaxShrink * natural_glue) / float(glues);
