@@ -148,7 +148,7 @@ std::vector<Line> break_lines(const std::vector<Run>& runs, float width, Align a
   if (space <= 0) space = 3;
   const bool justify = align == Align::justify;
   auto prepare = [&](std::vector<Word> words, const Hyphenator* h) {
-    hyphenate_words(words, h, metrics);
+    hyphenate_words(words, h, width, metrics);
     split_long_words(words, width, metrics);
     set_lead_kerning(words, metrics);
     return words;
@@ -157,7 +157,11 @@ std::vector<Line> break_lines(const std::vector<Run>& runs, float width, Align a
   std::vector<Word> words = prepare(hyphenator ? split : std::move(split), nullptr);
   double worst = 0;
   std::vector<std::pair<size_t, size_t>> breaks = all_breaks(words, width, justify, space, worst);
-  if (hyphenator && worst > kPretolerance) {
+  // A word wider than the line was cut between letters: a hyphenation point
+  // is the better place, whatever the spaces say.
+  const bool cut_word =
+      hyphenator && std::any_of(split.begin(), split.end(), [&](const Word& w) { return w.width > width; });
+  if (hyphenator && (worst > kPretolerance || cut_word)) {
     words = prepare(std::move(split), hyphenator);
     breaks = all_breaks(words, width, justify, space, worst);
   }

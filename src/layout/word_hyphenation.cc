@@ -143,7 +143,7 @@ void cut_at_splits(Word& word, const GlyphMetrics& m, std::vector<Word>& out) {
 // Soft hyphens everywhere; with a hyphenator also the patterns' points, except
 // in the paragraph's last word and in protected tokens. A word with soft
 // hyphens breaks only there: its author has said where.
-void hyphenate_words(std::vector<Word>& words, const Hyphenator* hyphenator, const GlyphMetrics& m) {
+void hyphenate_words(std::vector<Word>& words, const Hyphenator* hyphenator, float width, const GlyphMetrics& m) {
   bool any = hyphenator != nullptr;
   for (const Word& w : words) any = any || !w.splits.empty();
   if (!any) return;
@@ -153,7 +153,12 @@ void hyphenate_words(std::vector<Word>& words, const Hyphenator* hyphenator, con
   for (size_t first = 0; first < words.size();) {
     size_t last = first;
     while (last + 1 < words.size() && words[last].glue == 0 && !words[last].forced) ++last;
-    const bool patterns = hyphenator && last + 1 < words.size() && !protected_token(words, first, last);
+    // The paragraph's last word stays whole, unless it is wider than the line
+    // (a long word in a narrow table cell): it breaks anyway, better at a hyphen.
+    float token_width = 0;
+    for (size_t i = first; i <= last; ++i) token_width += words[i].width;
+    const bool may_break = last + 1 < words.size() || token_width > width;
+    const bool patterns = hyphenator && may_break && !protected_token(words, first, last);
     for (size_t i = first; i <= last; ++i) {
       Word& w = words[i];
       if (w.splits.empty() && patterns) pattern_splits(w, *hyphenator, scratch);
