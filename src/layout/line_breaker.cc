@@ -153,17 +153,26 @@ std::vector<Line> break_lines(const std::vector<Run>& runs, float width, Align a
     set_lead_kerning(words, metrics);
     return words;
   };
-  // Soft hyphens only; the words are kept for a second pass only with a hyphenator.
-  std::vector<Word> words = prepare(hyphenator ? split : std::move(split), nullptr);
+  // A word wider than the line is cut between letters in the first pass; a
+  // hyphenation point is the better place, whatever the spaces say.
+  const bool cut_word = std::any_of(split.begin(), split.end(), [&](const Word& w) { return w.width > width; });
+  // The first pass (soft hyphens only) changes the words only where they have
+  // soft hyphens or are too wide. Otherwise it runs on them as they are, and the
+  // second pass needs no copy of them: most paragraphs, in a batch thousands.
+  const bool first_pass_changes =
+      cut_word || std::any_of(split.begin(), split.end(), [](const Word& w) { return !w.splits.empty(); });
+  std::vector<Word> first_words;
+  if (first_pass_changes) first_words = prepare(hyphenator ? split : std::move(split), nullptr);
+  else set_lead_kerning(split, metrics);
   double worst = 0;
-  std::vector<std::pair<size_t, size_t>> breaks = all_breaks(words, width, justify, space, worst);
-  // A word wider than the line was cut between letters: a hyphenation point
-  // is the better place, whatever the spaces say.
-  const bool cut_word =
-      hyphenator && std::any_of(split.begin(), split.end(), [&](const Word& w) { return w.width > width; });
+  std::vector<std::pair<size_t, size_t>> breaks =
+      all_breaks(first_pass_changes ? first_words : split, width, justify, space, worst);
+  std::vector<Word> words;
   if (hyphenator && (worst > kPretolerance || cut_word)) {
     words = prepare(std::move(split), hyphenator);
     breaks = all_breaks(words, width, justify, space, worst);
+  } else {
+    words = first_pass_changes ? std::move(first_words) : std::move(split);
   }
   for (size_t k = 0; k < breaks.size(); ++k) {
     const auto [start, end] = breaks[k];
