@@ -41,17 +41,13 @@ def parse(path):
                 letters += ch
                 digits.append("0")
         levels[-1].append((letters.encode("iso-8859-1"), "".join(digits)))
-    for level in levels:
-        level.sort()
-        # A pattern listed twice keeps its higher digits.
-        merged = []
+    for i, level in enumerate(levels):
+        # A pattern listed twice keeps the digits of its last line, as libhyphen,
+        # which overwrites the state's match ("ka1bi1nett", later "kabinett").
+        last = {}
         for key, digits in level:
-            if merged and merged[-1][0] == key:
-                digits = "".join(max(a, b) for a, b in zip(merged[-1][1], digits))
-                merged[-1] = (key, digits)
-            else:
-                merged.append((key, digits))
-        level[:] = merged
+            last[key] = digits
+        levels[i] = sorted(last.items())
     return levels
 
 

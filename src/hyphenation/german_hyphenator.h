@@ -13,7 +13,15 @@ class GermanHyphenator : public layout::Hyphenator {
   void hyphenate(std::string_view word, std::vector<layout::HyphenPoint>& points) const override;
 };
 
-// The points without the cache: for tests and the cache's misses.
+// The points libhyphen's hnj_hyphen_hyphenate2 gives with hyphen-de (the same
+// algorithm, quirks included: tests/hyphenation compares them word by word).
+std::vector<layout::HyphenPoint> libhyphen_points(std::string_view word);
+
+// The points without those around a one-letter syllable ("so-zi-a-l-ar-beit").
+std::vector<layout::HyphenPoint> without_one_letter_syllables(const std::vector<layout::HyphenPoint>& points);
+
+// What the layout uses, without the cache: libhyphen_points without one-letter
+// syllables. For tests and the cache's misses.
 std::vector<layout::HyphenPoint> german_hyphen_points(std::string_view word);
 
 }  // namespace kovgen::hyphenation

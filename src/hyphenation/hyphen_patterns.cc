@@ -19,7 +19,14 @@ std::vector<unsigned char> pattern_values(const PatternLevel& level, std::string
   dotted += '.';
   dotted += word;
   dotted += '.';
-  std::vector<unsigned char> values(dotted.size() + 1, 0);
+  // libhyphen runs an automaton over the word whose state after each letter is
+  // the longest string ending there that begins some pattern, and applies only
+  // that state's pattern, if it is a whole one: a shorter pattern ending at the
+  // same letter is hidden ("be1a" inside ".bea", a prefix of ".be1a1tri2ce.").
+  // That is not Liang's algorithm, but it is what LibreOffice hyphenates with,
+  // so the same is done here: per end of a match, the earliest start wins.
+  constexpr int kNoState = -2, kNoPattern = -1;
+  std::vector<int> state_pattern(dotted.size(), kNoState);
   for (size_t start = 0; start < dotted.size(); ++start) {
     // Patterns are sorted: those beginning with dotted[start..start+len) form one
     // range, which narrows as len grows; it is empty when no pattern goes on.
@@ -48,12 +55,19 @@ std::vector<unsigned char> pattern_values(const PatternLevel& level, std::string
         }
         hi = a;
       }
-      if (lo < hi && letters_of(level, lo).size() == len) {
-        const char* digits = level.digits + level.offsets[lo] + lo;
-        for (size_t k = 0; k <= len; ++k)
-          values[start + k] = std::max(values[start + k], (unsigned char)(digits[k] - '0'));
-      }
+      if (lo >= hi) break;
+      int& at_end = state_pattern[start + len - 1];
+      if (at_end == kNoState) at_end = letters_of(level, lo).size() == len ? int(lo) : kNoPattern;
     }
+  }
+  std::vector<unsigned char> values(dotted.size() + 1, 0);
+  for (size_t end = 0; end < dotted.size(); ++end) {
+    if (state_pattern[end] < 0) continue;
+    const unsigned p = unsigned(state_pattern[end]);
+    const size_t len = letters_of(level, p).size(), start = end + 1 - len;
+    const char* digits = level.digits + level.offsets[p] + p;
+    for (size_t k = 0; k <= len; ++k)
+      values[start + k] = std::max(values[start + k], (unsigned char)(digits[k] - '0'));
   }
   // Drop the edge dots: the gap before word[k] is the gap before dotted[k + 1].
   return std::vector<unsigned char>(values.begin() + 1, values.begin() + 1 + word.size() + 1);

@@ -18,8 +18,8 @@ struct PatternLevel {
 extern const PatternLevel kCompoundLevel;
 extern const PatternLevel kSyllableLevel;
 
-// Liang's values between the letters of `word` (lower case, ISO-8859-1, without
-// the edge dots): values[k] belongs to the gap before word[k], so the result has
+// The pattern values between the letters of `word` (lower case, ISO-8859-1,
+// without the edge dots) as libhyphen's automaton finds them (see the .cc): values[k] belongs to the gap before word[k], so the result has
 // word.size() + 1 entries; an odd value allows a break there.
 std::vector<unsigned char> pattern_values(const PatternLevel& level, std::string_view word);
 

@@ -107,7 +107,7 @@ std::vector<VItem> make_items(const std::vector<Block>& blocks, const std::vecto
         break;
       }
       case BlockKind::table: {
-        std::vector<VItem> rows = table_items(b.table, x, width, page.text_height() / 2, m);
+        std::vector<VItem> rows = table_items(b.table, x, width, page.text_height() / 2, m, hyphenator);
         const int id = int(headers.size());
         headers.push_back(rows.empty() || !b.table.header ? VItem{} : rows[0]);
         for (VItem& r : rows) {

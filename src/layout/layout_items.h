@@ -32,7 +32,10 @@ void measure_extent(const std::vector<Run>& runs, const GlyphMetrics& metrics,
 
 // The rows of a table as items (one per row; a row taller than max_height is cut
 // between its lines). x is the left edge of the table, width its full width.
+// Cells are hyphenated with `hyphenator` (none: soft hyphens only): their
+// columns are narrow, so a long word would otherwise leave a ragged hole or be
+// cut between letters without a hyphen.
 std::vector<VItem> table_items(const Table& table, float x, float width, float max_height,
-                               const GlyphMetrics& metrics);
+                               const GlyphMetrics& metrics, const Hyphenator* hyphenator = nullptr);
 
 }  // namespace kovgen::layout

@@ -67,7 +67,7 @@ Align cell_align(const Table& t, size_t c) {
 }  // namespace
 
 std::vector<VItem> table_items(const Table& t, float x, float width, float max_height,
-                               const GlyphMetrics& m) {
+                               const GlyphMetrics& m, const Hyphenator* hyphenator) {
   std::vector<VItem> items;
   size_t columns = 0;
   for (const auto& row : t.rows) columns = std::max(columns, row.size());
@@ -82,7 +82,7 @@ std::vector<VItem> table_items(const Table& t, float x, float width, float max_h
     float content = 0;
     for (size_t c = 0; c < columns && c < t.rows[r].size(); ++c) {
       cells[c] = break_lines(t.rows[r][c].runs, widths[c] - 2 * kPadX, cell_align(t, c),
-                             t.leading, m);
+                             t.leading, m, hyphenator);
       float h = 0;
       for (const Line& l : cells[c]) h += l.height;
       content = std::max(content, h);

@@ -104,7 +104,7 @@ TEST_CASE("hyphenation points break a justified paragraph and the hyphen counts 
 TEST_CASE("no hyphenation in the last word, short words, or too close to the word's ends") {
   FakeHyphenator h;
   // The last word of a paragraph is never asked for.
-  lines_of("aaaa Verpflegung", 50, &h);
+  lines_of("aaaa Verpflegung", 60, &h);
   CHECK(h.asked == std::vector<std::string>{});
   // Words under six letters are not asked for either.
   h.asked.clear();
@@ -176,4 +176,39 @@ TEST_CASE("kerning narrows measured widths: Vo, Te, Wa") {
   CHECK(lines[0].width == doctest::Approx(55 - 1.3 - 0.7 - 0.8));
   REQUIRE(lines[0].texts.size() == 1);
   CHECK(lines[0].texts[0].width == doctest::Approx(55 - 2.8));
+}
+
+TEST_CASE("table cells are hyphenated: a word wider than its column breaks at a hyphenation point") {
+  FakeMetrics m;
+  PageGeometry page;
+  page.width = 240;
+  page.margin_left = page.margin_right = 20;
+  Block t;
+  t.kind = BlockKind::table;
+  t.table.leading = 12;
+  // Two words of 30 letters (150 pt each) cannot both keep their width in 200 pt.
+  const std::string a(30, 'a'), word = "bcdefghijklmnopqrstuvwxyzbcdef";  // no "a" in it
+  t.table.rows.push_back({{{run(a)}}, {{run(word)}}});
+  auto cell_texts = [&](const Hyphenator* h) {
+    std::vector<std::string> texts;
+    for (const Page& p : layout_document({t}, {}, page, m, h))
+      for (const TextOp& op : p.texts)
+        if (op.text.find('a') == std::string::npos) texts.push_back(op.text);
+    return texts;
+  };
+  FakeHyphenator h;
+  const std::vector<std::string> hyphenated = cell_texts(&h);
+  REQUIRE(hyphenated.size() > 1);
+  std::string joined;
+  for (size_t i = 0; i < hyphenated.size(); ++i) {
+    const std::string& text = hyphenated[i];
+    CAPTURE(text);
+    // Every line but the last ends in the drawn hyphen, and the pieces give the word back.
+    const bool ends_in_hyphen = text.size() > 2 && text.substr(text.size() - 2) == kShy;
+    CHECK(ends_in_hyphen == (i + 1 < hyphenated.size()));
+    joined += ends_in_hyphen ? text.substr(0, text.size() - 2) : text;
+  }
+  CHECK(joined == word);
+  // Without a hyphenator the word is cut between letters and no hyphen is drawn.
+  for (const std::string& text : cell_texts(nullptr)) CHECK(text.find(kShy) == std::string::npos);
 }

@@ -116,9 +116,17 @@ TEST_CASE("pdf: pdftotext yields every paragraph in reading order") {
   const std::string title = without_whitespace(paragraphs[0]);
   for (size_t at; (at = body.find(title, title.size())) != std::string::npos;)
     body.erase(at, title.size());  // the running header; the first occurrence is the title
+  // pdftotext joins a line that ends in "-" with the next and drops the hyphen,
+  // also where the hyphen belongs to the word ("Datenschutz-" / "Grundverordnung"):
+  // hyphens are compared nowhere.
+  auto without_hyphens = [](std::string s) {
+    s.erase(std::remove(s.begin(), s.end(), '-'), s.end());
+    return s;
+  };
+  body = without_hyphens(body);
   size_t pos = 0;
   for (const std::string& p : paragraphs) {
-    const std::string want = without_whitespace(p);
+    const std::string want = without_hyphens(without_whitespace(p));
     if (want.empty()) continue;
     const size_t found = body.find(want, pos);
     CAPTURE(p);
