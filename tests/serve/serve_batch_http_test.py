@@ -38,13 +38,13 @@ def multipart(fields, files):
     return out.getvalue(), "multipart/form-data; boundary=" + boundary
 
 
-def upload(client, fields, files, csrf=True):
+def upload(client, fields, files, csrf=True, path="/stapel"):
     import urllib.request
     import urllib.error
     if csrf:
         fields = dict(fields, csrf=client.csrf)
     body, content_type = multipart(fields, files)
-    req = urllib.request.Request(client.base + "/stapel", data=body, headers={"Content-Type": content_type})
+    req = urllib.request.Request(client.base + path, data=body, headers={"Content-Type": content_type})
     try:
         res = client.opener.open(req, timeout=60)
         return res.status, res.headers, res.read().decode("utf-8", "replace")
@@ -87,11 +87,17 @@ def wait_for(client, predicate, seconds):
     return None
 
 
+def import_base(client):
+    """samples/batch/basis.yaml as draft 1, uploaded as the start page's form does."""
+    client.request("/")
+    with open(os.path.join(SAMPLES, "basis.yaml"), "rb") as f:
+        status, _, _ = upload(client, {"art": "import", "titel": "Musterhausen"}, {"antworten": ("basis.yaml", f.read())},
+                              path="/entwuerfe")
+    check(status == 303, "the base draft is imported (%d)" % status)
+
+
 def start_batch(client, schools, formats):
-    with open(os.path.join(SAMPLES, "basis.yaml")) as f:
-        client.request("/")
-        status, _, _ = client.post("/entwuerfe", {"art": "import", "titel": "Musterhausen", "antworten": f.read()})
-        check(status == 303, "the base draft is imported (%d)" % status)
+    import_base(client)
     client.request("/stapel")
     with open(os.path.join(SAMPLES, "nrw-schulliste.map.yaml"), "rb") as f:
         mapping = f.read()
@@ -147,9 +153,7 @@ def refused(tmp):
     server, base = start(data)
     try:
         c = Client(base)
-        c.request("/")
-        with open(os.path.join(SAMPLES, "basis.yaml")) as f:
-            c.post("/entwuerfe", {"art": "import", "titel": "Basis", "antworten": f.read()})
+        import_base(c)
         c.request("/stapel")
         status, _, body = upload(c, {"entwurf": "1", "format_md": "1"},
                                  {"schulliste": ("riesig.csv", b"x" * (5 * 1024 * 1024))})
