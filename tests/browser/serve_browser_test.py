@@ -94,7 +94,7 @@ def batch_in_browser(driver, base, data):
     import io
     import zipfile
     from selenium.webdriver.support.ui import Select
-    samples = os.path.join(SOURCE, "samples", "batch")
+    samples = os.path.join(os.path.abspath(SOURCE), "samples", "batch")  # the browser wants absolute paths
     driver.get(base + "/")
     driver.find_element(By.ID, "import-titel").send_keys("Stapel-Basis")
     driver.find_element(By.ID, "import-datei").send_keys(os.path.join(samples, "basis.yaml"))
@@ -106,7 +106,9 @@ def batch_in_browser(driver, base, data):
     Select(driver.find_element(By.ID, "stapel-entwurf")).select_by_visible_text("Stapel-Basis (Version 1)")
     driver.find_element(By.ID, "stapel-schulliste").send_keys(os.path.join(samples, "schulen-beispiel.csv"))
     driver.find_element(By.ID, "stapel-zuordnung").send_keys(os.path.join(samples, "nrw-schulliste.map.yaml"))
-    tab_to(driver, "stapel-start").send_keys(Keys.ENTER)  # by keyboard, as on the other pages
+    # On by keyboard from the formats (keys sent to a file input would name a file).
+    driver.execute_script("arguments[0].focus()", driver.find_element(By.ID, "stapel-format-md"))
+    tab_to(driver, "stapel-start").send_keys(Keys.ENTER)
     WebDriverWait(driver, 10).until(lambda d: re.search(r"/stapel/\d+$", d.current_url))
     if driver.find_elements(By.ID, "stapel-stand"):
         axe(driver, "batch progress")
