@@ -180,6 +180,7 @@ Response App::route(const Request& r, Context& c) {
     return res;
   }
   if (parts.size() == 1 && parts[0] == "entwuerfe" && post) return create_draft(r, c);
+  if (!parts.empty() && parts[0] == "stapel") return batch_route(r, c, parts);
   if (parts.size() == 1 && parts[0] == "anmelden") return post ? login(r, c) : login_page(c, "");
   if (parts.size() == 1 && parts[0] == "abmelden" && post) return logout(c);
   if (parts.size() < 2 || parts[0] != "entwurf") return not_found();

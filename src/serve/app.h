@@ -18,6 +18,8 @@
 
 namespace kovgen::serve {
 
+class BatchJobs;
+
 struct Request {
   std::string method;  // "GET", "POST"
   std::string path;    // without the query
@@ -43,6 +45,8 @@ struct AppConfig {
   int64_t idle_timeout_seconds = 30 * 60;
   // Seconds since 1970; the one clock, read at the edge.
   std::function<int64_t()> now;
+  // Batches in the browser (batch_routes.cc); none: the batch pages are not offered.
+  BatchJobs* batches = nullptr;
 };
 
 struct Opened;
@@ -68,6 +72,11 @@ class App {
   Response login_page(Context& c, const std::string& error, int status = 200);
   Response login(const Request& r, Context& c);
   Response logout(Context& c);
+  Response batch_route(const Request& r, Context& c, const std::vector<std::string>& parts);
+  Response batch_list(Context& c, const std::string& error = "", int status = 200);
+  Response start_batch(const Request& r, Context& c);
+  Response batch_page(Context& c, int64_t id);
+  Response batch_download(Context& c, int64_t id, const std::string& what);
 
   Store& store_;
   AppConfig config_;

@@ -16,7 +16,7 @@ const char* const kLayoutPage = R"(<!DOCTYPE html>
 <body>
 <a class="skip" href="#inhalt">{{t.skip}}</a>
 <header class="top">
-<nav aria-label="{{t.main_nav}}"><a href="/">{{t.home}}</a></nav>
+<nav aria-label="{{t.main_nav}}"><a href="/">{{t.home}}</a> · <a href="/stapel">{{t.batches}}</a></nav>
 {{#user}}<form method="post" action="/abmelden" class="inline"><span>{{t.logged_in_as}} {{user}}</span> <input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{t.logout}}</button></form>{{/user}}
 </header>
 <main id="inhalt" tabindex="-1">
@@ -173,6 +173,7 @@ std::vector<std::pair<const char*, const char*>> page_texts() {
       {"skip", N_("Skip to the content")},
       {"main_nav", N_("Main navigation")},
       {"home", N_("All drafts")},
+      {"batches", N_("Batches")},
       {"logged_in_as", N_("Logged in as")},
       {"logout", N_("Log out")},
       {"drafts", N_("Drafts of cooperation agreements")},

@@ -14,6 +14,7 @@
 #include <sodium.h>
 
 #include "app.h"
+#include "batch_jobs.h"
 #include "args.h"
 #include "i18n.h"
 #include "process_environment.h"
@@ -132,15 +133,25 @@ int main(int argc, char** argv) {
   config.require_login = accounts;
   config.secure_cookies = !settings.tls_cert.empty();
   config.now = [] { return static_cast<int64_t>(std::time(nullptr)); };
-  App app(*store, config);
-
   // SIGTERM and SIGINT are taken by one thread that stops the server; every
-  // other thread (the workers start later) inherits the blocked mask.
+  // other thread (the batch and HTTP workers start later) inherits the blocked mask.
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGTERM);
   sigaddset(&stop_signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  BatchSettings batch;
+  batch.templates = &templates;
+  batch.out_root = (data / "stapel").string();
+  batch.compose = render.compose;
+  batch.writer = render.writer;
+  batch.tool_fingerprint = tool_fingerprint();
+  // Unfinished batches continue now, on their own thread.
+  auto batches = BatchJobs::open(database, batch, &error);
+  if (!batches) return fail(fill(tr("cannot open the database {}: {}"), {database, error}), kExitOutputError);
+  config.batches = batches.get();
+  App app(*store, config);
 
   HttpServer server(app, settings);
   if (!server.bind(&error)) return fail(error, kExitUsage);

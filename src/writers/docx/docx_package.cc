@@ -77,6 +77,13 @@ std::string content_types_xml(const std::vector<DocxPart>& parts) {
 }
 
 std::optional<std::string> zip_package(const std::vector<DocxPart>& parts, Diagnostics& diag) {
+  std::vector<DocxPart> all;
+  all.push_back({"[Content_Types].xml", "", content_types_xml(parts)});
+  all.insert(all.end(), parts.begin(), parts.end());
+  return zip_files(all, diag);
+}
+
+std::optional<std::string> zip_files(const std::vector<DocxPart>& all, Diagnostics& diag) {
   std::string load_error;
   const ZipLibrary* lz = zip_library(load_error);
   if (!lz) {
@@ -100,9 +107,6 @@ std::optional<std::string> zip_package(const std::vector<DocxPart>& parts, Diagn
     lz->source_free(buffer);
     return std::nullopt;
   }
-  std::vector<DocxPart> all;
-  all.push_back({"[Content_Types].xml", "", content_types_xml(parts)});
-  all.insert(all.end(), parts.begin(), parts.end());
   for (const DocxPart& p : all) {
     // Borrowed bytes: `all` outlives zip_close below.
     zip_source_t* data = lz->source_buffer(archive.get(), p.bytes.data(), p.bytes.size(), 0);

@@ -26,6 +26,10 @@ std::string content_types_xml(const std::vector<DocxPart>& parts);
 // 64 KiB and more are deflated, smaller ones stored (faster, a few KB larger).
 std::optional<std::string> zip_package(const std::vector<DocxPart>& parts, Diagnostics& diag);
 
+// Any files as a zip, in the given order, with the same fixed time stamps (a
+// batch's agreements for download); content_type is not used.
+std::optional<std::string> zip_files(const std::vector<DocxPart>& files, Diagnostics& diag);
+
 // The same parts as one Flat OPC document. Each XML part's root element is copied
 // byte for byte (without its XML declaration) into pkg:xmlData; other parts (images)
 // go into pkg:binaryData as base64.
