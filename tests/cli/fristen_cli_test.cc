@@ -100,11 +100,17 @@ TEST_CASE("fristen: -o FILE.ics writes one German calendar, the same bytes on ev
 TEST_CASE("fristen: a deadline that cannot be computed is named with file, line and field, the others are written") {
   const std::string dir = fresh_temp_dir("fristen-cli/unresolved");
   std::string yaml = read_text(ogs_sample());
-  yaml.replace(yaml.find("Ende eines Schuljahres (31. Juli)"), 33, "Monatsende");
+  const size_t at = yaml.find("Ende eines Schuljahres (31. Juli)");
+  REQUIRE(at != std::string::npos);
+  yaml.replace(at, 33, "Monatsende");
   write_text(dir + "/monat.yaml", yaml);
+  // Where the answer stands in the sample, counted as the message counts: from 1.
+  const size_t line_start = yaml.rfind('\n', at) + 1;
+  const std::string line = std::to_string(std::count(yaml.begin(), yaml.begin() + at, '\n') + 1);
+  const std::string column = std::to_string(at - line_start + 1);
   const CommandResult r = run_kovgen({"fristen", dir + "/monat.yaml", "--stichtag", "2026-12-05", "-o", dir + "/f.ics"});
   CHECK(r.exit_code == 0);
-  CHECK(contains(r.err, "monat.yaml:426:22: Warnung: Frist nicht berechnet: laufzeit_kuendigung.kuendigungstermin"));
+  CHECK(contains(r.err, "monat.yaml:" + line + ":" + column + ": Warnung: Frist nicht berechnet: laufzeit_kuendigung.kuendigungstermin"));
   CHECK(contains(r.err, "„Monatsende“ nennt keinen Tag im Jahr"));
   const std::string ics = read_text(dir + "/f.ics");
   CHECK_FALSE(contains(ics, "-kuendigung-"));
