@@ -85,20 +85,9 @@ const char* batch_state_name(BatchState state) {
 }
 
 std::unique_ptr<BatchJobs> BatchJobs::open(const std::string& database, BatchSettings settings, std::string* error) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(database.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                      nullptr) != SQLITE_OK) {
-    *error = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close(db);
-    return nullptr;
-  }
   // The store writes to the same file from its own connection.
-  sqlite3_busy_timeout(db, 10000);
-  if (sqlite3_exec(db, kSchema, nullptr, nullptr, nullptr) != SQLITE_OK) {
-    *error = sqlite3_errmsg(db);
-    sqlite3_close(db);
-    return nullptr;
-  }
+  sqlite3* db = open_database(database, kSchema, 10000, error);
+  if (!db) return nullptr;
   return std::unique_ptr<BatchJobs>(new BatchJobs(db, std::move(settings)));
 }
 
@@ -130,7 +119,7 @@ int64_t BatchJobs::submit(const BatchRequest& r) {
     s.bind(1, r.draft).bind(2, static_cast<int64_t>(r.version)).bind(3, r.author).bind(4, r.created);
     s.bind(5, join_formats(r.formats)).bind(6, r.base_answers).bind(7, r.schools_file).bind_blob(8, r.schools_bytes);
     s.bind(9, r.mapping_file).bind(10, r.mapping_text);
-    if (!s.done()) return 0;
+    if (!s.run()) return 0;
     id = sqlite3_last_insert_rowid(db_);
     queue_.push_back(id);
   }
@@ -238,7 +227,7 @@ void BatchJobs::set_state(int64_t id, BatchState state, const std::string& count
   std::lock_guard lock(mutex_);
   SqlStatement s(db_, "UPDATE batches SET state = ?, counts = ?, message = ? WHERE id = ?");
   s.bind(1, std::string(batch_state_name(state))).bind(2, counts).bind(3, message).bind(4, id);
-  s.done();
+  s.run();
 }
 
 void BatchJobs::run_one(int64_t id) {

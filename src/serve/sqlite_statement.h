@@ -1,6 +1,7 @@
 #pragma once
-// A prepared SQLite statement, finalized when it goes out of scope, for the
-// serve stage's tables kept beside the store's (batch_jobs.cc).
+// The serve stage's SQLite helpers, shared by the store (drafts, versions, audit)
+// and the batch jobs, which keep their tables in the same file on their own
+// connection.
 #include <cstdint>
 #include <string>
 
@@ -8,10 +9,26 @@
 
 namespace kovgen::serve {
 
+// The database at `path`, created if needed, with `schema` executed (CREATE ... IF
+// NOT EXISTS, PRAGMAs); nullptr and `error` set when it cannot be opened.
+// `busy_timeout_ms`: how long to wait for another connection's write lock.
+sqlite3* open_database(const std::string& path, const char* schema, int busy_timeout_ms, std::string* error);
+
+// One use of a statement. Made from SQL it owns the statement and finalizes it;
+// made from a statement its owner keeps prepared (Store::prepared) it only resets
+// it for the next use.
 class SqlStatement {
  public:
-  SqlStatement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
-  ~SqlStatement() { sqlite3_finalize(stmt_); }
+  SqlStatement(sqlite3* db, const char* sql) : owned_(true) { sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
+  explicit SqlStatement(sqlite3_stmt* kept) : stmt_(kept), owned_(false) {}
+  ~SqlStatement() {
+    if (owned_) {
+      sqlite3_finalize(stmt_);
+    } else if (stmt_) {
+      sqlite3_reset(stmt_);
+      sqlite3_clear_bindings(stmt_);
+    }
+  }
   SqlStatement(const SqlStatement&) = delete;
   SqlStatement& operator=(const SqlStatement&) = delete;
   SqlStatement& bind(int i, const std::string& s) {
@@ -28,8 +45,14 @@ class SqlStatement {
     return *this;
   }
   bool row() { return stmt_ && sqlite3_step(stmt_) == SQLITE_ROW; }
-  bool done() { return stmt_ && sqlite3_step(stmt_) == SQLITE_DONE; }
+  // A statement run for its effect: true when it went through.
+  bool run() {
+    if (!stmt_) return false;
+    const int rc = sqlite3_step(stmt_);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW;
+  }
   int64_t integer(int c) { return sqlite3_column_int64(stmt_, c); }
+  // A text or blob column's bytes, as stored.
   std::string text(int c) {
     const void* p = sqlite3_column_blob(stmt_, c);
     return p ? std::string(static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, c)))
@@ -38,6 +61,7 @@ class SqlStatement {
 
  private:
   sqlite3_stmt* stmt_ = nullptr;
+  bool owned_;
 };
 
 }  // namespace kovgen::serve

@@ -2,44 +2,10 @@
 
 #include <sqlite3.h>
 
+#include "sqlite_statement.h"
+
 namespace kovgen::serve {
 namespace {
-
-// One use of a statement the Store keeps prepared: reset for its next use when
-// it goes out of scope.
-class Statement {
- public:
-  explicit Statement(sqlite3_stmt* prepared) : stmt_(prepared) {}
-  ~Statement() {
-    if (!stmt_) return;
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  Statement& bind(int i, const std::string& s) {
-    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Statement& bind(int i, int64_t v) {
-    sqlite3_bind_int64(stmt_, i, v);
-    return *this;
-  }
-  bool row() { return stmt_ && sqlite3_step(stmt_) == SQLITE_ROW; }
-  bool run() {
-    if (!stmt_) return false;
-    const int rc = sqlite3_step(stmt_);
-    return rc == SQLITE_DONE || rc == SQLITE_ROW;
-  }
-  int64_t integer(int c) { return sqlite3_column_int64(stmt_, c); }
-  std::string text(int c) {
-    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, c));
-    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, c))) : std::string();
-  }
-
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-};
 
 bool exec(sqlite3* db, const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
 
@@ -65,20 +31,9 @@ CREATE TABLE IF NOT EXISTS users(name TEXT PRIMARY KEY, hash TEXT NOT NULL);
 }  // namespace
 
 std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                      nullptr) != SQLITE_OK) {
-    *error = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close(db);
-    return nullptr;
-  }
   // Another process (kovgen serve --backup, a second server) may hold the lock briefly.
-  sqlite3_busy_timeout(db, 5000);
-  if (!exec(db, kSchema)) {
-    *error = sqlite3_errmsg(db);
-    sqlite3_close(db);
-    return nullptr;
-  }
+  sqlite3* db = open_database(path, kSchema, 5000, error);
+  if (!db) return nullptr;
   return std::unique_ptr<Store>(new Store(db));
 }
 
@@ -97,13 +52,13 @@ int64_t Store::create_draft(const std::string& title, const std::string& templat
                             const std::string& at, const std::string& answers) {
   std::lock_guard lock(mutex_);
   if (!exec(db_, "BEGIN IMMEDIATE")) return 0;
-  Statement insert(prepared("INSERT INTO drafts(title, template) VALUES(?, ?)"));
+  SqlStatement insert(prepared("INSERT INTO drafts(title, template) VALUES(?, ?)"));
   if (!insert.bind(1, title).bind(2, template_id).run()) {
     exec(db_, "ROLLBACK");
     return 0;
   }
   const int64_t id = sqlite3_last_insert_rowid(db_);
-  Statement version(prepared(
+  SqlStatement version(prepared(
                     "INSERT INTO versions(draft, number, base, author, created, comment, answers, conflict) "
                     "VALUES(?, 1, 0, ?, ?, '', ?, 0)"));
   if (!version.bind(1, id).bind(2, author).bind(3, at).bind(4, answers).run() || !exec(db_, "COMMIT")) {
@@ -115,7 +70,7 @@ int64_t Store::create_draft(const std::string& title, const std::string& templat
 
 std::vector<DraftSummary> Store::drafts() {
   std::lock_guard lock(mutex_);
-  Statement q(prepared(
+  SqlStatement q(prepared(
               "SELECT d.id, d.title, d.template, v.number, v.created FROM drafts d JOIN versions v ON v.draft = d.id "
               "AND v.number = (SELECT MAX(number) FROM versions WHERE draft = d.id) ORDER BY d.id DESC"));
   std::vector<DraftSummary> out;
@@ -125,7 +80,7 @@ std::vector<DraftSummary> Store::drafts() {
 
 std::optional<DraftSummary> Store::draft(int64_t id) {
   std::lock_guard lock(mutex_);
-  Statement q(prepared(
+  SqlStatement q(prepared(
               "SELECT d.id, d.title, d.template, v.number, v.created FROM drafts d JOIN versions v ON v.draft = d.id "
               "WHERE d.id = ? ORDER BY v.number DESC LIMIT 1"));
   q.bind(1, id);
@@ -135,7 +90,7 @@ std::optional<DraftSummary> Store::draft(int64_t id) {
 
 std::vector<VersionInfo> Store::versions(int64_t draft) {
   std::lock_guard lock(mutex_);
-  Statement q(prepared(
+  SqlStatement q(prepared(
               "SELECT number, base, author, created, comment, conflict FROM versions WHERE draft = ? "
               "ORDER BY number DESC"));
   q.bind(1, draft);
@@ -148,7 +103,7 @@ std::vector<VersionInfo> Store::versions(int64_t draft) {
 
 std::optional<VersionInfo> Store::version(int64_t draft, int number) {
   std::lock_guard lock(mutex_);
-  Statement q(prepared(
+  SqlStatement q(prepared(
               "SELECT number, base, author, created, comment, conflict, answers FROM versions "
               "WHERE draft = ? AND number = ?"));
   q.bind(1, draft).bind(2, static_cast<int64_t>(number));
@@ -164,7 +119,7 @@ std::optional<SaveResult> Store::save(int64_t draft, int base, const std::string
   // IMMEDIATE: the newest number is read and the next one written under one write
   // lock, also against another process on the same file.
   if (!exec(db_, "BEGIN IMMEDIATE")) return std::nullopt;
-  Statement latest(prepared("SELECT MAX(number) FROM versions WHERE draft = ?"));
+  SqlStatement latest(prepared("SELECT MAX(number) FROM versions WHERE draft = ?"));
   latest.bind(1, draft);
   if (!latest.row() || latest.integer(0) == 0) {
     exec(db_, "ROLLBACK");
@@ -174,7 +129,7 @@ std::optional<SaveResult> Store::save(int64_t draft, int base, const std::string
   result.latest_before = static_cast<int>(latest.integer(0));
   result.number = result.latest_before + 1;
   result.conflict = base != result.latest_before;
-  Statement insert(prepared(
+  SqlStatement insert(prepared(
                    "INSERT INTO versions(draft, number, base, author, created, comment, answers, conflict) "
                    "VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
   insert.bind(1, draft).bind(2, static_cast<int64_t>(result.number)).bind(3, static_cast<int64_t>(base));
@@ -184,7 +139,7 @@ std::optional<SaveResult> Store::save(int64_t draft, int base, const std::string
     std::string detail = audit->detail;
     if (auto at_number = detail.find("{}"); at_number != std::string::npos)
       detail.replace(at_number, 2, std::to_string(result.number));
-    Statement log(prepared("INSERT INTO audit(draft, who, action, at, detail) VALUES(?, ?, ?, ?, ?)"));
+    SqlStatement log(prepared("INSERT INTO audit(draft, who, action, at, detail) VALUES(?, ?, ?, ?, ?)"));
     ok = log.bind(1, draft).bind(2, audit->who).bind(3, audit->action).bind(4, audit->at).bind(5, detail).run();
   }
   if (!ok || !exec(db_, "COMMIT")) {
@@ -197,13 +152,13 @@ std::optional<SaveResult> Store::save(int64_t draft, int base, const std::string
 void Store::audit(int64_t draft, const std::string& who, const std::string& action, const std::string& at,
                   const std::string& detail) {
   std::lock_guard lock(mutex_);
-  Statement q(prepared("INSERT INTO audit(draft, who, action, at, detail) VALUES(?, ?, ?, ?, ?)"));
+  SqlStatement q(prepared("INSERT INTO audit(draft, who, action, at, detail) VALUES(?, ?, ?, ?, ?)"));
   q.bind(1, draft).bind(2, who).bind(3, action).bind(4, at).bind(5, detail).run();
 }
 
 std::vector<AuditEntry> Store::audit_log(int64_t draft) {
   std::lock_guard lock(mutex_);
-  Statement q(prepared("SELECT at, who, action, detail FROM audit WHERE draft = ? ORDER BY id DESC"));
+  SqlStatement q(prepared("SELECT at, who, action, detail FROM audit WHERE draft = ? ORDER BY id DESC"));
   q.bind(1, draft);
   std::vector<AuditEntry> out;
   while (q.row()) out.push_back({q.text(0), q.text(1), q.text(2), q.text(3)});
@@ -212,13 +167,13 @@ std::vector<AuditEntry> Store::audit_log(int64_t draft) {
 
 bool Store::add_user(const std::string& name, const std::string& password_hash) {
   std::lock_guard lock(mutex_);
-  Statement q(prepared("INSERT OR REPLACE INTO users(name, hash) VALUES(?, ?)"));
+  SqlStatement q(prepared("INSERT OR REPLACE INTO users(name, hash) VALUES(?, ?)"));
   return q.bind(1, name).bind(2, password_hash).run();
 }
 
 std::optional<std::string> Store::password_hash(const std::string& name) {
   std::lock_guard lock(mutex_);
-  Statement q(prepared("SELECT hash FROM users WHERE name = ?"));
+  SqlStatement q(prepared("SELECT hash FROM users WHERE name = ?"));
   q.bind(1, name);
   if (!q.row()) return std::nullopt;
   return q.text(0);
@@ -226,7 +181,7 @@ std::optional<std::string> Store::password_hash(const std::string& name) {
 
 bool Store::has_users() {
   std::lock_guard lock(mutex_);
-  Statement q(prepared("SELECT 1 FROM users LIMIT 1"));
+  SqlStatement q(prepared("SELECT 1 FROM users LIMIT 1"));
   return q.row();
 }
 
