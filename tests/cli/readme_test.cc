@@ -112,7 +112,7 @@ TEST_CASE("README: every kovgen example runs as shown") {
   // What the examples promise was written.
   for (const char* f : {"antworten.yaml", "antworten.md", "antworten.docx", "antworten.pdf", "fragebogen.pdf",
                         "out/ogs-vollstaendig.xml", "entwurf.md", "befund.json", "entwurf.docx", "entwurf.pdf",
-                        "antworten.json"}) {
+                        "aenderungen.docx", "synopse.pdf", "fristen.ics", "antworten.json"}) {
     CAPTURE(f);
     CHECK(file_exists(dir + "/" + f));
   }
