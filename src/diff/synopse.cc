@@ -8,6 +8,8 @@ namespace kovgen::diff {
 namespace {
 
 constexpr std::string_view kOpen = "\u201E", kClose = "\u201C";
+// The two wordings side by side get the same width, even where one side is empty.
+constexpr const char* kEqualColumns = "<!-- kovgen:equal-columns -->";
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
@@ -225,7 +227,7 @@ std::string section_table(const SectionChange& s, const AgreementDiff& diff) {
     if (unit_out.empty() && unit.number > 0) unchanged.push_back(unit.number);
     rows += unit_out;
   }
-  std::string out = heading(s, diff) + "\n\n| Bisherige Fassung | Neue Fassung |\n| --- | --- |\n" + rows;
+  std::string out = heading(s, diff) + "\n\n" + kEqualColumns + "\n\n| Bisherige Fassung | Neue Fassung |\n| --- | --- |\n" + rows;
   if (!unchanged.empty()) {
     std::vector<std::string> numbers;
     for (int n : unchanged) numbers.push_back(std::to_string(n));

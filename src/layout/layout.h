@@ -110,6 +110,7 @@ struct Table {
   std::vector<std::vector<TableCell>> rows;  // rows[0] is the header row
   std::vector<Align> align;                  // per column
   bool header = true;                        // repeat rows[0] after page breaks
+  bool equal_columns = false;                // every column as wide as the others, whatever its content
   float leading = 12.5f;
   Color header_fill{0.92f, 0.92f, 0.92f};
   Color rule{0.55f, 0.55f, 0.55f};

@@ -15,6 +15,7 @@ constexpr float kPadY = 3;  // above and below the cell text
 // fits, else at least its longest word and the rest in proportion to the need.
 std::vector<float> column_widths(const Table& t, size_t columns, float width,
                                  const GlyphMetrics& m) {
+  if (t.equal_columns) return std::vector<float>(columns, width / float(columns));
   std::vector<float> min_w(columns, 2 * kPadX), max_w(columns, 2 * kPadX);
   for (const auto& row : t.rows)
     for (size_t c = 0; c < row.size() && c < columns; ++c) {

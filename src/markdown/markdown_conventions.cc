@@ -136,6 +136,7 @@ LayoutMarker layout_marker(cmark_node* html_block) {
   if (s == "<!-- kovgen:keep-together -->") return LayoutMarker::keep_together_begin;
   if (s == "<!-- kovgen:end-keep-together -->") return LayoutMarker::keep_together_end;
   if (s == "<!-- kovgen:page-break -->") return LayoutMarker::page_break;
+  if (s == "<!-- kovgen:equal-columns -->") return LayoutMarker::equal_columns;
   if (!page_numbering_label(html_block).empty()) return LayoutMarker::page_numbering;
   return LayoutMarker::none;
 }

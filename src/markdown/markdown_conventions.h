@@ -32,7 +32,9 @@ std::string alert_plain_text(cmark_node* block_quote);
 // A paragraph of five or more underscores: a line to sign on.
 bool is_signature_line(cmark_node* paragraph);
 
-enum class LayoutMarker { none, keep_together_begin, keep_together_end, page_break, page_numbering };
+// equal_columns: the next table's columns share the width equally (a Synopse's
+// "Bisherige Fassung | Neue Fassung"), whatever their content.
+enum class LayoutMarker { none, keep_together_begin, keep_together_end, page_break, page_numbering, equal_columns };
 
 // Recognises "<!-- kovgen:keep-together -->" etc. on an HTML block node.
 LayoutMarker layout_marker(cmark_node* html_block);

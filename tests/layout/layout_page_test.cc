@@ -203,6 +203,24 @@ TEST_CASE("column widths follow the content") {
   CHECK(xb - xa > 10);
 }
 
+TEST_CASE("an equal-columns table shares the width equally whatever its cells hold") {
+  FakeMetrics m;
+  Block t;
+  t.kind = BlockKind::table;
+  t.table.equal_columns = true;
+  t.table.rows.push_back({{{run("A")}}, {{run("B")}}});
+  t.table.rows.push_back({{{run("x")}}, {{run("a much longer cell text")}}});
+  auto pages = layout_document({t}, {}, small_page(), m);
+  REQUIRE(pages.size() == 1);
+  float xa = -1, xb = -1;
+  for (const auto& op : pages[0].texts) {
+    if (op.text == "A") xa = op.x;
+    if (op.text == "B") xb = op.x;
+  }
+  // Half of the 200 pt, where the content alone gives the first column less than 60.
+  CHECK(xb - xa == doctest::Approx(100).epsilon(0.001));
+}
+
 TEST_CASE("nothing is drawn beyond the margins") {
   FakeMetrics m;
   const PageGeometry g;  // A4

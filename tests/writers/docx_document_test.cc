@@ -101,6 +101,13 @@ TEST_CASE("docx document: column widths follow the cell texts and never break a 
         std::string::npos);
 }
 
+TEST_CASE("docx document: an equal-columns marker gives the next table equal columns, and only that one") {
+  const std::string xml = body_xml("<!-- kovgen:equal-columns -->\n\n| Nr | Beschreibung der Leistung |\n| - | - |\n| 1 | x |\n\n"
+                                   "| Nr | Beschreibung der Leistung |\n| - | - |\n| 1 | x |\n");
+  CHECK(xml.find("<w:tblGrid><w:gridCol w:w=\"4535\"/><w:gridCol w:w=\"4535\"/></w:tblGrid>") != std::string::npos);
+  CHECK(xml.find("<w:tblGrid><w:gridCol w:w=\"1187\"/><w:gridCol w:w=\"7883\"/></w:tblGrid>") != std::string::npos);
+}
+
 TEST_CASE("docx document: a CAUTION alert is a shaded box with a title and a Word comment") {
   kovgen::DocxBody body;
   const std::string xml = body_xml(

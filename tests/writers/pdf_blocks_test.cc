@@ -171,3 +171,11 @@ TEST_CASE("a placeholder is a run of its own on a highlighted background, in tab
   REQUIRE(cell.size() == 1);
   CHECK(cell[0].style.highlight);
 }
+
+TEST_CASE("an equal-columns marker applies to the next table only") {
+  PdfContent c = blocks_of("<!-- kovgen:equal-columns -->\n\n| a | b |\n| --- | --- |\n| x | y |\n\n"
+                           "| c | d |\n| --- | --- |\n| x | y |\n");
+  REQUIRE(c.blocks.size() == 2);
+  CHECK(c.blocks[0].table.equal_columns);
+  CHECK_FALSE(c.blocks[1].table.equal_columns);
+}

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <map>
 #include <string_view>
+#include <utility>
 
 #include "docx_styles.h"
 #include "draft_status.h"
@@ -355,6 +356,9 @@ class Renderer {
       case LayoutMarker::page_break:
         pending_page_break_ = true;
         break;
+      case LayoutMarker::equal_columns:
+        equal_columns_ = true;
+        break;
       case LayoutMarker::page_numbering:
         end_section(page_numbering_label(n));
         break;
@@ -431,6 +435,12 @@ class Renderer {
     add_element(container.append_child("w:p").append_child("w:r"), "w:br", {{"w:type", "page"}});
   }
 
+  std::vector<int> equal_widths(int columns) const {
+    std::vector<int> widths(columns, layout_.text_width / columns);
+    widths.back() += layout_.text_width - widths.back() * columns;  // the rounding, as below
+    return widths;
+  }
+
   std::vector<int> column_widths(cmark_node* table, int columns) const {
     // Like HTML's automatic table layout: every column gets at least its longest
     // word, so that no word is broken; the rest of the width goes to the columns
@@ -484,7 +494,8 @@ class Renderer {
     const int columns = cmark_gfm_extensions_get_table_columns(n);
     if (columns == 0) return;
     const uint8_t* align = cmark_gfm_extensions_get_table_alignments(n);
-    const std::vector<int> widths = column_widths(n, columns);
+    const std::vector<int> widths =
+        std::exchange(equal_columns_, false) ? equal_widths(columns) : column_widths(n, columns);
     int total = 0;
     for (int w : widths) total += w;
 
@@ -534,6 +545,7 @@ class Renderer {
   pugi::xml_node keep_cell_;  // the cell of the open keep-together group
   pugi::xml_node last_kept_;
   bool pending_page_break_ = false;
+  bool equal_columns_ = false;  // for the next table (LayoutMarker::equal_columns)
   bool title_done_ = false;
   int comment_count_ = 0;
   std::map<std::string, int> link_ids_;

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <set>
 #include <string>
+#include <utility>
 
 #include "draft_status.h"
 #include "markdown_conventions.h"
@@ -134,6 +135,7 @@ class Builder {
       case LayoutMarker::keep_together_begin: keep_group_ = ++groups_; break;
       case LayoutMarker::keep_together_end: keep_group_ = 0; break;
       case LayoutMarker::page_break: page_break_ = true; break;
+      case LayoutMarker::equal_columns: equal_columns_ = true; break;
       case LayoutMarker::page_numbering:
         keep_group_ = 0;
         page_break_ = false;  // the part starts on a new page of its own
@@ -315,6 +317,7 @@ class Builder {
     b.space_before = 4;
     b.space_after = 10;
     b.table.leading = 12.5f;
+    b.table.equal_columns = std::exchange(equal_columns_, false);
     bool header = true;
     for (cmark_node* row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
       std::vector<layout::TableCell> cells;
@@ -424,6 +427,7 @@ class Builder {
   int last_group_ = 0;
   int groups_ = 0;
   bool page_break_ = false;
+  bool equal_columns_ = false;  // for the next table (LayoutMarker::equal_columns)
   bool seen_title_ = false;
 };
 
