@@ -108,13 +108,13 @@ std::optional<std::vector<const OutputFormat*>> batch_formats(const Args& args, 
 // them collected for the output folder's combined calendar.
 class BatchCalendar {
  public:
-  explicit BatchCalendar(const WriterOptions& writer)
-      : window_(calendar_window(deadlines_today(writer.timestamp))), options_(calendar_options(writer)) {}
+  BatchCalendar(const deadlines::IcalLibrary& ical, const WriterOptions& writer)
+      : ical_(ical), window_(calendar_window(deadlines_today(writer.timestamp))), options_(calendar_options(writer)) {}
 
   SchoolExtraFiles school_files() {
     return [this](const Answers& answers, const Draft& draft) {
       deadlines::AgreementDeadlines found = agreement_deadlines(answers, draft.markdown, window_);
-      std::vector<std::pair<std::string, std::string>> files{{kCalendarFileName, deadlines::write_ics({found}, options_)}};
+      std::vector<std::pair<std::string, std::string>> files{{kCalendarFileName, deadlines::write_ics(ical_, {found}, options_)}};
       std::lock_guard<std::mutex> lock(mutex_);
       all_.push_back(std::move(found));
       return files;
@@ -126,10 +126,11 @@ class BatchCalendar {
     std::sort(all_.begin(), all_.end(), [](const auto& a, const auto& b) {
       return std::tie(a.title, a.identity) < std::tie(b.title, b.identity);
     });
-    return real_disk().write_atomically(out_dir + "/" + kCalendarFileName, deadlines::write_ics(all_, options_), diag);
+    return real_disk().write_atomically(out_dir + "/" + kCalendarFileName, deadlines::write_ics(ical_, all_, options_), diag);
   }
 
  private:
+  const deadlines::IcalLibrary& ical_;
   deadlines::Window window_;
   deadlines::CalendarOptions options_;
   std::mutex mutex_;
@@ -247,7 +248,15 @@ int run(const std::vector<std::string>& argv) {
   if (auto code = read_job(args, *base, map ? &*map : nullptr, job, diag)) return fail(diag, *code);
   std::fputs(diag.to_string().c_str(), stderr);
   std::optional<BatchCalendar> deadline_calendar;
-  if (calendar) job.extra_files = deadline_calendar.emplace(job.writer_options).school_files();
+  if (calendar) {
+    std::string load_error;
+    const deadlines::IcalLibrary* ical = deadlines::ical_library(load_error);
+    if (!ical) {
+      std::fprintf(stderr, "kovgen batch: %s\n", load_error.c_str());
+      return kExitOutputError;
+    }
+    job.extra_files = deadline_calendar.emplace(*ical, job.writer_options).school_files();
+  }
 
   std::optional<Reporter> reporter;
   BatchJobHooks hooks;

@@ -138,9 +138,15 @@ int run(const std::vector<std::string>& argv) {
     print_table(*all, window);
     return kExitOk;
   }
+  std::string load_error;
+  const deadlines::IcalLibrary* ical = deadlines::ical_library(load_error);
+  if (!ical) {
+    std::fprintf(stderr, "kovgen fristen: %s\n", load_error.c_str());
+    return kExitOutputError;
+  }
   std::vector<deadlines::AgreementDeadlines> agreements;
   for (Computed& c : *all) agreements.push_back(std::move(c.result));
-  return write_outputs({{output, deadlines::write_ics(agreements, calendar_options(settings.writer)), nullptr}},
+  return write_outputs({{output, deadlines::write_ics(*ical, agreements, calendar_options(settings.writer)), nullptr}},
                        {true, args.has("--quiet")});
 }
 

@@ -2,6 +2,7 @@
 
 #include <cmark-gfm.h>
 #include <hpdf_version.h>
+#include <libical/ical.h>
 #include <pugixml.hpp>
 #include <utf8proc.h>
 #include <xxhash.h>
@@ -17,6 +18,9 @@
 #endif
 #ifndef KOVGEN_LIBHPDF_SONAME
 #define KOVGEN_LIBHPDF_SONAME "libhpdf-2.3.0.so"
+#endif
+#ifndef KOVGEN_LIBICAL_SONAME
+#define KOVGEN_LIBICAL_SONAME "libical.so.3"
 #endif
 #ifndef KOVGEN_LIBEDIT_SONAME
 #define KOVGEN_LIBEDIT_SONAME "libedit.so.2"
@@ -37,7 +41,8 @@ std::string version_text() {
   const std::string commit = kBuildCommit;
   text += fill(tr("source commit: {}"), {commit.empty() ? tr("unknown") : commit}) + "\n";
   // Linked libraries say their own version, as loaded; the ones loaded only when
-  // a format needs them (zip_library.h, haru_library.h, line_reader.cc) say the
+  // a format needs them (zip_library.h, haru_library.h, ical_library.h,
+  // line_reader.cc) say the
   // version of the headers kovgen was built with and the soname it loads.
   const unsigned xxhash = XXH_versionNumber();
   const unsigned pugixml = PUGIXML_VERSION;
@@ -50,6 +55,7 @@ std::string version_text() {
   text += std::string("  zlib ") + zlibVersion() + "\n";
   text += "  libzip " LIBZIP_VERSION " (" KOVGEN_LIBZIP_SONAME ", " + std::string(tr("loaded for DOCX")) + ")\n";
   text += "  libharu " HPDF_VERSION_TEXT " (" KOVGEN_LIBHPDF_SONAME ", " + std::string(tr("loaded for PDF")) + ")\n";
+  text += "  libical " ICAL_VERSION " (" KOVGEN_LIBICAL_SONAME ", " + std::string(tr("loaded for calendar files")) + ")\n";
   text += "  libedit (" KOVGEN_LIBEDIT_SONAME ", " + std::string(tr("loaded for line editing in the interview")) + ")\n";
   return text;
 }

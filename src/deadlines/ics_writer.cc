@@ -1,12 +1,11 @@
 #include "ics_writer.h"
 
-#include <libical/ical.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
 
 #include "i18n.h"
+#include "ical_library.h"
 
 namespace kovgen::deadlines {
 namespace {
@@ -34,31 +33,33 @@ constexpr const char* kBerlinTimezone =
     "END:VTIMEZONE\r\n";
 
 struct ComponentDeleter {
-  void operator()(icalcomponent* c) const { icalcomponent_free(c); }
+  const IcalLibrary* ical;
+  void operator()(icalcomponent* c) const { ical->component_free(c); }
 };
 
-icalproperty* local_time(icalproperty* (*make)(struct icaltimetype), const Date& d, int hour, int minute) {
-  struct icaltimetype t = icaltime_null_time();
+icalproperty* local_time(const IcalLibrary& ical, icalproperty* (*make)(struct icaltimetype), const Date& d, int hour,
+                         int minute) {
+  struct icaltimetype t = ical.time_null_time();
   t.year = d.year;
   t.month = d.month;
   t.day = d.day;
   t.hour = hour;
   t.minute = minute;
   icalproperty* p = make(t);
-  icalproperty_add_parameter(p, icalparameter_new_tzid(kZone));
+  ical.property_add_parameter(p, ical.parameter_new_tzid(kZone));
   return p;
 }
 
-icalcomponent* reminder(const Deadline& d) {
-  icalcomponent* alarm = icalcomponent_new(ICAL_VALARM_COMPONENT);
-  icalcomponent_add_property(alarm, icalproperty_new_action(ICAL_ACTION_DISPLAY));
-  icalcomponent_add_property(alarm, icalproperty_new_description(d.summary.c_str()));
+icalcomponent* reminder(const IcalLibrary& ical, const Deadline& d) {
+  icalcomponent* alarm = ical.component_new(ICAL_VALARM_COMPONENT);
+  ical.component_add_property(alarm, ical.property_new_action(ICAL_ACTION_DISPLAY));
+  ical.component_add_property(alarm, ical.property_new_description(d.summary.c_str()));
   struct icaltriggertype trigger;
-  trigger.time = icaltime_null_time();
-  trigger.duration = icaldurationtype_null_duration();
+  trigger.time = ical.time_null_time();
+  trigger.duration = ical.durationtype_null_duration();
   trigger.duration.is_neg = 1;
   trigger.duration.weeks = static_cast<unsigned>(d.reminder_weeks);
-  icalcomponent_add_property(alarm, icalproperty_new_trigger(trigger));
+  ical.component_add_property(alarm, ical.property_new_trigger(trigger));
   return alarm;
 }
 
@@ -80,37 +81,39 @@ std::string event_uid(const AgreementDeadlines& agreement, const Deadline& deadl
   return agreement.identity + "-" + deadline.kind + "-" + date + "@kovgen";
 }
 
-std::string write_ics(const std::vector<AgreementDeadlines>& agreements, const CalendarOptions& options) {
-  std::unique_ptr<icalcomponent, ComponentDeleter> calendar(icalcomponent_new(ICAL_VCALENDAR_COMPONENT));
+std::string write_ics(const IcalLibrary& ical, const std::vector<AgreementDeadlines>& agreements,
+                      const CalendarOptions& options) {
+  std::unique_ptr<icalcomponent, ComponentDeleter> calendar(ical.component_new(ICAL_VCALENDAR_COMPONENT),
+                                                            ComponentDeleter{&ical});
   icalcomponent* cal = calendar.get();
-  icalcomponent_add_property(cal, icalproperty_new_prodid(("-//kovgen//" + options.product + "//DE").c_str()));
-  icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
-  icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-  icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+  ical.component_add_property(cal, ical.property_new_prodid(("-//kovgen//" + options.product + "//DE").c_str()));
+  ical.component_add_property(cal, ical.property_new_version("2.0"));
+  ical.component_add_property(cal, ical.property_new_calscale("GREGORIAN"));
+  ical.component_add_property(cal, ical.property_new_method(ICAL_METHOD_PUBLISH));
   // Outlook and Google read the calendar's own time zone from this.
-  icalproperty* zone_name = icalproperty_new_x(kZone);
-  icalproperty_set_x_name(zone_name, "X-WR-TIMEZONE");
-  icalcomponent_add_property(cal, zone_name);
-  icalcomponent_add_component(cal, icalcomponent_new_from_string(kBerlinTimezone));
+  icalproperty* zone_name = ical.property_new_x(kZone);
+  ical.property_set_x_name(zone_name, "X-WR-TIMEZONE");
+  ical.component_add_property(cal, zone_name);
+  ical.component_add_component(cal, ical.component_new_from_string(kBerlinTimezone));
   const struct icaltimetype stamp =
-      icaltime_from_timet_with_zone(static_cast<time_t>(options.stamp_seconds), 0, icaltimezone_get_utc_timezone());
+      ical.time_from_timet_with_zone(static_cast<time_t>(options.stamp_seconds), 0, ical.timezone_get_utc_timezone());
   for (const AgreementDeadlines& a : agreements) {
     for (const Deadline& d : a.deadlines) {
-      icalcomponent* event = icalcomponent_new(ICAL_VEVENT_COMPONENT);
-      icalcomponent_add_property(event, icalproperty_new_uid(event_uid(a, d).c_str()));
-      icalcomponent_add_property(event, icalproperty_new_dtstamp(stamp));
-      icalcomponent_add_property(event, local_time(icalproperty_new_dtstart, d.date, 9, 0));
-      icalcomponent_add_property(event, local_time(icalproperty_new_dtend, d.date, 9, 30));
+      icalcomponent* event = ical.component_new(ICAL_VEVENT_COMPONENT);
+      ical.component_add_property(event, ical.property_new_uid(event_uid(a, d).c_str()));
+      ical.component_add_property(event, ical.property_new_dtstamp(stamp));
+      ical.component_add_property(event, local_time(ical, ical.property_new_dtstart, d.date, 9, 0));
+      ical.component_add_property(event, local_time(ical, ical.property_new_dtend, d.date, 9, 30));
       const std::string summary = d.paragraph.empty() ? d.summary : d.summary + " (" + d.paragraph + ")";
-      icalcomponent_add_property(event, icalproperty_new_summary(summary.c_str()));
-      icalcomponent_add_property(event, icalproperty_new_description(description(a, d).c_str()));
-      icalcomponent_add_property(event, icalproperty_new_categories(tr("Deadline")));
-      icalcomponent_add_property(event, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
-      icalcomponent_add_component(event, reminder(d));
-      icalcomponent_add_component(cal, event);
+      ical.component_add_property(event, ical.property_new_summary(summary.c_str()));
+      ical.component_add_property(event, ical.property_new_description(description(a, d).c_str()));
+      ical.component_add_property(event, ical.property_new_categories(tr("Deadline")));
+      ical.component_add_property(event, ical.property_new_transp(ICAL_TRANSP_TRANSPARENT));
+      ical.component_add_component(event, reminder(ical, d));
+      ical.component_add_component(cal, event);
     }
   }
-  char* text = icalcomponent_as_ical_string_r(cal);
+  char* text = ical.component_as_ical_string_r(cal);
   std::string out = text ? text : "";
   std::free(text);
   return out;

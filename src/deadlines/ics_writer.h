@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "deadlines.h"
+#include "ical_library.h"
 
 namespace kovgen::deadlines {
 
@@ -18,6 +19,9 @@ struct CalendarOptions {
 std::string event_uid(const AgreementDeadlines& agreement, const Deadline& deadline);
 
 // One calendar for all the agreements' deadlines, CRLF lines folded by libical.
-std::string write_ics(const std::vector<AgreementDeadlines>& agreements, const CalendarOptions& options);
+// The library is loaded by the caller (ical_library()), which reports when it is
+// missing before any work is done.
+std::string write_ics(const IcalLibrary& ical, const std::vector<AgreementDeadlines>& agreements,
+                      const CalendarOptions& options);
 
 }  // namespace kovgen::deadlines
