@@ -21,6 +21,7 @@ std::string number_word(const Value& v) {
   return whole ? format_count_word(static_cast<int64_t>(v.real)) : format_decimal(v.real);
 }
 bool is_one(const Value& v) { return v.type == QuestionType::integer ? v.number == 1 : v.real == 1.0; }
+bool several_rows(const Value& v) { return v.rows.size() > 1; }
 
 // A row per type and representation, the value first; types without rows of
 // their own have only the value as text (and _offen, which every question has).
@@ -36,6 +37,9 @@ const Row kRepresentations[] = {
     {QuestionType::list, {"", VariantUse::value, Shape::items}},
     {QuestionType::list, {"_text", VariantUse::text, Shape::text, items_text}},
     {QuestionType::records, {"", VariantUse::value, Shape::rows}},
+    // Clauses that only make sense with several rows ("einzelne Schulen") ask for
+    // them with _mehrere.
+    {QuestionType::records, {"_mehrere", VariantUse::mehrere, Shape::flag, nullptr, several_rows}},
     {QuestionType::date, {"", VariantUse::value, Shape::text, display}},
     {QuestionType::date, {"_kurz", VariantUse::kurz, Shape::text, date_short}},
     {QuestionType::time, {"", VariantUse::value, Shape::text, display}},

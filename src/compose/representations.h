@@ -16,7 +16,7 @@ namespace kovgen {
 
 struct VariantUse {
   enum : uint16_t {
-    value = 1, offen = 2, ist = 4, text = 8, kurz = 16, hm = 32, zahl = 64, wort = 128, eins = 256,
+    value = 1, offen = 2, ist = 4, text = 8, kurz = 16, hm = 32, zahl = 64, wort = 128, eins = 256, mehrere = 512,
     all = 0xFFFF
   };
   uint16_t bits = all;

@@ -25,7 +25,7 @@ TEST_CASE("representations: every type offers its value first and _offen last, w
   CHECK(suffixes_of(QuestionType::boolean) == std::vector<std::string>{"", "_text", "_offen"});
   CHECK(suffixes_of(QuestionType::list) == std::vector<std::string>{"", "_text", "_offen"});
   CHECK(suffixes_of(QuestionType::choice) == std::vector<std::string>{"", "_ist", "_offen"});
-  CHECK(suffixes_of(QuestionType::records) == std::vector<std::string>{"", "_offen"});
+  CHECK(suffixes_of(QuestionType::records) == std::vector<std::string>{"", "_mehrere", "_offen"});
   CHECK(suffixes_of(QuestionType::integer) == std::vector<std::string>{"", "_wort", "_eins", "_offen"});
   CHECK(suffixes_of(QuestionType::decimal) == std::vector<std::string>{"", "_wort", "_eins", "_offen"});
 }
@@ -52,7 +52,7 @@ TEST_CASE("representations: each suffix has one bit, and every bit one suffix") 
   }
   CHECK(suffixes.size() == representation_suffixes().size());
   CHECK(bits.size() == representation_suffixes().size());
-  CHECK(suffixes == std::set<std::string>{"", "_offen", "_ist", "_text", "_kurz", "_hm", "_zahl", "_wort", "_eins"});
+  CHECK(suffixes == std::set<std::string>{"", "_offen", "_ist", "_text", "_kurz", "_hm", "_zahl", "_wort", "_eins", "_mehrere"});
 }
 
 TEST_CASE("representations: counts up to twelve read as words, and one count chooses the singular") {
@@ -77,4 +77,17 @@ TEST_CASE("representations: counts up to twelve read as words, and one count cho
   d.real = 1.5;
   CHECK(representations(QuestionType::decimal)[1].text(d) == "1,5");
   CHECK_FALSE(representations(QuestionType::decimal)[2].holds(d));
+}
+
+TEST_CASE("representations: _mehrere of a table holds from its second row on") {
+  const Representation& several = representations(QuestionType::records)[1];
+  REQUIRE(std::string(several.suffix) == "_mehrere");
+  REQUIRE(several.shape == Shape::flag);
+  Value table;
+  table.type = QuestionType::records;
+  CHECK_FALSE(several.holds(table));
+  table.rows.push_back({{"name", Value{}}});
+  CHECK_FALSE(several.holds(table));
+  table.rows.push_back({{"name", Value{}}});
+  CHECK(several.holds(table));
 }
