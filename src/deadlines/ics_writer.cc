@@ -2,6 +2,7 @@
 
 #include <libical/ical.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -74,10 +75,14 @@ std::string description(const AgreementDeadlines& a, const Deadline& d) {
 }  // namespace
 
 std::string event_uid(const AgreementDeadlines& agreement, const Deadline& deadline) {
-  char date[16];
-  std::snprintf(date, sizeof date, "%04d%02d%02d", deadline.date.year % 10000, deadline.date.month % 100,
-                deadline.date.day % 100);
-  return agreement.identity + "-" + deadline.kind + "-" + date + "@kovgen";
+  const std::string occurrence = deadline.occurrence > 0 ? "-" + std::to_string(deadline.occurrence) : "";
+  return agreement.identity + "-" + deadline.kind + occurrence + "@kovgen";
+}
+
+int event_sequence(int64_t stamp_seconds) {
+  constexpr int64_t kFirst = 1767225600;  // 2026-01-01T00:00:00Z, before kovgen wrote calendars
+  constexpr int64_t kMax = 2147483647;     // SEQUENCE is a 32-bit integer
+  return static_cast<int>(std::clamp<int64_t>((stamp_seconds - kFirst) / 60, 0, kMax));
 }
 
 std::string write_ics(const std::vector<AgreementDeadlines>& agreements, const CalendarOptions& options) {
@@ -94,11 +99,14 @@ std::string write_ics(const std::vector<AgreementDeadlines>& agreements, const C
   icalcomponent_add_component(cal, icalcomponent_new_from_string(kBerlinTimezone));
   const struct icaltimetype stamp =
       icaltime_from_timet_with_zone(static_cast<time_t>(options.stamp_seconds), 0, icaltimezone_get_utc_timezone());
+  const int sequence = event_sequence(options.stamp_seconds);
   for (const AgreementDeadlines& a : agreements) {
     for (const Deadline& d : a.deadlines) {
       icalcomponent* event = icalcomponent_new(ICAL_VEVENT_COMPONENT);
       icalcomponent_add_property(event, icalproperty_new_uid(event_uid(a, d).c_str()));
       icalcomponent_add_property(event, icalproperty_new_dtstamp(stamp));
+      icalcomponent_add_property(event, icalproperty_new_lastmodified(stamp));
+      icalcomponent_add_property(event, icalproperty_new_sequence(sequence));
       icalcomponent_add_property(event, local_time(icalproperty_new_dtstart, d.date, 9, 0));
       icalcomponent_add_property(event, local_time(icalproperty_new_dtend, d.date, 9, 30));
       const std::string summary = d.paragraph.empty() ? d.summary : d.summary + " (" + d.paragraph + ")";
