@@ -4,9 +4,10 @@
 #   bench/diff.sh [KOVGEN] [RUNS]
 # One hyperfine run per output set, whole process included: CriticMarkup, the
 # tracked-changes DOCX, the change-marked PDF, the Nachtrag as md + docx + pdf,
-# the Synopse as md + docx + pdf, and all of them at once (three kovgen runs: the
-# comparison, the Nachtrag and the Synopse). Prints medians; say the machine's
-# load (uptime) with them.
+# the Synopse as md + docx + pdf, and all nine at once: "all" is the one kovgen
+# run that writes them from one rendering and one comparison (-o, --nachtrag,
+# --synopse), "all-3-runs" the three runs it replaces. Prints medians; say the
+# machine's load (uptime) with them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kovgen=${1:-build/kovgen}
@@ -36,10 +37,11 @@ hyperfine -N --warmup 3 --runs "$runs" --export-json "$tmp/diff.json" \
   -n nachtrag "$d --als nachtrag -o $tmp/n.md -o $tmp/n.docx -o $tmp/n.pdf" \
   -n synopse "$d --als synopse -o $tmp/s.md -o $tmp/s.docx -o $tmp/s.pdf" >/dev/null
 hyperfine -N --warmup 3 --runs "$runs" --export-json "$tmp/all.json" \
-  -n all "sh -c '$d -o $tmp/a.md -o $tmp/a.docx -o $tmp/a.pdf && $d --als nachtrag -o $tmp/n.md -o $tmp/n.docx -o $tmp/n.pdf && $d --als synopse -o $tmp/s.md -o $tmp/s.docx -o $tmp/s.pdf'" >/dev/null
+  -n all "$d -o $tmp/a.md -o $tmp/a.docx -o $tmp/a.pdf --nachtrag $tmp/n.md --nachtrag $tmp/n.docx --nachtrag $tmp/n.pdf --synopse $tmp/s.md --synopse $tmp/s.docx --synopse $tmp/s.pdf" \
+  -n all-3-runs "sh -c '$d -o $tmp/a.md -o $tmp/a.docx -o $tmp/a.pdf && $d --als nachtrag -o $tmp/n.md -o $tmp/n.docx -o $tmp/n.pdf && $d --als synopse -o $tmp/s.md -o $tmp/s.docx -o $tmp/s.pdf'" >/dev/null
 python3 - "$tmp/diff.json" "$tmp/all.json" <<'PY'
 import json, statistics, sys
 for f in sys.argv[1:]:
     for r in json.load(open(f))["results"]:
-        print(f"{r['command']:10s} median {statistics.median(r['times']) * 1000:6.1f} ms  (min {min(r['times']) * 1000:.1f}, max {max(r['times']) * 1000:.1f}, {len(r['times'])} runs)")
+        print(f"{r['command']:12s} median {statistics.median(r['times']) * 1000:6.1f} ms  (min {min(r['times']) * 1000:.1f}, max {max(r['times']) * 1000:.1f}, {len(r['times'])} runs)")
 PY

@@ -29,16 +29,22 @@ const char* const kUsage = N_(
     "Without -o the changes are printed as Markdown with CriticMarkup ({++ added ++},\n"
     "{-- removed --}, {~~ old ~> new ~~}). When nothing changed, kovgen says so,\n"
     "writes no file and exits with 0.\n\n"
+    "One run can write every document from the one comparison, for example:\n"
+    "  kovgen diff alt.yaml neu.yaml -o aenderungen.docx -o aenderungen.pdf \\\n"
+    "    --nachtrag nachtrag.docx --nachtrag nachtrag.pdf --synopse synopse.pdf\n"
+    "If one file cannot be written, none is.\n\n"
     "Options:\n"
     "  -o, --output FILE        write FILE; its ending picks the format (may be repeated;\n"
     "                           '-' is standard output). FILE.md: Markdown with CriticMarkup;\n"
     "                           FILE.docx: Word document with tracked changes;\n"
     "                           FILE.pdf: the new agreement with change marks, change bars\n"
     "                           in the margin and a first-page summary of the changed sections\n"
-    "      --als nachtrag       write the Nachtrag (amendment agreement) instead: md, docx,\n"
-    "                           xml or pdf\n"
-    "      --als synopse        write the Synopse instead: old and new wording side by side,\n"
-    "                           per changed section (md, docx, xml or pdf)\n"
+    "      --nachtrag FILE      also write the Nachtrag (amendment agreement) to FILE: md,\n"
+    "                           docx, xml or pdf (may be repeated)\n"
+    "      --synopse FILE       also write the Synopse to FILE: old and new wording side by\n"
+    "                           side, per changed section (md, docx, xml or pdf; may be repeated)\n"
+    "      --als nachtrag       -o writes the Nachtrag instead of the changes\n"
+    "      --als synopse        -o writes the Synopse instead of the changes\n"
     "      --nummer N           number of the Nachtrag (default: 1, \"Erster Nachtrag\")\n"
     "      --vom DATE           date of the original agreement (2026-03-30 or 30.03.2026)\n"
     "      --inkrafttreten DATE date the Nachtrag takes effect\n"
@@ -75,17 +81,75 @@ bool render_both(Version& old_version, Version& new_version, const std::string& 
   return true;
 }
 
+// The documents one run can write, each to its own group of files.
+enum class Document { changes, nachtrag, synopse };
+
+struct OutputGroup {
+  Document document;
+  std::vector<std::string> paths;
+  std::vector<const OutputFormat*> formats;
+};
+
+// The bytes of one group's files, all from the one comparison; nullopt after
+// printing the errors.
+std::optional<std::vector<std::string>> write_group(const OutputGroup& group, const std::string& document_markdown,
+                                                    const diff::AgreementDiff& comparison, const Version& new_version,
+                                                    const WriterOptions& writer, const std::string& author) {
+  Diagnostics diag;
+  std::vector<std::string> bytes;
+  if (group.document != Document::changes) {
+    WriterOptions options = writer;
+    options.change_marks = group.document == Document::synopse;
+    if (auto written = write_formats(document_markdown, group.formats, options, diag); written && !diag.has_errors())
+      return written;
+    std::fputs(diag.to_string().c_str(), stderr);
+    return std::nullopt;
+  }
+  for (const OutputFormat* f : group.formats) {
+    std::optional<std::string> written;
+    if (f->name == "docx") {
+      written = diff::write_tracked_changes_docx(comparison, new_version.markdown, writer, {author}, diag);
+    } else if (f->name == "pdf") {
+      WriterOptions marked = writer;
+      marked.change_marks = true;
+      if (auto pdf = write_formats(diff::marked_agreement_markdown(comparison), {f}, marked, diag))
+        written = std::move(pdf->front());
+    } else if (auto md = write_formats(diff::critic_markup(comparison), {f}, writer, diag)) {
+      written = std::move(md->front());
+    }
+    if (!written || diag.has_errors()) {
+      std::fputs(diag.to_string().c_str(), stderr);
+      return std::nullopt;
+    }
+    bytes.push_back(std::move(*written));
+  }
+  return bytes;
+}
+
 int run(const std::vector<std::string>& argv) {
-  Args args(argv, {{"--output", "-o", true, true}, {"--template", "-t"}, {"--autor"}, {"--als"}, {"--nummer"}, {"--vom"}, {"--inkrafttreten"}, {"--force", "", false}, {"--quiet", "-q", false}});
+  Args args(argv, {{"--output", "-o", true, true}, {"--nachtrag", "", true, true}, {"--synopse", "", true, true},
+                   {"--template", "-t"}, {"--autor"}, {"--als"}, {"--nummer"}, {"--vom"}, {"--inkrafttreten"},
+                   {"--force", "", false}, {"--quiet", "-q", false}});
   if (!args.error().empty()) return usage_error("diff", args.error());
   if (args.positionals().size() != 2) return usage_error("diff", tr("expects two answers files: the old and the new version"));
+  // -o writes the document --als names; --nachtrag and --synopse add their own
+  // files, so that one run writes everything from one comparison.
   const std::string kind = args.get("--als", "aenderungen");
-  const bool nachtrag = kind == "nachtrag";
-  const bool synopse = kind == "synopse";
-  // Documents of their own, written by the ordinary writers in every format.
-  const bool whole_document = nachtrag || synopse;
-  if (!whole_document && kind != "aenderungen")
+  if (kind != "aenderungen" && kind != "nachtrag" && kind != "synopse")
     return usage_error("diff", fill(tr("--als {}: known are aenderungen, nachtrag and synopse"), {kind}));
+  const Document output_document = kind == "nachtrag"  ? Document::nachtrag
+                                   : kind == "synopse" ? Document::synopse
+                                                       : Document::changes;
+  std::vector<OutputGroup> groups = {{Document::changes, {}, {}}, {Document::nachtrag, {}, {}}, {Document::synopse, {}, {}}};
+  auto group_of = [&](Document d) -> OutputGroup& { return groups[static_cast<size_t>(d)]; };
+  if (args.has("--output")) group_of(output_document).paths = args.all("--output");
+  for (const auto& [option, document] : {std::pair{"--nachtrag", Document::nachtrag}, std::pair{"--synopse", Document::synopse}})
+    if (args.has(option))
+      for (const std::string& path : args.all(option)) group_of(document).paths.push_back(path);
+  if (!args.has("--output") && !args.has("--nachtrag") && !args.has("--synopse"))
+    group_of(output_document).paths = {"-"};
+  const bool nachtrag = !group_of(Document::nachtrag).paths.empty();
+
   diff::NachtragOptions nachtrag_options;
   if (args.has("--nummer")) {
     const std::string n = args.get("--nummer");
@@ -101,27 +165,32 @@ int run(const std::vector<std::string>& argv) {
     *target = format_date_long(*date);
   }
   if (!nachtrag && (args.has("--nummer") || args.has("--vom") || args.has("--inkrafttreten")))
-    return usage_error("diff", tr("--nummer, --vom and --inkrafttreten go with --als nachtrag"));
+    return usage_error("diff", tr("--nummer, --vom and --inkrafttreten go with a Nachtrag (--als nachtrag or --nachtrag FILE)"));
 
-  std::vector<std::string> outputs = args.has("--output") ? args.all("--output") : std::vector<std::string>{"-"};
-  std::vector<const OutputFormat*> formats;
-  for (const std::string& output : outputs) {
-    const OutputFormat* f = output == "-" ? find_output_format("md") : find_output_format(output);
-    if (!f) return usage_error("diff", unknown_ending_message(output));
-    if (!whole_document && f->name != "md" && f->name != "docx" && f->name != "pdf")
-      return usage_error("diff", fill(tr("{}: kovgen diff writes Markdown (.md), Word (.docx) and PDF (.pdf)"), {output}));
-    formats.push_back(f);
+  for (OutputGroup& group : groups) {
+    for (const std::string& output : group.paths) {
+      const OutputFormat* f = output == "-" ? find_output_format("md") : find_output_format(output);
+      if (!f) return usage_error("diff", unknown_ending_message(output));
+      if (group.document == Document::changes && f->name != "md" && f->name != "docx" && f->name != "pdf")
+        return usage_error("diff", fill(tr("{}: kovgen diff writes Markdown (.md), Word (.docx) and PDF (.pdf)"), {output}));
+      group.formats.push_back(f);
+    }
   }
 
   Version old_version{args.positionals()[0], {}}, new_version{args.positionals()[1], {}};
   if (!render_both(old_version, new_version, args.get("--template"))) return kExitInvalidInput;
   const diff::AgreementDiff comparison(old_version.markdown, new_version.markdown);
-  // A new date of the draft ("Stand") alone changes nothing to amend.
-  const std::string document = nachtrag ? diff::nachtrag_markdown(comparison, nachtrag_options)
-                               : synopse  ? diff::synopse_markdown(comparison)
-                                          : std::string();
-  if (!comparison.has_changes() || (nachtrag && diff::amendment_instructions(comparison).empty()) ||
-      (synopse && document.empty())) {
+  // A new date of the draft ("Stand") alone changes nothing to amend or set side by side.
+  std::string nachtrag_document, synopse_document;
+  if (comparison.has_changes()) {
+    if (nachtrag) nachtrag_document = diff::nachtrag_markdown(comparison, nachtrag_options);
+    if (nachtrag && diff::amendment_instructions(comparison).empty()) nachtrag_document.clear();
+    if (!group_of(Document::synopse).paths.empty()) synopse_document = diff::synopse_markdown(comparison);
+  }
+  const bool empty[] = {!comparison.has_changes(), nachtrag_document.empty(), synopse_document.empty()};
+  bool anything = false;
+  for (const OutputGroup& group : groups) anything = anything || (!group.paths.empty() && !empty[static_cast<size_t>(group.document)]);
+  if (!anything) {
     std::fprintf(stderr, "%s\n",
                  fill(tr("{} and {} give the same agreement: no changes, nothing was written."),
                       {old_version.path, new_version.path})
@@ -132,38 +201,23 @@ int run(const std::vector<std::string>& argv) {
   Diagnostics diag;
   RenderSettings settings = render_settings_from_environment(diag);
   settings.writer.source_name = new_version.path;
-  std::vector<std::string> bytes;
-  if (whole_document) {
-    settings.writer.change_marks = synopse;
-    auto written = write_formats(document, formats, settings.writer, diag);
-    if (!written || diag.has_errors()) {
-      std::fputs(diag.to_string().c_str(), stderr);
-      return kExitInvalidInput;
-    }
-    bytes = std::move(*written);
-  }
-  for (const OutputFormat* f : whole_document ? std::vector<const OutputFormat*>{} : formats) {
-    std::optional<std::string> written;
-    if (f->name == "docx") {
-      written = diff::write_tracked_changes_docx(comparison, new_version.markdown, settings.writer,
-                                                 {args.get("--autor", "kovgen")}, diag);
-    } else if (f->name == "pdf") {
-      WriterOptions marked = settings.writer;
-      marked.change_marks = true;
-      if (auto pdf = write_formats(diff::marked_agreement_markdown(old_version.markdown, new_version.markdown), {f},
-                                   marked, diag))
-        written = std::move(pdf->front());
-    } else if (auto md = write_formats(diff::critic_markup(comparison), {f}, settings.writer, diag)) {
-      written = std::move(md->front());
-    }
-    if (!written || diag.has_errors()) {
-      std::fputs(diag.to_string().c_str(), stderr);
-      return kExitInvalidInput;
-    }
-    bytes.push_back(std::move(*written));
-  }
   std::vector<OutputFile> files;
-  for (size_t i = 0; i < outputs.size(); ++i) files.push_back({outputs[i], std::move(bytes[i]), formats[i]});
+  for (const OutputGroup& group : groups) {
+    if (group.paths.empty()) continue;
+    if (empty[static_cast<size_t>(group.document)]) {
+      // Only the draft's date changed: the change outputs show it, a Nachtrag or
+      // a Synopse would have no wording to show.
+      std::fprintf(stderr, "%s\n",
+                   fill(tr("The wording is unchanged, so a Nachtrag or a Synopse would be empty; not written: {}."),
+                        {join_german(group.paths)})
+                       .c_str());
+      continue;
+    }
+    const std::string& document = group.document == Document::nachtrag ? nachtrag_document : synopse_document;
+    auto bytes = write_group(group, document, comparison, new_version, settings.writer, args.get("--autor", "kovgen"));
+    if (!bytes) return kExitInvalidInput;
+    for (size_t i = 0; i < group.paths.size(); ++i) files.push_back({group.paths[i], std::move((*bytes)[i]), group.formats[i]});
+  }
   return write_outputs(files, {args.has("--force"), args.has("--quiet")});
 }
 

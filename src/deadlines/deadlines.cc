@@ -41,6 +41,14 @@ std::vector<Date> yearly(const std::vector<DayOfYear>& days, int first, int last
   return dates;
 }
 
+// Which of the yearly `days` after `after` the date `d` is: 1 for the first.
+int ordinal_after(const std::vector<DayOfYear>& days, const Date& after, const Date& d) {
+  int n = 0;
+  for (const Date& x : yearly(days, after.year, d.year))
+    if (after < x && x <= d) ++n;
+  return n;
+}
+
 // The answer to `key` if it is given and its question applies.
 const Value* answered(const Answers& answers, const std::string& key) {
   const Value* v = answers.find(key);
@@ -115,9 +123,10 @@ class Rules {
            par, 8});
       return;
     }
-    for (Date d = end; d <= window_.to; d = add_years(d, 1))
+    int n = 1;
+    for (Date d = end; d <= window_.to; d = add_years(d, 1), ++n)
       add({d, "laufzeit_ende", tr("End of a term: extension by one school year"),
-           tr("The agreement is extended by one more school year unless a party gave notice in time."), par, 12});
+           tr("The agreement is extended by one more school year unless a party gave notice in time."), par, 12, n});
   }
 
   void notice() {
@@ -154,7 +163,7 @@ class Rules {
                      "reach every other party by this day.",
                      static_cast<unsigned long>(n)),
                 {std::to_string(n), when->text, format_date_long(termination)}),
-           par, 8});
+           par, 8, ordinal_after(termination_days, begin_, termination)});
     }
   }
 
@@ -178,7 +187,8 @@ class Rules {
     for (const Date& d : yearly(due, window_.from.year, window_.to.year)) {
       if (d <= first_year_end || (last_day_ && d > add_years(*last_day_, 1))) continue;
       add({d, "sachbericht", tr("Yearly report due"),
-           fill(tr("The provider submits the report on the school year just ended (answer „{}“)."), {when->text}), par, 4});
+           fill(tr("The provider submits the report on the school year just ended (answer „{}“)."), {when->text}), par, 4,
+           ordinal_after(due, first_year_end, d)});
     }
   }
 
@@ -240,11 +250,12 @@ class Rules {
     }
     // The agreement asks for it every school year, on the same day as the first.
     const std::string par = paragraph_for(headings_, {"Aufgaben des Trägers", "Finanzierung"});
-    for (Date d = due->date; d <= window_.to; d = add_years(d, 1)) {
+    int n = 1;
+    for (Date d = due->date; d <= window_.to; d = add_years(d, 1), ++n) {
       if (last_day_ && d > add_years(*last_day_, 1)) break;
       add({d, "verwendungsnachweis", tr("Proof of use (Verwendungsnachweis) due"),
            tr("The provider proves to the school authority how the funds of the school year just ended were used."),
-           par, 4});
+           par, 4, n});
     }
   }
 
@@ -267,7 +278,7 @@ class Rules {
            fill(tr("Registration closes (answer „{}“): the parties adjust places and groups to the registrations and "
                    "attach the updated Anlage 1."),
                 {registration->text}),
-           par, 4});
+           par, 4, ordinal_after(due, begin_, d)});
     }
   }
 
@@ -278,9 +289,10 @@ class Rules {
   // Every `years` years after the start, while the agreement runs.
   void every(int years, const char* kind, const std::string& summary, const std::string& description,
              const std::string& par, int weeks) {
-    for (Date d = add_years(begin_, years); d <= window_.to; d = add_years(d, years)) {
+    int n = 1;
+    for (Date d = add_years(begin_, years); d <= window_.to; d = add_years(d, years), ++n) {
       if (last_day_ && d > *last_day_) break;
-      add({d, kind, summary, description, par, weeks});
+      add({d, kind, summary, description, par, weeks, n});
     }
   }
 

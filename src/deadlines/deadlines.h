@@ -13,12 +13,16 @@ namespace kovgen::deadlines {
 struct Deadline {
   Date date;
   // Stable name of the rule ("kuendigung"); with the agreement's identity and the
-  // date it makes the calendar UID, so a re-import updates instead of duplicating.
+  // occurrence it makes the calendar UID, so a re-import updates instead of duplicating.
   std::string kind;
   std::string summary;      // one line, in the chosen language
   std::string description;  // what to do, where it comes from, what was assumed
   std::string paragraph;    // "§ 27" of the rendered agreement; empty if not found
   int reminder_weeks = 0;   // the calendar reminds this many weeks before
+  // For kinds that recur: which one, counted from the agreement's start (1, 2, ...),
+  // not from the window, so that a later run names the same deadline alike; 0 for
+  // kinds that come once.
+  int occurrence = 0;
 };
 
 // A deadline the answers do not allow to compute, with the field that is missing

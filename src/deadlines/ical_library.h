@@ -16,7 +16,7 @@ namespace kovgen::deadlines {
   X(component_add_component) X(component_add_property) X(component_as_ical_string_r) X(component_free)       \
   X(component_new) X(component_new_from_string) X(durationtype_null_duration) X(parameter_new_tzid)           \
   X(property_add_parameter) X(property_new_action) X(property_new_calscale) X(property_new_categories)        \
-  X(property_new_description) X(property_new_dtend) X(property_new_dtstamp) X(property_new_dtstart)          \
+  X(property_new_description) X(property_new_dtend) X(property_new_dtstamp) X(property_new_dtstart) X(property_new_lastmodified) X(property_new_sequence)          \
   X(property_new_method) X(property_new_prodid) X(property_new_summary) X(property_new_transp)                \
   X(property_new_trigger) X(property_new_uid) X(property_new_version) X(property_new_x) X(property_set_x_name) \
   X(time_from_timet_with_zone) X(time_null_time) X(timezone_get_utc_timezone)

@@ -1,5 +1,6 @@
 #include "ics_writer.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -75,10 +76,14 @@ std::string description(const AgreementDeadlines& a, const Deadline& d) {
 }  // namespace
 
 std::string event_uid(const AgreementDeadlines& agreement, const Deadline& deadline) {
-  char date[16];
-  std::snprintf(date, sizeof date, "%04d%02d%02d", deadline.date.year % 10000, deadline.date.month % 100,
-                deadline.date.day % 100);
-  return agreement.identity + "-" + deadline.kind + "-" + date + "@kovgen";
+  const std::string occurrence = deadline.occurrence > 0 ? "-" + std::to_string(deadline.occurrence) : "";
+  return agreement.identity + "-" + deadline.kind + occurrence + "@kovgen";
+}
+
+int event_sequence(int64_t stamp_seconds) {
+  constexpr int64_t kFirst = 1767225600;  // 2026-01-01T00:00:00Z, before kovgen wrote calendars
+  constexpr int64_t kMax = 2147483647;     // SEQUENCE is a 32-bit integer
+  return static_cast<int>(std::clamp<int64_t>((stamp_seconds - kFirst) / 60, 0, kMax));
 }
 
 std::string write_ics(const IcalLibrary& ical, const std::vector<AgreementDeadlines>& agreements,
@@ -97,11 +102,14 @@ std::string write_ics(const IcalLibrary& ical, const std::vector<AgreementDeadli
   ical.component_add_component(cal, ical.component_new_from_string(kBerlinTimezone));
   const struct icaltimetype stamp =
       ical.time_from_timet_with_zone(static_cast<time_t>(options.stamp_seconds), 0, ical.timezone_get_utc_timezone());
+  const int sequence = event_sequence(options.stamp_seconds);
   for (const AgreementDeadlines& a : agreements) {
     for (const Deadline& d : a.deadlines) {
       icalcomponent* event = ical.component_new(ICAL_VEVENT_COMPONENT);
       ical.component_add_property(event, ical.property_new_uid(event_uid(a, d).c_str()));
       ical.component_add_property(event, ical.property_new_dtstamp(stamp));
+      ical.component_add_property(event, ical.property_new_lastmodified(stamp));
+      ical.component_add_property(event, ical.property_new_sequence(sequence));
       ical.component_add_property(event, local_time(ical, ical.property_new_dtstart, d.date, 9, 0));
       ical.component_add_property(event, local_time(ical, ical.property_new_dtend, d.date, 9, 30));
       const std::string summary = d.paragraph.empty() ? d.summary : d.summary + " (" + d.paragraph + ")";

@@ -15,8 +15,16 @@ struct CalendarOptions {
   std::string product = "kovgen";  // PRODID: "-//kovgen//kovgen 0.1.0//DE"
 };
 
-// The UID of one deadline: the agreement's identity, the rule and the date.
+// The UID of one deadline: the agreement's identity, the rule and, for rules that
+// recur, the occurrence; never the date, so that a re-import of a changed date
+// updates the event instead of adding a second one.
 std::string event_uid(const AgreementDeadlines& agreement, const Deadline& deadline);
+
+// SEQUENCE of every event: the minutes from 2026 to the stamp (SOURCE_DATE_EPOCH),
+// so that a file made later has the higher revision, which Outlook and Thunderbird
+// take as the newer version of an event with the same UID, and the same stamp
+// gives the same bytes.
+int event_sequence(int64_t stamp_seconds);
 
 // One calendar for all the agreements' deadlines, CRLF lines folded by libical.
 // The library is loaded by the caller (ical_library()), which reports when it is

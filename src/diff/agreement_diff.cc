@@ -140,6 +140,39 @@ AgreementDiff::AgreementDiff(std::string_view before, std::string_view after)
   }
 }
 
+AgreementDiff::AgreementDiff(const AgreementDiff& source, BoldDropped) : before_(source.before_), after_(source.after_) {
+  for (std::vector<Section>* side : {&before_, &after_})
+    for (Section& s : *side) {
+      s.title = without_strong(s.title);
+      for (Block& b : s.blocks) b.text = without_strong(b.text);
+    }
+  // The copies keep the order, so an element's index finds its copy.
+  auto copy_of = [](const auto* element, const auto& originals, auto& copies) {
+    return element ? &copies[static_cast<size_t>(element - originals.data())] : nullptr;
+  };
+  for (const SectionChange& from : source.changes_) {
+    SectionChange c;
+    c.change = from.change;
+    c.before = copy_of(from.before, source.before_, before_);
+    c.after = copy_of(from.after, source.after_, after_);
+    bool any_change = false;
+    for (const BlockChange& block : from.blocks) {
+      BlockChange b;
+      b.change = block.change;
+      b.before = from.before ? copy_of(block.before, from.before->blocks, c.before->blocks) : nullptr;
+      b.after = from.after ? copy_of(block.after, from.after->blocks, c.after->blocks) : nullptr;
+      if (b.before && b.after) {
+        b.change = b.before->text == b.after->text ? Change::same : Change::changed;
+        if (b.change == Change::changed) b.words = word_diff(b.before->text, b.after->text);
+      }
+      any_change = any_change || b.change != Change::same;
+      c.blocks.push_back(std::move(b));
+    }
+    if (c.before && c.after) c.change = any_change ? Change::changed : Change::same;
+    changes_.push_back(std::move(c));
+  }
+}
+
 bool AgreementDiff::has_changes() const {
   for (const SectionChange& s : changes_)
     if (s.change != Change::same) return true;

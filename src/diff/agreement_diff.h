@@ -39,7 +39,16 @@ class AgreementDiff {
   const std::vector<SectionChange>& sections() const { return changes_; }
   bool has_changes() const;
 
+  // The same comparison of the texts without their strong emphasis ("**"), for
+  // outputs in which bold means new wording: sections and blocks stay paired as
+  // here, only changed blocks are compared again by words, and a block whose
+  // change was its bold alone is the same.
+  AgreementDiff without_bold() const { return AgreementDiff(*this, BoldDropped{}); }
+
  private:
+  struct BoldDropped {};
+  AgreementDiff(const AgreementDiff& source, BoldDropped);
+
   std::vector<Section> before_;
   std::vector<Section> after_;
   std::vector<SectionChange> changes_;

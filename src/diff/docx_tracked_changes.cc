@@ -226,20 +226,6 @@ void take_column_widths(pugi::xml_node marked_body, pugi::xml_node new_body) {
   }
 }
 
-bool load_document(const DocxPart& part, pugi::xml_document& doc, Diagnostics& diag) {
-  // White space alone in a w:t is text ("a" and "b" in two runs need it).
-  const pugi::xml_parse_result ok =
-      doc.load_buffer(part.bytes.data(), part.bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata);
-  if (!ok) diag.error({}, fill(tr("kovgen: internal XML error: {}"), {ok.description()}));
-  return static_cast<bool>(ok);
-}
-
-const DocxPart* find_part(const std::vector<DocxPart>& parts, std::string_view name) {
-  for (const DocxPart& p : parts)
-    if (p.name == name) return &p;
-  return nullptr;
-}
-
 std::string change_date(const WriterOptions& options) {
   if (!options.timestamp) return "";
   const std::time_t t = static_cast<std::time_t>(*options.timestamp);
@@ -255,22 +241,17 @@ std::string change_date(const WriterOptions& options) {
 std::optional<std::string> write_tracked_changes_docx(const AgreementDiff& diff, std::string_view new_markdown,
                                                       const WriterOptions& options,
                                                       const TrackedChangesOptions& tracked, Diagnostics& diag) {
-  const std::string marked = marked_markdown(diff, private_use_marks());
-  MarkdownTree tree = parse_markdown(marked);
-  auto parts = docx_parts(tree.get(), options, diag);
+  // Only the new agreement's body is needed, for its table widths.
   MarkdownTree new_tree = parse_markdown(new_markdown);
-  auto new_parts = docx_parts(new_tree.get(), options, diag);
-  if (!parts || !new_parts) return std::nullopt;
-  const DocxPart* new_document = find_part(*new_parts, "word/document.xml");
-  for (DocxPart& part : *parts) {
-    if (part.name != "word/document.xml" || !new_document) continue;
-    pugi::xml_document doc, new_doc;
-    if (!load_document(part, doc, diag) || !load_document(*new_document, new_doc, diag)) return std::nullopt;
-    const pugi::xml_node body = doc.child("w:document").child("w:body");
+  DocxBody new_body;
+  if (!docx_body(new_tree.get(), options, new_body, diag)) return std::nullopt;
+  const pugi::xml_node new_body_node = new_body.document.child("w:document").child("w:body");
+  MarkdownTree tree = parse_markdown(marked_markdown(diff, private_use_marks()));
+  auto parts = docx_parts(tree.get(), options, diag, [&](pugi::xml_node body) {
     ChangeMarker(tracked.author, change_date(options)).mark_body(body);
-    take_column_widths(body, new_doc.child("w:document").child("w:body"));
-    part.bytes = xml_part_bytes(doc);
-  }
+    take_column_widths(body, new_body_node);
+  });
+  if (!parts) return std::nullopt;
   return package_docx(std::move(*parts), diag);
 }
 

@@ -1,14 +1,13 @@
 #include "marked_agreement.h"
 
-#include "agreement_diff.h"
 #include "critic_markup.h"
 #include "synopse.h"
 
 // The summary is the document's own text, German like the agreement.
 namespace kovgen::diff {
 
-std::string marked_agreement_markdown(std::string_view before, std::string_view after) {
-  const AgreementDiff diff(without_strong(before), without_strong(after));
+std::string marked_agreement_markdown(const AgreementDiff& comparison) {
+  const AgreementDiff diff = comparison.without_bold();
   const auto changed = changed_section_names(diff);
   std::string md = "## Übersicht der Änderungen\n\n";
   md += changed.empty() ? std::string("Der Wortlaut der Vereinbarung ist unverändert.")

@@ -4,12 +4,13 @@
 // in bold and old words struck, which the writers show in change colours
 // (WriterOptions::change_marks).
 #include <string>
-#include <string_view>
+
+#include "agreement_diff.h"
 
 namespace kovgen::diff {
 
-// Both texts are rendered agreements (kovgen Markdown). The agreements' own bold
-// is dropped, so that bold means new.
-std::string marked_agreement_markdown(std::string_view before, std::string_view after);
+// `comparison` is of two rendered agreements (kovgen Markdown). The agreements'
+// own bold is dropped, so that bold means new.
+std::string marked_agreement_markdown(const AgreementDiff& comparison);
 
 }  // namespace kovgen::diff

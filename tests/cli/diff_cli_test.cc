@@ -2,6 +2,8 @@
 // that writes nothing, and the errors of a wrong call or bad answers.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include "test_support.h"
 #include "version_pairs.h"
 
@@ -171,4 +173,76 @@ TEST_CASE("vorlage --vorher: the Sachverhalt names the changes and the Synopse i
   CHECK(contains(r.err, "monatspauschale"));
   CHECK_FALSE(file_exists(dir + "/x.md"));
   CHECK_FALSE(file_exists(dir + "/x-synopse.md"));
+}
+
+TEST_CASE("diff --nachtrag and --synopse: one run writes every document, the same bytes as one run per document") {
+  const std::string dir = fresh_temp_dir("diff-cli/all");
+  const auto [old_file, new_file] = pair_files("school year update", dir);
+  const std::vector<std::string> env = {"SOURCE_DATE_EPOCH=1775000000"};
+  const std::vector<std::string> changes = {"a.md", "a.docx", "a.pdf"}, nachtrag = {"n.md", "n.docx", "n.pdf"},
+                                 synopse = {"s.md", "s.docx", "s.pdf"};
+  std::vector<std::string> all = {"diff", old_file, new_file, "-q", "--vom", "2026-03-30"};
+  std::filesystem::create_directories(dir + "/one");
+  std::filesystem::create_directories(dir + "/each");
+  for (const auto& f : changes) all.insert(all.end(), {"-o", dir + "/one/" + f});
+  for (const auto& f : nachtrag) all.insert(all.end(), {"--nachtrag", dir + "/one/" + f});
+  for (const auto& f : synopse) all.insert(all.end(), {"--synopse", dir + "/one/" + f});
+  CommandResult r = run_kovgen(all, "", env);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  for (const auto& [als, files] : {std::pair{"aenderungen", changes}, std::pair{"nachtrag", nachtrag}, std::pair{"synopse", synopse}}) {
+    std::vector<std::string> one = {"diff", old_file, new_file, "-q", "--als", als};
+    if (std::string(als) == "nachtrag") one.insert(one.end(), {"--vom", "2026-03-30"});
+    for (const auto& f : files) one.insert(one.end(), {"-o", dir + "/each/" + f});
+    r = run_kovgen(one, "", env);
+    REQUIRE(r.exit_code == 0);
+    for (const auto& f : files) {
+      CAPTURE(f);
+      CHECK(read_text(dir + "/one/" + f) == read_text(dir + "/each/" + f));
+    }
+  }
+  CHECK(contains(read_text(dir + "/one/n.md"), " vom 30. März 2026\n"));
+  CHECK(contains(read_text(dir + "/one/s.md"), "| Bisherige Fassung | Neue Fassung |"));
+}
+
+TEST_CASE("diff --nachtrag and --synopse: when one file cannot be written or has a wrong ending, none is") {
+  const std::string dir = fresh_temp_dir("diff-cli/all-or-nothing");
+  const auto [old_file, new_file] = pair_files("changed amount", dir);
+  write_text(dir + "/datei", "kein Ordner");
+  CommandResult r = run_kovgen({"diff", old_file, new_file, "-q", "-o", dir + "/a.docx", "--nachtrag", dir + "/n.pdf",
+                                "--synopse", dir + "/datei/s.pdf"});
+  CHECK(r.exit_code != 0);
+  CHECK(contains(r.err, "datei/s.pdf"));
+  CHECK_FALSE(file_exists(dir + "/a.docx"));
+  CHECK_FALSE(file_exists(dir + "/n.pdf"));
+
+  r = run_kovgen({"diff", old_file, new_file, "-o", dir + "/a.md", "--synopse", dir + "/s.odt"});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "s.odt"));
+  CHECK_FALSE(file_exists(dir + "/a.md"));
+
+  r = run_kovgen({"diff", old_file, new_file, "-o", dir + "/a.md", "--synopse", dir + "/s.md", "--nummer", "2"});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "--nachtrag DATEI"));
+  CHECK_FALSE(file_exists(dir + "/a.md"));
+}
+
+TEST_CASE("diff --nachtrag and --synopse: a new date of the draft alone writes the changes and says why the others are not") {
+  const std::string dir = fresh_temp_dir("diff-cli/only-stand");
+  // Unlike the OGS sample's, the Schulsozialarbeit agreement's Anlagen do not repeat the date.
+  const std::string old_file = source_dir() + "/samples/schulsozialarbeit/schulsozialarbeit-vollstaendig.yaml";
+  const std::string new_file = dir + "/neu.yaml";
+  const std::string old_yaml = read_text(old_file);
+  const size_t stand = old_yaml.find("\n  stand: ");
+  REQUIRE(stand != std::string::npos);
+  write_text(new_file, old_yaml.substr(0, stand) + "\n  stand: 2031-01-15" + old_yaml.substr(old_yaml.find('\n', stand + 1)));
+  const CommandResult r = run_kovgen({"diff", old_file, new_file, "-q", "-o", dir + "/a.md", "--nachtrag", dir + "/n.md",
+                                      "--synopse", dir + "/s.md"});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(file_exists(dir + "/a.md"));
+  CHECK_FALSE(file_exists(dir + "/n.md"));
+  CHECK_FALSE(file_exists(dir + "/s.md"));
+  CHECK(contains(r.err, "Wortlaut ist unverändert, ein Nachtrag oder eine Synopse bliebe leer; nicht geschrieben: " + dir + "/n.md."));
+  CHECK(contains(r.err, "nicht geschrieben: " + dir + "/s.md."));
 }

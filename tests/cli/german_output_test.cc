@@ -270,6 +270,9 @@ TEST_CASE("german output: what kovgen diff says") {
   check_german("kovgen diff --vom x", run_kovgen({"diff", sample, sample, "--als", "nachtrag", "--vom", "x"}));
   check_german("kovgen diff --nummer 0", run_kovgen({"diff", sample, sample, "--als", "nachtrag", "--nummer", "0"}));
   check_german("kovgen diff --vom without --als", run_kovgen({"diff", sample, sample, "--vom", "2026-03-30"}));
+  check_german("kovgen diff --synopse x.odt", run_kovgen({"diff", sample, sample, "--synopse", dir + "/s.odt"}));
+  check_german("kovgen diff --nachtrag (no change)",
+               run_kovgen({"diff", sample, sample, "-o", dir + "/a.md", "--nachtrag", dir + "/n.md", "--synopse", dir + "/s.md"}));
   check_german("kovgen diff --als synopse (no change)", run_kovgen({"diff", sample, sample, "--als", "synopse", "-o", dir + "/s.md"}));
   check_german("kovgen vorlage --vorher (missing file)", run_kovgen({"vorlage", sample, "--gremium", "Rat", "--vorher", dir + "/fehlt.yaml", "-o", dir + "/v.md"}));
 }

@@ -6,6 +6,8 @@
 #include <libical/ical.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <map>
 #include <set>
 
 #include "agreement_blocks.h"
@@ -19,6 +21,14 @@ using namespace kovgen;
 using namespace kovgen::deadlines;
 
 namespace {
+
+// libical as kovgen loads it at run time; every calendar written here needs it.
+const IcalLibrary& loaded_ical() {
+  std::string error;
+  const IcalLibrary* ical = ical_library(error);
+  REQUIRE_MESSAGE(ical != nullptr, error);
+  return *ical;
+}
 
 const Window kFiveYears{{2026, 12, 5}, {2031, 12, 5}};
 
@@ -179,11 +189,8 @@ TEST_CASE("deadlines: the identity is stable for one agreement and differs betwe
 TEST_CASE("deadlines: the iCalendar file parses back with libical, events in Europe/Berlin with reminders") {
   const std::vector<AgreementDeadlines> agreements{compute(test::ogs_sample_yaml()), compute(ssa_sample_yaml())};
   const CalendarOptions options{1764892800, "kovgen test"};
-  std::string load_error;
-  const IcalLibrary* ical = ical_library(load_error);
-  REQUIRE_MESSAGE(ical != nullptr, load_error);
-  const std::string ics = write_ics(*ical, agreements, options);
-  CHECK(ics == write_ics(*ical, agreements, options));
+  const std::string ics = write_ics(loaded_ical(), agreements, options);
+  CHECK(ics == write_ics(loaded_ical(), agreements, options));
   // Every line ends in CRLF and no line is longer than 75 octets.
   size_t start = 0;
   while (start < ics.size()) {
@@ -257,5 +264,95 @@ TEST_CASE("deadlines: UIDs stay the same across runs and differ between agreemen
   const AgreementDeadlines other = compute(test::replace_once(test::ogs_sample_yaml(), "- name: GGS Lindenschule", "- name: GGS Birkenschule"));
   REQUIRE_FALSE(other.deadlines.empty());
   CHECK(event_uid(first, first.deadlines[0]) != event_uid(other, other.deadlines[0]));
-  CHECK(event_uid(first, first.deadlines[0]).find("-kuendigung-20270131@kovgen") != std::string::npos);
+  // The first deadline in the window is the notice for the end of the first school year.
+  CHECK(first.deadlines[0].date == Date{2027, 1, 31});
+  CHECK(event_uid(first, first.deadlines[0]) == first.identity + "-kuendigung-1@kovgen");
+}
+
+namespace {
+
+// The deadline of `kind` that is the `occurrence`-th, or nullptr.
+const Deadline* find_deadline(const AgreementDeadlines& a, const std::string& kind, int occurrence) {
+  for (const Deadline& d : a.deadlines)
+    if (d.kind == kind && d.occurrence == occurrence) return &d;
+  return nullptr;
+}
+
+// The UID -> DTSTART (as "YYYYMMDD") of every event in an iCalendar text.
+std::map<std::string, std::string> starts_by_uid(const std::string& ics) {
+  std::map<std::string, std::string> out;
+  Calendar cal(icalparser_parse_string(ics.c_str()));
+  REQUIRE(cal);
+  for (icalcomponent* e = icalcomponent_get_first_component(cal.get(), ICAL_VEVENT_COMPONENT); e;
+       e = icalcomponent_get_next_component(cal.get(), ICAL_VEVENT_COMPONENT)) {
+    const icaltimetype start = icalcomponent_get_dtstart(e);
+    char date[16];
+    std::snprintf(date, sizeof date, "%04d%02d%02d", start.year, start.month, start.day);
+    CHECK(out.emplace(icalcomponent_get_uid(e), date).second);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("deadlines: a new term end keeps the event's UID and moves its DTSTART, and the same input gives the same bytes") {
+  const std::string yaml = test::ogs_sample_yaml();
+  const std::string later_end = test::replace_once(yaml, "  ende: 2029-07-31\n", "  ende: 2030-07-31\n");
+  const CalendarOptions options{1775000000, "kovgen test"};
+  const std::string before = write_ics(loaded_ical(), {compute(yaml)}, options);
+  CHECK(before == write_ics(loaded_ical(), {compute(yaml)}, options));
+  const std::string after = write_ics(loaded_ical(), {compute(later_end)}, options);
+  CHECK(before != after);
+
+  const AgreementDeadlines old_terms = compute(yaml), new_terms = compute(later_end);
+  const Deadline* old_end = find_deadline(old_terms, "laufzeit_ende", 1);
+  const Deadline* new_end = find_deadline(new_terms, "laufzeit_ende", 1);
+  REQUIRE(old_end);
+  REQUIRE(new_end);
+  CHECK(old_end->date == Date{2029, 7, 31});
+  CHECK(new_end->date == Date{2030, 7, 31});
+  const std::string uid = event_uid(old_terms, *old_end);
+  CHECK(uid == event_uid(new_terms, *new_end));
+  CHECK(uid.find("2029") == std::string::npos);
+  const auto old_starts = starts_by_uid(before), new_starts = starts_by_uid(after);
+  REQUIRE(old_starts.count(uid) == 1);
+  REQUIRE(new_starts.count(uid) == 1);
+  CHECK(old_starts.at(uid) == "20290731");
+  CHECK(new_starts.at(uid) == "20300731");
+}
+
+TEST_CASE("deadlines: a later window names the same deadlines with the same UIDs") {
+  const std::string yaml = test::ogs_sample_yaml();
+  const AgreementDeadlines now = compute(yaml);
+  const AgreementDeadlines later = compute(yaml, Window{{2027, 9, 1}, {2032, 9, 1}});
+  size_t shared = 0;
+  for (const Deadline& d : later.deadlines)
+    for (const Deadline& e : now.deadlines)
+      if (d.kind == e.kind && d.date == e.date) {
+        CHECK(event_uid(later, d) == event_uid(now, e));
+        ++shared;
+      }
+  CHECK(shared > 5);
+  // Recurring kinds count from the start of the agreement, so the window's first is not "-1".
+  const Deadline* notice = find_deadline(later, "kuendigung", 2);
+  REQUIRE(notice);
+  CHECK(notice->date == Date{2028, 1, 31});
+}
+
+TEST_CASE("deadlines: every event has LAST-MODIFIED and a SEQUENCE that rises with the stamp") {
+  const std::vector<AgreementDeadlines> agreements{compute(test::ogs_sample_yaml())};
+  CHECK(event_sequence(1767225600) == 0);
+  CHECK(event_sequence(1767225600 + 3600) == 60);
+  CHECK(event_sequence(0) == 0);
+  CHECK(event_sequence(1775000000) < event_sequence(1775000060));
+  for (const int64_t stamp : {int64_t{1775000000}, int64_t{1790000000}}) {
+    const std::string ics = write_ics(loaded_ical(), agreements, {stamp, "kovgen test"});
+    Calendar cal(icalparser_parse_string(ics.c_str()));
+    REQUIRE(cal);
+    icalcomponent* e = icalcomponent_get_first_component(cal.get(), ICAL_VEVENT_COMPONENT);
+    REQUIRE(e);
+    CHECK(icalproperty_get_sequence(icalcomponent_get_first_property(e, ICAL_SEQUENCE_PROPERTY)) == event_sequence(stamp));
+    const icaltimetype modified = icalproperty_get_lastmodified(icalcomponent_get_first_property(e, ICAL_LASTMODIFIED_PROPERTY));
+    CHECK(icaltime_as_timet(modified) == stamp);
+  }
 }

@@ -82,7 +82,8 @@ TEST_CASE("synopse: German lists of names") {
 
 TEST_CASE("marked agreement: a summary of the changed sections first, then new words bold and old struck") {
   const auto pair = test::version_pair("changed amount");
-  const std::string md = marked_agreement_markdown(test::render_agreement(pair.old_yaml), test::render_agreement(pair.new_yaml));
+  const AgreementDiff d(test::render_agreement(pair.old_yaml), test::render_agreement(pair.new_yaml));
+  const std::string md = marked_agreement_markdown(d);
   CHECK(md.rfind("## \u00DCbersicht der \u00C4nderungen\n\nGegen\u00FCber der bisherigen Fassung ge\u00E4ndert: " + kSection + "12.", 0) == 0);
   CHECK(contains(md, "~~75,00~~"));
   CHECK(contains(md, "**78,50**"));

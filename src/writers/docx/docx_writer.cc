@@ -84,19 +84,36 @@ void fill_section(pugi::xml_node sect, const pugi::xml_node& setup, const std::s
 
 }  // namespace
 
+namespace {
+
+// The page: the reference document's, else A4 with kovgen's margins.
+struct PageSetup {
+  pugi::xml_document default_setup = default_page_setup();
+  pugi::xml_node section;
+  explicit PageSetup(const ReferenceDocx* reference)
+      : section(reference && reference->page_setup.child("w:sectPr").child("w:pgSz")
+                    ? reference->page_setup.child("w:sectPr")
+                    : default_setup.child("w:sectPr")) {}
+};
+
+}  // namespace
+
+bool docx_body(cmark_node* root, const WriterOptions& options, DocxBody& out, Diagnostics& diag) {
+  if (!check_markdown_depth(root, options.source_name, diag)) return false;
+  const PageSetup page(options.reference_docx.get());
+  render_docx_body(root, options, {text_width(page.section)}, out, diag);
+  return !diag.has_errors();
+}
+
 std::optional<std::vector<DocxPart>> docx_parts(cmark_node* root, const WriterOptions& options,
-                                                Diagnostics& diag) {
-  if (!check_markdown_depth(root, options.source_name, diag)) return std::nullopt;
+                                                Diagnostics& diag, const DocxBodyEdit& edit_body) {
   const DocumentInfo info = document_info(root, options);
   const ReferenceDocx* reference = options.reference_docx.get();
-  pugi::xml_document default_setup = default_page_setup();
-  const pugi::xml_node setup = reference && reference->page_setup.child("w:sectPr").child("w:pgSz")
-                                   ? reference->page_setup.child("w:sectPr")
-                                   : default_setup.child("w:sectPr");
+  const PageSetup page(reference);
+  const pugi::xml_node setup = page.section;
 
   DocxBody body;
-  render_docx_body(root, options, {text_width(setup)}, body, diag);
-  if (diag.has_errors()) return std::nullopt;
+  if (!docx_body(root, options, body, diag)) return std::nullopt;
 
   pugi::xml_document styles = default_styles();
   pugi::xml_document header = header_part(info);
@@ -153,6 +170,8 @@ std::optional<std::vector<DocxPart>> docx_parts(cmark_node* root, const WriterOp
       {"rIdApp", office_relationship("extended-properties"), "docProps/app.xml"},
       {"rIdCustom", office_relationship("custom-properties"), "docProps/custom.xml"},
   };
+
+  if (edit_body) edit_body(body_node);
 
   const std::string rels_type = "application/vnd.openxmlformats-package.relationships+xml";
   std::vector<DocxPart> parts = {

@@ -8,6 +8,7 @@
 // Flat OPC file that of the whole file with the fingerprint as 32 zeros
 // (seal_in_place). Output depends only on the tree and the
 // options (and SOURCE_DATE_EPOCH, if set): two runs give identical bytes.
+#include <functional>
 #include <map>
 #include <optional>
 #include <string_view>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "diagnostics.h"
+#include "docx_document.h"
 #include "docx_package.h"
 #include "markdown_conventions.h"
 
@@ -43,8 +45,17 @@ std::optional<std::string> package_docx(std::vector<DocxPart> parts, Diagnostics
 std::optional<std::string> write_flat_opc(cmark_node* root, const WriterOptions& options,
                                           Diagnostics& diag);
 
+// A change a caller makes to the finished w:body before it is written (kovgen
+// diff marks its changes there), so that nobody writes the body as XML text only
+// to read it back.
+using DocxBodyEdit = std::function<void(pugi::xml_node body)>;
+
 // The package parts both are made of, in package order (without [Content_Types].xml).
 std::optional<std::vector<DocxPart>> docx_parts(cmark_node* root, const WriterOptions& options,
-                                                Diagnostics& diag);
+                                                Diagnostics& diag, const DocxBodyEdit& edit_body = {});
+
+// The body alone, laid out for the page docx_parts gives it, for callers that only
+// read it (kovgen diff takes the new agreement's table widths). False after errors.
+bool docx_body(cmark_node* root, const WriterOptions& options, DocxBody& out, Diagnostics& diag);
 
 }  // namespace kovgen
