@@ -15,6 +15,10 @@ struct ServerSettings {
   // Requests larger than this are refused with a German page (answers files,
   // uploads): far above any real answers file or school list.
   size_t max_body_bytes = 8 * 1024 * 1024;
+  // How many requests are handled at once; the others wait in the order they
+  // came (0: no limit). See AdmissionGate.
+  size_t running_handlers = default_running_handlers();
+  static size_t default_running_handlers();
 };
 
 class HttpServer {
