@@ -1,8 +1,5 @@
 #include "server.h"
 
-#include <algorithm>
-#include <thread>
-
 #include <httplib.h>
 
 #include "admission_gate.h"
@@ -15,8 +12,6 @@ struct HttpServer::Impl {
   std::unique_ptr<httplib::Server> server;
   std::unique_ptr<AdmissionGate> gate;  // null: no limit
 };
-
-size_t ServerSettings::default_running_handlers() { return std::max(1u, std::thread::hardware_concurrency()); }
 
 namespace {
 
