@@ -9,7 +9,7 @@ namespace kovgen::serve {
 // Every keep-alive connection has its own worker thread. Without a limit, 64
 // busy connections are 64 runnable threads on a few cores: the scheduler
 // preempts whoever holds the store's lock and wakes waiters in no particular
-// order, so some requests wait hundreds of milliseconds while others pass.
+// order, so some requests can wait far longer than others.
 // The gate lets `running` handlers work at once and admits the others strictly
 // first come, first served, each woken on its own condition variable.
 class AdmissionGate {
@@ -21,7 +21,7 @@ class AdmissionGate {
   void leave();
   size_t waiting();
 
- // Holds a place for its lifetime (none when the gate is null).
+  // Holds a place for its lifetime (none when the gate is null).
   class Pass {
    public:
     explicit Pass(AdmissionGate* gate) : gate_(gate) {

@@ -96,7 +96,8 @@ int main(int argc, char** argv) {
   if (settings.port > 65535) return cli::usage_error("serve", fill(tr("there is no port {}"), {listen.substr(colon + 1)}));
   settings.tls_cert = args.get("--tls-cert");
   settings.tls_key = args.get("--tls-key");
-  // For bench/serve-gate-ab.sh only: how many requests are handled at once (0: no limit).
+  // The admission gate's size (0: none), compared by bench/serve-gate-ab.sh; off by
+  // default (docs/serve-operations.md says why).
   if (const char* handlers = std::getenv("KOVGEN_SERVE_HANDLERS"))
     settings.running_handlers = std::strtoul(handlers, nullptr, 10);
 
