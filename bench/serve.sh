@@ -4,6 +4,7 @@
 # the PDF download; then 64 connections for 20 s on the questionnaire page and on
 # a mix of saves and previews, with the server's RSS before and after.
 # Usage: bench/serve.sh [BUILD_DIR]   (the machine's load is printed with the figures)
+# SERVE_BENCH_LOAD_ONLY=1 leaves out the one-connection figures (bench/serve-gate-ab.sh).
 set -euo pipefail
 build=${1:-build}
 export NO_PROXY='*' no_proxy='*'
@@ -47,11 +48,13 @@ latency() {  # label, then wrk's arguments
     "$(awk '$1 == "99%" {print $2}' <<<"$out")" "$(grep -E 'Requests/sec|Non-2xx|Socket errors' <<<"$out" | tr -s ' ' | tr '\n' ' ')"
 }
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-echo "one connection, 5 s each:"
-latency "questionnaire page" -t1 -c1 -d5s -H "Cookie: kovgen_sitzung=$session" "$url$page"
-latency "save" -t1 -c1 -d5s -s "$work/save.lua" "$url"
-latency "preview" -t1 -c1 -d5s -H "Cookie: kovgen_sitzung=$session" "$url/entwurf/1/vorschau"
-latency "PDF download" -t1 -c1 -d5s -H "Cookie: kovgen_sitzung=$session" "$url/entwurf/1/download/pdf"
+if [ -z "${SERVE_BENCH_LOAD_ONLY:-}" ]; then
+  echo "one connection, 5 s each:"
+  latency "questionnaire page" -t1 -c1 -d5s -H "Cookie: kovgen_sitzung=$session" "$url$page"
+  latency "save" -t1 -c1 -d5s -s "$work/save.lua" "$url"
+  latency "preview" -t1 -c1 -d5s -H "Cookie: kovgen_sitzung=$session" "$url/entwurf/1/vorschau"
+  latency "PDF download" -t1 -c1 -d5s -H "Cookie: kovgen_sitzung=$session" "$url/entwurf/1/download/pdf"
+fi
 echo "64 connections, 20 s:"
 echo "RSS before: $(rss)"
 latency "questionnaire page" -t2 -c64 -d20s -H "Cookie: kovgen_sitzung=$session" "$url$page"

@@ -3,6 +3,7 @@
 // folder are read here and handed down.
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
@@ -95,6 +96,10 @@ int main(int argc, char** argv) {
   if (settings.port > 65535) return cli::usage_error("serve", fill(tr("there is no port {}"), {listen.substr(colon + 1)}));
   settings.tls_cert = args.get("--tls-cert");
   settings.tls_key = args.get("--tls-key");
+  // The admission gate's size (0: none), compared by bench/serve-gate-ab.sh; off by
+  // default (docs/serve-operations.md says why).
+  if (const char* handlers = std::getenv("KOVGEN_SERVE_HANDLERS"))
+    settings.running_handlers = std::strtoul(handlers, nullptr, 10);
 
   const std::filesystem::path data = args.get("--data", "kovgen-daten");
   std::error_code ec;

@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include "admission_gate.h"
 #include "draft_html.h"
 #include "i18n.h"
 
@@ -9,6 +10,7 @@ namespace kovgen::serve {
 
 struct HttpServer::Impl {
   std::unique_ptr<httplib::Server> server;
+  std::unique_ptr<AdmissionGate> gate;  // null: no limit
 };
 
 namespace {
@@ -53,8 +55,13 @@ HttpServer::HttpServer(App& app, const ServerSettings& settings) : impl_(std::ma
   // its listen backlog is as short: under load, reconnecting clients found the
   // queue full and waited for the kernel's SYN retry (a second or more).
   s.set_keep_alive_max_count(kRequestsPerConnection);
-  auto handler = [&app](const httplib::Request& in, httplib::Response& out) {
-    Response r = app.handle(to_request(in));
+  if (settings.running_handlers > 0) impl_->gate = std::make_unique<AdmissionGate>(settings.running_handlers);
+  auto handler = [&app, gate = impl_->gate.get()](const httplib::Request& in, httplib::Response& out) {
+    Response r;
+    {
+      AdmissionGate::Pass pass(gate);
+      r = app.handle(to_request(in));
+    }
     out.status = r.status;
     for (const auto& [k, v] : r.headers) out.set_header(k, v);
     out.set_content(std::move(r.body), r.content_type);

@@ -15,6 +15,11 @@ struct ServerSettings {
   // Requests larger than this are refused with a German page (answers files,
   // uploads): far above any real answers file or school list.
   size_t max_body_bytes = 8 * 1024 * 1024;
+  // How many requests are handled at once, the others waiting in the order they
+  // came (AdmissionGate); 0: no limit. Off by default: on the shared test machine
+  // it did not lower the tail consistently (docs/serve-operations.md), and one slow
+  // request (a batch's ZIP, a new PDF) would hold a place meanwhile.
+  size_t running_handlers = 0;
 };
 
 class HttpServer {

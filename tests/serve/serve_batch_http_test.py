@@ -8,7 +8,6 @@ without the CSRF token starts nothing.
 Usage: serve_batch_http_test.py BUILD_DIR SOURCE_DIR"""
 import io
 import os
-import signal
 import sqlite3
 import sys
 import tempfile
@@ -16,11 +15,16 @@ import time
 import uuid
 import zipfile
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serve_http_test import Client, check, failures, start  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from serve_fixture import Client, check, failures, kill_server, running_server, start_server  # noqa: E402
 
+BUILD = sys.argv[1]
 SOURCE = sys.argv[2]
 SAMPLES = os.path.join(SOURCE, "samples", "batch")
+
+
+def running(data):
+    return running_server(BUILD, data, check_stop=check)
 
 
 def multipart(fields, files):
@@ -116,19 +120,17 @@ def zip_names(zip_bytes):
 def restart_during_batch(tmp):
     data = os.path.join(tmp, "neustart")
     schools, count = school_list(6)
-    server, base = start(data)
+    server, base = start_server(BUILD, data)
     c = Client(base)
     start_batch(c, schools, ["docx", "pdf"])
     some_done = wait_for(c, lambda body: '"done":' in body and '"done":0,' not in body, 300)
     check(some_done is not None, "the batch makes progress before the kill")
     if some_done:
         check('"state":"running"' in some_done, "a batch under way is running: " + some_done)
-    server.send_signal(signal.SIGKILL)
-    server.wait(10)
+    kill_server(server)
     check(state_in_database(data) == "running", "after the kill the batch is stored as unfinished")
 
-    server, base = start(data)
-    try:
+    with running(data) as (server, base):
         c = Client(base)
         done = wait_for(c, lambda body: '"state":"finished"' in body or '"state":"failed"' in body, 600)
         check(done is not None and '"state":"finished"' in done, "the restarted server finishes the batch: %s" % done)
@@ -143,15 +145,11 @@ def restart_during_batch(tmp):
               "the ZIP holds every school's DOCX and PDF (%d, %d of %d)" % (len(docx), len(pdf), count))
         check("summary.csv" in names and "summary.md" in names, "the ZIP holds the summary")
         check(not [n for n in names if ".kovgen-batch" in n or ".tmp-" in n], "no manifest or temporary file in the ZIP")
-    finally:
-        server.terminate()
-        server.wait(30)
 
 
 def refused(tmp):
     data = os.path.join(tmp, "abgelehnt")
-    server, base = start(data)
-    try:
+    with running(data) as (server, base):
         c = Client(base)
         import_base(c)
         c.request("/stapel")
@@ -166,9 +164,6 @@ def refused(tmp):
         status, _, _ = upload(c, {"entwurf": "1", "format_md": "1"}, {"schulliste": ("s.csv", schools)}, csrf=False)
         check(status == 403, "no CSRF token: no batch (%d)" % status)
         check(c.request("/stapel/1")[0] == 404, "nothing was queued")
-    finally:
-        server.terminate()
-        server.wait(30)
 
 
 def main():

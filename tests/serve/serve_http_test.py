@@ -19,20 +19,18 @@ import time
 import urllib.parse
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from serve_fixture import Client, count_versions, new_draft, start_server, stop_server, verdict  # noqa: E402
+from serve_fixture import (Client, check, count_versions, failures, kill_server, new_draft,  # noqa: E402
+                           running_server, start_server, verdict)
 
 BUILD = sys.argv[1]
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAILED:", message, flush=True)
 
 
 def start(data, listen="127.0.0.1:0", extra=()):
     return start_server(BUILD, data, listen, extra)
+
+
+def running(data, listen="127.0.0.1:0", extra=()):
+    return running_server(BUILD, data, listen, extra, check)
 
 
 versions = count_versions
@@ -40,8 +38,7 @@ versions = count_versions
 
 def security(tmp):
     data = os.path.join(tmp, "sicherheit")
-    server, base = start(data)
-    try:
+    with running(data) as (server, base):
         c = Client(base)
         status, headers, _ = c.request("/")
         check("default-src 'self'" in headers.get("Content-Security-Policy", ""), "CSP default-src 'self'")
@@ -81,9 +78,6 @@ def security(tmp):
             check("<script>alert" not in body, "user text stays text on " + path)
             check("&lt;script&gt;alert" in body or "\\<script\\>" in body or path == "/entwurf/1/vorschau",
                   "the escaped text is shown on " + path)
-    finally:
-        server.terminate()
-        server.wait(10)
 
 
 def accounts(tmp):
@@ -93,8 +87,7 @@ def accounts(tmp):
     refused = subprocess.run([os.path.join(BUILD, "kovgen"), "serve", "--data", os.path.join(tmp, "leer"),
                               "--listen", "0.0.0.0:0"], capture_output=True, text=True, timeout=20)
     check(refused.returncode != 0 and "--add-user" in refused.stderr, "off loopback without accounts: refused")
-    server, base = start(data, "0.0.0.0:0")
-    try:
+    with running(data, "0.0.0.0:0") as (server, base):
         c = Client(base)
         status, headers, _ = c.request("/")
         check(status == 303 and headers.get("Location") == "/anmelden", "no session: to the login page")
@@ -105,9 +98,6 @@ def accounts(tmp):
         check(codes[:5] == [401] * 5 and codes[5] == 429, "the sixth failed login is throttled: %s" % codes)
         status, _, body = c.post("/anmelden", {"name": "anna", "passwort": "ein-langes-passwort"})
         check(status == 429 and "Fehlversuche" in body, "throttled even with the right password, in German")
-    finally:
-        server.terminate()
-        server.wait(10)
 
 
 def kill_during_saves(tmp):
@@ -136,8 +126,7 @@ def kill_during_saves(tmp):
     for t in threads:
         t.start()
     time.sleep(3)
-    server.send_signal(signal.SIGKILL)
-    server.wait(10)
+    kill_server(server)
     stop.set()
     for t in threads:
         t.join(30)
@@ -146,8 +135,7 @@ def kill_during_saves(tmp):
     check(acknowledged[0] > 0, "saves were made before the kill")
     # A save committed in the instant of the kill may have had no answer yet.
     check(acknowledged[0] <= found <= acknowledged[0] + 4, "no acknowledged save is lost")
-    server, base = start(data)
-    try:
+    with running(data) as (server, base):
         check(Client(base).request("/entwurf/1/versionen")[0] == 200, "the server starts again on the same data")
         # A backup while the server runs.
         copy = os.path.join(tmp, "sicherung.sqlite")
@@ -159,11 +147,9 @@ def kill_during_saves(tmp):
         check(c.post("/entwurf/1/abschnitt/meta", {"basis": "1", "aktion": "speichern",
                                                    "f.meta.titel": "nach der Sicherung"})[0] == 303,
               "a save after the backup")
-    finally:
         # Killed, not stopped: its write-ahead log stays beside the database, the
         # worst case for a restore.
-        server.send_signal(signal.SIGKILL)
-        server.wait(10)
+        kill_server(server)
     restore_backup(tmp, data, copy, backed_up)
 
 
@@ -178,8 +164,7 @@ def restore_backup(tmp, data, copy, backed_up):
     with open(copy, "rb") as src, open(os.path.join(data, "kovgen.sqlite"), "wb") as dst:
         dst.write(src.read())
     check(versions(data) == backed_up, "the restored database holds the backup's versions, not the later save")
-    server, base = start(data)
-    try:
+    with running(data) as (server, base):
         c = Client(base)
         status, _, page = c.request("/entwurf/1/versionen")
         check(status == 200 and "nach der Sicherung" not in page, "the restored server shows the backup's history")
@@ -188,8 +173,6 @@ def restore_backup(tmp, data, copy, backed_up):
                                                    "f.meta.titel": "weiter nach der Wiederherstellung"})[0] == 303,
               "the restored server saves")
         check(versions(data) == backed_up + 1, "the save after the restore is a new version")
-    finally:
-        check(stop_server(server) == 0, "the restored server stops cleanly")
 
 
 def raw_request(port, head, body, scheme_context=None):
@@ -254,8 +237,7 @@ def tls(tmp):
                           "--tls-cert", key, "--tls-key", cert], capture_output=True, text=True, timeout=20,
                          env=dict(os.environ, KOVGEN_LANG="de"))
     check(bad.returncode != 0 and "TLS-Zertifikat" in bad.stderr, "a wrong certificate is refused in German: " + bad.stderr)
-    server, base = start(data, extra=("--tls-cert", cert, "--tls-key", key))
-    try:
+    with running(data, extra=("--tls-cert", cert, "--tls-key", key)) as (server, base):
         check(base.startswith("https://"), "the server announces https: " + base)
         c = Client(base, cafile=cert)
         status, headers, body = c.request("/")
@@ -271,8 +253,6 @@ def tls(tmp):
         except Exception:  # the TLS server drops a plain HTTP request
             plain = None
         check(plain != 200, "plain HTTP on the TLS port gets no page")
-    finally:
-        check(stop_server(server) == 0, "the TLS server stops cleanly")
 
 
 def main():

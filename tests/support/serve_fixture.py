@@ -2,11 +2,15 @@
 tests/browser): one way to start a server on a free loopback port with its own
 data folder, and a client that keeps one browser's cookies.
 
+Also the checks' bookkeeping of the HTTP test scripts (`check`, `failures`).
+
 Standard library only: the browser tests run it with Debian's /usr/bin/python3,
 the HTTP tests with the build's python3."""
+import contextlib
 import http.cookiejar
 import os
 import re
+import signal
 import ssl
 import subprocess
 import urllib.error
@@ -32,6 +36,37 @@ def stop_server(proc, timeout=10):
     """SIGTERM, then the exit code (the server finishes what is under way first)."""
     proc.terminate()
     return proc.wait(timeout)
+
+
+def kill_server(proc):
+    """kill -9, as a crash stops it: the database's write-ahead log stays behind."""
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(10)
+
+
+@contextlib.contextmanager
+def running_server(build, data, listen="127.0.0.1:0", extra=(), check_stop=None):
+    """start_server for a with-block, which gets (process, base URL); at its end
+    SIGTERM unless the block stopped or killed the server itself. `check_stop`
+    (like `check`) is told whether the server then exited with 0."""
+    proc, base = start_server(build, data, listen, extra)
+    try:
+        yield proc, base
+    finally:
+        if proc.poll() is None:
+            code = stop_server(proc, timeout=30)
+            if check_stop:
+                check_stop(code == 0, "the server on %s stops cleanly (%s)" % (data, code))
+
+
+failures = []
+
+
+def check(condition, message):
+    """Records and prints a failed check; the script goes on with the next."""
+    if not condition:
+        failures.append(message)
+        print("FAILED:", message, flush=True)
 
 
 class Client:
