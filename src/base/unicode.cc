@@ -10,8 +10,8 @@ namespace kovgen {
 
 namespace {
 
-// Text below U+0300 (where the combining marks begin) is always in NFC, so the
-// common German answers file skips utf8proc's copy.
+// German answers files and templates are NFC as they are; only text with a code
+// point that might not be goes through utf8proc's copy.
 bool surely_nfc(std::string_view text) {
   for (size_t pos = 0; pos < text.size();) {
     const auto c = static_cast<unsigned char>(text[pos]);
@@ -19,7 +19,7 @@ bool surely_nfc(std::string_view text) {
       ++pos;
       continue;
     }
-    if (next_code_point(text, pos) >= 0x300) return false;
+    if (!nfc_inert(next_code_point(text, pos))) return false;
   }
   return true;
 }
@@ -36,6 +36,13 @@ std::string mapped(std::string_view text, int options) {
 }
 
 }  // namespace
+
+bool nfc_inert(char32_t cp) {
+  // Below U+0300 the combining marks have not begun. General Punctuation and the
+  // currency signs hold no canonical decomposition and are no part of one
+  // (tests/base/unicode_test.cc checks both against utf8proc's tables).
+  return cp < 0x300 || (cp >= 0x2010 && cp <= 0x205E) || (cp >= 0x20A0 && cp <= 0x20C0);
+}
 
 std::string to_nfc(std::string_view text) {
   if (surely_nfc(text)) return std::string(text);

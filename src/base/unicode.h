@@ -14,6 +14,11 @@ namespace kovgen {
 std::string to_nfc(std::string_view text);
 // The same in place, without a copy when the text already is in NFC (the usual case).
 void normalize_nfc(std::string& text);
+// Whether a code point is in NFC whatever stands around it: it neither decomposes
+// nor composes with a neighbour. Text of such code points only needs no utf8proc
+// pass. True below U+0300 and for German typography's punctuation and currency
+// signs („“ – … €); false where it is unsure.
+bool nfc_inert(char32_t cp);
 
 // The case-folded NFC form, for comparisons that ignore case ("JÄHRLICH" and
 // "jährlich" fold alike; "ß" folds to "ss"). Never shown to anyone.

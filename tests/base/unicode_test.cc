@@ -1,6 +1,8 @@
 // NFC, case folding and terminal widths (src/base/unicode.h).
 #include <doctest/doctest.h>
 
+#include <utf8proc.h>
+
 #include "text_match.h"
 #include "unicode.h"
 
@@ -11,6 +13,31 @@ namespace {
 const std::string kNfd = "ja\xCC\x88hrlich";
 const std::string kNfc = "j\xC3\xA4hrlich";
 }  // namespace
+
+TEST_CASE("nfc_inert: such code points neither decompose nor stand in another's canonical decomposition") {
+  // Then a text of them is in NFC whatever their order (the fast path of normalize_nfc).
+  size_t inert_above_marks = 0;
+  for (char32_t cp = 0x300; cp < 0x30000; ++cp) {
+    if (!nfc_inert(cp)) continue;
+    ++inert_above_marks;
+    const utf8proc_property_t* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
+    CHECK_MESSAGE(p->combining_class == 0, cp);
+    utf8proc_int32_t parts[8];
+    int last = 0;
+    const utf8proc_ssize_t n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), parts, 8, UTF8PROC_DECOMPOSE, &last);
+    CHECK_MESSAGE((n == 1 && parts[0] == static_cast<utf8proc_int32_t>(cp)), cp);
+  }
+  CHECK(inert_above_marks > 50);
+  for (utf8proc_int32_t cp = 0; cp < 0x110000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    utf8proc_int32_t parts[8];
+    int last = 0;
+    const utf8proc_ssize_t n = utf8proc_decompose_char(cp, parts, 8, UTF8PROC_DECOMPOSE, &last);
+    for (utf8proc_ssize_t i = 0; i < n; ++i)
+      if (parts[i] != cp && parts[i] >= 0x300) CHECK_MESSAGE(!nfc_inert(static_cast<char32_t>(parts[i])), cp);
+  }
+  CHECK(to_nfc("\u201EGanztag\u201C \u2013 12.500\u00A0\u20AC \u2026") == "\u201EGanztag\u201C \u2013 12.500\u00A0\u20AC \u2026");
+}
 
 TEST_CASE("to_nfc composes what macOS decomposes and leaves NFC text alone") {
   REQUIRE(kNfd != kNfc);
