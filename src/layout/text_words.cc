@@ -43,8 +43,10 @@ void keep_references_together(std::vector<Word>& words) {
 
 }  // namespace
 
+// Beyond U+2000 lie punctuation and symbols (German quotes „“, dashes, €), which
+// must stay outside a word's letters so that „Ganztägig“ can be hyphenated.
 bool is_letter(char32_t cp) {
-  return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7);
+  return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= 0xC0 && cp < 0x2000 && cp != 0xD7 && cp != 0xF7);
 }
 
 float advance_pt(const GlyphMetrics& m, const Style& s, char32_t cp) {
