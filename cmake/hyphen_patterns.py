@@ -12,8 +12,13 @@ patterns are sorted here, once, into constant tables that need no loading.
 Each level becomes three arrays: the letters of all patterns (ISO-8859-1, '.'
 for the word's edge) back to back, the offset of each pattern's letters, and
 for pattern i its len+1 digits (the value before each letter and after the
-last) starting at offset[i] + i; and per first letter (byte) the index of its
-first pattern.
+last) starting at offset[i] + i.
+
+For the look-up each level also becomes a trie of its patterns' letters, its
+nodes numbered breadth first so that the children of node n are the nodes
+child_begin[n] .. child_begin[n + 1] - 1, sorted by their letter: per node its
+letter and the index of the pattern that ends there exactly (-1: none). Node 0
+is the root.
 """
 import sys
 
@@ -63,6 +68,34 @@ def c_string(data):
     return "\n    ".join(out)
 
 
+def trie(level):
+    """(child_begin, letters, patterns) of the level's trie, nodes breadth first."""
+    children = [{}]  # node -> {letter: node}, numbered as created
+    pattern = [-1]
+    for index, (key, _) in enumerate(level):
+        node = 0
+        for letter in key:
+            if letter not in children[node]:
+                children[node][letter] = len(children)
+                children.append({})
+                pattern.append(-1)
+            node = children[node][letter]
+        pattern[node] = index
+    order, letter_of, begin = [0], [0], []
+    for node in order:  # grows while it is walked: breadth first
+        begin.append(len(order))
+        for letter in sorted(children[node]):
+            order.append(children[node][letter])
+            letter_of.append(letter)
+    begin.append(len(order))
+    return begin, bytes(letter_of), [pattern[n] for n in order]
+
+
+def int_array(values):
+    rows = [", ".join(str(v) for v in values[i:i + 20]) for i in range(0, len(values), 20)]
+    return "{\n    %s}" % ",\n    ".join(rows)
+
+
 def main(source, output):
     levels = parse(source)
     if len(levels) != 2:
@@ -82,14 +115,15 @@ def main(source, output):
         parts.append("const char %sDigits[] =\n    %s;" % (name, c_string(digits)))
         rows = [", ".join(str(o) for o in offsets[i:i + 16]) for i in range(0, len(offsets), 16)]
         parts.append("const unsigned %sOffsets[] = {\n    %s};" % (name, ",\n    ".join(rows)))
-        # Where the patterns of each first letter begin: the look-up starts there.
-        first = [sum(1 for k, _ in level if k[0] < b) for b in range(257)]
-        rows = [", ".join(str(o) for o in first[i:i + 16]) for i in range(0, 257, 16)]
-        parts.append("const unsigned %sFirst[] = {\n    %s};" % (name, ",\n    ".join(rows)))
+        begin, letters, patterns = trie(level)
+        parts.append("const unsigned %sChildBegin[] = %s;" % (name, int_array(begin)))
+        parts.append("const char %sNodeLetters[] =\n    %s;" % (name, c_string(letters)))
+        parts.append("const int %sNodePatterns[] = %s;" % (name, int_array(patterns)))
     parts.append("}  // namespace")
     for name, level in zip(names, levels):
-        parts.append("const PatternLevel %sLevel{%sLetters, %sDigits, %sOffsets, %sFirst, %d};"
-                     % (name, name, name, name, name, len(level)))
+        parts.append("const PatternLevel %sLevel{%sLetters, %sDigits, %sOffsets, %d,"
+                     " %sChildBegin, %sNodeLetters, %sNodePatterns};"
+                     % (name, name, name, name, len(level), name, name, name))
     parts.append("}  // namespace kovgen::hyphenation\n")
     with open(output, "w", encoding="ascii") as f:
         f.write("\n".join(parts))

@@ -28,36 +28,19 @@ std::vector<unsigned char> pattern_values(const PatternLevel& level, std::string
   constexpr int kNoState = -2, kNoPattern = -1;
   std::vector<int> state_pattern(dotted.size(), kNoState);
   for (size_t start = 0; start < dotted.size(); ++start) {
-    // Patterns are sorted: those beginning with dotted[start..start+len) form one
-    // range, which narrows as len grows; it is empty when no pattern goes on.
-    const unsigned char head = (unsigned char)dotted[start];
-    unsigned lo = level.first[head], hi = level.first[head + 1];
-    for (size_t len = 1; start + len <= dotted.size() && lo < hi; ++len) {
-      const char c = dotted[start + len - 1];
-      // Within [lo, hi) all patterns share the first len-1 letters; narrow by the next.
-      auto letter_at = [&](unsigned i) -> int {
-        const std::string_view p = letters_of(level, i);
-        return p.size() >= len ? (unsigned char)p[len - 1] : -1;
-      };
-      if (len > 1) {  // the range of the first letter comes from level.first
-        unsigned a = lo, b = hi;
-        while (a < b) {  // first pattern whose letter is >= c
-          const unsigned mid = a + (b - a) / 2;
-          if (letter_at(mid) < (unsigned char)c) a = mid + 1;
-          else b = mid;
-        }
-        lo = a;
-        b = hi;
-        while (a < b) {  // first pattern whose letter is > c
-          const unsigned mid = a + (b - a) / 2;
-          if (letter_at(mid) <= (unsigned char)c) a = mid + 1;
-          else b = mid;
-        }
-        hi = a;
-      }
-      if (lo >= hi) break;
-      int& at_end = state_pattern[start + len - 1];
-      if (at_end == kNoState) at_end = letters_of(level, lo).size() == len ? int(lo) : kNoPattern;
+    // Down the trie along dotted[start..]: the node after len letters stands for
+    // the patterns beginning with them, and is missing when none goes on.
+    unsigned node = 0;
+    for (size_t end = start; end < dotted.size(); ++end) {
+      const char* const first = level.node_letters + level.child_begin[node];
+      const char* const last = level.node_letters + level.child_begin[node + 1];
+      const char* const child = std::lower_bound(first, last, dotted[end], [](char a, char b) {
+        return (unsigned char)a < (unsigned char)b;
+      });
+      if (child == last || *child != dotted[end]) break;
+      node = unsigned(child - level.node_letters);
+      int& at_end = state_pattern[end];
+      if (at_end == kNoState) at_end = level.node_patterns[node] >= 0 ? level.node_patterns[node] : kNoPattern;
     }
   }
   std::vector<unsigned char> values(dotted.size() + 1, 0);

@@ -10,8 +10,14 @@ struct PatternLevel {
   const char* letters;      // ISO-8859-1, '.' marks the edge of the word
   const char* digits;       // pattern i: offsets[i + 1] - offsets[i] + 1 digits at offsets[i] + i
   const unsigned* offsets;  // count + 1 entries
-  const unsigned* first;    // 257 entries: the first pattern whose first letter is >= the byte
   unsigned count;
+  // The trie of the patterns' letters (breadth first, node 0 the root): the
+  // children of node n are the nodes child_begin[n] .. child_begin[n + 1] - 1,
+  // sorted by node_letters; node_patterns is the pattern ending exactly at a
+  // node, -1 for none.
+  const unsigned* child_begin;
+  const char* node_letters;
+  const int* node_patterns;
 };
 
 // The joints of German compounds ("mittags1pause") and the syllable patterns.

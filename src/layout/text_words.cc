@@ -43,8 +43,10 @@ void keep_references_together(std::vector<Word>& words) {
 
 }  // namespace
 
+// Beyond U+2000 lie punctuation and symbols (German quotes „“, dashes, €), which
+// must stay outside a word's letters so that „Ganztägig“ can be hyphenated.
 bool is_letter(char32_t cp) {
-  return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7);
+  return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= 0xC0 && cp < 0x2000 && cp != 0xD7 && cp != 0xF7);
 }
 
 float advance_pt(const GlyphMetrics& m, const Style& s, char32_t cp) {
@@ -84,6 +86,7 @@ float measure(const GlyphMetrics& m, const Style& s, std::string_view text) {
 std::vector<Word> split_words(const std::vector<Run>& runs, const GlyphMetrics& m) {
   std::vector<Word> words(1);
   int letters = 0;  // code points in the current word
+  char32_t kern_left = 0;  // the last code point of the current fragment, 0: none
   auto end_word = [&](bool keep_empty) {
     if (!words.back().frags.empty() || keep_empty) words.emplace_back();
     letters = 0;
@@ -121,9 +124,13 @@ std::vector<Word> split_words(const std::vector<Run>& runs, const GlyphMetrics& 
           w.splits.push_back({w.frags.size() - 1, w.frags.back().text.size(), letters, 0});
         continue;
       }
-      if (w.frags.empty() || w.frags.back().run != &run) w.frags.push_back({&run, {}, 0});
+      if (w.frags.empty() || w.frags.back().run != &run) {
+        w.frags.push_back({&run, {}, 0});
+        kern_left = 0;
+      }
       Frag& f = w.frags.back();
-      float adv = advance_pt(m, run.style, cp) + kern_pt(m, run.style, last_code_point(f.text), cp);
+      float adv = advance_pt(m, run.style, cp) + kern_pt(m, run.style, kern_left, cp);
+      kern_left = cp;
       append_utf8(f.text, cp);
       f.width += adv;
       w.width += adv;
