@@ -148,7 +148,7 @@ std::vector<Line> break_lines(const std::vector<Run>& runs, float width, Align a
   if (space <= 0) space = 3;
   const bool justify = align == Align::justify;
   auto prepare = [&](std::vector<Word> words, const Hyphenator* h) {
-    hyphenate_words(words, h, width, justify, metrics);
+    hyphenate_words(words, h, width, metrics);
     split_long_words(words, width, metrics);
     set_lead_kerning(words, metrics);
     return words;

@@ -81,10 +81,9 @@ std::vector<Word> split_words(const std::vector<Run>& runs, const GlyphMetrics& 
 void split_long_words(std::vector<Word>& words, float width, const GlyphMetrics& m);
 
 // Soft hyphens everywhere; with a hyphenator also the patterns' points, except
-// in protected tokens, and in the paragraph's last word only when `justify`
-// (to save a loose line) or when it is wider than `width` (word_hyphenation.cc).
-void hyphenate_words(std::vector<Word>& words, const Hyphenator* hyphenator, float width, bool justify,
-                     const GlyphMetrics& m);
+// in the paragraph's last word (unless it is wider than `width`) and in
+// protected tokens (word_hyphenation.cc).
+void hyphenate_words(std::vector<Word>& words, const Hyphenator* hyphenator, float width, const GlyphMetrics& m);
 
 // Pieces of one word that end up on one line are drawn as one string, so the
 // kerning between them counts.

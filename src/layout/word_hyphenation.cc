@@ -17,12 +17,6 @@ namespace {
 constexpr float kSyllablePenalty = 50;
 constexpr float kJointPenalty = 30;
 constexpr float kSoftHyphenPenalty = 20;
-// The paragraph's last word breaks only to save a line from spaces wider than
-// about 1.5 times their width (the demerits of badness 100 and of this penalty
-// are alike), and only where at least kMinLastLine letters stay for the last
-// line: a whole part of the word, not a lone syllable.
-constexpr float kLastWordPenalty = 100;
-constexpr int kMinLastLine = 5;
 // Words shorter than this are not hyphenated, and a break leaves at least the
 // given letters on either side.
 constexpr int kMinHyphenWord = 6;
@@ -58,8 +52,7 @@ bool protected_token(const std::vector<Word>& words, size_t first, size_t last) 
 // The hyphenation points of one word by the patterns: only in its letters
 // between leading and trailing punctuation, and only when those are letters
 // alone (no digits: amounts, dates, "8a", school numbers), in lower case after
-// the first (no "NRW", "KiTa"). In the paragraph's last word (`last_word`) only
-// those leaving kMinLastLine letters, at kLastWordPenalty.
+// the first (no "NRW", "KiTa").
 struct Letter {
   size_t frag, byte;
   char32_t cp;
@@ -72,7 +65,7 @@ struct HyphenScratch {
   std::string core;
 };
 
-void pattern_splits(Word& w, const Hyphenator& hyphenator, HyphenScratch& scratch, bool last_word) {
+void pattern_splits(Word& w, const Hyphenator& hyphenator, HyphenScratch& scratch) {
   std::vector<Letter>& letters = scratch.letters;
   letters.clear();
   for (size_t f = 0; f < w.frags.size(); ++f)
@@ -93,12 +86,10 @@ void pattern_splits(Word& w, const Hyphenator& hyphenator, HyphenScratch& scratc
   scratch.points.clear();
   hyphenator.hyphenate(core, scratch.points);
   const int n = int(end - begin);
-  const int min_after = last_word ? kMinLastLine : kMinAfter;
   for (const HyphenPoint& p : scratch.points) {
-    if (p.letters < kMinBefore || n - p.letters < min_after) continue;
+    if (p.letters < kMinBefore || n - p.letters < kMinAfter) continue;
     const Letter& at = letters[begin + size_t(p.letters)];
-    const float penalty = last_word ? kLastWordPenalty : p.joint ? kJointPenalty : kSyllablePenalty;
-    w.splits.push_back({at.frag, at.byte, int(begin) + p.letters, penalty});
+    w.splits.push_back({at.frag, at.byte, int(begin) + p.letters, p.joint ? kJointPenalty : kSyllablePenalty});
   }
 }
 
@@ -150,10 +141,9 @@ void cut_at_splits(Word& word, const GlyphMetrics& m, std::vector<Word>& out) {
 }  // namespace
 
 // Soft hyphens everywhere; with a hyphenator also the patterns' points, except
-// in protected tokens, and in the paragraph's last word only sparingly. A word
-// with soft hyphens breaks only there: its author has said where.
-void hyphenate_words(std::vector<Word>& words, const Hyphenator* hyphenator, float width, bool justify,
-                     const GlyphMetrics& m) {
+// in the paragraph's last word and in protected tokens. A word with soft
+// hyphens breaks only there: its author has said where.
+void hyphenate_words(std::vector<Word>& words, const Hyphenator* hyphenator, float width, const GlyphMetrics& m) {
   bool any = hyphenator != nullptr;
   for (const Word& w : words) any = any || !w.splits.empty();
   if (!any) return;
@@ -163,16 +153,15 @@ void hyphenate_words(std::vector<Word>& words, const Hyphenator* hyphenator, flo
   for (size_t first = 0; first < words.size();) {
     size_t last = first;
     while (last + 1 < words.size() && words[last].glue == 0 && !words[last].forced) ++last;
-    // The paragraph's last word breaks only to save a justified line from
-    // loose spaces (a ragged line has none), unless it is wider than the line
+    // The paragraph's last word stays whole, unless it is wider than the line
     // (a long word in a narrow table cell): it breaks anyway, better at a hyphen.
     float token_width = 0;
     for (size_t i = first; i <= last; ++i) token_width += words[i].width;
-    const bool last_word = last + 1 == words.size() && token_width <= width;
-    const bool patterns = hyphenator && (justify || !last_word) && !protected_token(words, first, last);
+    const bool may_break = last + 1 < words.size() || token_width > width;
+    const bool patterns = hyphenator && may_break && !protected_token(words, first, last);
     for (size_t i = first; i <= last; ++i) {
       Word& w = words[i];
-      if (w.splits.empty() && patterns) pattern_splits(w, *hyphenator, scratch, last_word);
+      if (w.splits.empty() && patterns) pattern_splits(w, *hyphenator, scratch);
       else
         for (Split& s : w.splits) s.penalty = kSoftHyphenPenalty;
       if (w.splits.empty()) out.push_back(std::move(w));
