@@ -1,6 +1,7 @@
 // kovgen-serve: the program behind "kovgen serve" (src/cli/cmd_serve.cc), the
 // edge of the serve stage: arguments, environment, clock, signals and the data
 // folder are read here and handed down.
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -96,8 +97,10 @@ int main(int argc, char** argv) {
   if (settings.port > 65535) return cli::usage_error("serve", fill(tr("there is no port {}"), {listen.substr(colon + 1)}));
   settings.tls_cert = args.get("--tls-cert");
   settings.tls_key = args.get("--tls-key");
-  // The admission gate's size (0: none), compared by bench/serve-gate-ab.sh; off by
-  // default (docs/serve-operations.md says why).
+  // The admission gate's size: twice the hardware threads, enough to keep them
+  // busy while a handler waits for the disk; KOVGEN_SERVE_HANDLERS (0: no gate) is
+  // for bench/serve-gate-ab.sh.
+  settings.running_handlers = 2 * std::max(1u, std::thread::hardware_concurrency());
   if (const char* handlers = std::getenv("KOVGEN_SERVE_HANDLERS"))
     settings.running_handlers = std::strtoul(handlers, nullptr, 10);
 

@@ -1,6 +1,7 @@
 #include "server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include "admission_gate.h"
 #include "draft_html.h"
@@ -11,6 +12,7 @@ namespace kovgen::serve {
 struct HttpServer::Impl {
   std::unique_ptr<httplib::Server> server;
   std::unique_ptr<AdmissionGate> gate;  // null: no limit
+  socket_t listening_socket = INVALID_SOCKET;
 };
 
 namespace {
@@ -18,7 +20,15 @@ namespace {
 // Each keep-alive connection holds a worker while it is open; enough workers
 // that a room full of browsers (and wrk's 64 connections) never wait for one.
 constexpr size_t kWorkers = 96;
-constexpr size_t kRequestsPerConnection = 1000;
+// A connection is not closed for the number of its requests: every reconnect
+// risks the short listen backlog below, and a busy client (wrk's 64 connections
+// make several thousand requests each) reconnected in bursts.
+constexpr size_t kRequestsPerConnection = 1000000;
+// Debian's cpp-httplib is built with a listen backlog of 5: when more clients
+// connect at once (wrk's 64, a school's browsers after a break), the kernel drops
+// the rest of the handshake and their first request waits for its retry, a
+// second or more. listen() again on the bound socket sets a longer queue.
+constexpr int kListenBacklog = 1024;
 
 Request to_request(const httplib::Request& in) {
   Request r;
@@ -47,6 +57,10 @@ HttpServer::HttpServer(App& app, const ServerSettings& settings) : impl_(std::ma
     impl_->server = std::make_unique<httplib::Server>();
   httplib::Server& s = *impl_->server;
   s.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
+  s.set_socket_options([impl = impl_.get()](socket_t sock) {
+    httplib::default_socket_options(sock);
+    impl->listening_socket = sock;
+  });
   s.set_payload_max_length(settings.max_body_bytes);
   // Headers and body go out in separate writes; without this, the client's delayed
   // ACK holds the body back on every keep-alive request.
@@ -94,9 +108,11 @@ bool HttpServer::bind(std::string* error) {
   }
   if (settings_.port == 0) {
     port_ = impl_->server->bind_to_any_port(settings_.host);
-    if (port_ > 0) return true;
   } else if (impl_->server->bind_to_port(settings_.host, settings_.port)) {
     port_ = settings_.port;
+  }
+  if (port_ > 0) {
+    if (impl_->listening_socket != INVALID_SOCKET) ::listen(impl_->listening_socket, kListenBacklog);
     return true;
   }
   *error = fill(tr("cannot listen on {}:{} (is the address right, or is another program using the port?)"),

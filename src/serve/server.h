@@ -16,9 +16,9 @@ struct ServerSettings {
   // uploads): far above any real answers file or school list.
   size_t max_body_bytes = 8 * 1024 * 1024;
   // How many requests are handled at once, the others waiting in the order they
-  // came (AdmissionGate); 0: no limit. Off by default: on the shared test machine
-  // it did not lower the tail consistently (docs/serve-operations.md), and one slow
-  // request (a batch's ZIP, a new PDF) would hold a place meanwhile.
+  // came (AdmissionGate); 0: no limit. kovgen serve sets twice the processor's
+  // threads: with one thread per keep-alive connection all runnable, the wake-up
+  // order decided who waited a second (docs/serve-operations.md has the A/B).
   size_t running_handlers = 0;
 };
 
