@@ -141,6 +141,7 @@ constexpr double kPretolerance = 100;
 std::vector<Line> break_lines(const std::vector<Run>& runs, float width, Align align,
                               float leading, const GlyphMetrics& metrics, const Hyphenator* hyphenator) {
   std::vector<Word> split = split_words(runs, metrics);
+  keep_protected_tokens_whole(split, width, metrics);
   std::vector<Line> lines;
   if (split.empty()) return lines;
   float space = 0;

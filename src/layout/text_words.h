@@ -80,6 +80,11 @@ std::vector<Word> split_words(const std::vector<Run>& runs, const GlyphMetrics& 
 // Splits a word wider than `width` between code points into pieces that fit.
 void split_long_words(std::vector<Word>& words, float width, const GlyphMetrics& m);
 
+// An address, a link or code that a hyphen or slash split into several words
+// ("info@awo-kreis.de") becomes one word again where it fits the line: it breaks
+// at its hyphen only in a column narrower than itself (word_hyphenation.cc).
+void keep_protected_tokens_whole(std::vector<Word>& words, float width, const GlyphMetrics& m);
+
 // Soft hyphens everywhere; with a hyphenator also the patterns' points, except
 // in the paragraph's last word (unless it is wider than `width`) and in
 // protected tokens (word_hyphenation.cc).

@@ -140,6 +140,38 @@ void cut_at_splits(Word& word, const GlyphMetrics& m, std::vector<Word>& out) {
 
 }  // namespace
 
+void keep_protected_tokens_whole(std::vector<Word>& words, float width, const GlyphMetrics& m) {
+  std::vector<Word> out;
+  for (size_t first = 0; first < words.size();) {
+    size_t last = first;
+    while (last + 1 < words.size() && words[last].glue == 0 && !words[last].forced) ++last;
+    float merged_width = 0;
+    for (size_t i = first; i <= last; ++i) {
+      merged_width += words[i].width;
+      if (i > first && !words[i].frags.empty() && !words[i - 1].frags.empty()) {
+        const Frag& a = words[i - 1].frags.back();
+        const Frag& b = words[i].frags.front();
+        if (a.run->style == b.run->style)
+          merged_width += kern_pt(m, a.run->style, last_code_point(a.text), first_code_point(b.text));
+      }
+    }
+    if (last > first && merged_width <= width && protected_token(words, first, last)) {
+      Word whole = std::move(words[last]);
+      std::vector<Frag> frags;
+      for (size_t i = first; i < last; ++i)
+        frags.insert(frags.end(), words[i].frags.begin(), words[i].frags.end());
+      frags.insert(frags.end(), whole.frags.begin(), whole.frags.end());
+      whole.frags = std::move(frags);
+      whole.width = merged_width;
+      out.push_back(std::move(whole));
+    } else {
+      for (size_t i = first; i <= last; ++i) out.push_back(std::move(words[i]));
+    }
+    first = last + 1;
+  }
+  words = std::move(out);
+}
+
 // Soft hyphens everywhere; with a hyphenator also the patterns' points, except
 // in the paragraph's last word and in protected tokens. A word with soft
 // hyphens breaks only there: its author has said where.

@@ -121,6 +121,16 @@ TEST_CASE("no hyphenation in the last word, short words, or too close to the wor
   for (const std::string& l : lines) CHECK(l.find(kShy) == std::string::npos);
 }
 
+TEST_CASE("an e-mail address breaks at its hyphen only in a column narrower than itself") {
+  // "aaaa bbbb info@awo-" would fill 19 of 20 characters, "aaaa bbbb" alone only 9:
+  // a plain word would break at its hyphen, the address stays whole.
+  const Lines text = lines_of("aaaa bbbb info@awo-xy.de cc", 100, nullptr);
+  CHECK(text == Lines{"aaaa bbbb", "info@awo-xy.de cc"});
+  CHECK(lines_of("aaaa bbbb Platz-xyzde cc", 100, nullptr) == Lines{"aaaa bbbb Platz-", "xyzde cc"});
+  // Ten characters wide, the address (14) must break, and at its hyphen.
+  CHECK(lines_of("info@awo-xy.de", 50, nullptr, Align::left) == Lines{"info@awo-", "xy.de"});
+}
+
 TEST_CASE("German quotation marks around a word do not keep it from being hyphenated") {
   FakeHyphenator h;
   lines_of("aaaa \xE2\x80\x9EGanzt\xC3\xA4gig\xE2\x80\x9C bbbb", 40, &h);  // „Ganztägig“
