@@ -138,38 +138,46 @@ void cut_at_splits(Word& word, const GlyphMetrics& m, std::vector<Word>& out) {
   out.push_back(std::move(rest));
 }
 
+// The kerning between two pieces of one word that stand together on a line: 0
+// where their styles or links differ (they are drawn as separate strings).
+float joint_kerning(const Word& prev, const Word& next, const GlyphMetrics& m) {
+  if (prev.frags.empty() || next.frags.empty()) return 0;
+  const Frag& a = prev.frags.back();
+  const Frag& b = next.frags.front();
+  if (!(a.run->style == b.run->style && a.run->link == b.run->link)) return 0;
+  return kern_pt(m, a.run->style, last_code_point(a.text), first_code_point(b.text));
+}
+
 }  // namespace
 
 void keep_protected_tokens_whole(std::vector<Word>& words, float width, const GlyphMetrics& m) {
-  std::vector<Word> out;
+  // In place: this runs on every paragraph, and most have no such token.
+  size_t kept = 0;
   for (size_t first = 0; first < words.size();) {
     size_t last = first;
     while (last + 1 < words.size() && words[last].glue == 0 && !words[last].forced) ++last;
-    float merged_width = 0;
-    for (size_t i = first; i <= last; ++i) {
-      merged_width += words[i].width;
-      if (i > first && !words[i].frags.empty() && !words[i - 1].frags.empty()) {
-        const Frag& a = words[i - 1].frags.back();
-        const Frag& b = words[i].frags.front();
-        if (a.run->style == b.run->style)
-          merged_width += kern_pt(m, a.run->style, last_code_point(a.text), first_code_point(b.text));
-      }
+    bool merge = last > first && protected_token(words, first, last);
+    float merged_width = words[first].width;
+    for (size_t i = first + 1; merge && i <= last; ++i) {
+      // Soft hyphens are the author's break points: such a token stays as it is.
+      merge = words[i - 1].splits.empty() && words[i].splits.empty();
+      merged_width += words[i].width + joint_kerning(words[i - 1], words[i], m);
     }
-    if (last > first && merged_width <= width && protected_token(words, first, last)) {
+    if (merge && merged_width <= width) {
       Word whole = std::move(words[last]);
       std::vector<Frag> frags;
-      for (size_t i = first; i < last; ++i)
-        frags.insert(frags.end(), words[i].frags.begin(), words[i].frags.end());
+      for (size_t i = first; i < last; ++i) frags.insert(frags.end(), words[i].frags.begin(), words[i].frags.end());
       frags.insert(frags.end(), whole.frags.begin(), whole.frags.end());
       whole.frags = std::move(frags);
       whole.width = merged_width;
-      out.push_back(std::move(whole));
+      words[kept++] = std::move(whole);
     } else {
-      for (size_t i = first; i <= last; ++i) out.push_back(std::move(words[i]));
+      for (size_t i = first; i <= last; ++i, ++kept)
+        if (kept != i) words[kept] = std::move(words[i]);
     }
     first = last + 1;
   }
-  words = std::move(out);
+  words.resize(kept);
 }
 
 // Soft hyphens everywhere; with a hyphenator also the patterns' points, except
@@ -209,11 +217,8 @@ void hyphenate_words(std::vector<Word>& words, const Hyphenator* hyphenator, flo
 void set_lead_kerning(std::vector<Word>& words, const GlyphMetrics& m) {
   for (size_t i = 1; i < words.size(); ++i) {
     const Word& prev = words[i - 1];
-    if (prev.glue != 0 || prev.forced || prev.frags.empty() || words[i].frags.empty()) continue;
-    const Frag& a = prev.frags.back();
-    const Frag& b = words[i].frags.front();
-    if (a.run->style == b.run->style && a.run->link == b.run->link)
-      words[i].lead_kern = kern_pt(m, a.run->style, last_code_point(a.text), first_code_point(b.text));
+    if (prev.glue != 0 || prev.forced) continue;
+    words[i].lead_kern = joint_kerning(prev, words[i], m);
   }
 }
 
