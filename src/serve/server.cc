@@ -65,9 +65,7 @@ HttpServer::HttpServer(App& app, const ServerSettings& settings) : impl_(std::ma
   // Headers and body go out in separate writes; without this, the client's delayed
   // ACK holds the body back on every keep-alive request.
   s.set_tcp_nodelay(true);
-  // cpp-httplib closes a keep-alive connection after 5 requests by default, and
-  // its listen backlog is as short: under load, reconnecting clients found the
-  // queue full and waited for the kernel's SYN retry (a second or more).
+  // cpp-httplib closes a keep-alive connection after 5 requests by default.
   s.set_keep_alive_max_count(kRequestsPerConnection);
   if (settings.running_handlers > 0) impl_->gate = std::make_unique<AdmissionGate>(settings.running_handlers);
   auto handler = [&app, gate = impl_->gate.get()](const httplib::Request& in, httplib::Response& out) {
