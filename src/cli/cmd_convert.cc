@@ -55,7 +55,12 @@ int run(const std::vector<std::string>& argv) {
   if (text) *text = split_markdown_seal(*text).content;
   // Whether the draft is ready to sign: said after any error, not before it.
   Diagnostics review;
-  if (text && !diag.has_errors()) *text = review_draft(*text, input, args.has("--ohne-checkliste"), review);
+  MarkdownTree tree;
+  if (text && !diag.has_errors()) {
+    ReviewedDraft reviewed = review_draft(*text, input, args.has("--ohne-checkliste"), review);
+    *text = std::move(reviewed.markdown);
+    tree = std::move(reviewed.tree);
+  }
   std::vector<std::string> written;
   if (!diag.has_errors()) {
     WriterOptions options = render_settings_from_environment(diag).writer;
@@ -64,7 +69,7 @@ int run(const std::vector<std::string>& argv) {
     std::vector<const OutputFormat*> formats;
     for (const auto& output : outputs) formats.push_back(output.second);
     std::optional<std::vector<std::string>> bytes;
-    if (load_reference_option(args, formats, options, diag)) bytes = write_formats(*text, formats, options, diag);
+    if (load_reference_option(args, formats, options, diag)) bytes = write_formats(*text, std::move(tree), formats, options, diag);
     if (bytes && !diag.has_errors()) written = std::move(*bytes);
   }
   std::fputs(diag.to_string().c_str(), stderr);

@@ -168,8 +168,8 @@ std::string without_checklist_appendix(std::string_view markdown, const DraftSta
   return out;
 }
 
-std::string review_draft(std::string_view markdown, const std::string& file, bool without_checklist,
-                         Diagnostics& diag) {
+ReviewedDraft review_draft(std::string_view markdown, const std::string& file, bool without_checklist,
+                           Diagnostics& diag) {
   MarkdownTree tree = parse_markdown(markdown);
   const DraftStatus status = assess_draft(tree.get());
   if (!status.ready_to_sign()) {
@@ -205,8 +205,9 @@ std::string review_draft(std::string_view markdown, const std::string& file, boo
                          "delete the checklist appendix."),
                       {join_german(reasons, tr("and"))}));
   }
-  if (without_checklist || status.ready_to_sign()) return without_checklist_appendix(markdown, status);
-  return std::string(markdown);
+  if ((without_checklist || status.ready_to_sign()) && status.checklist_found)
+    return {without_checklist_appendix(markdown, status), nullptr};
+  return {std::string(markdown), std::move(tree)};
 }
 
 }  // namespace kovgen

@@ -44,11 +44,18 @@ DraftStatus assess_draft(cmark_node* root);
 // The Markdown text without the lines of kovgen's checklist appendix.
 std::string without_checklist_appendix(std::string_view markdown, const DraftStatus& status);
 
+// The text convert writes, and its tree when the review did not change the text
+// (so that it is parsed once); null when the checklist appendix was taken out.
+struct ReviewedDraft {
+  std::string markdown;
+  MarkdownTree tree;
+};
+
 // For convert: warns (at file and line, in the user's language) when the draft is
 // not ready to sign, and says why and what to do. Returns the text to convert:
 // without the checklist appendix when asked to or when the draft is ready to sign
 // (a final version has none).
-std::string review_draft(std::string_view markdown, const std::string& file, bool without_checklist,
-                         Diagnostics& diag);
+ReviewedDraft review_draft(std::string_view markdown, const std::string& file, bool without_checklist,
+                           Diagnostics& diag);
 
 }  // namespace kovgen

@@ -54,8 +54,14 @@ bool ends_with_ignoring_case(std::string_view s, std::string_view suffix) {
 std::optional<std::vector<std::string>> write_formats(std::string_view markdown,
                                                       const std::vector<const OutputFormat*>& formats,
                                                       const WriterOptions& options, Diagnostics& diag) {
+  return write_formats(markdown, nullptr, formats, options, diag);
+}
+
+std::optional<std::vector<std::string>> write_formats(std::string_view markdown, MarkdownTree tree,
+                                                      const std::vector<const OutputFormat*>& formats,
+                                                      const WriterOptions& options, Diagnostics& diag) {
   const bool needs_tree = std::any_of(formats.begin(), formats.end(), [](const OutputFormat* f) { return f->needs_tree; });
-  MarkdownTree tree = needs_tree ? parse_markdown(markdown) : MarkdownTree();
+  if (needs_tree && !tree) tree = parse_markdown(markdown);
   std::vector<std::string> outputs;
   for (const OutputFormat* f : formats) {
     auto bytes = f->write(markdown, tree.get(), options, diag);

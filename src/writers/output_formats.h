@@ -35,6 +35,11 @@ struct OutputFormat {
 std::optional<std::vector<std::string>> write_formats(std::string_view markdown,
                                                       const std::vector<const OutputFormat*>& formats,
                                                       const WriterOptions& options, Diagnostics& diag);
+// The same with `markdown` already parsed by the caller (parse_markdown of exactly
+// that text); a null tree is parsed here.
+std::optional<std::vector<std::string>> write_formats(std::string_view markdown, MarkdownTree tree,
+                                                      const std::vector<const OutputFormat*>& formats,
+                                                      const WriterOptions& options, Diagnostics& diag);
 
 // --reference-docx FILE, read through the disk and parsed once for every document
 // written with it. nullptr after errors, which name the file (cannot be read, not

@@ -69,8 +69,11 @@ TEST_CASE("deleting the warning boxes does not make a draft final") {
 TEST_CASE("convert's review: a warning with the line, and the appendix left out on request") {
   const std::string md = "# V\n\nZuschuss: \\[offen: Betrag\\].\n\n" + kAppendix;
   Diagnostics diag;
-  std::string kept = review_draft(md, "e.md", false, diag);
-  CHECK(kept == md);
+  ReviewedDraft kept = review_draft(md, "e.md", false, diag);
+  CHECK(kept.markdown == md);
+  // The text is unchanged, so its tree is handed on to the writers, not parsed again.
+  REQUIRE(kept.tree);
+  CHECK(document_info(kept.tree.get(), {}).draft);
   REQUIRE(diag.items().size() == 1);
   CHECK(diag.items()[0].severity == Severity::warning);
   CHECK(diag.items()[0].where.line == 3);
@@ -79,15 +82,17 @@ TEST_CASE("convert's review: a warning with the line, and the appendix left out 
   CHECK(diag.to_string().find("the checklist appendix lists 1 incomplete mandatory section") != std::string::npos);
 
   Diagnostics quiet;
-  const std::string without = review_draft(md, "e.md", true, quiet);
-  CHECK(without == "# V\n\nZuschuss: \\[offen: Betrag\\].\n");
+  const ReviewedDraft without = review_draft(md, "e.md", true, quiet);
+  CHECK(without.markdown == "# V\n\nZuschuss: \\[offen: Betrag\\].\n");
+  // Its tree would still hold the appendix.
+  CHECK_FALSE(without.tree);
   // Text after the appendix (a further ## section) stays.
   Diagnostics more;
-  CHECK(review_draft(md + "\n## Anlage 2\n\nText.\n", "e.md", true, more) ==
+  CHECK(review_draft(md + "\n## Anlage 2\n\nText.\n", "e.md", true, more).markdown ==
         "# V\n\nZuschuss: \\[offen: Betrag\\].\n\n## Anlage 2\n\nText.\n");
   // A document that is ready to sign needs no warning.
   Diagnostics none;
-  CHECK(review_draft("# V\n\nText.\n", "e.md", false, none) == "# V\n\nText.\n");
+  CHECK(review_draft("# V\n\nText.\n", "e.md", false, none).markdown == "# V\n\nText.\n");
   CHECK(none.items().empty());
 }
 
