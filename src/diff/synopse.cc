@@ -216,18 +216,21 @@ std::string heading(const SectionChange& s, const AgreementDiff& diff) {
 
 std::string section_table(const SectionChange& s, const AgreementDiff& diff) {
   std::string rows;
-  if (title_changed(s) && s.before->level >= 2) {
-    const Block& before = s.before->blocks.front();
-    const Block& after = s.after->blocks.front();
-    rows += changed_row(before, after);
-  }
+  // A changed title is wording too, an Anlage's („Anlage 1 zur Kooperationsvereinbarung
+  // vom …“ after a new date of the agreement) as much as a §'s.
+  if (title_changed(s) && !s.before->blocks.empty() && !s.after->blocks.empty() &&
+      s.before->blocks.front().kind == BlockKind::heading && s.after->blocks.front().kind == BlockKind::heading)
+    rows += changed_row(s.before->blocks.front(), s.after->blocks.front());
   std::vector<int> unchanged;
   for (const Unit& unit : units_of(s)) {
     std::string unit_out = unit_rows(unit);
     if (unit_out.empty() && unit.number > 0) unchanged.push_back(unit.number);
     rows += unit_out;
   }
-  std::string out = heading(s, diff) + "\n\n" + kEqualColumns + "\n\n| Bisherige Fassung | Neue Fassung |\n| --- | --- |\n" + rows;
+  // A section whose only change is one no reader sees in its wording (a renumbering
+  // said in the heading) gets no empty table.
+  std::string out = heading(s, diff) + "\n\n";
+  if (!rows.empty()) out += std::string(kEqualColumns) + "\n\n| Bisherige Fassung | Neue Fassung |\n| --- | --- |\n" + rows;
   if (!unchanged.empty()) {
     std::vector<std::string> numbers;
     for (int n : unchanged) numbers.push_back(std::to_string(n));

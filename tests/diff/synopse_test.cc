@@ -103,3 +103,19 @@ TEST_CASE("change summary: the changed sections and figures, old and new, the ag
   CHECK(contains(md, "\n- " + kSection + "1 Absatz 2, GGS Lindenschule, Pl\u00E4tze: 225 (bisher 200)"));
   CHECK(change_summary_markdown(AgreementDiff(test::render_agreement(pair.old_yaml), test::render_agreement(pair.old_yaml))).empty());
 }
+
+TEST_CASE("synopse: an Anlage whose title alone changed shows the old and the new title, not an empty table") {
+  const std::string body =
+      "## " + kSection + "1 Gegenstand\n\n(1) Die Partner arbeiten zusammen.\n\n";
+  const std::string annex_old = "# Anlage 1 zur Kooperationsvereinbarung vom 30. M\u00E4rz 2026\n\n"
+                                "## Standorte\n\n| Schule | Pl\u00E4tze |\n| --- | --- |\n| Lindenschule | 120 |\n";
+  std::string annex_new = annex_old;
+  annex_new.replace(annex_new.find("30. M\u00E4rz"), std::string("30. M\u00E4rz").size(), "1. August");
+  const std::string title = "# Kooperationsvereinbarung\n\n";
+  const std::string md = synopse_markdown(AgreementDiff(title + body + annex_old, title + body + annex_new));
+  INFO(md);
+  CHECK(contains(md, "| Anlage 1 zur Kooperationsvereinbarung vom ~~30~~. ~~M\u00E4rz~~ 2026 | "
+                     "Anlage 1 zur Kooperationsvereinbarung vom **1**. **August** 2026 |\n"));
+  // No table header without a row under it.
+  CHECK_FALSE(contains(md, "| --- | --- |\n\n"));
+}
