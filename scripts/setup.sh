@@ -53,6 +53,11 @@ fi
 if command -v npm >/dev/null && [ ! -f tests/browser/node_modules/axe-core/axe.min.js ]; then
   npm install --no-save --no-audit --no-fund --prefix tests/browser axe-core@4 >/dev/null
 fi
+# ical.js, the iCalendar parser of Thunderbird's calendar, reads kovgen fristen's
+# files in a client test (tests/deadlines/deadlines_client_test.cc).
+if command -v npm >/dev/null && [ ! -f tests/clients/node_modules/ical.js/dist/ical.js ]; then
+  npm install --no-save --no-audit --no-fund --prefix tests/clients ical.js@2 >/dev/null
+fi
 
 if [ "${1:-}" != "--no-build" ]; then
   cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
