@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <vector>
 
 namespace kovgen {
 
@@ -32,13 +31,16 @@ bool starts_reference(std::string_view rest) {
 // U+E000 (private use): never in our templates; removed from user text first.
 constexpr std::string_view kLineStartMark = "\uE000";
 
-std::string escape_line(std::string_view line, bool defer_line_start) {
-  const std::string_view start_escape = defer_line_start ? kLineStartMark : std::string_view("\\");
-  // Leading blanks would turn the line into indented code or a lazy continuation.
+// Leading blanks would turn the line into indented code or a lazy continuation.
+std::string_view without_blanks(std::string_view line) {
   while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
-  std::string out;
-  out.reserve(line.size() + line.size() / 8 + 2);
+  return line;
+}
+
+// Appends one line, already without_blanks, escaped.
+void append_escaped_line(std::string& out, std::string_view line, bool defer_line_start) {
+  const std::string_view start_escape = defer_line_start ? kLineStartMark : std::string_view("\\");
   size_t i = 0;
   if (!line.empty() && escaped_at_line_start(line[0])) {
     out += start_escape;
@@ -67,7 +69,6 @@ std::string escape_line(std::string_view line, bool defer_line_start) {
     if (always_escaped(c) || starts_reference(line.substr(i))) out += '\\';
     out += c;
   }
-  return out;
 }
 
 std::string escape_value(std::string_view text, bool defer_line_start) {
@@ -79,30 +80,29 @@ std::string escape_value(std::string_view text, bool defer_line_start) {
       for (size_t p; (p = cleaned.find(mark)) != std::string::npos;) cleaned.replace(p, mark.size(), "\uFFFD");
     text = cleaned;
   }
-  std::vector<std::string_view> lines;
-  size_t start = 0;
-  while (true) {
-    size_t nl = text.find('\n', start);
-    std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    if (nl == std::string_view::npos) break;
-    start = nl + 1;
-  }
-  // Trim blank lines at both ends; collapse runs of blank lines into one.
+  // Lines are escaped straight into the result: a value is escaped for every
+  // tag that shows it, and a string per line cost more than the escaping.
+  // Blank lines at both ends are trimmed, runs of them collapse into one.
   std::string out;
+  out.reserve(text.size() + text.size() / 8 + 2);
   bool pending_blank = false;
   bool any = false;
-  for (std::string_view raw : lines) {
-    std::string line = escape_line(raw, defer_line_start && !any);
+  size_t start = 0;
+  while (true) {
+    const size_t nl = text.find('\n', start);
+    std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    line = without_blanks(line);
     if (line.empty()) {
       pending_blank = any;
-      continue;
+    } else {
+      if (any) out += pending_blank ? "\n\n" : "\\\n";
+      append_escaped_line(out, line, defer_line_start && !any);
+      any = true;
+      pending_blank = false;
     }
-    if (any) out += pending_blank ? "\n\n" : "\\\n";
-    out += line;
-    any = true;
-    pending_blank = false;
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
   }
   return out;
 }
