@@ -161,13 +161,16 @@ std::string number_paragraphs(const std::string& markdown) {
       // Two trailing spaces are a hard break in Markdown; we use backslashes instead.
       line.remove_suffix(1);
     }
-    if (starts_with(line, "```") || starts_with(line, "~~~")) in_fence = !in_fence;
+    // Only lines that start with one of these can be a fence or get a number.
+    const char first = line.empty() ? '\0' : line.front();
+    const bool may_be_special = first == '`' || first == '~' || first == '#' || first == '(';
+    if (may_be_special && (starts_with(line, "```") || starts_with(line, "~~~"))) in_fence = !in_fence;
     if (line.empty() && !in_fence) {
       if (++blank_run > 1 || out.empty()) continue;
     } else {
       blank_run = 0;
     }
-    if (!in_fence) {
+    if (may_be_special && !in_fence) {
       if (starts_with(line, "## ")) paragraph_number = 0;
       if (starts_with(line, section_prefix) && line.size() > section_prefix.size() &&
           !std::isdigit(static_cast<unsigned char>(line[section_prefix.size()]))) {
@@ -212,12 +215,19 @@ void place_sections(const std::string& markdown, Findings& findings) {
   std::string heading;
   const std::string open = std::string(kChecklistMarkOpen) + "flag:", close = kChecklistMarkClose;
   size_t start = 0;
+  // Few lines hold a mark: the text is searched for the next one once, not line by line.
+  size_t next_mark = markdown.find(open);
   while (start < markdown.size()) {
     size_t nl = markdown.find('\n', start);
     if (nl == std::string::npos) nl = markdown.size();
     const std::string_view line(markdown.data() + start, nl - start);
     if (line.rfind("# ", 0) == 0) heading.clear();
     else if (line.rfind("## ", 0) == 0) heading = unescaped(std::string(line.substr(3)));
+    if (next_mark >= nl) {
+      start = nl + 1;
+      continue;
+    }
+    next_mark = markdown.find(open, nl);
     for (size_t p = 0; (p = line.find(open, p)) != std::string_view::npos;) {
       const size_t id_start = p + open.size(), id_end = line.find(close, id_start);
       if (id_end == std::string_view::npos) break;

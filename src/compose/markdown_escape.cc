@@ -60,14 +60,20 @@ void append_escaped_line(std::string& out, std::string_view line, bool defer_lin
       i = digits + 1;
     }
   }
-  for (; i < line.size(); ++i) {
-    const char c = line[i];
+  // Runs of plain text (most of a value) are appended whole.
+  while (i < line.size()) {
+    size_t run = i;
+    while (run < line.size() && !always_escaped(line[run]) && line[run] != '\t' && line[run] != '&') ++run;
+    out.append(line, i, run - i);
+    if (run == line.size()) break;
+    const char c = line[run];
     if (c == '\t') {
       out += ' ';
-      continue;
+    } else {
+      if (always_escaped(c) || starts_reference(line.substr(run))) out += '\\';
+      out += c;
     }
-    if (always_escaped(c) || starts_reference(line.substr(i))) out += '\\';
-    out += c;
+    i = run + 1;
   }
 }
 

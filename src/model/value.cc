@@ -317,15 +317,18 @@ std::string choice_slug(std::string_view choice) {
   bool pending_separator = false;
   for (size_t i = 0; i < choice.size();) {
     bool folded = false;
-    for (const auto& [from, to] : kFolds) {
-      const std::string_view f(from);
-      if (choice.substr(i, f.size()) == f) {
-        if (pending_separator && !out.empty()) out += '_';
-        pending_separator = false;
-        out += to;
-        i += f.size();
-        folded = true;
-        break;
+    // Every fold starts with the lead byte 0xC3: other bytes need no look at the table.
+    if (static_cast<unsigned char>(choice[i]) == 0xC3) {
+      for (const auto& [from, to] : kFolds) {
+        const std::string_view f(from);
+        if (choice.substr(i, f.size()) == f) {
+          if (pending_separator && !out.empty()) out += '_';
+          pending_separator = false;
+          out += to;
+          i += f.size();
+          folded = true;
+          break;
+        }
       }
     }
     if (folded) continue;
