@@ -237,7 +237,7 @@ std::optional<Value> parse_scalar(const Question& q, std::string_view raw, std::
   }
   switch (q.type) {
     case QuestionType::text:
-      if (s.find_first_of("\r\n") != std::string::npos)
+      if (s.find('\n') != std::string::npos || s.find('\r') != std::string::npos)
         return fail(tr("expected one line of text (use a question of type longtext for paragraphs), got {}"));
       v.text = s;
       return v;
