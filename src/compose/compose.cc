@@ -33,6 +33,14 @@ void append(data& list, data value) {
   const_cast<kainjow::mustache::list&>(list.list_value()).push_back(std::move(value));
 }
 
+// A list with room for `count` items. kainjow's move constructor is not noexcept,
+// so a growing list would copy every item (a row: its whole object) each time.
+data list_of_size(size_t count) {
+  data list{data::type::list};
+  const_cast<kainjow::mustache::list&>(list.list_value()).reserve(count);
+  return list;
+}
+
 const VariantUse kEveryVariant{};
 
 // Every representation a question offers the template (docs/template-format.md)
@@ -66,14 +74,14 @@ void set_value(data& object, const Question& q, const Value* v, bool show_placeh
       case Shape::flag: put(object, name, data(v && (r.holds ? r.holds(*v) : v->boolean))); break;
       case Shape::open_flag: put(object, name, data(!v && show_placeholder)); break;
       case Shape::items: {
-        data items{data::type::list};
+        data items = list_of_size(v ? v->items.size() : 0);
         if (v)
           for (const auto& item : v->items) append(items, data(item));
         put(object, name, std::move(items));
         break;
       }
       case Shape::rows: {
-        data rows{data::type::list};
+        data rows = list_of_size(v ? v->rows.size() : 0);
         if (v)
           for (const auto& row : v->rows) append(rows, row_data(q, row, use));
         put(object, name, std::move(rows));

@@ -314,6 +314,7 @@ std::string choice_slug(std::string_view choice) {
   static const std::pair<const char*, const char*> kFolds[] = {
       {"ä", "ae"}, {"ö", "oe"}, {"ü", "ue"}, {"Ä", "ae"}, {"Ö", "oe"}, {"Ü", "ue"}, {"ß", "ss"}};
   std::string out;
+  out.reserve(choice.size() + choice.size() / 4);
   bool pending_separator = false;
   for (size_t i = 0; i < choice.size();) {
     bool folded = false;
@@ -332,11 +333,14 @@ std::string choice_slug(std::string_view choice) {
       }
     }
     if (folded) continue;
-    const unsigned char c = static_cast<unsigned char>(choice[i++]);
-    if (std::isalnum(c) && c < 0x80) {
+    // ASCII by hand: the template check slugs every choice, and libc's isalnum and
+    // tolower are a call per byte.
+    const char c = choice[i++];
+    const bool lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z', digit = c >= '0' && c <= '9';
+    if (lower || upper || digit) {
       if (pending_separator && !out.empty()) out += '_';
       pending_separator = false;
-      out += static_cast<char>(std::tolower(c));
+      out += upper ? static_cast<char>(c - 'A' + 'a') : c;
     } else {
       pending_separator = true;
     }
