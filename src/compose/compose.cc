@@ -63,9 +63,11 @@ data row_data(const Question& records, const std::vector<std::pair<std::string, 
 
 void set_value(data& object, const Question& q, const Value* v, bool show_placeholder,
                const VariantUse& use) {
+  std::string suffixed;
   for (const Representation& r : representations(q.type)) {
     if (!use.has(r.bit)) continue;
-    const std::string name = q.key + r.suffix;
+    // Most representations are the value itself, under the bare key.
+    const std::string& name = *r.suffix ? suffixed.assign(q.key).append(r.suffix) : q.key;
     switch (r.shape) {
       case Shape::text:
         if (v) put(object, name, r.text(*v));
