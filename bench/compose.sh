@@ -6,7 +6,9 @@
 # depend on the machine's load, so an A/B is two binaries on a busy machine:
 #   bench/compose.sh [KOVGEN] [KOVGEN_B]
 # e.g. keep a copy of main's binary before a change and compare:
-#   cp build/kovgen /tmp/kovgen-main; …change, build…; bench/compose.sh /tmp/kovgen-main build/kovgen
+#   cp build/kovgen build/kovgen-main; …change, build…; bench/compose.sh build/kovgen-main build/kovgen
+# Keep the copy next to build/kovgen: kovgen finds its German catalog from where
+# it lies, and a copy elsewhere runs in English, which costs a different amount.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "valgrind is missing (scripts/setup.sh installs it)" >&2; exit 1; }
