@@ -1,6 +1,7 @@
 #include "markdown_escape.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace kovgen {
@@ -9,7 +10,7 @@ namespace {
 
 // Inline syntax anywhere: emphasis, code, links, images, HTML, entities, tables,
 // strikethrough, backslash itself.
-bool always_escaped(char c) {
+constexpr bool always_escaped(char c) {
   switch (c) {
     case '\\': case '`': case '*': case '_': case '[': case ']': case '<':
     case '|': case '~': case '#':
@@ -18,6 +19,14 @@ bool always_escaped(char c) {
       return false;
   }
 }
+
+// The bytes a run of plain text ends at: those always escaped, a tab (becomes a
+// space) and "&" (may start a reference). A table: the scan is most of escaping.
+constexpr auto kEndsPlainRun = [] {
+  std::array<bool, 256> ends{};
+  for (int c = 0; c < 256; ++c) ends[c] = always_escaped(static_cast<char>(c)) || c == '\t' || c == '&';
+  return ends;
+}();
 
 // Block syntax that only matters at the start of a line.
 bool escaped_at_line_start(char c) { return c == '-' || c == '+' || c == '=' || c == '>'; }
@@ -63,7 +72,7 @@ void append_escaped_line(std::string& out, std::string_view line, bool defer_lin
   // Runs of plain text (most of a value) are appended whole.
   while (i < line.size()) {
     size_t run = i;
-    while (run < line.size() && !always_escaped(line[run]) && line[run] != '\t' && line[run] != '&') ++run;
+    while (run < line.size() && !kEndsPlainRun[static_cast<unsigned char>(line[run])]) ++run;
     out.append(line, i, run - i);
     if (run == line.size()) break;
     const char c = line[run];
