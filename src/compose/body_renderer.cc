@@ -77,10 +77,19 @@ struct StringSink {
   }
 };
 
+// The parse of one body. Its literals are kept once, in the data the context
+// hands out: they and source_tags say which body it is.
 struct ParsedBody {
-  FoldedBody source;
+  std::string source_tags;
   std::unique_ptr<kainjow::mustache::mustache> parsed;
   std::vector<data> literals;
+
+  bool is_parse_of(const FoldedBody& body) const {
+    if (!parsed || source_tags != body.tags || literals.size() != body.literals.size()) return false;
+    for (size_t i = 0; i < literals.size(); ++i)
+      if (literals[i].string_value() != body.literals[i]) return false;
+    return true;
+  }
 };
 
 }  // namespace
@@ -90,7 +99,7 @@ std::string render_body(const FoldedBody& body, const data& context) {
   // Rendering only reads the parsed tree, but kainjow's render is not const:
   // hence one cached body per thread.
   thread_local ParsedBody cached;
-  if (!cached.parsed || cached.source != body) {
+  if (!cached.is_parse_of(body)) {
     // Built aside and taken over whole, so that a failure leaves no mixed cache.
     ParsedBody fresh;
     fresh.parsed = std::make_unique<kainjow::mustache::mustache>(body.tags);
@@ -101,7 +110,7 @@ std::string render_body(const FoldedBody& body, const data& context) {
     fresh.parsed->set_custom_escape([](const std::string& s) { return escape_markdown_deferred(s); });
     fresh.literals.reserve(body.literals.size());
     for (const auto& literal : body.literals) fresh.literals.emplace_back(literal);
-    fresh.source = body;
+    fresh.source_tags = body.tags;
     cached = std::move(fresh);
   }
   BodyContext body_context(context, cached.literals);

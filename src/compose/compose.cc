@@ -1,7 +1,9 @@
 #include "compose.h"
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
+#include <string_view>
 
 #include <kainjow/mustache.hpp>
 
@@ -31,6 +33,14 @@ void append(data& list, data value) {
   const_cast<kainjow::mustache::list&>(list.list_value()).push_back(std::move(value));
 }
 
+// A list with room for `count` items. kainjow's move constructor is not noexcept,
+// so a growing list would copy every item (a row: its whole object) each time.
+data list_of_size(size_t count) {
+  data list{data::type::list};
+  const_cast<kainjow::mustache::list&>(list.list_value()).reserve(count);
+  return list;
+}
+
 const VariantUse kEveryVariant{};
 
 // Every representation a question offers the template (docs/template-format.md)
@@ -53,9 +63,11 @@ data row_data(const Question& records, const std::vector<std::pair<std::string, 
 
 void set_value(data& object, const Question& q, const Value* v, bool show_placeholder,
                const VariantUse& use) {
+  std::string suffixed;
   for (const Representation& r : representations(q.type)) {
     if (!use.has(r.bit)) continue;
-    const std::string name = q.key + r.suffix;
+    // Most representations are the value itself, under the bare key.
+    const std::string& name = *r.suffix ? suffixed.assign(q.key).append(r.suffix) : q.key;
     switch (r.shape) {
       case Shape::text:
         if (v) put(object, name, r.text(*v));
@@ -64,14 +76,14 @@ void set_value(data& object, const Question& q, const Value* v, bool show_placeh
       case Shape::flag: put(object, name, data(v && (r.holds ? r.holds(*v) : v->boolean))); break;
       case Shape::open_flag: put(object, name, data(!v && show_placeholder)); break;
       case Shape::items: {
-        data items{data::type::list};
+        data items = list_of_size(v ? v->items.size() : 0);
         if (v)
           for (const auto& item : v->items) append(items, data(item));
         put(object, name, std::move(items));
         break;
       }
       case Shape::rows: {
-        data rows{data::type::list};
+        data rows = list_of_size(v ? v->rows.size() : 0);
         if (v)
           for (const auto& row : v->rows) append(rows, row_data(q, row, use));
         put(object, name, std::move(rows));
@@ -89,13 +101,16 @@ void set_value(data& object, const Question& q, const Value* v, bool show_placeh
 
 VariantUse variant_use_of(const Question& q, const std::string& path,
                           const std::vector<std::string>& used_names) {
-  auto used = [&](const std::string& name) {
-    return std::binary_search(used_names.begin(), used_names.end(), name);
-  };
   VariantUse use;
   use.bits = 0;
-  for (const auto& [suffix, bit] : representation_suffixes())
-    if (used(path + suffix)) use.bits |= bit;
+  // The names the question's representations could have all start with its path,
+  // and sort together: one search finds them, instead of one per suffix.
+  for (auto name = std::lower_bound(used_names.begin(), used_names.end(), path);
+       name != used_names.end() && name->compare(0, path.size(), path) == 0; ++name) {
+    const std::string_view suffix = std::string_view(*name).substr(path.size());
+    for (const auto& [known, bit] : representation_suffixes())
+      if (suffix == known) use.bits |= bit;
+  }
   // A record's fields sit under the records question itself ("section.rows.field").
   for (const auto& field : q.fields) use.fields.push_back(variant_use_of(field, path + "." + field.key, used_names));
   return use;
@@ -124,7 +139,7 @@ data builtins(const BuiltinInputs& in) {
   return kovgen;
 }
 
-bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 }  // namespace
 
@@ -139,35 +154,47 @@ std::vector<std::vector<VariantUse>> variant_use(const Template& t, const std::v
 }
 
 std::string number_paragraphs(const std::string& markdown) {
+  // Lines are looked at in place and appended whole: a draft has a thousand lines,
+  // and a string per line was most of this function's cost.
   std::string out;
   out.reserve(markdown.size() + 256);
   int paragraph_number = 0, section_number = 0;
   bool in_fence = false;
   int blank_run = 0;
   size_t start = 0;
+  constexpr std::string_view section_prefix = "## § ";
   while (start < markdown.size()) {
-    size_t nl = markdown.find('\n', start);
-    std::string line = markdown.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    const size_t nl = markdown.find('\n', start);
+    std::string_view line(markdown.data() + start, (nl == std::string::npos ? markdown.size() : nl) - start);
     start = nl == std::string::npos ? markdown.size() : nl + 1;
     while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) {
       // Two trailing spaces are a hard break in Markdown; we use backslashes instead.
-      line.pop_back();
+      line.remove_suffix(1);
     }
-    if (starts_with(line, "```") || starts_with(line, "~~~")) in_fence = !in_fence;
-    if (!in_fence) {
-      if (starts_with(line, "## ")) paragraph_number = 0;
-      const std::string section_prefix = "## § ";
-      if (starts_with(line, section_prefix.c_str()) && line.size() > section_prefix.size() &&
-          !std::isdigit(static_cast<unsigned char>(line[section_prefix.size()])))
-        line = "## §" + std::string(kNoBreakSpace) + std::to_string(++section_number) + " " +
-               line.substr(section_prefix.size());
-      else if (starts_with(line, "(#) "))
-        line = "(" + std::to_string(++paragraph_number) + ") " + line.substr(4);
-    }
+    // Only lines that start with one of these can be a fence or get a number.
+    const char first = line.empty() ? '\0' : line.front();
+    const bool may_be_special = first == '`' || first == '~' || first == '#' || first == '(';
+    if (may_be_special && (starts_with(line, "```") || starts_with(line, "~~~"))) in_fence = !in_fence;
     if (line.empty() && !in_fence) {
       if (++blank_run > 1 || out.empty()) continue;
     } else {
       blank_run = 0;
+    }
+    if (may_be_special && !in_fence) {
+      if (starts_with(line, "## ")) paragraph_number = 0;
+      if (starts_with(line, section_prefix) && line.size() > section_prefix.size() &&
+          !std::isdigit(static_cast<unsigned char>(line[section_prefix.size()]))) {
+        out += "## §";
+        out += kNoBreakSpace;
+        out += std::to_string(++section_number);
+        out += ' ';
+        line.remove_prefix(section_prefix.size());
+      } else if (starts_with(line, "(#) ")) {
+        out += '(';
+        out += std::to_string(++paragraph_number);
+        out += ") ";
+        line.remove_prefix(4);
+      }
     }
     out += line;
     out += '\n';
@@ -198,12 +225,19 @@ void place_sections(const std::string& markdown, Findings& findings) {
   std::string heading;
   const std::string open = std::string(kChecklistMarkOpen) + "flag:", close = kChecklistMarkClose;
   size_t start = 0;
+  // Few lines hold a mark: the text is searched for the next one once, not line by line.
+  size_t next_mark = markdown.find(open);
   while (start < markdown.size()) {
     size_t nl = markdown.find('\n', start);
     if (nl == std::string::npos) nl = markdown.size();
     const std::string_view line(markdown.data() + start, nl - start);
     if (line.rfind("# ", 0) == 0) heading.clear();
     else if (line.rfind("## ", 0) == 0) heading = unescaped(std::string(line.substr(3)));
+    if (next_mark >= nl) {
+      start = nl + 1;
+      continue;
+    }
+    next_mark = markdown.find(open, nl);
     for (size_t p = 0; (p = line.find(open, p)) != std::string_view::npos;) {
       const size_t id_start = p + open.size(), id_end = line.find(close, id_start);
       if (id_end == std::string_view::npos) break;

@@ -1,8 +1,8 @@
 #include "markdown_escape.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
-#include <vector>
 
 namespace kovgen {
 
@@ -10,7 +10,7 @@ namespace {
 
 // Inline syntax anywhere: emphasis, code, links, images, HTML, entities, tables,
 // strikethrough, backslash itself.
-bool always_escaped(char c) {
+constexpr bool always_escaped(char c) {
   switch (c) {
     case '\\': case '`': case '*': case '_': case '[': case ']': case '<':
     case '|': case '~': case '#':
@@ -19,6 +19,14 @@ bool always_escaped(char c) {
       return false;
   }
 }
+
+// The bytes a run of plain text ends at: those always escaped, a tab (becomes a
+// space) and "&" (may start a reference). A table: the scan is most of escaping.
+constexpr auto kEndsPlainRun = [] {
+  std::array<bool, 256> ends{};
+  for (int c = 0; c < 256; ++c) ends[c] = always_escaped(static_cast<char>(c)) || c == '\t' || c == '&';
+  return ends;
+}();
 
 // Block syntax that only matters at the start of a line.
 bool escaped_at_line_start(char c) { return c == '-' || c == '+' || c == '=' || c == '>'; }
@@ -32,13 +40,16 @@ bool starts_reference(std::string_view rest) {
 // U+E000 (private use): never in our templates; removed from user text first.
 constexpr std::string_view kLineStartMark = "\uE000";
 
-std::string escape_line(std::string_view line, bool defer_line_start) {
-  const std::string_view start_escape = defer_line_start ? kLineStartMark : std::string_view("\\");
-  // Leading blanks would turn the line into indented code or a lazy continuation.
+// Leading blanks would turn the line into indented code or a lazy continuation.
+std::string_view without_blanks(std::string_view line) {
   while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
-  std::string out;
-  out.reserve(line.size() + line.size() / 8 + 2);
+  return line;
+}
+
+// Appends one line, already without_blanks, escaped.
+void append_escaped_line(std::string& out, std::string_view line, bool defer_line_start) {
+  const std::string_view start_escape = defer_line_start ? kLineStartMark : std::string_view("\\");
   size_t i = 0;
   if (!line.empty() && escaped_at_line_start(line[0])) {
     out += start_escape;
@@ -58,16 +69,21 @@ std::string escape_line(std::string_view line, bool defer_line_start) {
       i = digits + 1;
     }
   }
-  for (; i < line.size(); ++i) {
-    const char c = line[i];
+  // Runs of plain text (most of a value) are appended whole.
+  while (i < line.size()) {
+    size_t run = i;
+    while (run < line.size() && !kEndsPlainRun[static_cast<unsigned char>(line[run])]) ++run;
+    out.append(line, i, run - i);
+    if (run == line.size()) break;
+    const char c = line[run];
     if (c == '\t') {
       out += ' ';
-      continue;
+    } else {
+      if (always_escaped(c) || starts_reference(line.substr(run))) out += '\\';
+      out += c;
     }
-    if (always_escaped(c) || starts_reference(line.substr(i))) out += '\\';
-    out += c;
+    i = run + 1;
   }
-  return out;
 }
 
 std::string escape_value(std::string_view text, bool defer_line_start) {
@@ -79,30 +95,29 @@ std::string escape_value(std::string_view text, bool defer_line_start) {
       for (size_t p; (p = cleaned.find(mark)) != std::string::npos;) cleaned.replace(p, mark.size(), "\uFFFD");
     text = cleaned;
   }
-  std::vector<std::string_view> lines;
-  size_t start = 0;
-  while (true) {
-    size_t nl = text.find('\n', start);
-    std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    if (nl == std::string_view::npos) break;
-    start = nl + 1;
-  }
-  // Trim blank lines at both ends; collapse runs of blank lines into one.
+  // Lines are escaped straight into the result: a value is escaped for every
+  // tag that shows it, and a string per line cost more than the escaping.
+  // Blank lines at both ends are trimmed, runs of them collapse into one.
   std::string out;
+  out.reserve(text.size() + text.size() / 8 + 2);
   bool pending_blank = false;
   bool any = false;
-  for (std::string_view raw : lines) {
-    std::string line = escape_line(raw, defer_line_start && !any);
+  size_t start = 0;
+  while (true) {
+    const size_t nl = text.find('\n', start);
+    std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    line = without_blanks(line);
     if (line.empty()) {
       pending_blank = any;
-      continue;
+    } else {
+      if (any) out += pending_blank ? "\n\n" : "\\\n";
+      append_escaped_line(out, line, defer_line_start && !any);
+      any = true;
+      pending_blank = false;
     }
-    if (any) out += pending_blank ? "\n\n" : "\\\n";
-    out += line;
-    any = true;
-    pending_blank = false;
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
   }
   return out;
 }

@@ -237,7 +237,7 @@ std::optional<Value> parse_scalar(const Question& q, std::string_view raw, std::
   }
   switch (q.type) {
     case QuestionType::text:
-      if (s.find_first_of("\r\n") != std::string::npos)
+      if (s.find('\n') != std::string::npos || s.find('\r') != std::string::npos)
         return fail(tr("expected one line of text (use a question of type longtext for paragraphs), got {}"));
       v.text = s;
       return v;
@@ -314,26 +314,33 @@ std::string choice_slug(std::string_view choice) {
   static const std::pair<const char*, const char*> kFolds[] = {
       {"ä", "ae"}, {"ö", "oe"}, {"ü", "ue"}, {"Ä", "ae"}, {"Ö", "oe"}, {"Ü", "ue"}, {"ß", "ss"}};
   std::string out;
+  out.reserve(choice.size() + choice.size() / 4);
   bool pending_separator = false;
   for (size_t i = 0; i < choice.size();) {
     bool folded = false;
-    for (const auto& [from, to] : kFolds) {
-      const std::string_view f(from);
-      if (choice.substr(i, f.size()) == f) {
-        if (pending_separator && !out.empty()) out += '_';
-        pending_separator = false;
-        out += to;
-        i += f.size();
-        folded = true;
-        break;
+    // Every fold starts with the lead byte 0xC3: other bytes need no look at the table.
+    if (static_cast<unsigned char>(choice[i]) == 0xC3) {
+      for (const auto& [from, to] : kFolds) {
+        const std::string_view f(from);
+        if (choice.substr(i, f.size()) == f) {
+          if (pending_separator && !out.empty()) out += '_';
+          pending_separator = false;
+          out += to;
+          i += f.size();
+          folded = true;
+          break;
+        }
       }
     }
     if (folded) continue;
-    const unsigned char c = static_cast<unsigned char>(choice[i++]);
-    if (std::isalnum(c) && c < 0x80) {
+    // ASCII by hand: the template check slugs every choice, and libc's isalnum and
+    // tolower are a call per byte.
+    const char c = choice[i++];
+    const bool lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z', digit = c >= '0' && c <= '9';
+    if (lower || upper || digit) {
       if (pending_separator && !out.empty()) out += '_';
       pending_separator = false;
-      out += static_cast<char>(std::tolower(c));
+      out += upper ? static_cast<char>(c - 'A' + 'a') : c;
     } else {
       pending_separator = true;
     }

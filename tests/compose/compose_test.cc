@@ -180,6 +180,15 @@ TEST_CASE("paragraphs and sections are numbered without gaps") {
   CHECK(number_paragraphs("```\n(#) code\n```\n") == "```\n(#) code\n```\n");
 }
 
+TEST_CASE("numbering strips line ends, restarts paragraphs per heading and keeps fences whole") {
+  CHECK(number_paragraphs("\n\n## § A  \r\n(#) x \n(#) y\n## Anhang\n(#) z\n\n\n") ==
+        "## §\u00A01 A\n(1) x\n(2) y\n## Anhang\n(1) z\n");
+  // Inside a fence blank lines stay, nothing is numbered; "~~~" fences too.
+  CHECK(number_paragraphs("~~~\n\n\n## § B\n~~~\n\n\n(#) a") == "~~~\n\n\n## § B\n~~~\n\n(1) a\n");
+  // Only a line that starts with the mark is numbered.
+  CHECK(number_paragraphs(" (#) a\nx (#) b\n## §\n") == " (#) a\nx (#) b\n## §\n");
+}
+
 TEST_CASE("German formats reach the draft") {
   Draft d = draft_of(kComplete);
   CHECK(contains(d.markdown, "Stand: 10. Februar 2026"));

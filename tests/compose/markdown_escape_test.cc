@@ -116,3 +116,9 @@ TEST_CASE("character references print literally, named and numeric") {
     CHECK(text_of(in_context("Text ", value, " Text")) == "Text " + value + " Text");
   }
 }
+
+TEST_CASE("tabs become spaces and only an ampersand that starts a reference is escaped") {
+  CHECK(escape_markdown("a\tb &amp; c & d &#38; e&") == "a b \\&amp; c & d \\&\\#38; e&");
+  CHECK(escape_markdown("  Satz mit *Stern*\t \r\n\r\n\r\nzweiter_Absatz\nZeile") ==
+        "Satz mit \\*Stern\\*\n\nzweiter\\_Absatz\\\nZeile");
+}
