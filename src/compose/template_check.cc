@@ -375,14 +375,14 @@ std::vector<MustacheTag> scan_mustache_tags(std::string_view text, const std::st
   while ((pos = text.find("{{", pos)) != std::string_view::npos) {
     MustacheTag tag;
     tag.begin = pos;
-    for (; located < pos; ++located) {
-      if (text[located] == '\n') {
-        ++here.line;
-        here.column = 1;
-      } else if ((static_cast<unsigned char>(text[located]) & 0xC0) != 0x80) {
-        ++here.column;
-      }
+    // Lines by memchr; characters (UTF-8 lead bytes) only after the last line break.
+    const std::string_view before_tag = text.substr(0, pos);
+    for (size_t nl; (nl = before_tag.find('\n', located)) != std::string_view::npos; located = nl + 1) {
+      ++here.line;
+      here.column = 1;
     }
+    for (; located < pos; ++located)
+      if ((static_cast<unsigned char>(text[located]) & 0xC0) != 0x80) ++here.column;
     tag.where = here;
     size_t inner = pos + 2;
     std::string_view closer = "}}";

@@ -178,3 +178,21 @@ TEST_CASE("one template checker checks each text anew") {
   REQUIRE(checker.check_and_expand(kFlag + "{{meta.titel}}\n", "body.mustache", again_diag, &again));
   CHECK(again == first);
 }
+
+TEST_CASE("tag locations count lines and characters, not bytes") {
+  Diagnostics diag;
+  // Line 3 holds two-byte and three-byte characters before the tag; the second
+  // tag of line 3 and the tag of line 5 come after more breaks.
+  const std::string text = "{{a}}\n\nÄö „x“ {{b}} {{c}}\n\n  {{d}}";
+  const auto tags = scan_mustache_tags(text, "t.mustache", diag);
+  REQUIRE(tags.size() == 4);
+  CHECK(tags[0].where.line == 1);
+  CHECK(tags[0].where.column == 1);
+  CHECK(tags[1].where.line == 3);
+  CHECK(tags[1].where.column == 8);
+  CHECK(tags[2].where.line == 3);
+  CHECK(tags[2].where.column == 14);
+  CHECK(tags[3].where.line == 5);
+  CHECK(tags[3].where.column == 3);
+  CHECK(tags[3].where.file == "t.mustache");
+}
