@@ -18,7 +18,7 @@ namespace {
 struct Schema {
   enum class Kind { object, list, scalar, boolean, trusted_markdown };
   Kind kind = Kind::object;
-  std::map<std::string, Schema> members;  // object
+  std::map<std::string, Schema, std::less<>> members;  // object; looked up by parts of a tag's name
   std::shared_ptr<Schema> element;        // list
   // Where the value sits in the context ("section.key_text"; a list's element
   // shares the list's path), and which check's tags last reached it: the composer
@@ -44,7 +44,7 @@ struct Schema {
   }
 };
 
-void add_question(std::map<std::string, Schema>& members, const Question& q) {
+void add_question(std::map<std::string, Schema, std::less<>>& members, const Question& q) {
   for (const Representation& r : representations(q.type)) {
     Schema& schema = members[q.key + r.suffix];
     switch (r.shape) {
@@ -90,8 +90,8 @@ Schema build_schema(const Template& t) {
   return root;
 }
 
-std::vector<std::string> split_dots(const std::string& name) {
-  std::vector<std::string> parts;
+std::vector<std::string_view> split_dots(std::string_view name) {
+  std::vector<std::string_view> parts;
   size_t start = 0;
   while (true) {
     size_t dot = name.find('.', start);
@@ -259,7 +259,7 @@ class TemplateChecker::Checker {
   // Marks what kainjow may reach for the name, so the composer builds it. Not only
   // the innermost match: an unanswered optional question is absent from the
   // data, and kainjow then falls back to the same name in an outer scope.
-  void mark_used(const std::vector<std::string>& parts, const std::vector<Scope>& scopes) const {
+  void mark_used(const std::vector<std::string_view>& parts, const std::vector<Scope>& scopes) const {
     for (const Scope& scope : scopes) {
       const Schema* step = scope.schema;
       for (size_t i = 0; step && step->kind == Schema::Kind::object && i < parts.size(); ++i) {
