@@ -176,8 +176,8 @@ class TemplateChecker::Checker {
             diag_->error(tag.where, fill(tr("{} closes no open section"), {"{{/" + tag.name + "}}"}));
           } else if (scopes.back().opened_by != tag.name) {
             diag_->error(tag.where, fill(tr("{} does not match {} opened at line {}"),
-                                        {"{{/" + tag.name + "}}", "{{#" + scopes.back().opened_by + "}}",
-                                         std::to_string(scopes.back().where.line)}));
+                                         {"{{/" + tag.name + "}}", "{{#" + scopes.back().opened_by + "}}",
+                                          std::to_string(scopes.back().where.line)}));
             scopes.pop_back();
           } else {
             scopes.pop_back();
@@ -204,8 +204,8 @@ class TemplateChecker::Checker {
     }
     while (scopes.size() > base_depth) {
       diag_->error(scopes.back().where,
-                  fill(tr("section {} is never closed; close it with {}"),
-                       {"{{#" + scopes.back().opened_by + "}}", "{{/" + scopes.back().opened_by + "}}"}));
+                   fill(tr("section {} is never closed; close it with {}"),
+                        {"{{#" + scopes.back().opened_by + "}}", "{{/" + scopes.back().opened_by + "}}"}));
       scopes.pop_back();
     }
     out.append(text.substr(copied));
@@ -218,7 +218,7 @@ class TemplateChecker::Checker {
       int n = flag_count_[s.id];
       if (n != (places_flags ? 1 : 0))
         diag_->error({body_file}, fill(tr("the flag of section \"{}\" ({}) must be placed exactly once, found {}"),
-                                      {s.id, "{{{kovgen.hinweis." + s.id + "}}}", std::to_string(n)}));
+                                       {s.id, "{{{kovgen.hinweis." + s.id + "}}}", std::to_string(n)}));
     }
   }
 
@@ -272,9 +272,9 @@ class TemplateChecker::Checker {
 
   void unknown_name(const MustacheTag& tag) {
     diag_->error(tag.where,
-                fill(tr("unknown name {}: no question, variant, record field or built-in of template {} "
-                        "has this name"),
-                     {quoted_value(tag.name), quoted_value(t_.id)}));
+                 fill(tr("unknown name {}: no question, variant, record field or built-in of template {} "
+                         "has this name"),
+                      {quoted_value(tag.name), quoted_value(t_.id)}));
   }
 
   void check_variable(const MustacheTag& tag, const std::vector<Scope>& scopes) {
@@ -283,18 +283,18 @@ class TemplateChecker::Checker {
     const bool raw = tag.kind == MustacheTag::Kind::raw;
     if (raw && s->kind != Schema::Kind::trusted_markdown)
       return diag_->error(tag.where, fill(tr("{} would insert the answer unescaped; use {}"),
-                                         {"{{{" + tag.name + "}}}", "{{" + tag.name + "}}"}));
+                                          {"{{{" + tag.name + "}}}", "{{" + tag.name + "}}"}));
     if (!raw && s->kind == Schema::Kind::trusted_markdown)
       return diag_->error(tag.where, fill(tr("{} is Markdown built by kovgen; insert it with {}"),
-                                         {tag.name, "{{{" + tag.name + "}}}"}));
+                                          {tag.name, "{{{" + tag.name + "}}}"}));
     if (s->kind == Schema::Kind::boolean)
       return diag_->error(tag.where, fill(tr("{} is a yes/no question; use {} or {}"),
-                                         {tag.name, "{{#" + tag.name + "}}…{{/" + tag.name + "}}",
-                                          "{{" + tag.name + "_text}}"}));
+                                          {tag.name, "{{#" + tag.name + "}}…{{/" + tag.name + "}}",
+                                           "{{" + tag.name + "_text}}"}));
     if (s->kind == Schema::Kind::list)
       return diag_->error(tag.where, fill(tr("{} is a list; loop over it with {} or use {}"),
-                                         {tag.name, "{{#" + tag.name + "}}…{{/" + tag.name + "}}",
-                                          "{{" + tag.name + "_text}}"}));
+                                          {tag.name, "{{#" + tag.name + "}}…{{/" + tag.name + "}}",
+                                           "{{" + tag.name + "_text}}"}));
     if (s->kind == Schema::Kind::object)
       return diag_->error(tag.where, fill(tr("{} is a group of questions, not a value"), {tag.name}));
     if (tag.name.rfind("kovgen.hinweis.", 0) == 0) ++flag_count_[tag.name.substr(15)];
@@ -319,14 +319,14 @@ class TemplateChecker::Checker {
                                             int depth) {
     if (depth >= kMaxPartialDepth) {
       diag_->error(tag.where, fill(tr("partials nested more than {} deep (does \"{}\" include itself?)"),
-                                  {std::to_string(kMaxPartialDepth), tag.name}));
+                                   {std::to_string(kMaxPartialDepth), tag.name}));
       return std::nullopt;
     }
     std::string path;
     auto text = partials_(tag.name, &path);
     if (!text) {
       diag_->error(tag.where, fill(tr("unknown partial \"{}\": no {} and no template-local file of that name"),
-                                  {tag.name, "fragments/" + tag.name + ".md.mustache"}));
+                                   {tag.name, "fragments/" + tag.name + ".md.mustache"}));
       return std::nullopt;
     }
     return check(*text, path, scopes, depth + 1);
