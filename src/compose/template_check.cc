@@ -18,13 +18,14 @@ namespace {
 struct Schema {
   enum class Kind { object, list, scalar, boolean, trusted_markdown };
   Kind kind = Kind::object;
-  std::map<std::string, Schema> members;  // object
+  std::map<std::string, Schema, std::less<>> members;  // object; looked up by parts of a tag's name
   std::shared_ptr<Schema> element;        // list
   // Where the value sits in the context ("section.key_text"; a list's element
-  // shares the list's path), and whether a tag reached it: the composer leaves
-  // out whatever no tag reaches.
+  // shares the list's path), and which check's tags last reached it: the composer
+  // leaves out whatever no tag reaches. A number rather than a flag lets one
+  // schema serve several checks without clearing it in between.
   std::string path;
-  mutable bool used = false;
+  mutable unsigned used_by_check = 0;
 
   static Schema scalar() { return {Kind::scalar, {}, nullptr}; }
   static Schema boolean() { return {Kind::boolean, {}, nullptr}; }
@@ -36,14 +37,14 @@ struct Schema {
     for (auto& [name, member] : members) member.set_paths(own.empty() ? name : own + "." + name);
     if (element) element->set_paths(own);
   }
-  void collect_used(std::vector<std::string>& out) const {
-    if (used && !path.empty()) out.push_back(path);
-    for (const auto& [name, member] : members) member.collect_used(out);
-    if (element) element->collect_used(out);
+  void collect_used(unsigned check, std::vector<std::string>& out) const {
+    if (used_by_check == check && !path.empty()) out.push_back(path);
+    for (const auto& [name, member] : members) member.collect_used(check, out);
+    if (element) element->collect_used(check, out);
   }
 };
 
-void add_question(std::map<std::string, Schema>& members, const Question& q) {
+void add_question(std::map<std::string, Schema, std::less<>>& members, const Question& q) {
   for (const Representation& r : representations(q.type)) {
     Schema& schema = members[q.key + r.suffix];
     switch (r.shape) {
@@ -89,8 +90,8 @@ Schema build_schema(const Template& t) {
   return root;
 }
 
-std::vector<std::string> split_dots(const std::string& name) {
-  std::vector<std::string> parts;
+std::vector<std::string_view> split_dots(std::string_view name) {
+  std::vector<std::string_view> parts;
   size_t start = 0;
   while (true) {
     size_t dot = name.find('.', start);
@@ -112,17 +113,27 @@ struct Scope {
 
 constexpr int kMaxPartialDepth = 8;
 
-class Checker {
+}  // namespace
+
+// The schema is the costly part of a check, so one Checker serves every text of a
+// template; each text is checked anew (its own diagnostics, flags and used names).
+class TemplateChecker::Checker {
  public:
-  Checker(const Template& t, const PartialSource& partials, Diagnostics& diag)
-      : t_(t), schema_(build_schema(t)), partials_(partials), diag_(diag) {}
+  Checker(const Template& t, const PartialSource& partials) : t_(t), schema_(build_schema(t)), partials_(partials) {}
+
+  // Starts the check of another text, reporting to `diag`.
+  void start(Diagnostics& diag) {
+    diag_ = &diag;
+    ++check_;
+    flag_count_.clear();
+  }
 
   // Checks one file's text with the given scopes and returns it expanded.
   std::optional<std::string> check(std::string_view text, const std::string& file,
                                    std::vector<Scope> scopes, int depth) {
-    const int errors_before = diag_.error_count();
-    if (!check_utf8(text, file, diag_)) return std::nullopt;
-    auto tags = scan_mustache_tags(text, file, diag_);
+    const int errors_before = diag_->error_count();
+    if (!check_utf8(text, file, *diag_)) return std::nullopt;
+    auto tags = scan_mustache_tags(text, file, *diag_);
     const size_t base_depth = scopes.size();
     std::string out;
     size_t copied = 0;
@@ -149,7 +160,7 @@ class Checker {
         case MustacheTag::Kind::comment:
           break;
         case MustacheTag::Kind::delimiter:
-          diag_.error(tag.where, tr("changing the Mustache delimiters is not supported"));
+          diag_->error(tag.where, tr("changing the Mustache delimiters is not supported"));
           break;
         case MustacheTag::Kind::variable:
         case MustacheTag::Kind::raw:
@@ -162,11 +173,11 @@ class Checker {
           break;
         case MustacheTag::Kind::close:
           if (scopes.size() == base_depth) {
-            diag_.error(tag.where, fill(tr("{} closes no open section"), {"{{/" + tag.name + "}}"}));
+            diag_->error(tag.where, fill(tr("{} closes no open section"), {"{{/" + tag.name + "}}"}));
           } else if (scopes.back().opened_by != tag.name) {
-            diag_.error(tag.where, fill(tr("{} does not match {} opened at line {}"),
-                                        {"{{/" + tag.name + "}}", "{{#" + scopes.back().opened_by + "}}",
-                                         std::to_string(scopes.back().where.line)}));
+            diag_->error(tag.where, fill(tr("{} does not match {} opened at line {}"),
+                                         {"{{/" + tag.name + "}}", "{{#" + scopes.back().opened_by + "}}",
+                                          std::to_string(scopes.back().where.line)}));
             scopes.pop_back();
           } else {
             scopes.pop_back();
@@ -192,13 +203,13 @@ class Checker {
       }
     }
     while (scopes.size() > base_depth) {
-      diag_.error(scopes.back().where,
-                  fill(tr("section {} is never closed; close it with {}"),
-                       {"{{#" + scopes.back().opened_by + "}}", "{{/" + scopes.back().opened_by + "}}"}));
+      diag_->error(scopes.back().where,
+                   fill(tr("section {} is never closed; close it with {}"),
+                        {"{{#" + scopes.back().opened_by + "}}", "{{/" + scopes.back().opened_by + "}}"}));
       scopes.pop_back();
     }
     out.append(text.substr(copied));
-    if (diag_.error_count() > errors_before) return std::nullopt;
+    if (diag_->error_count() > errors_before) return std::nullopt;
     return out;
   }
 
@@ -206,8 +217,8 @@ class Checker {
     for (const auto& s : t_.sections) {
       int n = flag_count_[s.id];
       if (n != (places_flags ? 1 : 0))
-        diag_.error({body_file}, fill(tr("the flag of section \"{}\" ({}) must be placed exactly once, found {}"),
-                                      {s.id, "{{{kovgen.hinweis." + s.id + "}}}", std::to_string(n)}));
+        diag_->error({body_file}, fill(tr("the flag of section \"{}\" ({}) must be placed exactly once, found {}"),
+                                       {s.id, "{{{kovgen.hinweis." + s.id + "}}}", std::to_string(n)}));
     }
   }
 
@@ -215,7 +226,7 @@ class Checker {
 
   std::vector<std::string> used_names() const {
     std::vector<std::string> names;
-    schema_.collect_used(names);
+    schema_.collect_used(check_, names);
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
     return names;
@@ -248,22 +259,22 @@ class Checker {
   // Marks what kainjow may reach for the name, so the composer builds it. Not only
   // the innermost match: an unanswered optional question is absent from the
   // data, and kainjow then falls back to the same name in an outer scope.
-  static void mark_used(const std::vector<std::string>& parts, const std::vector<Scope>& scopes) {
+  void mark_used(const std::vector<std::string_view>& parts, const std::vector<Scope>& scopes) const {
     for (const Scope& scope : scopes) {
       const Schema* step = scope.schema;
       for (size_t i = 0; step && step->kind == Schema::Kind::object && i < parts.size(); ++i) {
         auto m = step->members.find(parts[i]);
         step = m == step->members.end() ? nullptr : &m->second;
-        if (step) step->used = true;
+        if (step) step->used_by_check = check_;
       }
     }
   }
 
   void unknown_name(const MustacheTag& tag) {
-    diag_.error(tag.where,
-                fill(tr("unknown name {}: no question, variant, record field or built-in of template {} "
-                        "has this name"),
-                     {quoted_value(tag.name), quoted_value(t_.id)}));
+    diag_->error(tag.where,
+                 fill(tr("unknown name {}: no question, variant, record field or built-in of template {} "
+                         "has this name"),
+                      {quoted_value(tag.name), quoted_value(t_.id)}));
   }
 
   void check_variable(const MustacheTag& tag, const std::vector<Scope>& scopes) {
@@ -271,21 +282,21 @@ class Checker {
     if (!s) return unknown_name(tag);
     const bool raw = tag.kind == MustacheTag::Kind::raw;
     if (raw && s->kind != Schema::Kind::trusted_markdown)
-      return diag_.error(tag.where, fill(tr("{} would insert the answer unescaped; use {}"),
-                                         {"{{{" + tag.name + "}}}", "{{" + tag.name + "}}"}));
+      return diag_->error(tag.where, fill(tr("{} would insert the answer unescaped; use {}"),
+                                          {"{{{" + tag.name + "}}}", "{{" + tag.name + "}}"}));
     if (!raw && s->kind == Schema::Kind::trusted_markdown)
-      return diag_.error(tag.where, fill(tr("{} is Markdown built by kovgen; insert it with {}"),
-                                         {tag.name, "{{{" + tag.name + "}}}"}));
+      return diag_->error(tag.where, fill(tr("{} is Markdown built by kovgen; insert it with {}"),
+                                          {tag.name, "{{{" + tag.name + "}}}"}));
     if (s->kind == Schema::Kind::boolean)
-      return diag_.error(tag.where, fill(tr("{} is a yes/no question; use {} or {}"),
-                                         {tag.name, "{{#" + tag.name + "}}…{{/" + tag.name + "}}",
-                                          "{{" + tag.name + "_text}}"}));
+      return diag_->error(tag.where, fill(tr("{} is a yes/no question; use {} or {}"),
+                                          {tag.name, "{{#" + tag.name + "}}…{{/" + tag.name + "}}",
+                                           "{{" + tag.name + "_text}}"}));
     if (s->kind == Schema::Kind::list)
-      return diag_.error(tag.where, fill(tr("{} is a list; loop over it with {} or use {}"),
-                                         {tag.name, "{{#" + tag.name + "}}…{{/" + tag.name + "}}",
-                                          "{{" + tag.name + "_text}}"}));
+      return diag_->error(tag.where, fill(tr("{} is a list; loop over it with {} or use {}"),
+                                          {tag.name, "{{#" + tag.name + "}}…{{/" + tag.name + "}}",
+                                           "{{" + tag.name + "_text}}"}));
     if (s->kind == Schema::Kind::object)
-      return diag_.error(tag.where, fill(tr("{} is a group of questions, not a value"), {tag.name}));
+      return diag_->error(tag.where, fill(tr("{} is a group of questions, not a value"), {tag.name}));
     if (tag.name.rfind("kovgen.hinweis.", 0) == 0) ++flag_count_[tag.name.substr(15)];
   }
 
@@ -297,7 +308,7 @@ class Checker {
       return scope;
     }
     if (s->kind == Schema::Kind::trusted_markdown)
-      diag_.error(tag.where, fill(tr("{} is Markdown built by kovgen, not a condition"), {tag.name}));
+      diag_->error(tag.where, fill(tr("{} is Markdown built by kovgen, not a condition"), {tag.name}));
     if (scope.inverted) return scope;
     if (s->kind == Schema::Kind::list) scope.schema = s->element.get();
     else if (s->kind == Schema::Kind::object || s->kind == Schema::Kind::scalar) scope.schema = s;
@@ -307,15 +318,15 @@ class Checker {
   std::optional<std::string> expand_partial(const MustacheTag& tag, const std::vector<Scope>& scopes,
                                             int depth) {
     if (depth >= kMaxPartialDepth) {
-      diag_.error(tag.where, fill(tr("partials nested more than {} deep (does \"{}\" include itself?)"),
-                                  {std::to_string(kMaxPartialDepth), tag.name}));
+      diag_->error(tag.where, fill(tr("partials nested more than {} deep (does \"{}\" include itself?)"),
+                                   {std::to_string(kMaxPartialDepth), tag.name}));
       return std::nullopt;
     }
     std::string path;
     auto text = partials_(tag.name, &path);
     if (!text) {
-      diag_.error(tag.where, fill(tr("unknown partial \"{}\": no {} and no template-local file of that name"),
-                                  {tag.name, "fragments/" + tag.name + ".md.mustache"}));
+      diag_->error(tag.where, fill(tr("unknown partial \"{}\": no {} and no template-local file of that name"),
+                                   {tag.name, "fragments/" + tag.name + ".md.mustache"}));
       return std::nullopt;
     }
     return check(*text, path, scopes, depth + 1);
@@ -339,9 +350,12 @@ class Checker {
   const Template& t_;
   Schema schema_;
   const PartialSource& partials_;
-  Diagnostics& diag_;
+  Diagnostics* diag_ = nullptr;
+  unsigned check_ = 0;  // numbers the checks; Schema::used_by_check holds one of them
   std::map<std::string, int> flag_count_;
 };
+
+namespace {
 
 std::string trim_name(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -361,14 +375,14 @@ std::vector<MustacheTag> scan_mustache_tags(std::string_view text, const std::st
   while ((pos = text.find("{{", pos)) != std::string_view::npos) {
     MustacheTag tag;
     tag.begin = pos;
-    for (; located < pos; ++located) {
-      if (text[located] == '\n') {
-        ++here.line;
-        here.column = 1;
-      } else if ((static_cast<unsigned char>(text[located]) & 0xC0) != 0x80) {
-        ++here.column;
-      }
+    // Lines by memchr; characters (UTF-8 lead bytes) only after the last line break.
+    const std::string_view before_tag = text.substr(0, pos);
+    for (size_t nl; (nl = before_tag.find('\n', located)) != std::string_view::npos; located = nl + 1) {
+      ++here.line;
+      here.column = 1;
     }
+    for (; located < pos; ++located)
+      if ((static_cast<unsigned char>(text[located]) & 0xC0) != 0x80) ++here.column;
     tag.where = here;
     size_t inner = pos + 2;
     std::string_view closer = "}}";
@@ -413,11 +427,22 @@ std::optional<std::string> check_and_expand_template(const Template& t, std::str
                                                      const PartialSource& partials,
                                                      Diagnostics& diag,
                                                      std::vector<std::string>* used_names, bool places_flags) {
-  Checker checker(t, partials, diag);
-  auto expanded = checker.check(body, body_file, checker.root_scopes(), 0);
-  checker.check_flags(body_file, places_flags);
+  return TemplateChecker(t, partials).check_and_expand(body, body_file, diag, used_names, places_flags);
+}
+
+TemplateChecker::TemplateChecker(const Template& t, const PartialSource& partials)
+    : checker_(std::make_unique<Checker>(t, partials)) {}
+
+TemplateChecker::~TemplateChecker() = default;
+
+std::optional<std::string> TemplateChecker::check_and_expand(std::string_view body, const std::string& body_file,
+                                                             Diagnostics& diag, std::vector<std::string>* used_names,
+                                                             bool places_flags) {
+  checker_->start(diag);
+  auto expanded = checker_->check(body, body_file, checker_->root_scopes(), 0);
+  checker_->check_flags(body_file, places_flags);
   if (diag.has_errors()) return std::nullopt;
-  if (used_names) *used_names = checker.used_names();
+  if (used_names) *used_names = checker_->used_names();
   return expanded;
 }
 

@@ -8,6 +8,7 @@
 //
 // It also expands partials ({{> name}}) into one template text for kainjow.
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,23 @@ std::optional<std::string> check_and_expand_template(const Template& t, std::str
                                                      Diagnostics& diag,
                                                      std::vector<std::string>* used_names = nullptr,
                                                      bool places_flags = true);
+
+// check_and_expand_template for several texts of one template (its body, its
+// Beschlussvorlage, each Anlage alone): what the questionnaire defines is worked
+// out once. Each call reports and collects used names as the function does.
+class TemplateChecker {
+ public:
+  // Keeps references to both; they must outlive the checker.
+  TemplateChecker(const Template& t, const PartialSource& partials);
+  ~TemplateChecker();
+  std::optional<std::string> check_and_expand(std::string_view body, const std::string& body_file,
+                                              Diagnostics& diag, std::vector<std::string>* used_names = nullptr,
+                                              bool places_flags = true);
+
+ private:
+  class Checker;
+  std::unique_ptr<Checker> checker_;
+};
 
 // Marks a standalone section tag in the expanded text (U+E001, private use; user
 // values never contain it because escaping replaces it).

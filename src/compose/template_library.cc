@@ -73,16 +73,16 @@ std::optional<LoadedTemplate> load_template(Disk& disk, const TemplateLibrary& l
     }
     return std::nullopt;
   };
+  TemplateChecker checker(*questionnaire, partials);
   std::vector<std::string> used_names;
-  auto expanded =
-      check_and_expand_template(*questionnaire, *body, questionnaire->body_file, partials, diag, &used_names);
+  auto expanded = checker.check_and_expand(*body, questionnaire->body_file, diag, &used_names);
   if (!expanded) return std::nullopt;
   std::optional<FoldedBody> council_paper;
   if (const std::string& file = questionnaire->council_paper_file; !file.empty()) {
     auto paper = disk.read_input(file, diag);
     if (!paper) return std::nullopt;
     std::vector<std::string> paper_names;
-    auto paper_expanded = check_and_expand_template(*questionnaire, *paper, file, partials, diag, &paper_names, false);
+    auto paper_expanded = checker.check_and_expand(*paper, file, diag, &paper_names, false);
     if (!paper_expanded) return std::nullopt;
     // One context serves both documents: it holds what either of them reaches.
     used_names.insert(used_names.end(), paper_names.begin(), paper_names.end());
@@ -91,8 +91,8 @@ std::optional<LoadedTemplate> load_template(Disk& disk, const TemplateLibrary& l
   }
   std::vector<FoldedBody> annex_bodies;
   for (const AnnexDeclaration& a : questionnaire->annexes) {
-    auto alone = check_and_expand_template(*questionnaire, annexes_partial_text(*questionnaire, a.number), yaml_file,
-                                           partials, diag, nullptr, false);
+    auto alone =
+        checker.check_and_expand(annexes_partial_text(*questionnaire, a.number), yaml_file, diag, nullptr, false);
     if (!alone) return std::nullopt;
     annex_bodies.push_back(fold_literal_text(*alone));
   }

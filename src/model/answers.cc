@@ -87,13 +87,15 @@ class AnswerReader {
     v.type = QuestionType::records;
     v.where = n.location(file_);
     bool ok = true;
+    const std::vector<std::string> field_keys = keys_of(q.fields);
+    const std::string in_entries = fill(tr("in the entries of {}"), {q.full_key});
     for (const auto& row_node : n.items) {
       if (!row_node.is_mapping()) {
-        error(row_node, q, fill(tr("expected an entry with the fields {}"), {join_german(keys_of(q.fields))}));
+        error(row_node, q, fill(tr("expected an entry with the fields {}"), {join_german(field_keys)}));
         ok = false;
         continue;
       }
-      check_known_keys(row_node, keys_of(q.fields), fill(tr("in the entries of {}"), {q.full_key}), file_, diag_);
+      check_known_keys(row_node, field_keys, in_entries, file_, diag_);
       std::vector<std::pair<std::string, Value>> row;
       for (const auto& field : q.fields) {
         const YamlNode* fn = row_node.find(field.key);

@@ -87,7 +87,7 @@ class TemplateParser {
       diag_.error(where, tr("a question must be a mapping with key, label and type"));
       return std::nullopt;
     }
-    check_known_keys(n, kQuestionKeys, tr("in a question"), file_, diag_);
+    check_known_keys(n, kQuestionKeys, in_a_question_, file_, diag_);
     Question q;
     q.where = where;
     q.key = text_of(n, "key");
@@ -198,6 +198,8 @@ class TemplateParser {
  private:
   const std::string& file_;
   Diagnostics& diag_;
+  // Translated once rather than for each of the template's questions.
+  const std::string in_a_question_ = tr("in a question");
 };
 
 // A question whose condition leads back to itself would never be decidable.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <iterator>
 #include <memory>
 #include <set>
 
@@ -346,23 +347,30 @@ class TreeBuilder {
         yaml_event_delete(&event);
         out.kind = mapping ? YamlNode::Kind::mapping : YamlNode::Kind::sequence;
         const yaml_event_type_t end = mapping ? YAML_MAPPING_END_EVENT : YAML_SEQUENCE_END_EVENT;
-        std::set<std::string> keys;
+        // The children collect in this depth's scratch list, which keeps its
+        // capacity from node to node, and move into a list of their exact size at
+        // the end: one allocation per node instead of one per doubling.
+        std::vector<YamlNode>& items = scratch_[depth];
+        items.clear();
+        KeySet keys;
         while (true) {
           yaml_event_t child;
           if (!next(child)) return false;
           if (child.type == end) {
             yaml_event_delete(&child);
+            out.items.reserve(items.size());
+            std::move(items.begin(), items.end(), std::back_inserter(out.items));
+            items.clear();
             return true;
           }
-          YamlNode item;
+          YamlNode& item = items.emplace_back();
           if (!node(child, item, depth + 1)) return false;
-          if (mapping && out.items.size() % 2 == 0 && !keys.insert(item.scalar).second) {
+          if (mapping && items.size() % 2 == 1 && !keys.insert(items)) {
             diag_.error(item.location(file_), fill(tr("duplicate key \"{}\"; give each key once"),
                                                    {shown_key(item.scalar)}) +
                                                   line_with_caret(text_, item.line, item.column));
             failed_ = true;
           }
-          out.items.push_back(std::move(item));
         }
       }
       default:
@@ -377,10 +385,35 @@ class TreeBuilder {
     return false;
   }
 
+  // The keys of one mapping, to find a duplicate. Most mappings have a handful of
+  // keys, which a look back over the earlier ones checks without allocating; past
+  // that a set keeps a large mapping from turning quadratic.
+  class KeySet {
+   public:
+    // Whether the key just added (the last of `items`, keys and values
+    // alternating) differs from every earlier key.
+    bool insert(const std::vector<YamlNode>& items) {
+      const std::string& key = items.back().scalar;
+      if (many_.empty() && items.size() <= kLookBackKeys * 2) {
+        for (size_t i = 0; i + 1 < items.size(); i += 2)
+          if (items[i].scalar == key) return false;
+        return true;
+      }
+      if (many_.empty())
+        for (size_t i = 0; i + 1 < items.size(); i += 2) many_.insert(items[i].scalar);
+      return many_.insert(key).second;
+    }
+
+   private:
+    static constexpr size_t kLookBackKeys = 16;
+    std::set<std::string> many_;
+  };
+
   std::string_view text_;
   const std::string& file_;
   Diagnostics& diag_;
   std::unique_ptr<yaml_parser_t, ParserDeleter> parser_;
+  std::vector<std::vector<YamlNode>> scratch_ = std::vector<std::vector<YamlNode>>(kMaxYamlDepth + 1);
   size_t node_count_ = 0;
   bool failed_ = false;
 };

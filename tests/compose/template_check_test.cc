@@ -2,6 +2,7 @@
 // when loaded, with template file, line and column.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "template_check.h"
@@ -144,4 +145,54 @@ TEST_CASE("a name shadowed by a record field also counts for the outer scope it 
   REQUIRE(r.expanded);
   CHECK(r.used == std::vector<std::string>{"kovgen", "kovgen.hinweis", "kovgen.hinweis.meta", "meta", "meta.titel",
                                            "meta.zeilen", "meta.zeilen.titel"});
+}
+
+TEST_CASE("one template checker checks each text anew") {
+  Template t = questionnaire();
+  PartialSource none = [](const std::string&, std::string*) -> std::optional<std::string> { return std::nullopt; };
+  TemplateChecker checker(t, none);
+
+  Diagnostics first_diag;
+  std::vector<std::string> first;
+  REQUIRE(checker.check_and_expand(kFlag + "{{meta.titel}}\n", "body.mustache", first_diag, &first));
+  CHECK(std::find(first.begin(), first.end(), "meta.titel") != first.end());
+
+  // A text that places no flag and reaches other names: nothing of the first
+  // check (its names, its flag count) carries over.
+  Diagnostics second_diag;
+  std::vector<std::string> second;
+  REQUIRE(checker.check_and_expand("{{meta.stand}}\n", "paper.mustache", second_diag, &second, false));
+  CHECK(second_diag.to_string() == "");
+  CHECK(std::find(second.begin(), second.end(), "meta.stand") != second.end());
+  CHECK(std::find(second.begin(), second.end(), "meta.titel") == second.end());
+
+  // Its errors go to the diagnostics of that check only.
+  Diagnostics third_diag;
+  CHECK_FALSE(checker.check_and_expand(kFlag + "{{meta.tittel}}\n", "body.mustache", third_diag));
+  CHECK(third_diag.error_count() == 1);
+  CHECK(first_diag.error_count() == 0);
+
+  // The same text checked again gives what a fresh check gives.
+  Diagnostics again_diag;
+  std::vector<std::string> again;
+  REQUIRE(checker.check_and_expand(kFlag + "{{meta.titel}}\n", "body.mustache", again_diag, &again));
+  CHECK(again == first);
+}
+
+TEST_CASE("tag locations count lines and characters, not bytes") {
+  Diagnostics diag;
+  // Line 3 holds two-byte and three-byte characters before the tag; the second
+  // tag of line 3 and the tag of line 5 come after more breaks.
+  const std::string text = "{{a}}\n\nÄö „x“ {{b}} {{c}}\n\n  {{d}}";
+  const auto tags = scan_mustache_tags(text, "t.mustache", diag);
+  REQUIRE(tags.size() == 4);
+  CHECK(tags[0].where.line == 1);
+  CHECK(tags[0].where.column == 1);
+  CHECK(tags[1].where.line == 3);
+  CHECK(tags[1].where.column == 8);
+  CHECK(tags[2].where.line == 3);
+  CHECK(tags[2].where.column == 14);
+  CHECK(tags[3].where.line == 5);
+  CHECK(tags[3].where.column == 3);
+  CHECK(tags[3].where.file == "t.mustache");
 }

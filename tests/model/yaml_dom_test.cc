@@ -53,6 +53,35 @@ TEST_CASE("yaml_dom: duplicate keys, aliases, deep nesting and syntax errors are
   CHECK(syntax.to_string().find("s.yaml:1:4: the square bracket") != std::string::npos);
 }
 
+TEST_CASE("yaml_dom: a duplicate key is found in small and large mappings, each time at its place") {
+  // Keys k0 .. k39 with k3 again as key 6 and k20 again as key 35: one within
+  // the first few keys, one far into a long mapping.
+  std::string text;
+  for (int i = 0; i < 40; ++i) {
+    const int k = i == 6 ? 3 : i == 35 ? 20 : i;
+    text += "k" + std::to_string(k) + ": " + std::to_string(i) + "\n";
+  }
+  Diagnostics diag;
+  CHECK_FALSE(parse_yaml(text, "m.yaml", diag));
+  CHECK(diag.error_count() == 2);
+  CHECK(diag.to_string().find("m.yaml:7:1: duplicate key \"k3\"") != std::string::npos);
+  CHECK(diag.to_string().find("m.yaml:36:1: duplicate key \"k20\"") != std::string::npos);
+
+  // Nested mappings and lists, each long or short, keep their own keys and items.
+  std::string nested = "a:\n";
+  for (int i = 0; i < 30; ++i) nested += "  x" + std::to_string(i) + ": [" + std::to_string(i) + ", {y: z}]\n";
+  nested += "b:\n  x0: 1\n";
+  Diagnostics clean;
+  auto root = parse_yaml(nested, "n.yaml", clean);
+  REQUIRE_MESSAGE(root, clean.to_string());
+  CHECK(root->size() == 2);
+  CHECK(root->find("a")->size() == 30);
+  CHECK(root->find("a")->find("x29")->items.at(0).text() == "29");
+  CHECK(root->find("a")->find("x29")->items.at(1).find("y")->text() == "z");
+  CHECK(root->find("b")->find("x0")->text() == "1");
+  CHECK(root->find("b")->find("x1") == nullptr);
+}
+
 TEST_CASE("yaml_dom: unknown keys get the nearest allowed one as a suggestion") {
   Diagnostics diag;
   auto root = parse_yaml("titel: A\nstnad: B\n", "k.yaml", diag);
