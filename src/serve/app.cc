@@ -94,21 +94,48 @@ Response App::handle(const Request& request) {
   return response;
 }
 
-// Versions never change, so each is read and composed once: a page view, the
-// preview and a download of the same version share the work, and requests that
-// arrive together for a version not yet composed wait for one composition instead
-// of each doing it. Bounded: when full, the cache starts over.
-struct App::DraftCache {
+// Made once per key and kept: requests that arrive together for a key not yet made
+// wait for one making instead of each doing it. Bounded: when full, it starts over.
+template <typename Key, typename Value>
+class OnceCache {
+ public:
+  // `make` runs without the cache's lock; a nullptr it returns is not kept.
+  template <typename Make>
+  std::shared_ptr<const Value> get(const Key& key, Make&& make) {
+    std::shared_ptr<Slot> slot;
+    {
+      std::lock_guard lock(mutex_);
+      auto it = slots_.find(key);
+      if (it == slots_.end()) {
+        if (slots_.size() >= kMaxEntries) slots_.clear();
+        it = slots_.emplace(key, std::make_shared<Slot>()).first;
+      }
+      slot = it->second;
+    }
+    std::lock_guard making(slot->making);
+    if (!slot->value) slot->value = make();
+    return slot->value;
+  }
+
+ private:
   struct Slot {
-    std::mutex composing;
-    std::shared_ptr<const Composed> composed;  // set once, under `composing`
+    std::mutex making;
+    std::shared_ptr<const Value> value;  // set once, under `making`
   };
   static constexpr size_t kMaxEntries = 256;
-  std::mutex mutex;  // guards slots only, never held while composing
-  std::map<std::pair<int64_t, int>, std::shared_ptr<Slot>> slots;
+  std::mutex mutex_;  // guards slots_ only, never held while making
+  std::map<Key, std::shared_ptr<Slot>> slots_;
 };
 
-const std::string& Composed::html() const {
+// Versions never change, so each is read and composed once: a page view, the
+// preview and a download of the same version share the work. Versions whose
+// answers are the same text share one composition.
+struct App::DraftCache {
+  OnceCache<std::pair<int64_t, int>, Composed> versions;
+  OnceCache<std::string, Composition> compositions;
+};
+
+const std::string& Composition::html() const {
   std::call_once(html_once_, [this] { html_ = draft_html(draft.markdown); });
   return html_;
 }
@@ -134,31 +161,26 @@ std::optional<Opened> App::open_version(int64_t id, int number, Diagnostics& dia
   if (!summary) return std::nullopt;
   const int wanted = number > 0 ? number : summary->latest;
   const std::string file = "entwurf-" + std::to_string(id) + "-v" + std::to_string(wanted) + ".yaml";
-  std::shared_ptr<DraftCache::Slot> slot;
-  {
-    std::lock_guard lock(drafts_->mutex);
-    const auto key = std::make_pair(id, wanted);
-    auto it = drafts_->slots.find(key);
-    if (it == drafts_->slots.end()) {
-      if (drafts_->slots.size() >= DraftCache::kMaxEntries) drafts_->slots.clear();
-      it = drafts_->slots.emplace(key, std::make_shared<DraftCache::Slot>()).first;
-    }
-    slot = it->second;
-  }
-  std::lock_guard composing(slot->composing);
-  if (!slot->composed) {
+  auto composed = drafts_->versions.get({id, wanted}, [&]() -> std::shared_ptr<const Composed> {
     auto version = store_.version(id, wanted);
-    if (!version) return std::nullopt;
-    auto loaded = load_answers(version->answers, file, "", *config_.templates, diag);
-    if (!loaded) return std::nullopt;
-    auto composed = std::make_shared<Composed>();
-    composed->draft = make_draft(*loaded->tmpl, loaded->answers, config_.compose);
-    composed->version = std::move(*version);
-    composed->tmpl = loaded->tmpl;
-    composed->answers = std::move(loaded->answers);
-    slot->composed = std::move(composed);
-  }
-  return Opened(std::move(*summary), file, slot->composed);
+    if (!version) return nullptr;
+    auto composition = drafts_->compositions.get(version->answers, [&]() -> std::shared_ptr<const Composition> {
+      auto loaded = load_answers(version->answers, file, "", *config_.templates, diag);
+      if (!loaded) return nullptr;
+      auto made = std::make_shared<Composition>();
+      made->draft = make_draft(*loaded->tmpl, loaded->answers, config_.compose);
+      made->tmpl = loaded->tmpl;
+      made->answers = std::move(loaded->answers);
+      return made;
+    });
+    if (!composition) return nullptr;
+    auto made = std::make_shared<Composed>();
+    made->version = std::move(*version);
+    made->composition = std::move(composition);
+    return made;
+  });
+  if (!composed) return std::nullopt;
+  return Opened(std::move(*summary), file, std::move(composed));
 }
 
 Response App::route(const Request& r, Context& c) {

@@ -30,7 +30,7 @@ Response App::preview(Context& c, int64_t id, int version) {
   const Draft& draft = opened->draft;
   data d;
   d.set("draft", std::to_string(id));
-  d.set("html", opened->composed->html());
+  d.set("html", opened->composed->composition->html());
   d.set("readiness", readiness_line(draft.findings));
   d.set("ready_class", is_ready_to_sign(draft.findings) ? "ready" : "not-ready");
   return page(fill(tr("Preview: {}"), {opened->summary.title}), render_template(kPreviewPage, d), c.user, c.csrf);
