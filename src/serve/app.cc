@@ -13,6 +13,7 @@
 #include "form.h"
 #include "i18n.h"
 #include "markdown_tree.h"
+#include "once_cache.h"
 #include "pages.h"
 #include "questionnaire_markdown.h"
 #include "questionnaire_text.h"
@@ -93,39 +94,6 @@ Response App::handle(const Request& request) {
   if (!is_static) response.headers.emplace_back("Cache-Control", "no-store");
   return response;
 }
-
-// Made once per key and kept: requests that arrive together for a key not yet made
-// wait for one making instead of each doing it. Bounded: when full, it starts over.
-template <typename Key, typename Value>
-class OnceCache {
- public:
-  // `make` runs without the cache's lock; a nullptr it returns is not kept.
-  template <typename Make>
-  std::shared_ptr<const Value> get(const Key& key, Make&& make) {
-    std::shared_ptr<Slot> slot;
-    {
-      std::lock_guard lock(mutex_);
-      auto it = slots_.find(key);
-      if (it == slots_.end()) {
-        if (slots_.size() >= kMaxEntries) slots_.clear();
-        it = slots_.emplace(key, std::make_shared<Slot>()).first;
-      }
-      slot = it->second;
-    }
-    std::lock_guard making(slot->making);
-    if (!slot->value) slot->value = make();
-    return slot->value;
-  }
-
- private:
-  struct Slot {
-    std::mutex making;
-    std::shared_ptr<const Value> value;  // set once, under `making`
-  };
-  static constexpr size_t kMaxEntries = 256;
-  std::mutex mutex_;  // guards slots_ only, never held while making
-  std::map<Key, std::shared_ptr<Slot>> slots_;
-};
 
 // Versions never change, so each is read and composed once: a page view, the
 // preview and a download of the same version share the work. Versions whose
