@@ -10,19 +10,11 @@
 set -euo pipefail
 build=${1:-build}
 n=${2:-20}
-export NO_PROXY='*' no_proxy='*'
-work=$(mktemp -d)
+work=$(mktemp -d) server=
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-SOURCE_DATE_EPOCH=1767225600 valgrind --tool=callgrind --log-file="$work/valgrind.log" --callgrind-out-file="$work/cg.%p" \
-  "$build/kovgen-serve" --listen 127.0.0.1:0 --data "$work/d" 2>"$work/log" &
-server=$!
-for _ in $(seq 600); do grep -q '://' "$work/log" && break; sleep 0.1; done
-port=$(grep -o '127.0.0.1:[0-9]*' "$work/log" | head -1 | cut -d: -f2)
-url=http://127.0.0.1:$port
-jar=$work/jar
-csrf=$(curl -s -c "$jar" -b "$jar" "$url/" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | grep -o '[0-9a-f]\{64\}')
-curl -s -c "$jar" -b "$jar" -o /dev/null -F "csrf=$csrf" -F art=import -F titel=Bench \
-  -F "antworten=@samples/ogs/ogs-teilweise.yaml" "$url/entwuerfe"
+source "$(dirname "$0")/serve-start.sh"
+serve_start valgrind --tool=callgrind --log-file="$work/valgrind.log" --callgrind-out-file="$work/cg.%p" \
+  "$build/kovgen-serve"
 body="csrf=$csrf&basis=1&aktion=speichern&f.meta.titel=Bench&f.meta.stand=2026-02-10"
 save() { curl -s -b "$jar" -o /dev/null -d "$body" "$url/entwurf/1/abschnitt/meta"; }
 preview() { curl -s -b "$jar" -o /dev/null "$url/entwurf/1/vorschau"; }
