@@ -7,19 +7,10 @@
 # SERVE_BENCH_LOAD_ONLY=1 leaves out the one-connection figures (bench/serve-gate-ab.sh).
 set -euo pipefail
 build=${1:-build}
-export NO_PROXY='*' no_proxy='*'
-work=$(mktemp -d)
+work=$(mktemp -d) server=
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-SOURCE_DATE_EPOCH=1767225600 "$build/kovgen" serve --listen 127.0.0.1:0 --data "$work/d" 2>"$work/log" &
-server=$!
-for _ in $(seq 50); do grep -q '://' "$work/log" && break; sleep 0.1; done
-port=$(grep -o '127.0.0.1:[0-9]*' "$work/log" | head -1 | cut -d: -f2)
-url=http://127.0.0.1:$port
-jar=$work/jar
-csrf=$(curl -s -c "$jar" -b "$jar" "$url/" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | grep -o '[0-9a-f]\{64\}')
-curl -s -c "$jar" -b "$jar" -o /dev/null -F "csrf=$csrf" -F art=import -F titel=Bench \
-  -F "antworten=@samples/ogs/ogs-teilweise.yaml" "$url/entwuerfe"
-session=$(awk '$6 == "kovgen_sitzung" {print $7}' "$jar")
+source "$(dirname "$0")/serve-start.sh"
+serve_start "$build/kovgen" serve
 page=/entwurf/1/abschnitt/finanzierung
 cat > "$work/save.lua" <<LUA
 wrk.method = "POST"

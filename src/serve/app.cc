@@ -13,6 +13,7 @@
 #include "form.h"
 #include "i18n.h"
 #include "markdown_tree.h"
+#include "once_cache.h"
 #include "pages.h"
 #include "questionnaire_markdown.h"
 #include "questionnaire_text.h"
@@ -95,20 +96,14 @@ Response App::handle(const Request& request) {
 }
 
 // Versions never change, so each is read and composed once: a page view, the
-// preview and a download of the same version share the work, and requests that
-// arrive together for a version not yet composed wait for one composition instead
-// of each doing it. Bounded: when full, the cache starts over.
+// preview and a download of the same version share the work. Versions whose
+// answers are the same text share one composition.
 struct App::DraftCache {
-  struct Slot {
-    std::mutex composing;
-    std::shared_ptr<const Composed> composed;  // set once, under `composing`
-  };
-  static constexpr size_t kMaxEntries = 256;
-  std::mutex mutex;  // guards slots only, never held while composing
-  std::map<std::pair<int64_t, int>, std::shared_ptr<Slot>> slots;
+  OnceCache<std::pair<int64_t, int>, Composed> versions;
+  OnceCache<std::string, Composition> compositions;
 };
 
-const std::string& Composed::html() const {
+const std::string& Composition::html() const {
   std::call_once(html_once_, [this] { html_ = draft_html(draft.markdown); });
   return html_;
 }
@@ -134,31 +129,26 @@ std::optional<Opened> App::open_version(int64_t id, int number, Diagnostics& dia
   if (!summary) return std::nullopt;
   const int wanted = number > 0 ? number : summary->latest;
   const std::string file = "entwurf-" + std::to_string(id) + "-v" + std::to_string(wanted) + ".yaml";
-  std::shared_ptr<DraftCache::Slot> slot;
-  {
-    std::lock_guard lock(drafts_->mutex);
-    const auto key = std::make_pair(id, wanted);
-    auto it = drafts_->slots.find(key);
-    if (it == drafts_->slots.end()) {
-      if (drafts_->slots.size() >= DraftCache::kMaxEntries) drafts_->slots.clear();
-      it = drafts_->slots.emplace(key, std::make_shared<DraftCache::Slot>()).first;
-    }
-    slot = it->second;
-  }
-  std::lock_guard composing(slot->composing);
-  if (!slot->composed) {
+  auto composed = drafts_->versions.get({id, wanted}, [&]() -> std::shared_ptr<const Composed> {
     auto version = store_.version(id, wanted);
-    if (!version) return std::nullopt;
-    auto loaded = load_answers(version->answers, file, "", *config_.templates, diag);
-    if (!loaded) return std::nullopt;
-    auto composed = std::make_shared<Composed>();
-    composed->draft = make_draft(*loaded->tmpl, loaded->answers, config_.compose);
-    composed->version = std::move(*version);
-    composed->tmpl = loaded->tmpl;
-    composed->answers = std::move(loaded->answers);
-    slot->composed = std::move(composed);
-  }
-  return Opened(std::move(*summary), file, slot->composed);
+    if (!version) return nullptr;
+    auto composition = drafts_->compositions.get(version->answers, [&]() -> std::shared_ptr<const Composition> {
+      auto loaded = load_answers(version->answers, file, "", *config_.templates, diag);
+      if (!loaded) return nullptr;
+      auto made = std::make_shared<Composition>();
+      made->draft = make_draft(*loaded->tmpl, loaded->answers, config_.compose);
+      made->tmpl = loaded->tmpl;
+      made->answers = std::move(loaded->answers);
+      return made;
+    });
+    if (!composition) return nullptr;
+    auto made = std::make_shared<Composed>();
+    made->version = std::move(*version);
+    made->composition = std::move(composition);
+    return made;
+  });
+  if (!composed) return std::nullopt;
+  return Opened(std::move(*summary), file, std::move(composed));
 }
 
 Response App::route(const Request& r, Context& c) {

@@ -71,24 +71,34 @@ struct App::Sessions {
 };
 
 
-// A version's answers, read as the CLI reads an answers file, and the draft they
-// compose to; what the version's pages show is derived from it once, on first use
-// (versions never change).
-struct Composed {
-  VersionInfo version;
+// Answers read as the CLI reads an answers file, and the draft they compose to.
+// The same answers text always gives the same composition (templates load once),
+// so versions with the same answers share one: a restored version, a save that
+// changed nothing, a conflicting save of what another version already holds.
+struct Composition {
   std::shared_ptr<const LoadedTemplate> tmpl;
   Answers answers;
   Draft draft;
-  // The preview's HTML.
+  // The preview's HTML, made on first use.
   const std::string& html() const;
-  // A download (Markdown, DOCX, PDF, the printable questionnaire) by its name in the
-  // URL, written by `write` the first time; nullptr when writing fails (not kept).
-  std::shared_ptr<const std::string> document(const std::string& what,
-                                              const std::function<std::optional<std::string>()>& write) const;
 
  private:
   mutable std::once_flag html_once_;
   mutable std::string html_;
+};
+
+// One version and its composition; what the version's pages show is derived from
+// it once, on first use (versions never change).
+struct Composed {
+  VersionInfo version;
+  std::shared_ptr<const Composition> composition;
+  // A download (Markdown, DOCX, PDF, the printable questionnaire) by its name in the
+  // URL, written by `write` the first time; nullptr when writing fails (not kept).
+  // Per version, not per composition: the file name the writers get names the version.
+  std::shared_ptr<const std::string> document(const std::string& what,
+                                              const std::function<std::optional<std::string>()>& write) const;
+
+ private:
   mutable std::mutex documents_mutex_;
   mutable std::map<std::string, std::shared_ptr<const std::string>> documents_;
 };
@@ -105,7 +115,8 @@ struct Opened {
 
   Opened(DraftSummary s, std::string f, std::shared_ptr<const Composed> c)
       : summary(std::move(s)), file(std::move(f)), composed(std::move(c)), version(composed->version),
-        tmpl(composed->tmpl), answers(composed->answers), draft(composed->draft) {}
+        tmpl(composed->composition->tmpl), answers(composed->composition->answers),
+        draft(composed->composition->draft) {}
 };
 
 }  // namespace kovgen::serve

@@ -39,5 +39,9 @@ SectionInput read_section(const Template& t, const Section& s, const FormFields&
 // block YAML.
 std::optional<std::string> apply_section(const std::string& answers_text, const Template& t, const Section& s,
                                          const Answers& input, std::string* error);
+// The same edit made on the whole text, question by question: what apply_section
+// must equal byte for byte (tests compare them).
+std::optional<std::string> apply_section_to_whole_text(const std::string& answers_text, const Template& t,
+                                                       const Section& s, const Answers& input, std::string* error);
 
 }  // namespace kovgen::serve

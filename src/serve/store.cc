@@ -31,46 +31,51 @@ CREATE TABLE IF NOT EXISTS users(name TEXT PRIMARY KEY, hash TEXT NOT NULL);
 }  // namespace
 
 std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) {
+  std::unique_ptr<Store> store(new Store());
   // Another process (kovgen serve --backup, a second server) may hold the lock briefly.
-  sqlite3* db = open_database(path, kSchema, 5000, error);
-  if (!db) return nullptr;
-  return std::unique_ptr<Store>(new Store(db));
+  store->writer_.db = open_database(path, kSchema, 5000, error);
+  if (!store->writer_.db) return nullptr;
+  store->reader_.db = open_database(path, "PRAGMA query_only=1;", 5000, error);
+  if (!store->reader_.db) return nullptr;
+  return store;
 }
 
-Store::~Store() {
-  for (const auto& [sql, stmt] : prepared_) sqlite3_finalize(stmt);
-  sqlite3_close(db_);
+Store::~Store() = default;
+
+Store::Connection::~Connection() {
+  for (const auto& [sql, stmt] : prepared) sqlite3_finalize(stmt);
+  sqlite3_close(db);
 }
 
-sqlite3_stmt* Store::prepared(const char* sql) {
-  auto& stmt = prepared_[sql];
-  if (!stmt) sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+sqlite3_stmt* Store::Connection::prepare(const char* sql) {
+  auto& stmt = prepared[sql];
+  if (!stmt) sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   return stmt;
 }
 
 int64_t Store::create_draft(const std::string& title, const std::string& template_id, const std::string& author,
                             const std::string& at, const std::string& answers) {
-  std::lock_guard lock(mutex_);
-  if (!exec(db_, "BEGIN IMMEDIATE")) return 0;
-  SqlStatement insert(prepared("INSERT INTO drafts(title, template) VALUES(?, ?)"));
+  std::lock_guard lock(writer_.mutex);
+  if (!exec(writer_.db, "BEGIN IMMEDIATE")) return 0;
+  SqlStatement insert(writer_.prepare("INSERT INTO drafts(title, template) VALUES(?, ?)"));
   if (!insert.bind(1, title).bind(2, template_id).run()) {
-    exec(db_, "ROLLBACK");
+    exec(writer_.db, "ROLLBACK");
     return 0;
   }
-  const int64_t id = sqlite3_last_insert_rowid(db_);
-  SqlStatement version(prepared(
+  const int64_t id = sqlite3_last_insert_rowid(writer_.db);
+  SqlStatement version(writer_.prepare(
                     "INSERT INTO versions(draft, number, base, author, created, comment, answers, conflict) "
                     "VALUES(?, 1, 0, ?, ?, '', ?, 0)"));
-  if (!version.bind(1, id).bind(2, author).bind(3, at).bind(4, answers).run() || !exec(db_, "COMMIT")) {
-    exec(db_, "ROLLBACK");
+  if (!version.bind(1, id).bind(2, author).bind(3, at).bind(4, answers).run() || !exec(writer_.db, "COMMIT")) {
+    exec(writer_.db, "ROLLBACK");
     return 0;
   }
   return id;
 }
 
 std::vector<DraftSummary> Store::drafts() {
-  std::lock_guard lock(mutex_);
-  SqlStatement q(prepared(
+  std::lock_guard lock(reader_.mutex);
+  SqlStatement q(reader_.prepare(
               "SELECT d.id, d.title, d.template, v.number, v.created FROM drafts d JOIN versions v ON v.draft = d.id "
               "AND v.number = (SELECT MAX(number) FROM versions WHERE draft = d.id) ORDER BY d.id DESC"));
   std::vector<DraftSummary> out;
@@ -79,8 +84,8 @@ std::vector<DraftSummary> Store::drafts() {
 }
 
 std::optional<DraftSummary> Store::draft(int64_t id) {
-  std::lock_guard lock(mutex_);
-  SqlStatement q(prepared(
+  std::lock_guard lock(reader_.mutex);
+  SqlStatement q(reader_.prepare(
               "SELECT d.id, d.title, d.template, v.number, v.created FROM drafts d JOIN versions v ON v.draft = d.id "
               "WHERE d.id = ? ORDER BY v.number DESC LIMIT 1"));
   q.bind(1, id);
@@ -89,8 +94,8 @@ std::optional<DraftSummary> Store::draft(int64_t id) {
 }
 
 std::vector<VersionInfo> Store::versions(int64_t draft) {
-  std::lock_guard lock(mutex_);
-  SqlStatement q(prepared(
+  std::lock_guard lock(reader_.mutex);
+  SqlStatement q(reader_.prepare(
               "SELECT number, base, author, created, comment, conflict FROM versions WHERE draft = ? "
               "ORDER BY number DESC"));
   q.bind(1, draft);
@@ -102,8 +107,8 @@ std::vector<VersionInfo> Store::versions(int64_t draft) {
 }
 
 std::optional<VersionInfo> Store::version(int64_t draft, int number) {
-  std::lock_guard lock(mutex_);
-  SqlStatement q(prepared(
+  std::lock_guard lock(reader_.mutex);
+  SqlStatement q(reader_.prepare(
               "SELECT number, base, author, created, comment, conflict, answers FROM versions "
               "WHERE draft = ? AND number = ?"));
   q.bind(1, draft).bind(2, static_cast<int64_t>(number));
@@ -112,53 +117,92 @@ std::optional<VersionInfo> Store::version(int64_t draft, int number) {
                      q.integer(5) != 0, q.text(6)};
 }
 
+struct Store::PendingSave {
+  int64_t draft;
+  int base;
+  const std::string &author, &at, &comment, &answers;
+  const AuditEntry* audit;
+  std::optional<SaveResult> result;
+  bool done = false;
+};
+
 std::optional<SaveResult> Store::save(int64_t draft, int base, const std::string& author, const std::string& at,
                                       const std::string& comment, const std::string& answers,
                                       const AuditEntry* audit) {
-  std::lock_guard lock(mutex_);
+  PendingSave mine{draft, base, author, at, comment, answers, audit, std::nullopt};
+  std::unique_lock lock(pending_mutex_);
+  pending_.push_back(&mine);
+  pending_done_.wait(lock, [&] { return mine.done || !committing_; });
+  if (mine.done) return mine.result;
+  // Nobody is committing: this thread commits every save waiting, its own included.
+  committing_ = true;
+  std::vector<PendingSave*> saves;
+  saves.swap(pending_);
+  lock.unlock();
+  commit_saves(saves);
+  lock.lock();
+  for (PendingSave* s : saves) s->done = true;
+  committing_ = false;
+  pending_done_.notify_all();
+  return mine.result;
+}
+
+void Store::commit_saves(const std::vector<PendingSave*>& saves) {
+  std::lock_guard lock(writer_.mutex);
+  sqlite3* db = writer_.db;
   // IMMEDIATE: the newest number is read and the next one written under one write
   // lock, also against another process on the same file.
-  if (!exec(db_, "BEGIN IMMEDIATE")) return std::nullopt;
-  SqlStatement latest(prepared("SELECT MAX(number) FROM versions WHERE draft = ?"));
-  latest.bind(1, draft);
-  if (!latest.row() || latest.integer(0) == 0) {
-    exec(db_, "ROLLBACK");
-    return std::nullopt;
+  if (!exec(db, "BEGIN IMMEDIATE")) return;
+  for (PendingSave* s : saves) {
+    // A save that fails leaves the others in the transaction untouched.
+    exec(db, "SAVEPOINT one_save");
+    SqlStatement latest(writer_.prepare("SELECT MAX(number) FROM versions WHERE draft = ?"));
+    latest.bind(1, s->draft);
+    bool ok = latest.row() && latest.integer(0) != 0;
+    SaveResult result;
+    if (ok) {
+      result.latest_before = static_cast<int>(latest.integer(0));
+      result.number = result.latest_before + 1;
+      result.conflict = s->base != result.latest_before;
+      SqlStatement insert(writer_.prepare(
+          "INSERT INTO versions(draft, number, base, author, created, comment, answers, conflict) "
+          "VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
+      insert.bind(1, s->draft).bind(2, static_cast<int64_t>(result.number)).bind(3, static_cast<int64_t>(s->base));
+      insert.bind(4, s->author).bind(5, s->at).bind(6, s->comment).bind(7, s->answers);
+      insert.bind(8, static_cast<int64_t>(result.conflict));
+      ok = insert.run();
+    }
+    if (ok && s->audit) {
+      std::string detail = s->audit->detail;
+      if (auto at_number = detail.find("{}"); at_number != std::string::npos)
+        detail.replace(at_number, 2, std::to_string(result.number));
+      SqlStatement log(writer_.prepare("INSERT INTO audit(draft, who, action, at, detail) VALUES(?, ?, ?, ?, ?)"));
+      log.bind(1, s->draft).bind(2, s->audit->who).bind(3, s->audit->action).bind(4, s->audit->at).bind(5, detail);
+      ok = log.run();
+    }
+    if (ok) {
+      s->result = result;
+    } else {
+      exec(db, "ROLLBACK TO one_save");
+    }
+    exec(db, "RELEASE one_save");
   }
-  SaveResult result;
-  result.latest_before = static_cast<int>(latest.integer(0));
-  result.number = result.latest_before + 1;
-  result.conflict = base != result.latest_before;
-  SqlStatement insert(prepared(
-                   "INSERT INTO versions(draft, number, base, author, created, comment, answers, conflict) "
-                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
-  insert.bind(1, draft).bind(2, static_cast<int64_t>(result.number)).bind(3, static_cast<int64_t>(base));
-  insert.bind(4, author).bind(5, at).bind(6, comment).bind(7, answers).bind(8, static_cast<int64_t>(result.conflict));
-  bool ok = insert.run();
-  if (ok && audit) {
-    std::string detail = audit->detail;
-    if (auto at_number = detail.find("{}"); at_number != std::string::npos)
-      detail.replace(at_number, 2, std::to_string(result.number));
-    SqlStatement log(prepared("INSERT INTO audit(draft, who, action, at, detail) VALUES(?, ?, ?, ?, ?)"));
-    ok = log.bind(1, draft).bind(2, audit->who).bind(3, audit->action).bind(4, audit->at).bind(5, detail).run();
+  if (!exec(db, "COMMIT")) {
+    exec(db, "ROLLBACK");
+    for (PendingSave* s : saves) s->result.reset();
   }
-  if (!ok || !exec(db_, "COMMIT")) {
-    exec(db_, "ROLLBACK");
-    return std::nullopt;
-  }
-  return result;
 }
 
 void Store::audit(int64_t draft, const std::string& who, const std::string& action, const std::string& at,
                   const std::string& detail) {
-  std::lock_guard lock(mutex_);
-  SqlStatement q(prepared("INSERT INTO audit(draft, who, action, at, detail) VALUES(?, ?, ?, ?, ?)"));
+  std::lock_guard lock(writer_.mutex);
+  SqlStatement q(writer_.prepare("INSERT INTO audit(draft, who, action, at, detail) VALUES(?, ?, ?, ?, ?)"));
   q.bind(1, draft).bind(2, who).bind(3, action).bind(4, at).bind(5, detail).run();
 }
 
 std::vector<AuditEntry> Store::audit_log(int64_t draft) {
-  std::lock_guard lock(mutex_);
-  SqlStatement q(prepared("SELECT at, who, action, detail FROM audit WHERE draft = ? ORDER BY id DESC"));
+  std::lock_guard lock(reader_.mutex);
+  SqlStatement q(reader_.prepare("SELECT at, who, action, detail FROM audit WHERE draft = ? ORDER BY id DESC"));
   q.bind(1, draft);
   std::vector<AuditEntry> out;
   while (q.row()) out.push_back({q.text(0), q.text(1), q.text(2), q.text(3)});
@@ -166,22 +210,22 @@ std::vector<AuditEntry> Store::audit_log(int64_t draft) {
 }
 
 bool Store::add_user(const std::string& name, const std::string& password_hash) {
-  std::lock_guard lock(mutex_);
-  SqlStatement q(prepared("INSERT OR REPLACE INTO users(name, hash) VALUES(?, ?)"));
+  std::lock_guard lock(writer_.mutex);
+  SqlStatement q(writer_.prepare("INSERT OR REPLACE INTO users(name, hash) VALUES(?, ?)"));
   return q.bind(1, name).bind(2, password_hash).run();
 }
 
 std::optional<std::string> Store::password_hash(const std::string& name) {
-  std::lock_guard lock(mutex_);
-  SqlStatement q(prepared("SELECT hash FROM users WHERE name = ?"));
+  std::lock_guard lock(reader_.mutex);
+  SqlStatement q(reader_.prepare("SELECT hash FROM users WHERE name = ?"));
   q.bind(1, name);
   if (!q.row()) return std::nullopt;
   return q.text(0);
 }
 
 bool Store::has_users() {
-  std::lock_guard lock(mutex_);
-  SqlStatement q(prepared("SELECT 1 FROM users LIMIT 1"));
+  std::lock_guard lock(reader_.mutex);
+  SqlStatement q(reader_.prepare("SELECT 1 FROM users LIMIT 1"));
   return q.row();
 }
 
@@ -194,8 +238,8 @@ bool Store::backup_to(const std::string& path, std::string* error) {
   }
   bool ok = false;
   {
-    std::lock_guard lock(mutex_);
-    if (sqlite3_backup* b = sqlite3_backup_init(target, "main", db_, "main")) {
+    std::lock_guard lock(writer_.mutex);
+    if (sqlite3_backup* b = sqlite3_backup_init(target, "main", writer_.db, "main")) {
       ok = sqlite3_backup_step(b, -1) == SQLITE_DONE;
       sqlite3_backup_finish(b);
     }

@@ -2,7 +2,9 @@
 // The server's drafts, kept in one SQLite file (WAL): every save is a new version,
 // nothing is ever overwritten, and a save names the version it was based on, so
 // that a later save does not silently win over an earlier one. Also the audit
-// log and the user accounts. Thread-safe: one connection, one lock.
+// log and the user accounts. Thread-safe: one connection writes, another reads, so
+// that reading never waits for a save's commit to reach the disk (WAL).
+#include <condition_variable>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -60,6 +62,9 @@ class Store {
   // typed is lost) but is marked as a conflict, for the user to resolve.
   // `audit` (its number placeholder "{}" filled with the new version's number) is
   // logged in the same transaction: one write to disk per save, not two.
+  // Group commit: saves that arrive while another commit is reaching the disk are
+  // committed together in the next transaction, one write to disk for all of them;
+  // each returns only once that transaction is committed.
   std::optional<SaveResult> save(int64_t draft, int base, const std::string& author, const std::string& at,
                                  const std::string& comment, const std::string& answers,
                                  const AuditEntry* audit = nullptr);
@@ -77,13 +82,24 @@ class Store {
   bool backup_to(const std::string& path, std::string* error);
 
  private:
-  explicit Store(sqlite3* db) : db_(db) {}
-  // Prepared once and kept, by the SQL text's address (call only under mutex_):
-  // preparing cost more than running most of these queries.
-  sqlite3_stmt* prepared(const char* sql);
-  sqlite3* db_;
-  std::mutex mutex_;
-  std::map<const char*, sqlite3_stmt*> prepared_;
+  // One SQLite connection and what uses it: one thread at a time, under `mutex`.
+  struct Connection {
+    sqlite3* db = nullptr;
+    std::mutex mutex;
+    // Prepared once and kept, by the SQL text's address (call only under mutex):
+    // preparing cost more than running most of these queries.
+    std::map<const char*, sqlite3_stmt*> prepared;
+    sqlite3_stmt* prepare(const char* sql);
+    ~Connection();
+  };
+  struct PendingSave;
+  Store() = default;
+  void commit_saves(const std::vector<PendingSave*>& saves);
+  Connection writer_, reader_;
+  std::mutex pending_mutex_;
+  std::condition_variable pending_done_;
+  std::vector<PendingSave*> pending_;  // saves waiting for the next commit
+  bool committing_ = false;            // a thread is committing saves
 };
 
 }  // namespace kovgen::serve
