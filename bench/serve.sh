@@ -2,7 +2,8 @@
 # kovgen serve under load (wrk, loopback only): the time per request with one
 # connection (median and p99) for the questionnaire page, a save, the preview and
 # the PDF download; then 64 connections for 20 s on the questionnaire page and on
-# a mix of saves and previews, with the server's RSS before and after.
+# a mix of saves and previews (the same answers saved, then changing answers),
+# with the server's RSS before and after.
 # Usage: bench/serve.sh [BUILD_DIR]   (the machine's load is printed with the figures)
 # SERVE_BENCH_LOAD_ONLY=1 leaves out the one-connection figures (bench/serve-gate-ab.sh).
 set -euo pipefail
@@ -31,6 +32,22 @@ request = function()
   return wrk.format("GET", "/entwurf/1/vorschau", {["Cookie"] = "kovgen_sitzung=$session"})
 end
 LUA
+# The same mix with answers that change at every save ("Bench 1", "Bench 2", ...), so
+# that every preview of a new version composes it anew: the mix above saves the same
+# answers each time, and versions with the same answers share one composition.
+cat > "$work/mix-changing.lua" <<LUA
+local n = 0
+local thread_mark = tostring(math.random(1, 1000000))
+request = function()
+  n = n + 1
+  if n % 2 == 0 then
+    local body = "csrf=$csrf&basis=1&aktion=speichern&f.meta.titel=Bench+" .. thread_mark .. "+" .. n .. "&f.meta.stand=2026-02-10"
+    return wrk.format("POST", "/entwurf/1/abschnitt/meta", {["Cookie"] = "kovgen_sitzung=$session",
+      ["Content-Type"] = "application/x-www-form-urlencoded"}, body)
+  end
+  return wrk.format("GET", "/entwurf/1/vorschau", {["Cookie"] = "kovgen_sitzung=$session"})
+end
+LUA
 rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$server/status"; }
 latency() {  # label, then wrk's arguments
   local label=$1; shift
@@ -50,5 +67,6 @@ echo "64 connections, 20 s:"
 echo "RSS before: $(rss)"
 latency "questionnaire page" -t2 -c64 -d20s -H "Cookie: kovgen_sitzung=$session" "$url$page"
 latency "saves and previews" -t2 -c64 -d20s -s "$work/mix.lua" "$url"
+latency "changing saves and previews" -t2 -c64 -d20s -s "$work/mix-changing.lua" "$url"
 echo "RSS after: $(rss)"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
