@@ -20,34 +20,28 @@ wrk.body = "csrf=$csrf&basis=1&aktion=speichern&f.meta.titel=Bench&f.meta.stand=
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Cookie"] = "kovgen_sitzung=$session"
 LUA
-cat > "$work/mix.lua" <<LUA
-local n = 0
-local body = "csrf=$csrf&basis=1&aktion=speichern&f.meta.titel=Bench&f.meta.stand=2026-02-10"
-request = function()
-  n = n + 1
-  if n % 2 == 0 then
-    return wrk.format("POST", "/entwurf/1/abschnitt/meta", {["Cookie"] = "kovgen_sitzung=$session",
-      ["Content-Type"] = "application/x-www-form-urlencoded"}, body)
-  end
-  return wrk.format("GET", "/entwurf/1/vorschau", {["Cookie"] = "kovgen_sitzung=$session"})
-end
-LUA
-# The same mix with answers that change at every save ("Bench 1", "Bench 2", ...), so
-# that every preview of a new version composes it anew: the mix above saves the same
-# answers each time, and versions with the same answers share one composition.
-cat > "$work/mix-changing.lua" <<LUA
+# A mix of saves and previews, alternating on each connection; the save's title is
+# the Lua expression $2. With a fixed title every save stores the same answers, and
+# versions with the same answers share one composition; with a title that changes
+# at every save ("Bench <thread> 1", "… 2", ...) every preview of a new version
+# composes it anew.
+write_mix() {  # FILE TITLE_EXPRESSION
+  cat > "$1" <<LUA
 local n = 0
 local thread_mark = tostring(math.random(1, 1000000))
 request = function()
   n = n + 1
   if n % 2 == 0 then
-    local body = "csrf=$csrf&basis=1&aktion=speichern&f.meta.titel=Bench+" .. thread_mark .. "+" .. n .. "&f.meta.stand=2026-02-10"
+    local body = "csrf=$csrf&basis=1&aktion=speichern&f.meta.titel=" .. $2 .. "&f.meta.stand=2026-02-10"
     return wrk.format("POST", "/entwurf/1/abschnitt/meta", {["Cookie"] = "kovgen_sitzung=$session",
       ["Content-Type"] = "application/x-www-form-urlencoded"}, body)
   end
   return wrk.format("GET", "/entwurf/1/vorschau", {["Cookie"] = "kovgen_sitzung=$session"})
 end
 LUA
+}
+write_mix "$work/mix.lua" '"Bench"'
+write_mix "$work/mix-changing.lua" '"Bench+" .. thread_mark .. "+" .. n'
 rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$server/status"; }
 latency() {  # label, then wrk's arguments
   local label=$1; shift
