@@ -226,6 +226,15 @@ class Editor {
   Editor(std::string_view text, std::string* error)
       : text_(text), lines_(split_lines(text)), error_(error), newline_(line_break_of(text)) {}
 
+  std::optional<std::pair<size_t, size_t>> section_range(const std::string& section) {
+    if (!check_block_document()) return std::nullopt;
+    std::string_view inline_value;
+    const int s = find_key(0, lines_.size(), 0, section, &inline_value);
+    if (s < 0) return std::nullopt;
+    const size_t end = section_end(static_cast<size_t>(s));
+    return std::make_pair(lines_[static_cast<size_t>(s)].begin, end < lines_.size() ? lines_[end].begin : text_.size());
+  }
+
   std::optional<std::string> set(const std::string& section, const std::string& key, const YamlValue& value,
                                  const YamlInsertHints& hints) {
     if (!check_block_document()) return std::nullopt;
@@ -460,6 +469,11 @@ std::string yaml_edit_problem(std::string_view text) {
     return "";
   }
   return "";  // empty document
+}
+
+std::optional<std::pair<size_t, size_t>> yaml_section_range(std::string_view text, const std::string& section) {
+  std::string error;
+  return Editor(text, &error).section_range(section);
 }
 
 std::optional<std::string> yaml_set_value(std::string_view text, const std::string& section,

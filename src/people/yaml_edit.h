@@ -38,6 +38,13 @@ struct YamlInsertHints {
 // Why text cannot be edited (JSON or a flow-style document), or "" when it can.
 std::string yaml_edit_problem(std::string_view text);
 
+// The bytes [first, second) of `section` in block-style text, as yaml_set_value
+// finds it: from its "section:" line to the next top-level key (comments and blank
+// lines before that key belong to the section). nullopt when the section is
+// missing or the text cannot be edited (yaml_edit_problem). Editing only these
+// bytes gives the same file as editing the whole text.
+std::optional<std::pair<size_t, size_t>> yaml_section_range(std::string_view text, const std::string& section);
+
 // Returns text with section.key set to value. The key's line keeps its trailing
 // comment; comments inside the old value are kept below the new one; every other
 // line is unchanged. A missing section or key is inserted (see hints). A section

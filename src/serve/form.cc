@@ -173,39 +173,14 @@ std::optional<std::string> apply_section_to_whole_text(const std::string& answer
   return text;
 }
 
-namespace {
-
-// Where the section's block starts and ends in block-style answers: from its
-// "id:" line at column 0 to the next line that starts a top-level key, as the
-// YAML editor itself ends a section (comments and blank lines before that line
-// belong to the section). nullopt when the section has no such line.
-std::optional<std::pair<size_t, size_t>> section_block(const std::string& text, const std::string& id) {
-  std::optional<size_t> begin;
-  for (size_t line = 0; line < text.size();) {
-    const size_t next = std::min(text.find('\n', line), text.size() - 1) + 1;
-    const char first = text[line];
-    const bool top_level_content = first != ' ' && first != '#' && first != '\n' && first != '\r';
-    if (begin && top_level_content) return std::make_pair(*begin, line);
-    if (!begin && top_level_content && text.compare(line, id.size(), id) == 0 && line + id.size() < text.size() &&
-        text[line + id.size()] == ':')
-      begin = line;
-    line = next;
-  }
-  if (begin) return std::make_pair(*begin, text.size());
-  return std::nullopt;
-}
-
-}  // namespace
-
 std::optional<std::string> apply_section(const std::string& answers_text, const Template& t, const Section& s,
                                          const Answers& input, std::string* error) {
   // The editor reads the whole text once per question; the section's own lines are
   // all it changes, so it is given only those (the same edit, on a few lines).
   // Anything unusual (the section missing, another style than block YAML) goes the
   // whole way, where the editor reports it.
-  const auto block = section_block(answers_text, s.id);
-  if (!block || !yaml_edit_problem(answers_text).empty())
-    return apply_section_to_whole_text(answers_text, t, s, input, error);
+  const auto block = yaml_section_range(answers_text, s.id);
+  if (!block) return apply_section_to_whole_text(answers_text, t, s, input, error);
   auto edited = apply_section_to_whole_text(answers_text.substr(block->first, block->second - block->first), t, s,
                                             input, error);
   if (!edited) return std::nullopt;

@@ -202,3 +202,16 @@ TEST_CASE("scalars are quoted only when they would not read back as the same str
     CHECK(scalar_at("k: " + yaml_scalar(text), {"k"}) == text);
   }
 }
+
+TEST_CASE("yaml_section_range: a section's bytes reach to the next top-level key, with the comments before it") {
+  const std::string text = "meta:\n  titel: T\n\n# Die Partner\nparteien:\n  schule: S\n# Ende\n";
+  const auto meta = yaml_section_range(text, "meta");
+  REQUIRE(meta);
+  CHECK(text.substr(meta->first, meta->second - meta->first) == "meta:\n  titel: T\n\n# Die Partner\n");
+  const auto parteien = yaml_section_range(text, "parteien");
+  REQUIRE(parteien);
+  CHECK(text.substr(parteien->first) == "parteien:\n  schule: S\n# Ende\n");
+  CHECK(parteien->second == text.size());
+  CHECK_FALSE(yaml_section_range(text, "fehlt"));
+  CHECK_FALSE(yaml_section_range("{\"meta\": {\"titel\": \"T\"}}", "meta"));
+}
