@@ -88,7 +88,8 @@ std::string without_whitespace(const std::string& s) {
   return out;
 }
 
-size_t count(const std::string& haystack, const std::string& needle) {
+// Occurrences that do not overlap (test::count counts overlapping ones too).
+size_t count_apart(const std::string& haystack, const std::string& needle) {
   size_t n = 0;
   for (size_t p = 0; (p = haystack.find(needle, p)) != std::string::npos; p += needle.size()) ++n;
   return n;
@@ -152,7 +153,7 @@ TEST_CASE("injection: Markdown and HTML in answers print literally in the Markdo
     const std::string text = plain_of(r.markdown);
     // Title (twice), Schulträger, two list items, their join, a table cell and
     // the long text.
-    CHECK(count(text, payload) >= 8);
+    CHECK(count_apart(text, payload) >= 8);
     for (const char* line : {"# Keine Überschrift", "- kein Listenpunkt", "1. keine Nummer", "> kein Zitat",
                                     "> [!CAUTION]", "| a | b |", "<!-- kovgen:keep-together -->", "```"})
       CHECK_MESSAGE(text.find(line) != std::string::npos, line);
@@ -161,13 +162,13 @@ TEST_CASE("injection: Markdown and HTML in answers print literally in the Markdo
 
 TEST_CASE("injection: Mustache tags in answers are never expanded") {
   const Rendered r = render_all("mustache-expansion", kPayloads.at("mustache"));
-  CHECK(count(plain_of(r.markdown), "{{meta.titel}}") >= 6);
+  CHECK(count_apart(plain_of(r.markdown), "{{meta.titel}}") >= 6);
   // The checklist table appears once (from the template), not once per answer; a
   // final version has none, so ask for a draft.
   CHECK(run_kovgen({"render", r.dir + "/a.yaml", "--draft", "-o", r.dir + "/draft.md"}, "", env()).exit_code == 0);
-  CHECK(count(read_text(r.dir + "/draft.md"), "| Abschnitt | Art |") == 1);
+  CHECK(count_apart(read_text(r.dir + "/draft.md"), "| Abschnitt | Art |") == 1);
   CHECK(r.markdown.find("Schriftform") != std::string::npos);  // the partial, once
-  CHECK(count(r.markdown, "Änderungen bedürfen der Schriftform") == 1);
+  CHECK(count_apart(r.markdown, "Änderungen bedürfen der Schriftform") == 1);
 }
 
 TEST_CASE("injection: XML special characters stay text in the DOCX and the Flat OPC XML") {
@@ -180,11 +181,11 @@ TEST_CASE("injection: XML special characters stay text in the DOCX and the Flat 
     // Every w:t text of the document, joined: the payload is in it as text.
     std::string all_text;
     for (pugi::xpath_node t : flat.select_nodes("//*[local-name()='t']")) all_text += t.node().text().get();
-    CHECK(count(without_whitespace(all_text), without_whitespace(payload)) >= 6);
+    CHECK(count_apart(without_whitespace(all_text), without_whitespace(payload)) >= 6);
     if (!have_program("pandoc")) continue;
     CommandResult p = run_command({"pandoc", "-f", "docx", "-t", "plain", "--wrap=none", r.dir + "/out.docx"});
     REQUIRE(p.exit_code == 0);
-    CHECK(count(without_whitespace(p.out), without_whitespace(payload)) >= 6);
+    CHECK(count_apart(without_whitespace(p.out), without_whitespace(payload)) >= 6);
   }
 }
 
@@ -201,7 +202,7 @@ TEST_CASE("injection: PDF string delimiters and backslashes print literally in t
     CommandResult t = run_command({"pdftotext", "-enc", "UTF-8", r.dir + "/out.pdf", "-"});
     REQUIRE(t.exit_code == 0);
     // Line breaks and justification change the spaces, nothing else.
-    CHECK(count(without_whitespace(t.out), without_whitespace(payload)) >= 6);
+    CHECK(count_apart(without_whitespace(t.out), without_whitespace(payload)) >= 6);
   }
 }
 

@@ -48,12 +48,6 @@ std::string content_streams(const std::string& pdf, const std::string& dir) {
   return kovgen::test::read_text(dir + "/qdf.pdf");
 }
 
-size_t count(const std::string& text, const std::string& part) {
-  size_t n = 0;
-  for (size_t p = text.find(part); p != std::string::npos; p = text.find(part, p + 1)) ++n;
-  return n;
-}
-
 }  // namespace
 
 TEST_CASE("diff --als synopse: pandoc reads every pair's DOCX and pdftotext shows the old and the new wording" *
@@ -117,5 +111,5 @@ TEST_CASE("diff -o X.pdf: the new agreement with a summary, both wordings, colou
   std::filesystem::create_directories(plain_dir);
   const auto r = kovgen::test::run_kovgen({"render", dir + "/neu.yaml", "-o", plain_dir + "/neu.pdf", "-q"}, "", kEnv);
   REQUIRE(r.exit_code == 0);
-  CHECK(count(content_streams(plain_dir + "/neu.pdf", plain_dir), "0.753 0 0 RG") == 0);
+  CHECK(kovgen::test::count(content_streams(plain_dir + "/neu.pdf", plain_dir), "0.753 0 0 RG") == 0);
 }

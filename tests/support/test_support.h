@@ -41,4 +41,11 @@ TemplateLibrary source_template_library();
 // Whether a program is on PATH (integration tests need real clients).
 bool have_program(const std::string& name);
 
+// How often `needle` stands in `haystack`, overlapping occurrences included.
+inline size_t count(const std::string& haystack, const std::string& needle) {
+  size_t n = 0;
+  for (size_t p = haystack.find(needle); p != std::string::npos; p = haystack.find(needle, p + 1)) ++n;
+  return n;
+}
+
 }  // namespace kovgen::test
