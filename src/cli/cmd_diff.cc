@@ -1,6 +1,7 @@
 // kovgen diff ALT NEU: two versions of the answers rendered with one template and
 // compared as agreements (src/diff/).
 #include <cstdio>
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -18,6 +19,7 @@
 #include "output_formats.h"
 #include "pipeline.h"
 #include "process_environment.h"
+#include "run_concurrently.h"
 
 namespace kovgen::cli {
 namespace {
@@ -90,40 +92,19 @@ struct OutputGroup {
   std::vector<const OutputFormat*> formats;
 };
 
-// The bytes of one group's files, all from the one comparison; nullopt after
-// printing the errors.
-std::optional<std::vector<std::string>> write_group(const OutputGroup& group, const std::string& document_markdown,
-                                                    const diff::AgreementDiff& comparison, const Version& new_version,
-                                                    const WriterOptions& writer, const std::string& author) {
-  Diagnostics diag;
-  std::vector<std::string> bytes;
-  if (group.document != Document::changes) {
-    WriterOptions options = writer;
-    options.change_marks = group.document == Document::synopse;
-    if (auto written = write_formats(document_markdown, group.formats, options, diag); written && !diag.has_errors())
-      return written;
-    std::fputs(diag.to_string().c_str(), stderr);
-    return std::nullopt;
+// One file of the change outputs (critic markup, tracked changes, marked PDF)
+// from the one comparison.
+std::optional<std::string> write_changes_file(const OutputFormat& f, const diff::AgreementDiff& comparison,
+                                              const Version& new_version, const WriterOptions& writer,
+                                              const std::string& author, Diagnostics& diag) {
+  if (f.name == "docx") return diff::write_tracked_changes_docx(comparison, new_version.markdown, writer, {author}, diag);
+  if (f.name == "pdf") {
+    WriterOptions marked = writer;
+    marked.change_marks = true;
+    const std::string markdown = diff::marked_agreement_markdown(comparison);
+    return f.write(markdown, parse_markdown(markdown).get(), marked, diag);
   }
-  for (const OutputFormat* f : group.formats) {
-    std::optional<std::string> written;
-    if (f->name == "docx") {
-      written = diff::write_tracked_changes_docx(comparison, new_version.markdown, writer, {author}, diag);
-    } else if (f->name == "pdf") {
-      WriterOptions marked = writer;
-      marked.change_marks = true;
-      if (auto pdf = write_formats(diff::marked_agreement_markdown(comparison), {f}, marked, diag))
-        written = std::move(pdf->front());
-    } else if (auto md = write_formats(diff::critic_markup(comparison), {f}, writer, diag)) {
-      written = std::move(md->front());
-    }
-    if (!written || diag.has_errors()) {
-      std::fputs(diag.to_string().c_str(), stderr);
-      return std::nullopt;
-    }
-    bytes.push_back(std::move(*written));
-  }
-  return bytes;
+  return f.write(diff::critic_markup(comparison), nullptr, writer, diag);
 }
 
 int run(const std::vector<std::string>& argv) {
@@ -201,7 +182,23 @@ int run(const std::vector<std::string>& argv) {
   Diagnostics diag;
   RenderSettings settings = render_settings_from_environment(diag);
   settings.writer.source_name = new_version.path;
-  std::vector<OutputFile> files;
+  const std::string author = args.get("--autor", "kovgen");
+  // Every file is one job, and the jobs run on all cores at once: the three PDFs
+  // of a full run take most of its time. A Nachtrag's or a Synopse's text is parsed
+  // once for all its files (a parsed tree is only read by the writers).
+  struct Job {
+    std::string path;
+    const OutputFormat* format;
+    std::optional<std::string> bytes;
+    Diagnostics diag;
+  };
+  std::vector<Job> jobs;
+  std::vector<std::function<void()>> tasks;
+  std::vector<MarkdownTree> parsed;
+  parsed.reserve(groups.size());
+  size_t file_count = 0;
+  for (const OutputGroup& group : groups) file_count += group.paths.size();
+  jobs.reserve(file_count);  // the tasks hold references to their jobs
   for (const OutputGroup& group : groups) {
     if (group.paths.empty()) continue;
     if (empty[static_cast<size_t>(group.document)]) {
@@ -214,9 +211,35 @@ int run(const std::vector<std::string>& argv) {
       continue;
     }
     const std::string& document = group.document == Document::nachtrag ? nachtrag_document : synopse_document;
-    auto bytes = write_group(group, document, comparison, new_version, settings.writer, args.get("--autor", "kovgen"));
-    if (!bytes) return kExitInvalidInput;
-    for (size_t i = 0; i < group.paths.size(); ++i) files.push_back({group.paths[i], std::move((*bytes)[i]), group.formats[i]});
+    cmark_node* tree = nullptr;
+    if (group.document != Document::changes) {
+      parsed.push_back(parse_markdown(document));
+      tree = parsed.back().get();
+    }
+    for (size_t i = 0; i < group.paths.size(); ++i) {
+      Job& job = jobs.emplace_back(Job{group.paths[i], group.formats[i], std::nullopt, {}});
+      if (group.document == Document::changes) {
+        tasks.push_back([&job, &comparison, &new_version, &settings, &author] {
+          job.bytes = write_changes_file(*job.format, comparison, new_version, settings.writer, author, job.diag);
+        });
+      } else {
+        WriterOptions options = settings.writer;
+        options.change_marks = group.document == Document::synopse;
+        tasks.push_back([&job, &document, tree, options] {
+          job.bytes = job.format->write(document, tree, options, job.diag);
+        });
+      }
+    }
+  }
+  run_concurrently(tasks, core_count());
+  std::vector<OutputFile> files;
+  for (Job& job : jobs) {
+    diag.append(job.diag);
+    if (job.bytes) files.push_back({job.path, std::move(*job.bytes), job.format});
+  }
+  if (files.size() != jobs.size() || diag.has_errors()) {
+    std::fputs(diag.to_string().c_str(), stderr);
+    return kExitInvalidInput;
   }
   return write_outputs(files, {args.has("--force"), args.has("--quiet")});
 }

@@ -46,6 +46,26 @@ void append_plain_text(cmark_node* n, std::string& out) {
     append_plain_text(c, out);
 }
 
+// cmark keeps a node's strings (literal, fence info, link target and title, custom
+// code) as views into the parser's buffer and copies each into its own allocation
+// the first time a getter asks for it: the getters write to the node. Asking once
+// for all of them here makes every later read a pure read, so that writers may
+// read one tree from several threads at once (write_formats does).
+void copy_out_every_string(cmark_node* root) {
+  cmark_iter* it = cmark_iter_new(root);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* n = cmark_iter_get_node(it);
+    cmark_node_get_literal(n);
+    cmark_node_get_fence_info(n);
+    cmark_node_get_url(n);
+    cmark_node_get_title(n);
+    cmark_node_get_on_enter(n);
+    cmark_node_get_on_exit(n);
+  }
+  cmark_iter_free(it);
+}
+
 }  // namespace
 
 MarkdownTree parse_markdown(std::string_view text) {
@@ -55,9 +75,21 @@ MarkdownTree parse_markdown(std::string_view text) {
   attach(parser, "strikethrough");
   attach(parser, "tasklist");
   cmark_parser_feed(parser, text.data(), text.size());
-  cmark_node* root = cmark_parser_finish(parser);
+  cmark_node* root = nullptr;
+  {
+    // cmark-gfm keeps the inline extensions' characters ("~" of strikethrough) in
+    // one table for the whole process, which every parse sets when it parses the
+    // inlines, in cmark_parser_finish, and clears when it is done
+    // (github/cmark-gfm#176). Two parses finishing at once would let one read
+    // "~~struck~~" as plain text, so the finishes take turns; the line
+    // parsing in cmark_parser_feed, most of a parse, does not touch the table.
+    static std::mutex inline_characters;
+    std::lock_guard<std::mutex> turn(inline_characters);
+    root = cmark_parser_finish(parser);
+  }
   cmark_parser_free(parser);
   split_placeholders(root);
+  copy_out_every_string(root);
   return MarkdownTree(root);
 }
 

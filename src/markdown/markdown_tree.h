@@ -28,7 +28,8 @@ using MarkdownTree = std::unique_ptr<cmark_node, NodeDeleter>;
 // Parses CommonMark + GFM tables, strikethrough and task lists. Never fails: any
 // byte sequence is some Markdown (invalid UTF-8 is replaced by U+FFFD by cmark;
 // callers validate UTF-8 first when they need to report it). Every placeholder
-// („[offen: …]“) becomes a text node of its own (draft_status.h).
+// („[offen: …]“) becomes a text node of its own (draft_status.h). Reading the
+// tree changes nothing in it, so several threads may read it at once.
 MarkdownTree parse_markdown(std::string_view text);
 
 // True for a node of one of the extension types.
