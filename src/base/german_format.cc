@@ -1,5 +1,6 @@
 #include "german_format.h"
 
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -37,6 +38,39 @@ bool is_valid_date(const Date& d) {
 
 std::string format_date_long(const Date& d) {
   return std::to_string(d.day) + ". " + kMonths[(d.month - 1) % 12] + " " + std::to_string(d.year);
+}
+
+size_t long_date_length(std::string_view text) {
+  auto digits = [&](size_t at, size_t most) {
+    size_t n = 0;
+    while (at + n < text.size() && n < most && text[at + n] >= '0' && text[at + n] <= '9') ++n;
+    return n;
+  };
+  auto space = [&](size_t at) -> size_t {
+    if (text.substr(at, 1) == " ") return 1;
+    return text.substr(at, 2) == kNoBreakSpace ? 2 : 0;
+  };
+  // A letter or digit right after would make it part of a longer word ("Maier").
+  auto ends_here = [&](size_t at) {
+    if (at >= text.size() || space(at) > 0) return true;
+    const unsigned char c = static_cast<unsigned char>(text[at]);
+    return !(std::isalnum(c) || c >= 0x80);
+  };
+  size_t at = digits(0, 2);
+  if (at == 0 || digits(at, 1) > 0 || text.substr(at, 1) != ".") return 0;
+  const size_t gap = space(at + 1);
+  if (gap == 0) return 0;
+  at += 1 + gap;
+  for (const char* month : kMonths) {
+    const std::string_view name(month);
+    if (text.substr(at, name.size()) != name || !ends_here(at + name.size())) continue;
+    const size_t after_month = at + name.size();
+    const size_t before_year = space(after_month);
+    if (before_year > 0 && digits(after_month + before_year, 5) == 4 && ends_here(after_month + before_year + 4))
+      return after_month + before_year + 4;
+    return after_month;
+  }
+  return 0;
 }
 
 std::string format_date_short(const Date& d) {

@@ -3,6 +3,7 @@
 // times, school years, enumerations. Pure functions.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kovgen {
@@ -16,6 +17,10 @@ bool is_valid_date(const Date& d);
 
 // "1. August 2026"
 std::string format_date_long(const Date& d);
+// The length of a date written as format_date_long writes it ("1. August 2026",
+// also without the year or with no-break spaces) at the start of `text`, or 0
+// when `text` does not start with one.
+size_t long_date_length(std::string_view text);
 // "01.08.2026"
 std::string format_date_short(const Date& d);
 // 2793 -> "2.793"; 200 -> "200"; -1500 -> "-1.500"

@@ -2,6 +2,7 @@
 
 #include <dtl/dtl.hpp>
 
+#include "german_format.h"
 #include "utf8.h"
 
 namespace kovgen::diff {
@@ -36,7 +37,10 @@ std::vector<std::string> word_tokens(std::string_view text) {
   while (i < text.size()) {
     size_t j = i;
     const char32_t c = next_code_point(text, j);
-    if (is_word_char(c)) {
+    if (const size_t date = long_date_length(text.substr(i)); date > 0) {
+      // "30. März 2026" -> "15. April 2026" is one new date, not two changed words.
+      j = i + date;
+    } else if (is_word_char(c)) {
       while (j < text.size()) {
         size_t k = j;
         const char32_t d = next_code_point(text, k);

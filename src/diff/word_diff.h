@@ -14,7 +14,8 @@ struct Piece {
 };
 
 // The text split into tokens a reader sees as one: words and figures
-// ("1.105,00", "7:30", "2026/27"), runs of white space, and every other
+// ("1.105,00", "7:30", "2026/27"), dates written out ("30. März 2026"), runs of
+// white space, and every other
 // character alone, so that Markdown marks (**, |, \) stay out of the words.
 std::vector<std::string> word_tokens(std::string_view text);
 

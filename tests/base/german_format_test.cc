@@ -47,3 +47,17 @@ TEST_CASE("percent, time, school year, ranges and lists") {
   CHECK(join_german({"A", "B", "C"}) == "A, B und C");
   CHECK(join_german({"A", "B"}, "oder") == "A oder B");
 }
+
+TEST_CASE("long_date_length finds a date as format_date_long writes it, and nothing longer or shorter") {
+  CHECK(long_date_length("1. August 2026 gilt") == std::string_view("1. August 2026").size());
+  CHECK(long_date_length(format_date_long({2026, 3, 26})) == format_date_long({2026, 3, 26}).size());
+  CHECK(long_date_length("30. März, spätestens") == std::string_view("30. März").size());
+  CHECK(long_date_length("30.\u00A0Juni\u00A02027") == std::string_view("30.\u00A0Juni\u00A02027").size());
+  CHECK(long_date_length("1. August 20261") == std::string_view("1. August").size());  // no year of five digits
+  CHECK(long_date_length("123. März 2026") == 0);
+  CHECK(long_date_length("1.August 2026") == 0);
+  CHECK(long_date_length("3. Maier") == 0);
+  CHECK(long_date_length("3. Absatz") == 0);
+  CHECK(long_date_length("August 2026") == 0);
+  CHECK(long_date_length("") == 0);
+}

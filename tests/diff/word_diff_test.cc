@@ -68,3 +68,13 @@ TEST_CASE("dashes, quotes and currency signs are not parts of words") {
   CHECK(word_tokens("„Träger“") == std::vector<std::string>{"„", "Träger", "“"});
   CHECK(word_tokens("5 €") == std::vector<std::string>{"5", " ", "€"});
 }
+
+TEST_CASE("a date written out is one token, so a new date is one replacement, not two changed words") {
+  CHECK(word_tokens("ab dem 1. August 2026 gilt") ==
+        std::vector<std::string>{"ab", " ", "dem", " ", "1. August 2026", " ", "gilt"});
+  CHECK(word_tokens("bis zum 30.\u00A0März.") == std::vector<std::string>{"bis", " ", "zum", " ", "30.\u00A0März", "."});
+  CHECK(word_tokens("im 3. Maiplan") == std::vector<std::string>{"im", " ", "3", ".", " ", "Maiplan"});
+  CHECK(show(word_diff("Stand: 30. März 2026", "Stand: 15. April 2026")) == "=Stand: |-30. März 2026|+15. April 2026|");
+  CHECK(show(word_diff("gilt ab 1. August 2026.", "gilt ab 1. August 2027.")) ==
+        "=gilt ab |-1. August 2026|+1. August 2027|=.|");
+}
