@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
 #include <stdexcept>
 #include <thread>
 
@@ -36,14 +37,15 @@ TEST_CASE("run_concurrently: one thread runs the tasks in their order on the cal
 }
 
 TEST_CASE("run_concurrently: tasks do run at the same time when there are threads for them") {
-  // Each task waits until both have started: with one thread this would never end,
-  // so the test bounds the wait and reports what it saw.
+  // Each task waits until both have started: run one after the other they would
+  // never meet, so the wait is bounded (generously, for a loaded test machine).
   std::atomic<int> started{0};
   std::atomic<bool> met{true};
   auto task = [&] {
     ++started;
-    for (int spins = 0; started.load() < 2; ++spins) {
-      if (spins > 2000000) {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (started.load() < 2) {
+      if (std::chrono::steady_clock::now() > give_up) {
         met = false;
         return;
       }
