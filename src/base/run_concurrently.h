@@ -1,7 +1,9 @@
 #pragma once
-// A few independent jobs of one command (the PDF and the DOCX of one agreement,
-// the outputs of one comparison) run on the machine's cores at once. Batch and
-// serve, which work on many documents at once already, do not use it.
+// A few independent jobs of one command run on the machine's cores at once: the
+// files of one kovgen diff run, three of them PDFs. Batch and serve, which work
+// on many documents at once already, do not use it. Nor does render: one
+// agreement's DOCX and PDF on two threads took longer than one after the other
+// (bench/ab_interleaved.py), the DOCX being short and the PDF slowed beside it.
 #include <functional>
 #include <vector>
 
