@@ -1,6 +1,8 @@
 #include "questionnaire.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <set>
 
 #include "i18n.h"
@@ -306,14 +308,17 @@ std::optional<Template> parse_template(const std::string& yaml_text, const std::
     AnnexDeclaration a;
     a.where = an.location(file);
     if (an.is_mapping()) check_known_keys(an, {"nummer", "titel", "body"}, tr("in an annex"), file, diag);
-    const auto number = an.is_mapping() ? parser.number(an, "nummer") : std::nullopt;
+    // A missing or unreadable nummer reads as 0, which is refused below like any
+    // number under 1.
+    const double number = an.is_mapping() ? parser.number(an, "nummer").value_or(0) : 0;
     a.title = an.is_mapping() ? text_of(an, "titel") : "";
     a.body = an.is_mapping() ? text_of(an, "body") : "";
-    if (!number || *number < 1 || *number != static_cast<int>(*number) || a.title.empty() || a.body.empty()) {
+    if (number < 1 || number > std::numeric_limits<int>::max() || number != std::floor(number) || a.title.empty() ||
+        a.body.empty()) {
       diag.error(a.where, tr("an annex needs a whole number nummer (1 or more), a titel and a body"));
       continue;
     }
-    a.number = static_cast<int>(*number);
+    a.number = static_cast<int>(number);
     if (!annex_numbers.insert(a.number).second)
       diag.error(a.where, fill(tr("annex number {} is declared twice"), {std::to_string(a.number)}));
     t.annexes.push_back(std::move(a));

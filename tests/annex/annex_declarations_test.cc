@@ -2,6 +2,7 @@
 // and 4, the Schulsozialarbeit template explicitly none.
 #include <doctest/doctest.h>
 
+#include "questionnaire.h"
 #include "template_library.h"
 #include "test_support.h"
 
@@ -26,4 +27,24 @@ TEST_CASE("every shipped template declares its Anlagen, the Schulsozialarbeit te
       CHECK(yaml.find("\nanlagen: []") != std::string::npos);
     }
   }
+}
+
+TEST_CASE("an Anlage's nummer is a whole number from 1: anything else is a template error with the place") {
+  const std::string base =
+      "id: t\ntitle: T\nsections:\n  - id: s\n    title: S\n    step: 1\n    questions:\n"
+      "      - key: a\n        label: A\n        type: text\nanlagen:\n  - nummer: ";
+  const std::string rest = "\n    titel: Standorte\n    body: anlage-1.md\n";
+  for (const char* wrong : {"0", "-2", "2.5", "1e20", "drei", "\"\""}) {
+    CAPTURE(wrong);
+    Diagnostics diag;
+    const auto t = parse_template(base + wrong + rest, "template.yaml", ".", diag);
+    CHECK(diag.has_errors());
+    CHECK(diag.to_string().find("template.yaml:12:5:") != std::string::npos);
+    CHECK(diag.to_string().find("(1 or more)") != std::string::npos);
+  }
+  Diagnostics diag;
+  const auto t = parse_template(base + "2" + rest, "template.yaml", ".", diag);
+  REQUIRE_MESSAGE(t.has_value(), diag.to_string());
+  REQUIRE(t->annexes.size() == 1);
+  CHECK(t->annexes[0].number == 2);
 }
