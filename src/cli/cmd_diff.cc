@@ -194,8 +194,7 @@ int run(const std::vector<std::string>& argv) {
   };
   std::vector<Job> jobs;
   std::vector<std::function<void()>> tasks;
-  std::vector<MarkdownTree> parsed;
-  parsed.reserve(groups.size());
+  std::vector<MarkdownTree> parsed;  // moving a tree keeps its nodes where they are
   size_t file_count = 0;
   for (const OutputGroup& group : groups) file_count += group.paths.size();
   jobs.reserve(file_count);  // the tasks hold references to their jobs

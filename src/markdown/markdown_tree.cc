@@ -50,7 +50,7 @@ void append_plain_text(cmark_node* n, std::string& out) {
 // code) as views into the parser's buffer and copies each into its own allocation
 // the first time a getter asks for it: the getters write to the node. Asking once
 // for all of them here makes every later read a pure read, so that writers may
-// read one tree from several threads at once (write_formats does).
+// read one tree from several threads at once (kovgen diff's jobs do).
 void copy_out_every_string(cmark_node* root) {
   cmark_iter* it = cmark_iter_new(root);
   for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {

@@ -22,5 +22,4 @@ inline bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
-
 }  // namespace kovgen::test
