@@ -41,7 +41,7 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Loaded with dlopen when a format needs them, so dpkg-shlibdeps cannot see them
 # (src/io/runtime_library.h).
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libhpdf-2.3.0, libzip4, libical3, libedit2")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libhpdf-2.3.0, libminizip1, libical3, libedit2")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${PROJECT_SOURCE_DIR}/packaging/conffiles)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_STRIP_FILES ON)

@@ -9,7 +9,7 @@ packages=(
   build-essential cmake pkg-config ninja-build
   # libraries
   libkainjow-mustache-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-  libpugixml-dev libhpdf-dev doctest-dev libzip-dev libyaml-dev zlib1g-dev libxxhash-dev
+  libpugixml-dev libhpdf-dev doctest-dev libminizip-dev libyaml-dev zlib1g-dev libxxhash-dev
   # Unicode (NFC, case folding, widths) and the interview's line editing (BSD licence)
   libutf8proc-dev libedit-dev
   # the German message catalog (msgfmt, msgcat, xgettext) for po/

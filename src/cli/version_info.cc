@@ -7,14 +7,13 @@
 #include <utf8proc.h>
 #include <xxhash.h>
 #include <yaml.h>
-#include <zipconf.h>
 #include <zlib.h>
 
 #include "i18n.h"
 #include "version.h"
 
-#ifndef KOVGEN_LIBZIP_SONAME
-#define KOVGEN_LIBZIP_SONAME "libzip.so.4"
+#ifndef KOVGEN_MINIZIP_SONAME
+#define KOVGEN_MINIZIP_SONAME "libminizip.so.1"
 #endif
 #ifndef KOVGEN_LIBHPDF_SONAME
 #define KOVGEN_LIBHPDF_SONAME "libhpdf-2.3.0.so"
@@ -53,7 +52,8 @@ std::string version_text() {
   text += std::string("  utf8proc ") + utf8proc_version() + "\n";
   text += "  xxHash " + dotted(xxhash / 10000, xxhash / 100 % 100, xxhash % 100) + "\n";
   text += std::string("  zlib ") + zlibVersion() + "\n";
-  text += "  libzip " LIBZIP_VERSION " (" KOVGEN_LIBZIP_SONAME ", " + std::string(tr("loaded for DOCX")) + ")\n";
+  // minizip's headers carry no version of their own.
+  text += "  minizip (" KOVGEN_MINIZIP_SONAME ", " + std::string(tr("loaded for DOCX")) + ")\n";
   text += "  libharu " HPDF_VERSION_TEXT " (" KOVGEN_LIBHPDF_SONAME ", " + std::string(tr("loaded for PDF")) + ")\n";
   text += "  libical " ICAL_VERSION " (" KOVGEN_LIBICAL_SONAME ", " + std::string(tr("loaded for calendar files")) + ")\n";
   text += "  libedit (" KOVGEN_LIBEDIT_SONAME ", " + std::string(tr("loaded for line editing in the interview")) + ")\n";

@@ -118,7 +118,7 @@ TEST_CASE("version: names the version, the source commit and the libraries") {
     CHECK(has(r.out, "\nQuelltext-Commit: "));
   }
   for (const char* library : {"cmark-gfm 0.", "libyaml 0.", "pugixml 1.", "utf8proc 2.", "xxHash 0.", "zlib 1.",
-                              "libzip 1.", "libharu 2.3.0", "libical 3.", "libedit"})
+                              "minizip (libminizip.so.1", "libharu 2.3.0", "libical 3.", "libedit"})
     CHECK_MESSAGE(has(r.out, library), library);
   CHECK(has(run_kovgen({"--lang", "en", "--version"}).out, "source commit: "));
 }
@@ -129,7 +129,7 @@ TEST_CASE("start-up: kovgen links no library that only one format or command nee
   const CommandResult elf = run_command({"readelf", "--dynamic", std::string(KOVGEN_BUILD_DIR) + "/kovgen"});
   REQUIRE(elf.exit_code == 0);
   REQUIRE(has(elf.out, "(NEEDED)"));
-  for (const char* library : {"libical", "libicu", "libzip", "libhpdf", "libedit", "libcrypto", "libsqlite"})
+  for (const char* library : {"libical", "libicu", "libzip", "libminizip", "libhpdf", "libedit", "libcrypto", "libsqlite"})
     CHECK_MESSAGE(!has(elf.out, library), library);
 }
 
@@ -262,7 +262,7 @@ TEST_CASE("package: the .deb runs from its files, says its Depends, and lintian 
   const CommandResult info = run_command({"dpkg-deb", "-I", deb});
   std::smatch depends;
   REQUIRE(std::regex_search(info.out, depends, std::regex(" Depends: ([^\n]*)")));
-  for (const char* package : {"libc6", "libhpdf-2.3.0", "libzip4", "libical3", "libedit2", "libyaml-0-2", "zlib1g"})
+  for (const char* package : {"libc6", "libhpdf-2.3.0", "libminizip1", "libical3", "libedit2", "libyaml-0-2", "zlib1g"})
     CHECK_MESSAGE(has(depends[1].str(), package), package << " in " << depends[1].str());
   CHECK(has(run_command({"dpkg-deb", "-f", deb, "Architecture"}).out, "amd64"));
 

@@ -80,3 +80,44 @@ TEST_CASE("docx reader: relationships that fetch from outside are refused, hyper
   Diagnostics fine;
   CHECK(check_no_external_relationships(parts, "x.docx", fine));
 }
+
+TEST_CASE("docx reader: a part whose bytes were changed, and a cut-off file, are refused with a message") {
+  const std::string text(3000, 'k');
+  const std::string bytes = zipped({{"word/document.xml", "application/xml", text}});
+  Diagnostics ok;
+  auto entries = read_zip(bytes, "a.docx", ok);
+  REQUIRE(entries);
+  CHECK(entries->at("word/document.xml") == text);
+  CHECK(entries->count("[Content_Types].xml") == 1);
+
+  // The part is stored, so one of its bytes can be changed in place: the CRC tells.
+  std::string changed = bytes;
+  const size_t at = changed.find(std::string(100, 'k'));
+  REQUIRE(at != std::string::npos);
+  changed[at + 50] = 'x';
+  Diagnostics crc;
+  CHECK_FALSE(read_zip(changed, "a.docx", crc));
+  CHECK(contains(crc.to_string(), "a.docx: cannot read word/document.xml"));
+
+  // Without its end (the central directory) it is no zip any more.
+  Diagnostics cut;
+  CHECK_FALSE(read_zip(bytes.substr(0, bytes.size() - 30), "a.docx", cut));
+  CHECK(contains(cut.to_string(), "a.docx: not a Word document: a .docx file is a zip archive, and this file is none"));
+}
+
+TEST_CASE("docx writer: German file names in a zip are marked as UTF-8, ASCII names are left unmarked") {
+  const std::vector<DocxPart> files = {{"Grundschule Am Bärenbrunnen.pdf", "", "x"}, {"plain.pdf", "", "y"}};
+  Diagnostics diag;
+  auto bytes = zip_files(files, diag);
+  REQUIRE(bytes);
+  // The general purpose flags of each local header (offset 6 after "PK\3\4").
+  std::vector<int> flags;
+  for (size_t at = bytes->find("PK\3\4"); at != std::string::npos; at = bytes->find("PK\3\4", at + 4))
+    flags.push_back(static_cast<unsigned char>((*bytes)[at + 7]) << 8 | static_cast<unsigned char>((*bytes)[at + 6]));
+  REQUIRE(flags.size() == 2);
+  CHECK(flags[0] == 1 << 11);
+  CHECK(flags[1] == 0);
+  auto entries = read_zip(*bytes, "stapel.zip", diag);
+  REQUIRE(entries);
+  CHECK(entries->at("Grundschule Am Bärenbrunnen.pdf") == "x");
+}

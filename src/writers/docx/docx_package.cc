@@ -12,14 +12,18 @@ namespace kovgen {
 
 namespace {
 
-constexpr zip_uint16_t kDosTime = 0;                        // 00:00:00
-constexpr zip_uint16_t kDosDate = (0 << 9) | (1 << 5) | 1;  // 1980-01-01, the DOS epoch
-constexpr size_t kDeflateFrom = 64 * 1024;                  // bytes
-
-struct ZipCloser {
-  const ZipLibrary* lz;
-  void operator()(zip_t* z) const { lz->discard(z); }
-};
+constexpr uLong kDosTime = 0;                        // 00:00:00
+constexpr uLong kDosDate = (0 << 9) | (1 << 5) | 1;  // 1980-01-01, the DOS epoch
+constexpr size_t kDeflateFrom = 64 * 1024;           // bytes
+// Sizes in a zip without its 64-bit extension are 32 bits; none of our parts
+// comes near, and the writer refuses one that would rather than wrap around.
+constexpr size_t kLargestEntry = 0xffffffffu;
+// "Made by" Unix (3), zip specification 2.0: what unzip and Word expect of a plain archive.
+constexpr uLong kMadeByUnix = 3 << 8 | 20;
+// Unix mode in the high half: a plain file, rw-r--r--, as unzip then creates it.
+constexpr uLong kRegularFile = 0100644u << 16;
+// General purpose flag 11: the entry's name is UTF-8 (a batch's German school names).
+constexpr uLong kUtf8Name = 1 << 11;
 
 std::string base64(std::string_view bytes) {
   static constexpr char kDigits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -36,11 +40,6 @@ std::string base64(std::string_view bytes) {
     out += n > 2 ? kDigits[v & 63] : '=';
   }
   return out;
-}
-
-std::string zip_error_text(const ZipLibrary* lz, zip_error_t* error) {
-  std::string s = lz->error_strerror(error);
-  return s;
 }
 
 }  // namespace
@@ -85,67 +84,46 @@ std::optional<std::string> zip_package(const std::vector<DocxPart>& parts, Diagn
 
 std::optional<std::string> zip_files(const std::vector<DocxPart>& all, Diagnostics& diag) {
   std::string load_error;
-  const ZipLibrary* lz = zip_library(load_error);
-  if (!lz) {
+  const ZipLibrary* mz = zip_library(load_error);
+  if (!mz) {
     diag.error({}, load_error);
     return std::nullopt;
   }
-  zip_error_t error;
-  lz->error_init(&error);
-  zip_source_t* buffer = lz->source_buffer_create(nullptr, 0, 0, &error);
-  if (!buffer) {
-    diag.error({}, fill(tr("cannot create zip: {}"), {zip_error_text(lz, &error)}));
-    lz->error_fini(&error);
-    return std::nullopt;
-  }
-  // Keep the buffer alive after zip_close so its bytes can be read back.
-  lz->source_keep(buffer);
-  std::unique_ptr<zip_t, ZipCloser> archive(lz->open_from_source(buffer, ZIP_TRUNCATE, &error), ZipCloser{lz});
+  ZipMemory memory;
+  memory.writing = true;
+  zlib_filefunc_def functions = zip_memory_functions(memory);
+  zipFile archive = mz->zipOpen2("", APPEND_STATUS_CREATE, nullptr, &functions);
   if (!archive) {
-    diag.error({}, fill(tr("cannot create zip: {}"), {zip_error_text(lz, &error)}));
-    lz->error_fini(&error);
-    lz->source_free(buffer);
+    diag.error({}, tr("cannot create zip"));
     return std::nullopt;
   }
+  zip_fileinfo stamp{};
+  stamp.dosDate = kDosDate << 16 | kDosTime;
+  stamp.external_fa = kRegularFile;
   for (const DocxPart& p : all) {
-    // Borrowed bytes: `all` outlives zip_close below.
-    zip_source_t* data = lz->source_buffer(archive.get(), p.bytes.data(), p.bytes.size(), 0);
-    zip_int64_t index = data ? lz->file_add(archive.get(), p.name.c_str(), data, ZIP_FL_ENC_UTF_8) : -1;
-    if (index < 0) {
-      if (data) lz->source_free(data);
-      diag.error({}, fill(tr("cannot add {} to zip: {}"), {p.name, lz->strerror(archive.get())}));
-      lz->source_free(buffer);
-      return std::nullopt;
-    }
     // Deflating is the writer's largest cost after process start (a fresh quarter
     // megabyte window per entry, then the data); a few kilobytes saved do not pay
     // for it. Only large parts, as document.xml of a long agreement, are deflated.
-    if (p.bytes.size() >= kDeflateFrom)
-      lz->set_file_compression(archive.get(), index, ZIP_CM_DEFLATE, 1);
-    else
-      lz->set_file_compression(archive.get(), index, ZIP_CM_STORE, 0);
-    lz->file_set_dostime(archive.get(), index, kDosTime, kDosDate, 0);
+    const bool deflate = p.bytes.size() >= kDeflateFrom;
+    const bool ascii = std::all_of(p.name.begin(), p.name.end(), [](char c) { return (c & 0x80) == 0; });
+    const bool added =
+        p.bytes.size() <= kLargestEntry &&
+        mz->zipOpenNewFileInZip4(archive, p.name.c_str(), &stamp, nullptr, 0, nullptr, 0, nullptr,
+                                 deflate ? Z_DEFLATED : 0, deflate ? 1 : 0, 0, -MAX_WBITS, DEF_MEM_LEVEL,
+                                 Z_DEFAULT_STRATEGY, nullptr, 0, kMadeByUnix, ascii ? 0 : kUtf8Name) == ZIP_OK &&
+        mz->zipWriteInFileInZip(archive, p.bytes.data(), static_cast<unsigned>(p.bytes.size())) == ZIP_OK &&
+        mz->zipCloseFileInZip(archive) == ZIP_OK;
+    if (!added) {
+      mz->zipClose(archive, nullptr);
+      diag.error({}, fill(tr("cannot add {} to zip"), {p.name}));
+      return std::nullopt;
+    }
   }
-  if (lz->close(archive.get()) != 0) {
-    diag.error({}, fill(tr("cannot write zip: {}"), {lz->strerror(archive.get())}));
-    lz->source_free(buffer);
+  if (mz->zipClose(archive, nullptr) != ZIP_OK) {
+    diag.error({}, tr("cannot write zip"));
     return std::nullopt;
   }
-  archive.release();  // zip_close freed it
-  std::string bytes;
-  zip_stat_t st;
-  if (lz->source_stat(buffer, &st) == 0 && lz->source_open(buffer) == 0) {
-    bytes.resize(st.size);
-    zip_int64_t n = lz->source_read(buffer, bytes.data(), st.size);
-    lz->source_close(buffer);
-    if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) bytes.clear();
-  }
-  lz->source_free(buffer);
-  if (bytes.empty()) {
-    diag.error({}, tr("cannot read back the written zip"));
-    return std::nullopt;
-  }
-  return bytes;
+  return std::move(memory.written);
 }
 
 std::string_view without_xml_declaration(std::string_view xml) {

@@ -1,6 +1,8 @@
 #include "docx_reader.h"
 
+#include <algorithm>
 #include <memory>
+#include <vector>
 
 #include <pugixml.hpp>
 
@@ -11,33 +13,40 @@ namespace kovgen {
 
 namespace {
 
-struct ZipDiscarder {
-  const ZipLibrary* lz;
-  void operator()(zip_t* z) const { lz->discard(z); }
+struct ZipCloser {
+  const ZipLibrary* mz;
+  void operator()(void* archive) const { mz->unzClose(archive); }
+};
+
+// What the zip's central directory says of one entry.
+struct ZipEntry {
+  std::string name;
+  uint64_t size = 0;         // unpacked
+  uint64_t packed_size = 0;
 };
 
 std::string megabytes(uint64_t bytes) { return std::to_string((bytes + (1u << 20) - 1) >> 20); }
 
 // Checks the sizes the zip declares, before anything is unpacked.
-bool within_limits(const zip_stat_t& st, uint64_t& total, const std::string& name, const DocxLimits& limits,
+bool within_limits(const ZipEntry& entry, uint64_t& total, const std::string& name, const DocxLimits& limits,
                    Diagnostics& diag) {
-  if (st.size > limits.part_bytes) {
+  if (entry.size > limits.part_bytes) {
     diag.error({name}, fill(tr("the part {} unpacks to {} MB, more than the {} MB kovgen reads per part; "
                                "the file is refused as it may be a zip bomb"),
-                            {st.name, megabytes(st.size), megabytes(limits.part_bytes)}));
+                            {entry.name, megabytes(entry.size), megabytes(limits.part_bytes)}));
     return false;
   }
-  total += st.size;
+  total += entry.size;
   if (total > limits.total_bytes) {
     diag.error({name}, fill(tr("the parts unpack to more than the {} MB kovgen reads from one document; "
                                "the file is refused as it may be a zip bomb"),
                             {megabytes(limits.total_bytes)}));
     return false;
   }
-  if (st.size > limits.ratio_from && st.size / (st.comp_size ? st.comp_size : 1) > limits.ratio) {
+  if (entry.size > limits.ratio_from && entry.size / (entry.packed_size ? entry.packed_size : 1) > limits.ratio) {
     diag.error({name}, fill(tr("the part {} is packed {}-fold, more than the {}-fold of ordinary documents; "
                                "the file is refused as it may be a zip bomb"),
-                            {st.name, std::to_string(st.size / (st.comp_size ? st.comp_size : 1)),
+                            {entry.name, std::to_string(entry.size / (entry.packed_size ? entry.packed_size : 1)),
                              std::to_string(limits.ratio)}));
     return false;
   }
@@ -58,61 +67,73 @@ std::optional<std::map<std::string, std::string>> read_zip(std::string_view byte
     return std::nullopt;
   }
   std::string load_error;
-  const ZipLibrary* lz = zip_library(load_error);
-  if (!lz) {
+  const ZipLibrary* mz = zip_library(load_error);
+  if (!mz) {
     diag.error({name}, load_error);
     return std::nullopt;
   }
-  zip_error_t error;
-  lz->error_init(&error);
-  zip_source_t* src = lz->source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  zip_t* archive = src ? lz->open_from_source(src, ZIP_RDONLY, &error) : nullptr;
+  ZipMemory memory;
+  memory.readable = bytes;
+  zlib_filefunc_def functions = zip_memory_functions(memory);
+  std::unique_ptr<void, ZipCloser> archive(mz->unzOpen2("", &functions), ZipCloser{mz});
   if (!archive) {
-    // libzip speaks English; the case a user meets, a file that is no zip at all, is said here.
-    if (error.zip_err == ZIP_ER_NOZIP)
-      diag.error({name}, tr("not a Word document: a .docx file is a zip archive, and this file is none"));
-    else
-      diag.error({name}, fill(tr("not a Word document (cannot open as zip: {})"), {lz->error_strerror(&error)}));
-    lz->error_fini(&error);
-    if (src) lz->source_free(src);
+    diag.error({name}, tr("not a Word document: a .docx file is a zip archive, and this file is none"));
     return std::nullopt;
   }
-  std::unique_ptr<zip_t, ZipDiscarder> guard(archive, ZipDiscarder{lz});
-  const zip_int64_t count = lz->get_num_entries(archive, 0);
-  if (count < 0 || static_cast<uint64_t>(count) > limits.parts) {
+  const auto damaged = [&] {
+    diag.error({name}, tr("not a Word document: its zip archive is damaged"));
+    return std::nullopt;
+  };
+  unz_global_info global;
+  if (mz->unzGetGlobalInfo(archive.get(), &global) != UNZ_OK) return damaged();
+  if (global.number_entry > limits.parts) {
     diag.error({name}, fill(tr("the document has {} parts, more than the {} kovgen reads"),
-                            {std::to_string(count), std::to_string(limits.parts)}));
+                            {std::to_string(global.number_entry), std::to_string(limits.parts)}));
     return std::nullopt;
   }
   // All declared sizes first, so that a bomb in the last entry costs nothing.
-  std::vector<zip_stat_t> stats;
+  std::vector<ZipEntry> declared;
   uint64_t total = 0;
-  for (zip_int64_t i = 0; i < count; ++i) {
-    zip_stat_t st;
-    if (lz->stat_index(archive, i, 0, &st) != 0) continue;
-    if (!(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE) || !(st.valid & ZIP_STAT_NAME)) {
-      diag.error({name}, tr("not a Word document: the zip does not say how large its parts are"));
-      return std::nullopt;
-    }
-    if (!within_limits(st, total, name, limits, diag)) return std::nullopt;
-    stats.push_back(st);
+  for (int at = mz->unzGoToFirstFile(archive.get()); at != UNZ_END_OF_LIST_OF_FILE;
+       at = mz->unzGoToNextFile(archive.get())) {
+    if (at != UNZ_OK) return damaged();
+    unz_file_info info;
+    if (mz->unzGetCurrentFileInfo(archive.get(), &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK)
+      return damaged();
+    ZipEntry entry;
+    entry.name.resize(info.size_filename);
+    if (mz->unzGetCurrentFileInfo(archive.get(), &info, entry.name.data(), entry.name.size(), nullptr, 0, nullptr,
+                                  0) != UNZ_OK)
+      return damaged();
+    entry.size = info.uncompressed_size;
+    entry.packed_size = info.compressed_size;
+    if (!within_limits(entry, total, name, limits, diag)) return std::nullopt;
+    declared.push_back(std::move(entry));
   }
   std::map<std::string, std::string> entries;
-  for (const zip_stat_t& st : stats) {
-    zip_file_t* f = lz->fopen_index(archive, st.index, 0);
-    if (!f) {
-      diag.error({name}, fill(tr("cannot read {}: {}"), {st.name, lz->strerror(archive)}));
+  int at = mz->unzGoToFirstFile(archive.get());
+  for (const ZipEntry& entry : declared) {
+    if (at != UNZ_OK || mz->unzOpenCurrentFile(archive.get()) != UNZ_OK) {
+      diag.error({name}, fill(tr("cannot read {}"), {entry.name}));
       return std::nullopt;
     }
-    // The declared size bounds what is read: libzip stops there and checks the CRC.
-    std::string data(st.size, '\0');
-    zip_int64_t n = lz->fread(f, data.data(), st.size);
-    lz->fclose(f);
-    if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) {
-      diag.error({name}, fill(tr("cannot read {}"), {st.name}));
+    // The declared size bounds what is read: minizip stops there, and closing the
+    // entry checks the CRC of what was read.
+    std::string data(entry.size, '\0');
+    uint64_t read = 0;
+    while (read < entry.size) {
+      const unsigned chunk = static_cast<unsigned>(std::min<uint64_t>(entry.size - read, 1u << 30));
+      const int n = mz->unzReadCurrentFile(archive.get(), data.data() + read, chunk);
+      if (n <= 0) break;
+      read += static_cast<uint64_t>(n);
+    }
+    const bool intact = mz->unzCloseCurrentFile(archive.get()) == UNZ_OK;
+    if (read != entry.size || !intact) {
+      diag.error({name}, fill(tr("cannot read {}"), {entry.name}));
       return std::nullopt;
     }
-    entries[st.name] = std::move(data);
+    entries[entry.name] = std::move(data);
+    at = mz->unzGoToNextFile(archive.get());
   }
   return entries;
 }
