@@ -6,6 +6,7 @@
 #include "csv_reader.h"
 #include "german_format.h"
 #include "i18n.h"
+#include "line_cache.h"
 
 namespace kovgen {
 
@@ -69,6 +70,7 @@ SchoolContext school_context(const BatchJob& job, const RowMapper& mapper) {
   ctx.formats = job.formats;
   ctx.compose_options = job.compose_options;
   ctx.writer_options = job.writer_options;
+  ctx.writer_options.line_cache = std::make_shared<layout::LineCache>();
   ctx.out_dir = job.out_dir;
   ctx.tool_fingerprint = job.tool_fingerprint;
   if (job.writer_options.reference_docx)

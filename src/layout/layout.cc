@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "layout_items.h"
+#include "line_cache.h"
 
 namespace kovgen::layout {
 
@@ -64,10 +65,10 @@ void add_marker(VItem& item, const Paragraph& p, float text_x, const Line& first
 // A paragraph's lines, with widow and orphan control: a page may break before
 // line k only if at least two lines stay on each side.
 void paragraph_items(const Block& b, float x, float width, const GlyphMetrics& m,
-                     const Hyphenator* hyphenator, std::vector<VItem>& out) {
+                     const Hyphenator* hyphenator, LineCache* line_cache, std::vector<VItem>& out) {
   const Paragraph& p = b.para;
   std::vector<Line> lines =
-      break_lines(p.runs, width, p.align, p.leading, m, p.hyphenate ? hyphenator : nullptr);
+      paragraph_lines(p.runs, width, p.align, p.leading, m, p.hyphenate ? hyphenator : nullptr, line_cache);
   if (lines.empty()) {
     if (p.marker == MarkerKind::none) return;
     lines.push_back(Line{{}, {}, p.leading, 0});  // an empty list item still shows its marker
@@ -88,7 +89,7 @@ void paragraph_items(const Block& b, float x, float width, const GlyphMetrics& m
 
 std::vector<VItem> make_items(const std::vector<Block>& blocks, const std::vector<Box>& boxes,
                               const PageGeometry& page, const GlyphMetrics& m,
-                              const Hyphenator* hyphenator, std::vector<VItem>& headers) {
+                              const Hyphenator* hyphenator, LineCache* line_cache, std::vector<VItem>& headers) {
   std::vector<VItem> items;
   const Block* prev = nullptr;
   for (const Block& b : blocks) {
@@ -97,7 +98,7 @@ std::vector<VItem> make_items(const std::vector<Block>& blocks, const std::vecto
     const float width = page.text_width() - b.indent_left - b.indent_right;
     switch (b.kind) {
       case BlockKind::paragraph:
-        paragraph_items(b, x, width, m, hyphenator, items);
+        paragraph_items(b, x, width, m, hyphenator, line_cache, items);
         break;
       case BlockKind::rule: {
         VItem item;
@@ -107,7 +108,7 @@ std::vector<VItem> make_items(const std::vector<Block>& blocks, const std::vecto
         break;
       }
       case BlockKind::table: {
-        std::vector<VItem> rows = table_items(b.table, x, width, page.text_height() / 2, m, hyphenator);
+        std::vector<VItem> rows = table_items(b.table, x, width, page.text_height() / 2, m, hyphenator, line_cache);
         const int id = int(headers.size());
         headers.push_back(rows.empty() || !b.table.header ? VItem{} : rows[0]);
         for (VItem& r : rows) {
@@ -265,9 +266,9 @@ Page place_page(const std::vector<VItem>& items, const std::vector<VItem>& heade
 
 std::vector<Page> layout_document(const std::vector<Block>& blocks,
                                   const std::vector<Box>& boxes, const PageGeometry& page,
-                                  const GlyphMetrics& metrics, const Hyphenator* hyphenator) {
+                                  const GlyphMetrics& metrics, const Hyphenator* hyphenator, LineCache* line_cache) {
   std::vector<VItem> headers;
-  std::vector<VItem> items = make_items(blocks, boxes, page, metrics, hyphenator, headers);
+  std::vector<VItem> items = make_items(blocks, boxes, page, metrics, hyphenator, line_cache, headers);
   std::vector<Page> pages;
   if (items.empty()) {
     pages.emplace_back();  // an empty document is one blank page

@@ -214,11 +214,13 @@ std::vector<Line> break_lines(const std::vector<Run>& runs, float width, Align a
 
 // Lays the blocks out on pages: widows and orphans, keep-with-next, keep groups,
 // forced page breaks, table header repeat, boxes split across pages. Paragraphs
-// that allow it are hyphenated with `hyphenator` (none: not at all).
+// that allow it are hyphenated with `hyphenator` (none: not at all). With
+// `line_cache`, paragraphs broken before are not broken again (line_cache.h).
+class LineCache;
 std::vector<Page> layout_document(const std::vector<Block>& blocks,
                                   const std::vector<Box>& boxes, const PageGeometry& page,
                                   const GlyphMetrics& metrics,
-                                  const Hyphenator* hyphenator = nullptr);
+                                  const Hyphenator* hyphenator = nullptr, LineCache* line_cache = nullptr);
 
 // Where the page count starts afresh: blocks[first_block] begins a new page, and the
 // pages up to the next start are numbered on their own, their footer led by the label
@@ -241,7 +243,7 @@ struct PageNumber {
 std::vector<Page> layout_numbered_document(const std::vector<Block>& blocks, const std::vector<Box>& boxes,
                                            const std::vector<NumberingStart>& starts, const PageGeometry& page,
                                            const GlyphMetrics& metrics, const Hyphenator* hyphenator,
-                                           std::vector<PageNumber>& numbers);
+                                           std::vector<PageNumber>& numbers, LineCache* line_cache = nullptr);
 
 // The footer's text for a page: „Seite 3 von 9“ or „Anlage 3 – Seite 1 von 2“.
 std::string page_number_label(const PageNumber& number);

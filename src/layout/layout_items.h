@@ -36,6 +36,7 @@ void measure_extent(const std::vector<Run>& runs, const GlyphMetrics& metrics,
 // columns are narrow, so a long word would otherwise leave a ragged hole or be
 // cut between letters without a hyphen.
 std::vector<VItem> table_items(const Table& table, float x, float width, float max_height,
-                               const GlyphMetrics& metrics, const Hyphenator* hyphenator = nullptr);
+                               const GlyphMetrics& metrics, const Hyphenator* hyphenator = nullptr,
+                               LineCache* line_cache = nullptr);
 
 }  // namespace kovgen::layout

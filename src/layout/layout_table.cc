@@ -3,6 +3,7 @@
 #include <numeric>
 
 #include "layout_items.h"
+#include "line_cache.h"
 
 namespace kovgen::layout {
 
@@ -68,7 +69,7 @@ Align cell_align(const Table& t, size_t c) {
 }  // namespace
 
 std::vector<VItem> table_items(const Table& t, float x, float width, float max_height,
-                               const GlyphMetrics& m, const Hyphenator* hyphenator) {
+                               const GlyphMetrics& m, const Hyphenator* hyphenator, LineCache* line_cache) {
   std::vector<VItem> items;
   size_t columns = 0;
   for (const auto& row : t.rows) columns = std::max(columns, row.size());
@@ -82,8 +83,8 @@ std::vector<VItem> table_items(const Table& t, float x, float width, float max_h
     std::vector<std::vector<Line>> cells(columns);
     float content = 0;
     for (size_t c = 0; c < columns && c < t.rows[r].size(); ++c) {
-      cells[c] = break_lines(t.rows[r][c].runs, widths[c] - 2 * kPadX, cell_align(t, c),
-                             t.leading, m, hyphenator);
+      cells[c] = paragraph_lines(t.rows[r][c].runs, widths[c] - 2 * kPadX, cell_align(t, c), t.leading, m,
+                                 hyphenator, line_cache);
       float h = 0;
       for (const Line& l : cells[c]) h += l.height;
       content = std::max(content, h);

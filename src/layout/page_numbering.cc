@@ -9,14 +9,14 @@ namespace kovgen::layout {
 std::vector<Page> layout_numbered_document(const std::vector<Block>& blocks, const std::vector<Box>& boxes,
                                            const std::vector<NumberingStart>& starts, const PageGeometry& page,
                                            const GlyphMetrics& metrics, const Hyphenator* hyphenator,
-                                           std::vector<PageNumber>& numbers) {
+                                           std::vector<PageNumber>& numbers, LineCache* line_cache) {
   // Each part is laid out alone: it starts on a fresh page anyway, and nothing
   // (keep-with-next, a repeated table header) reaches across the boundary.
   std::vector<Page> pages;
   numbers.clear();
   auto add_part = [&](size_t first, size_t end, const std::string& label) {
     const std::vector<Block> part(blocks.begin() + long(first), blocks.begin() + long(end));
-    std::vector<Page> laid = layout_document(part, boxes, page, metrics, hyphenator);
+    std::vector<Page> laid = layout_document(part, boxes, page, metrics, hyphenator, line_cache);
     for (size_t i = 0; i < laid.size(); ++i) numbers.push_back({label, int(i + 1), int(laid.size())});
     for (Page& p : laid) pages.push_back(std::move(p));
   };

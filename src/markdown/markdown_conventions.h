@@ -45,6 +45,9 @@ LayoutMarker layout_marker(cmark_node* html_block);
 std::string page_numbering_label(cmark_node* html_block);
 
 struct ReferenceDocx;  // the parsed --reference-docx (writers/docx/docx_reference.h)
+namespace layout {
+class LineCache;  // paragraphs broken into lines before (layout/line_cache.h)
+}
 
 struct WriterOptions {
   bool force_draft = false;        // --draft
@@ -62,6 +65,8 @@ struct WriterOptions {
   // A comparison (kovgen diff): **bold** is new wording and ~~struck~~ old
   // wording, shown in change colours; the PDF adds a change bar to their lines.
   bool change_marks = false;
+  // Shared by the PDFs of a batch, which have most paragraphs in common (PDF writer only).
+  std::shared_ptr<layout::LineCache> line_cache;
 };
 
 struct DocumentInfo {

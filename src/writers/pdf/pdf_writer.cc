@@ -436,7 +436,8 @@ std::optional<std::string> write(cmark_node* root, const WriterOptions& options,
   const hyphenation::GermanHyphenator hyphenator;
   std::vector<layout::PageNumber> numbers;
   std::vector<Page> pages = layout::layout_numbered_document(content.blocks, content.boxes, content.numbering,
-                                                             geometry, fonts, &hyphenator, numbers);
+                                                             geometry, fonts, &hyphenator, numbers,
+                                                             options.line_cache.get());
   if (options.change_marks) add_change_bars(pages, geometry);
   // Drafts say so in the running header too, as the DOCX header does: the stamp
   // is strokes, which a reader of the text (or pdftotext) does not see.
