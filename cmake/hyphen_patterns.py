@@ -18,7 +18,9 @@ For the look-up each level also becomes a trie of its patterns' letters, its
 nodes numbered breadth first so that the children of node n are the nodes
 child_begin[n] .. child_begin[n + 1] - 1, sorted by their letter: per node its
 letter and the index of the pattern that ends there exactly (-1: none). Node 0
-is the root.
+is the root. A node's child_begin and pattern lie side by side (one TrieNode),
+and the letters in an array of their own, which a node's children's search
+reads: a step down the trie then touches two places in memory, not three.
 """
 import sys
 
@@ -91,11 +93,6 @@ def trie(level):
     return begin, bytes(letter_of), [pattern[n] for n in order]
 
 
-def int_array(values):
-    rows = [", ".join(str(v) for v in values[i:i + 20]) for i in range(0, len(values), 20)]
-    return "{\n    %s}" % ",\n    ".join(rows)
-
-
 def main(source, output):
     levels = parse(source)
     if len(levels) != 2:
@@ -116,14 +113,16 @@ def main(source, output):
         rows = [", ".join(str(o) for o in offsets[i:i + 16]) for i in range(0, len(offsets), 16)]
         parts.append("const unsigned %sOffsets[] = {\n    %s};" % (name, ",\n    ".join(rows)))
         begin, letters, patterns = trie(level)
-        parts.append("const unsigned %sChildBegin[] = %s;" % (name, int_array(begin)))
+        # One node more than there are: its child_begin ends the last node's children.
+        cells = ["{%d, %d}" % (b, p) for b, p in zip(begin, patterns + [-1])]
+        rows = [", ".join(cells[i:i + 12]) for i in range(0, len(cells), 12)]
+        parts.append("const TrieNode %sNodes[] = {\n    %s};" % (name, ",\n    ".join(rows)))
         parts.append("const char %sNodeLetters[] =\n    %s;" % (name, c_string(letters)))
-        parts.append("const int %sNodePatterns[] = %s;" % (name, int_array(patterns)))
     parts.append("}  // namespace")
     for name, level in zip(names, levels):
         parts.append("const PatternLevel %sLevel{%sLetters, %sDigits, %sOffsets, %d,"
-                     " %sChildBegin, %sNodeLetters, %sNodePatterns};"
-                     % (name, name, name, name, len(level), name, name, name))
+                     " %sNodes, %sNodeLetters};"
+                     % (name, name, name, name, len(level), name, name))
     parts.append("}  // namespace kovgen::hyphenation\n")
     with open(output, "w", encoding="ascii") as f:
         f.write("\n".join(parts))

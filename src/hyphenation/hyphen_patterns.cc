@@ -32,15 +32,15 @@ std::vector<unsigned char> pattern_values(const PatternLevel& level, std::string
     // the patterns beginning with them, and is missing when none goes on.
     unsigned node = 0;
     for (size_t end = start; end < dotted.size(); ++end) {
-      const char* const first = level.node_letters + level.child_begin[node];
-      const char* const last = level.node_letters + level.child_begin[node + 1];
+      const char* const first = level.node_letters + level.nodes[node].child_begin;
+      const char* const last = level.node_letters + level.nodes[node + 1].child_begin;
       const char* const child = std::lower_bound(first, last, dotted[end], [](char a, char b) {
         return (unsigned char)a < (unsigned char)b;
       });
       if (child == last || *child != dotted[end]) break;
       node = unsigned(child - level.node_letters);
       int& at_end = state_pattern[end];
-      if (at_end == kNoState) at_end = level.node_patterns[node] >= 0 ? level.node_patterns[node] : kNoPattern;
+      if (at_end == kNoState) at_end = level.nodes[node].pattern >= 0 ? level.nodes[node].pattern : kNoPattern;
     }
   }
   std::vector<unsigned char> values(dotted.size() + 1, 0);

@@ -6,18 +6,21 @@
 
 namespace kovgen::hyphenation {
 
+struct TrieNode {
+  unsigned child_begin;
+  int pattern;  // the pattern ending exactly at this node, -1 for none
+};
+
 struct PatternLevel {
   const char* letters;      // ISO-8859-1, '.' marks the edge of the word
   const char* digits;       // pattern i: offsets[i + 1] - offsets[i] + 1 digits at offsets[i] + i
   const unsigned* offsets;  // count + 1 entries
   unsigned count;
   // The trie of the patterns' letters (breadth first, node 0 the root): the
-  // children of node n are the nodes child_begin[n] .. child_begin[n + 1] - 1,
-  // sorted by node_letters; node_patterns is the pattern ending exactly at a
-  // node, -1 for none.
-  const unsigned* child_begin;
+  // children of node n are the nodes nodes[n].child_begin .. nodes[n + 1].child_begin - 1,
+  // sorted by node_letters.
+  const TrieNode* nodes;
   const char* node_letters;
-  const int* node_patterns;
 };
 
 // The joints of German compounds ("mittags1pause") and the syllable patterns.
