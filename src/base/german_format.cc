@@ -40,6 +40,14 @@ std::string format_date_long(const Date& d) {
   return std::to_string(d.day) + ". " + kMonths[(d.month - 1) % 12] + " " + std::to_string(d.year);
 }
 
+std::string_view german_month_name(int month) { return month >= 1 && month <= 12 ? kMonths[month - 1] : ""; }
+
+int german_month_number(std::string_view name) {
+  for (int i = 0; i < 12; ++i)
+    if (name == kMonths[i]) return i + 1;
+  return 0;
+}
+
 size_t long_date_length(std::string_view text) {
   auto digits = [&](size_t at, size_t most) {
     size_t n = 0;

@@ -23,6 +23,10 @@ std::string format_date_long(const Date& d);
 size_t long_date_length(std::string_view text);
 // "01.08.2026"
 std::string format_date_short(const Date& d);
+// 3 -> "März"; "" for a number that is no month.
+std::string_view german_month_name(int month);
+// "März" -> 3; 0 for anything else (the name exactly, as german_month_name writes it).
+int german_month_number(std::string_view name);
 // 2793 -> "2.793"; 200 -> "200"; -1500 -> "-1.500"
 std::string format_integer(int64_t n);
 // 6 -> "sechs"; 1 -> "eins"; 13 -> "13": running text writes counts up to twelve as words

@@ -8,6 +8,7 @@
 #include <optional>
 #include <regex>
 
+#include "german_format.h"
 #include "i18n.h"
 
 namespace kovgen::deadlines {
@@ -345,17 +346,18 @@ Date last_day_for_notice(const Date& termination, int months) {
 }
 
 std::vector<DayOfYear> find_days_of_year(const std::string& text) {
-  static const char* const kMonths[] = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
-                                        "August", "September", "Oktober", "November", "Dezember"};
-  static const std::regex date(
-      R"((^|[^\d])(\d{1,2})\.\s*(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|\d{1,2}\.))");
+  // "31. Juli" or "31.07.": a day and a month, the month's name as german_format writes it.
+  static const std::regex date([] {
+    std::string months;
+    for (int m = 1; m <= 12; ++m) months += std::string(german_month_name(m)) + "|";
+    return R"((^|[^\d])(\d{1,2})\.\s*()" + months + R"(\d{1,2}\.))";
+  }());
   std::vector<DayOfYear> found;
   for (auto it = std::sregex_iterator(text.begin(), text.end(), date); it != std::sregex_iterator(); ++it) {
     const std::smatch& m = *it;
     DayOfYear d{std::stoi(m[2]), 0};
     const std::string month = m[3];
-    for (int i = 0; i < 12; ++i)
-      if (month == kMonths[i]) d.month = i + 1;
+    d.month = german_month_number(month);
     if (d.month == 0) d.month = std::stoi(month);
     // Any leap year: 29 February is a day of the year.
     if (d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= days_in_month(2024, d.month) &&

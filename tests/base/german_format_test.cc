@@ -48,6 +48,20 @@ TEST_CASE("percent, time, school year, ranges and lists") {
   CHECK(join_german({"A", "B"}, "oder") == "A oder B");
 }
 
+TEST_CASE("month names and numbers: each name gives its number back, anything else none") {
+  for (int m = 1; m <= 12; ++m) {
+    CAPTURE(m);
+    CHECK(german_month_number(german_month_name(m)) == m);
+    CHECK(format_date_long({2026, m, 1}).find(german_month_name(m)) != std::string::npos);
+  }
+  CHECK(german_month_name(3) == "März");
+  CHECK(german_month_name(0).empty());
+  CHECK(german_month_name(13).empty());
+  CHECK(german_month_number("Maerz") == 0);
+  CHECK(german_month_number("märz") == 0);
+  CHECK(german_month_number("") == 0);
+}
+
 TEST_CASE("long_date_length finds a date as format_date_long writes it, and nothing longer or shorter") {
   CHECK(long_date_length("1. August 2026 gilt") == std::string_view("1. August 2026").size());
   CHECK(long_date_length(format_date_long({2026, 3, 26})) == format_date_long({2026, 3, 26}).size());

@@ -88,6 +88,7 @@ TEST_CASE("deadlines: days of the year in the German answers") {
   CHECK(find_days_of_year("zum 31.12. eines Jahres") == V{{31, 12}});
   CHECK(find_days_of_year("Ende eines Kalenderjahres") == V{{31, 12}});
   CHECK(find_days_of_year("jährlich zum 31. Oktober") == V{{31, 10}});
+  CHECK(find_days_of_year("bis zum 15. März, sonst zum 1.8.") == V{{15, 3}, {1, 8}});
   CHECK(find_days_of_year("Monatsende").empty());
   CHECK(find_days_of_year("zum 31. Februar").empty());
 }
