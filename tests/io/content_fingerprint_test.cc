@@ -57,3 +57,21 @@ TEST_CASE("seal in place: the placeholder becomes the fingerprint of the whole, 
   std::string unsealable = "nothing to seal";
   CHECK_FALSE(seal_in_place(unsealable, "/Key ("));
 }
+
+TEST_CASE("seal in place: of several places the last is sealed and read, wherever it stands") {
+  const std::string zeros(kUnsealedFingerprint);
+  // At the very start, in the middle after a near miss, and with the marker's
+  // first byte all around it.
+  std::string bytes = "/Key (" + zeros + ") //Ke /Key( ((/Key (" + zeros + ")/";
+  REQUIRE(seal_in_place(bytes, "/Key ("));
+  CHECK(bytes.find(zeros) == 6);  // the first place keeps its zeros
+  CHECK(seal_in_place_matches(bytes, "/Key (") == true);
+  // Only at the start.
+  std::string first = "/Key (" + zeros + ")";
+  REQUIRE(seal_in_place(first, "/Key ("));
+  CHECK(seal_in_place_matches(first, "/Key (") == true);
+  // A marker cut off by the end is no place.
+  CHECK_FALSE(seal_in_place_matches("x /Key (0123", "/Key (").has_value());
+  CHECK_FALSE(seal_in_place_matches("x /Key", "/Key (").has_value());
+  CHECK_FALSE(seal_in_place_matches("", "/Key (").has_value());
+}
