@@ -81,6 +81,12 @@ fs::path locale_dir() {
 
 }  // namespace
 
+std::optional<size_t> serve_handlers_from_environment() {
+  const std::string handlers = variable("KOVGEN_SERVE_HANDLERS");
+  if (handlers.empty()) return std::nullopt;
+  return std::strtoul(handlers.c_str(), nullptr, 10);
+}
+
 namespace {
 std::string chosen = "de";
 }

@@ -2,6 +2,7 @@
 // What kovgen takes from the process around it: environment variables and where
 // its executable lies. Read here, by the command line, and handed down as plain
 // values, so that no stage below src/cli reads the environment.
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -44,6 +45,11 @@ struct RenderSettings {
   WriterOptions writer;
 };
 RenderSettings render_settings_from_environment(Diagnostics& diag);
+
+// The size of kovgen-serve's admission gate from $KOVGEN_SERVE_HANDLERS (0: no
+// gate), or nullopt when it is not set: a knob for bench/serve-gate-ab.sh, not
+// for users.
+std::optional<size_t> serve_handlers_from_environment();
 
 // Chooses the language every message is shown in: German, whatever the locale,
 // unless the command line (--lang) or else $KOVGEN_LANG asks for English. The

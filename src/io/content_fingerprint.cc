@@ -25,7 +25,8 @@ bool is_fingerprint(std::string_view s) {
 // PDF and of a DOCX's zip, so that was tens of thousands of comparisons per file.
 // This one jumps from one occurrence of the needle's first byte to the previous.
 size_t find_last(std::string_view text, std::string_view needle) {
-  if (needle.empty() || needle.size() > text.size()) return needle.empty() ? text.size() : std::string_view::npos;
+  if (needle.empty()) return text.size();
+  if (needle.size() > text.size()) return std::string_view::npos;
   size_t starts = text.size() - needle.size() + 1;  // the places it may start at: [0, starts)
   while (starts > 0) {
     const void* hit = memrchr(text.data(), needle.front(), starts);

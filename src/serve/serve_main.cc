@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
-#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
@@ -98,11 +97,9 @@ int main(int argc, char** argv) {
   settings.tls_cert = args.get("--tls-cert");
   settings.tls_key = args.get("--tls-key");
   // The admission gate's size: twice the hardware threads, enough to keep them
-  // busy while a handler waits for the disk; KOVGEN_SERVE_HANDLERS (0: no gate) is
-  // for bench/serve-gate-ab.sh.
-  settings.running_handlers = 2 * std::max(1u, std::thread::hardware_concurrency());
-  if (const char* handlers = std::getenv("KOVGEN_SERVE_HANDLERS"))
-    settings.running_handlers = std::strtoul(handlers, nullptr, 10);
+  // busy while a handler waits for the disk.
+  settings.running_handlers =
+      serve_handlers_from_environment().value_or(2 * std::max(1u, std::thread::hardware_concurrency()));
 
   const std::filesystem::path data = args.get("--data", "kovgen-daten");
   std::error_code ec;
