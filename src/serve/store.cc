@@ -17,10 +17,6 @@ PRAGMA synchronous=FULL;
 PRAGMA foreign_keys=ON;
 CREATE TABLE IF NOT EXISTS drafts(
   id INTEGER PRIMARY KEY, title TEXT NOT NULL, template TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS versions(
-  draft INTEGER NOT NULL REFERENCES drafts(id), number INTEGER NOT NULL, base INTEGER NOT NULL,
-  author TEXT NOT NULL, created TEXT NOT NULL, comment TEXT NOT NULL, answers TEXT NOT NULL,
-  conflict INTEGER NOT NULL, PRIMARY KEY(draft, number)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS audit(
   id INTEGER PRIMARY KEY, draft INTEGER NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL,
   at TEXT NOT NULL, detail TEXT NOT NULL);
@@ -28,13 +24,45 @@ CREATE INDEX IF NOT EXISTS audit_by_draft ON audit(draft);
 CREATE TABLE IF NOT EXISTS users(name TEXT PRIMARY KEY, hash TEXT NOT NULL);
 )";
 
+// A version's row holds a whole answers file, kilobytes of it, so the rows live in
+// a rowid table and (draft, number) is a separate, small index: finding a version
+// reads the index and then one row. kovgen's first stores kept versions WITHOUT
+// ROWID, the rows inside the key's own B-tree, where every step of a lookup read a
+// whole row, answers and all; such a store is moved over once, in one transaction.
+const char* const kVersionsTable = R"(
+CREATE TABLE IF NOT EXISTS versions(
+  id INTEGER PRIMARY KEY, draft INTEGER NOT NULL REFERENCES drafts(id), number INTEGER NOT NULL,
+  base INTEGER NOT NULL, author TEXT NOT NULL, created TEXT NOT NULL, comment TEXT NOT NULL,
+  conflict INTEGER NOT NULL, answers TEXT NOT NULL, UNIQUE(draft, number));
+)";
+
+bool create_or_move_versions_table(sqlite3* db, std::string* error) {
+  bool keyed_rows = false;
+  {
+    SqlStatement q(db, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'versions'");
+    keyed_rows = q.row() && q.text(0).find("WITHOUT ROWID") != std::string::npos;
+  }
+  const std::string script =
+      keyed_rows ? std::string("BEGIN IMMEDIATE; ALTER TABLE versions RENAME TO versions_without_rowid;") +
+                       kVersionsTable +
+                       "INSERT INTO versions(draft, number, base, author, created, comment, conflict, answers) "
+                       "SELECT draft, number, base, author, created, comment, conflict, answers "
+                       "FROM versions_without_rowid ORDER BY draft, number;"
+                       "DROP TABLE versions_without_rowid; COMMIT;"
+                 : std::string(kVersionsTable);
+  if (exec(db, script.c_str())) return true;
+  *error = sqlite3_errmsg(db);
+  exec(db, "ROLLBACK");
+  return false;
+}
+
 }  // namespace
 
 std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) {
   std::unique_ptr<Store> store(new Store());
   // Another process (kovgen serve --backup, a second server) may hold the lock briefly.
   store->writer_.db = open_database(path, kSchema, 5000, error);
-  if (!store->writer_.db) return nullptr;
+  if (!store->writer_.db || !create_or_move_versions_table(store->writer_.db, error)) return nullptr;
   store->reader_.db = open_database(path, "PRAGMA query_only=1;", 5000, error);
   if (!store->reader_.db) return nullptr;
   return store;

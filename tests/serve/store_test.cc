@@ -7,6 +7,8 @@
 #include <unistd.h>
 #include <vector>
 
+#include <sqlite3.h>
+
 #include "store.h"
 #include "test_support.h"
 
@@ -76,4 +78,66 @@ TEST_CASE("serve: a save to a draft that does not exist fails and the next save 
   CHECK(saved->number == 2);
   CHECK_FALSE(saved->conflict);
   CHECK(store->versions(draft + 1).empty());
+}
+
+TEST_CASE("serve: a store of kovgen's first schema keeps every version when it is opened, and saves go on") {
+  // The first schema, as kovgen 0.1 created it: versions WITHOUT ROWID.
+  const std::string dir = kovgen::test::fresh_temp_dir("serve-store-first-schema-" + std::to_string(getpid()));
+  const std::string path = dir + "/kovgen.sqlite";
+  {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    const char* first_schema = R"(
+PRAGMA journal_mode=WAL;
+CREATE TABLE drafts(id INTEGER PRIMARY KEY, title TEXT NOT NULL, template TEXT NOT NULL);
+CREATE TABLE versions(
+  draft INTEGER NOT NULL REFERENCES drafts(id), number INTEGER NOT NULL, base INTEGER NOT NULL,
+  author TEXT NOT NULL, created TEXT NOT NULL, comment TEXT NOT NULL, answers TEXT NOT NULL,
+  conflict INTEGER NOT NULL, PRIMARY KEY(draft, number)) WITHOUT ROWID;
+INSERT INTO drafts VALUES(1, 'Grundschule Am Park', 'ogs'), (2, 'Zweiter', 'ogs');
+INSERT INTO versions VALUES(1, 1, 0, 'Anna', '2026-01-01 10:00:00', '', 'vorlage: ogs' || char(10) || '# eins' || char(10), 0);
+INSERT INTO versions VALUES(1, 2, 1, 'Ben', '2026-01-02 10:00:00', 'Kommentar', 'vorlage: ogs' || char(10) || '# zwei' || char(10), 0);
+INSERT INTO versions VALUES(1, 3, 1, 'Cem', '2026-01-03 10:00:00', '', 'vorlage: ogs' || char(10) || '# drei' || char(10), 1);
+INSERT INTO versions VALUES(2, 1, 0, 'Dora', '2026-01-04 10:00:00', '', 'vorlage: ogs' || char(10) || '# vier' || char(10), 0);
+)";
+    REQUIRE(sqlite3_exec(db, first_schema, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  }
+  for (int opening = 0; opening < 2; ++opening) {  // the second opening finds the new schema
+    std::string error;
+    auto store = Store::open(path, &error);
+    REQUIRE_MESSAGE(store, error);
+    const auto versions = store->versions(1);
+    REQUIRE(versions.size() == 3 + static_cast<size_t>(opening));
+    auto third = store->version(1, 3);
+    REQUIRE(third);
+    CHECK(third->author == "Cem");
+    CHECK(third->base == 1);
+    CHECK(third->conflict);
+    CHECK(third->answers == "vorlage: ogs\n# drei\n");
+    CHECK(store->version(1, 2)->comment == "Kommentar");
+    CHECK(store->version(2, 1)->answers == "vorlage: ogs\n# vier\n");
+    CHECK(store->draft(1)->latest == 3 + opening);
+    if (opening == 0) {
+      auto saved = store->save(1, 3, "Eva", "2026-01-05 10:00:00", "", "vorlage: ogs\n# fünf\n", nullptr);
+      REQUIRE(saved);
+      CHECK(saved->number == 4);
+      CHECK_FALSE(saved->conflict);
+    }
+  }
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* q = nullptr;
+  sqlite3_prepare_v2(db, "SELECT group_concat(sql, ';') FROM sqlite_schema", -1, &q, nullptr);
+  REQUIRE(sqlite3_step(q) == SQLITE_ROW);
+  const std::string schema = reinterpret_cast<const char*>(sqlite3_column_text(q, 0));
+  sqlite3_finalize(q);
+  sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &q, nullptr);
+  REQUIRE(sqlite3_step(q) == SQLITE_ROW);
+  CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(q, 0))) == "ok");
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+  CHECK(schema.find("WITHOUT ROWID") == std::string::npos);
+  CHECK(schema.find("versions_without_rowid") == std::string::npos);
+  CHECK(schema.find("UNIQUE(draft, number)") != std::string::npos);
 }
