@@ -2,8 +2,8 @@
 # A/B of two kovgen serve builds: instructions per request (bench/serve-callgrind.sh,
 # independent of the machine's load), then bench/serve.sh's 64-connection runs,
 # the builds taking turns round by round so the other load falls on both; prints
-# every run and, per build, the median over the rounds of the mix's median, p99
-# and requests per second. Build A first, e.g. main's binaries copied aside.
+# every run and, per build and mix (the same answers saved, or changing answers),
+# the median over the rounds of the mix's median, p99 and requests per second. Build A first, e.g. main's binaries copied aside.
 # Usage: bench/serve-ab.sh BUILD_A BUILD_B [ROUNDS]   (each BUILD has kovgen and kovgen-serve)
 set -euo pipefail
 a=$1 b=$2 rounds=${3:-3}
@@ -20,12 +20,16 @@ for round in $(seq "$rounds"); do
     echo "$out"
     awk -v build="$build" 'function ms(v) {  # wrk prints 900.00us, 12.30ms or 1.20s
         if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; return v * 1000 }
-      /^saves and previews/ {print build, ms($5), ms($7), $9}' <<<"$out" >>"$runs"
+      /^saves and previews/ {print build, "same", ms($5), ms($7), $9}
+      /^changing saves and previews/ {print build, "changing", ms($6), ms($8), $10}' <<<"$out" >>"$runs"
   done
 done
 echo
-echo "saves and previews, medians over $rounds rounds (median, p99, requests/s):"
-for build in "$a" "$b"; do
-  median() { awk -v b="$build" -v f="$1" '$1 == b {print $f}' "$runs" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
-  echo "$build: $(median 2) ms, $(median 3) ms, $(median 4)"
+for mix in same changing; do
+  echo "saves and previews, $mix answers, medians over $rounds rounds (median, p99, requests/s):"
+  for build in "$a" "$b"; do
+    median() { awk -v b="$build" -v m="$mix" -v f="$1" '$1 == b && $2 == m {print $f}' "$runs" | sort -g |
+      awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+    echo "$build: $(median 3) ms, $(median 4) ms, $(median 5)"
+  done
 done

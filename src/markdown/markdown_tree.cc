@@ -135,4 +135,17 @@ std::string render_commonmark(cmark_node* root) {
   return out;
 }
 
+std::string render_html(cmark_node* root) {
+  cmark_mem* mem = cmark_get_default_mem_allocator();
+  cmark_llist* extensions = nullptr;
+  for (const char* name : {"table", "strikethrough", "tasklist"})
+    if (cmark_syntax_extension* e = cmark_find_syntax_extension(name))
+      extensions = cmark_llist_append(mem, extensions, e);
+  char* raw = cmark_render_html(root, CMARK_OPT_DEFAULT, extensions);
+  std::string html = raw ? raw : "";
+  mem->free(raw);
+  cmark_llist_free(mem, extensions);
+  return html;
+}
+
 }  // namespace kovgen

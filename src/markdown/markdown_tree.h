@@ -56,4 +56,8 @@ bool check_markdown_depth(cmark_node* root, const std::string& file, Diagnostics
 // Renders the tree back to CommonMark (for tests and round trips).
 std::string render_commonmark(cmark_node* root);
 
+// cmark-gfm's HTML of the tree, tables, strikethrough and task lists included. Raw
+// HTML is left out (no CMARK_OPT_UNSAFE): nothing in a draft may run in a browser.
+std::string render_html(cmark_node* root);
+
 }  // namespace kovgen

@@ -95,16 +95,8 @@ Response App::handle(const Request& request) {
   return response;
 }
 
-// Versions never change, so each is read and composed once: a page view, the
-// preview and a download of the same version share the work. Versions whose
-// answers are the same text share one composition.
-struct App::DraftCache {
-  OnceCache<std::pair<int64_t, int>, Composed> versions;
-  OnceCache<std::string, Composition> compositions;
-};
-
-const std::string& Composition::html() const {
-  std::call_once(html_once_, [this] { html_ = draft_html(draft.markdown); });
+const std::string& Composition::html(SectionHtmlCache& sections) const {
+  std::call_once(html_once_, [&] { html_ = sections.draft_html(draft.markdown); });
   return html_;
 }
 

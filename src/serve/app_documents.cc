@@ -38,7 +38,7 @@ Response App::preview(Context& c, int64_t id, int version) {
   d.set("ready_class", is_ready_to_sign(draft.findings) ? "ready" : "not-ready");
   Response res =
       page(fill(tr("Preview: {}"), {opened->summary.title}), render_template(kPreviewPage, d), c.user, c.csrf);
-  const std::string& html = opened->composed->composition->html();
+  const std::string& html = opened->composed->composition->html(drafts_->preview_sections);
   const size_t at = res.body.find(mark);
   std::string body;
   body.reserve(res.body.size() - mark.size() + html.size());

@@ -15,7 +15,9 @@
 #include <kainjow/mustache.hpp>
 
 #include "app.h"
+#include "draft_html.h"
 #include "i18n.h"
+#include "once_cache.h"
 
 namespace kovgen::serve {
 
@@ -79,8 +81,8 @@ struct Composition {
   std::shared_ptr<const LoadedTemplate> tmpl;
   Answers answers;
   Draft draft;
-  // The preview's HTML, made on first use.
-  const std::string& html() const;
+  // The preview's HTML, made on first use from the sections `sections` keeps.
+  const std::string& html(SectionHtmlCache& sections) const;
 
  private:
   mutable std::once_flag html_once_;
@@ -101,6 +103,16 @@ struct Composed {
  private:
   mutable std::mutex documents_mutex_;
   mutable std::map<std::string, std::shared_ptr<const std::string>> documents_;
+};
+
+// Versions never change, so each is read and composed once: a page view, the
+// preview and a download of the same version share the work. Versions whose
+// answers are the same text share one composition, and previews of one draft
+// after another share the sections they have in common.
+struct App::DraftCache {
+  OnceCache<std::pair<int64_t, int>, Composed> versions;
+  OnceCache<std::string, Composition> compositions;
+  SectionHtmlCache preview_sections;
 };
 
 // One version of a draft, opened for a request.

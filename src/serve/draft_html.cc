@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "markdown_conventions.h"
+#include "markdown_sections.h"
 #include "markdown_tree.h"
 
 namespace kovgen::serve {
@@ -96,7 +97,10 @@ std::string wrap_tables(const std::string& html) {
 
 }  // namespace
 
-std::string draft_html(std::string_view markdown) {
+namespace {
+
+// One independent section's HTML, before the steps that read the whole page.
+std::string section_html(std::string_view markdown) {
   MarkdownTree tree = parse_markdown(markdown);
   std::vector<AlertKind> kinds;
   std::vector<cmark_node*> markers;
@@ -117,18 +121,45 @@ std::string draft_html(std::string_view markdown) {
     cmark_node_unlink(n);
     cmark_node_free(n);
   }
-  cmark_mem* mem = cmark_get_default_mem_allocator();
-  cmark_llist* extensions = nullptr;
-  for (const char* name : {"table", "strikethrough", "tasklist"})
-    if (cmark_syntax_extension* e = cmark_find_syntax_extension(name))
-      extensions = cmark_llist_append(mem, extensions, e);
-  // Without CMARK_OPT_UNSAFE raw HTML is left out: text from the answers is
-  // escaped Markdown anyway, and nothing in a draft may run in the browser.
-  char* raw = cmark_render_html(tree.get(), CMARK_OPT_DEFAULT, extensions);
-  std::string html = raw ? raw : "";
-  mem->free(raw);
-  cmark_llist_free(mem, extensions);
-  return wrap_tables(mark_placeholders(style_alerts(html, kinds)));
+  // Text from the answers is escaped Markdown anyway; render_html also leaves out
+  // any raw HTML a template might hold.
+  const std::string html = render_html(tree.get());
+  return style_alerts(html, kinds);
+}
+
+// A placeholder's brackets or a table's tags never cross a section's end, but
+// these steps run over the whole page anyway, so that they cannot differ.
+std::string finish_page(const std::string& html) { return wrap_tables(mark_placeholders(html)); }
+
+}  // namespace
+
+std::string draft_html(std::string_view markdown) { return finish_page(section_html(markdown)); }
+
+SectionHtmlCache::SectionHtmlCache(size_t max_sections) : max_sections_(max_sections) {}
+
+SectionHtmlCache::~SectionHtmlCache() = default;
+
+std::string SectionHtmlCache::draft_html(std::string_view markdown) {
+  std::string html;
+  html.reserve(markdown.size() + markdown.size() / 2);
+  for (std::string_view section : independent_sections(markdown)) {
+    std::shared_ptr<const std::string> kept;
+    {
+      std::lock_guard lock(mutex_);
+      if (auto found = html_by_section_.find(section); found != html_by_section_.end()) kept = found->second;
+    }
+    if (!kept) {
+      // Made outside the lock: two requests may both make a new section, and the
+      // second one's copy replaces the first's, which is the same text.
+      kept = std::make_shared<const std::string>(section_html(section));
+      ++sections_parsed_;
+      std::lock_guard lock(mutex_);
+      if (html_by_section_.size() >= max_sections_) html_by_section_.clear();
+      html_by_section_.insert_or_assign(std::string(section), kept);
+    }
+    html += *kept;
+  }
+  return finish_page(html);
 }
 
 }  // namespace kovgen::serve
