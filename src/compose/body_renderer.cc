@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <iterator>
 #include <memory>
+#include <mutex>
+#include <vector>
 #include <stdexcept>
 
 #include "i18n.h"
@@ -92,33 +95,69 @@ struct ParsedBody {
   }
 };
 
+std::unique_ptr<ParsedBody> parse(const FoldedBody& body) {
+  auto fresh = std::make_unique<ParsedBody>();
+  fresh->parsed = std::make_unique<kainjow::mustache::mustache>(body.tags);
+  // template_check has checked the body, so this is a bug, not bad input.
+  if (!fresh->parsed->is_valid())
+    throw std::logic_error(
+        fill(tr("internal error: kainjow cannot parse a checked template: {}"), {fresh->parsed->error_message()}));
+  fresh->parsed->set_custom_escape([](const std::string& s) { return escape_markdown_deferred(s); });
+  fresh->literals.reserve(body.literals.size());
+  for (const auto& literal : body.literals) fresh->literals.emplace_back(literal);
+  fresh->source_tags = body.tags;
+  return fresh;
+}
+
+// The parses not rendering right now, shared by all threads. kainjow's render is
+// not const, so a parse renders one body at a time; kept per thread instead, every
+// one of a server's many worker threads would make and hold its own parse of each
+// template. So there are as many parses of a body as renders of it at one time.
+class IdleParses {
+ public:
+  std::unique_ptr<ParsedBody> take(const FoldedBody& body) {
+    {
+      std::lock_guard lock(mutex_);
+      for (auto it = idle_.rbegin(); it != idle_.rend(); ++it)
+        if ((*it)->is_parse_of(body)) {
+          auto found = std::move(*it);
+          idle_.erase(std::next(it).base());
+          return found;
+        }
+    }
+    return parse(body);
+  }
+
+  void give_back(std::unique_ptr<ParsedBody> parsed) {
+    std::lock_guard lock(mutex_);
+    // More idle parses than this are from templates no longer in use.
+    constexpr size_t kMaxIdle = 32;
+    if (idle_.size() == kMaxIdle) idle_.erase(idle_.begin());
+    idle_.push_back(std::move(parsed));
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<ParsedBody>> idle_;  // the most recently used last
+};
+
+IdleParses& idle_parses() {
+  static IdleParses parses;
+  return parses;
+}
+
 }  // namespace
 
 
 std::string render_body(const FoldedBody& body, const data& context) {
-  // Rendering only reads the parsed tree, but kainjow's render is not const:
-  // hence one cached body per thread.
-  thread_local ParsedBody cached;
-  if (!cached.is_parse_of(body)) {
-    // Built aside and taken over whole, so that a failure leaves no mixed cache.
-    ParsedBody fresh;
-    fresh.parsed = std::make_unique<kainjow::mustache::mustache>(body.tags);
-    // template_check has checked the body, so this is a bug, not bad input.
-    if (!fresh.parsed->is_valid())
-      throw std::logic_error(
-          fill(tr("internal error: kainjow cannot parse a checked template: {}"), {fresh.parsed->error_message()}));
-    fresh.parsed->set_custom_escape([](const std::string& s) { return escape_markdown_deferred(s); });
-    fresh.literals.reserve(body.literals.size());
-    for (const auto& literal : body.literals) fresh.literals.emplace_back(literal);
-    fresh.source_tags = body.tags;
-    cached = std::move(fresh);
-  }
-  BodyContext body_context(context, cached.literals);
+  std::unique_ptr<ParsedBody> parsed = idle_parses().take(body);
+  BodyContext body_context(context, parsed->literals);
   StringSink sink;
   size_t literal_bytes = 0;
   for (const auto& literal : body.literals) literal_bytes += literal.size();
   sink.out.reserve(literal_bytes + literal_bytes / 2);
-  cached.parsed->render(body_context, sink);
+  parsed->parsed->render(body_context, sink);
+  idle_parses().give_back(std::move(parsed));
   return std::move(sink.out);
 }
 

@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <random>
+#include <thread>
+#include <vector>
 
 #include <kainjow/mustache.hpp>
 
@@ -106,6 +109,31 @@ TEST_CASE("each thread renders a changed body from the new text") {
   data ctx = sample_context();
   CHECK(render_body("eins {{name}}\n", ctx).rfind("eins ", 0) == 0);
   CHECK(render_body("zwei {{name}}\n", ctx).rfind("zwei ", 0) == 0);
+}
+
+TEST_CASE("threads rendering several bodies at once each get their body's text") {
+  // Parses are shared between threads, one per render running at once: a thread
+  // must never be given a parse another thread is rendering, or one of another body.
+  const data ctx = sample_context();
+  const std::vector<std::string> bodies = {"eins {{name}}\n{{#zeilen}}- {{wert}}\n{{/zeilen}}",
+                                           "zwei {{^nein}}ja{{/nein}} {{name}}\n", "drei\n{{#ja}}{{name}}{{/ja}}\n"};
+  std::vector<FoldedBody> folded;
+  std::vector<std::string> expected;
+  for (const auto& body : bodies) {
+    folded.push_back(fold_literal_text(body));
+    expected.push_back(render_plain(body, ctx));
+  }
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 300; ++round) {
+        const size_t which = static_cast<size_t>(t + round) % bodies.size();
+        if (render_body(folded[which], ctx) != expected[which]) ++wrong;
+      }
+    });
+  for (auto& thread : threads) thread.join();
+  CHECK(wrong.load() == 0);
 }
 
 namespace {
