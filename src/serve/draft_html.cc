@@ -42,15 +42,26 @@ std::string style_alerts(const std::string& html, const std::vector<AlertKind>& 
   return out;
 }
 
+// A placeholder is one text node (split_placeholders), so its marked span never
+// crosses a tag: „[offen: “ typed into an answer without its „]“ stays unmarked
+// instead of opening a span that the next placeholder, paragraphs later, closes.
 std::string mark_placeholders(const std::string& html) {
   static const std::string open = "[offen: ";
   std::string out;
+  out.reserve(html.size() + 256);
   size_t from = 0;
   for (size_t at; (at = html.find(open, from)) != std::string::npos;) {
-    const size_t end = html.find(']', at);
+    const size_t end = html.find_first_of("]<", at);
     if (end == std::string::npos) break;
+    if (html[end] == '<') {
+      out.append(html, from, end - from);
+      from = end;
+      continue;
+    }
     out.append(html, from, at - from);
-    out += "<mark class=\"offen\">" + html.substr(at, end + 1 - at) + "</mark>";
+    out += "<mark class=\"offen\">";
+    out.append(html, at, end + 1 - at);
+    out += "</mark>";
     from = end + 1;
   }
   out.append(html, from);
@@ -97,10 +108,9 @@ std::string wrap_tables(const std::string& html) {
 
 }  // namespace
 
-namespace {
-
-// One independent section's HTML, before the steps that read the whole page.
-std::string section_html(std::string_view markdown) {
+// Every step after cmark's renderer works inside one block (a box, a placeholder's
+// text, a table), so the HTML of independent sections is the HTML of the whole.
+std::string draft_html(std::string_view markdown) {
   MarkdownTree tree = parse_markdown(markdown);
   std::vector<AlertKind> kinds;
   std::vector<cmark_node*> markers;
@@ -124,16 +134,8 @@ std::string section_html(std::string_view markdown) {
   // Text from the answers is escaped Markdown anyway; render_html also leaves out
   // any raw HTML a template might hold.
   const std::string html = render_html(tree.get());
-  return style_alerts(html, kinds);
+  return wrap_tables(mark_placeholders(style_alerts(html, kinds)));
 }
-
-// A placeholder's brackets or a table's tags never cross a section's end, but
-// these steps run over the whole page anyway, so that they cannot differ.
-std::string finish_page(const std::string& html) { return wrap_tables(mark_placeholders(html)); }
-
-}  // namespace
-
-std::string draft_html(std::string_view markdown) { return finish_page(section_html(markdown)); }
 
 SectionHtmlCache::SectionHtmlCache(size_t max_sections) : max_sections_(max_sections) {}
 
@@ -151,7 +153,7 @@ std::string SectionHtmlCache::draft_html(std::string_view markdown) {
     if (!kept) {
       // Made outside the lock: two requests may both make a new section, and the
       // second one's copy replaces the first's, which is the same text.
-      kept = std::make_shared<const std::string>(section_html(section));
+      kept = std::make_shared<const std::string>(serve::draft_html(section));
       ++sections_parsed_;
       std::lock_guard lock(mutex_);
       if (html_by_section_.size() >= max_sections_) html_by_section_.clear();
@@ -159,7 +161,7 @@ std::string SectionHtmlCache::draft_html(std::string_view markdown) {
     }
     html += *kept;
   }
-  return finish_page(html);
+  return html;
 }
 
 }  // namespace kovgen::serve

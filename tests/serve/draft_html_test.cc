@@ -64,3 +64,13 @@ TEST_CASE("serve preview: a full section cache starts afresh and still gives the
   CHECK(sections.draft_html(markdown) == whole);
   CHECK(sections.sections_parsed() == 2 * independent_sections(markdown).size());
 }
+
+TEST_CASE("serve preview: „[offen: “ typed into an answer without its „]“ marks nothing, the next placeholder is marked") {
+  const std::string markdown = "Text \\[offen: klären mit dem Träger\n\n## § 2\n\nBetrag: \\[offen: Betrag\\] pro Jahr\n";
+  const std::string html = serve::draft_html(markdown);
+  CHECK(html ==
+        "<p>Text [offen: klären mit dem Träger</p>\n<h2>§ 2</h2>\n"
+        "<p>Betrag: <mark class=\"offen\">[offen: Betrag]</mark> pro Jahr</p>\n");
+  serve::SectionHtmlCache sections;
+  CHECK(sections.draft_html(markdown) == html);
+}
