@@ -2,6 +2,8 @@
 
 namespace kovgen::serve {
 
+thread_local AdmissionGate* AdmissionGate::held_ = nullptr;
+
 void AdmissionGate::enter() {
   std::unique_lock lock(mutex_);
   if (free_ > 0 && waiting_.empty()) {
@@ -10,6 +12,17 @@ void AdmissionGate::enter() {
   }
   Waiter me;
   waiting_.push_back(&me);
+  me.wake.wait(lock, [&me] { return me.admitted; });
+}
+
+void AdmissionGate::enter_again() {
+  std::unique_lock lock(mutex_);
+  if (free_ > 0) {
+    --free_;
+    return;
+  }
+  Waiter me;
+  waiting_.push_front(&me);
   me.wake.wait(lock, [&me] { return me.admitted; });
 }
 

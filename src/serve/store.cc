@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include "admission_gate.h"
 #include "sqlite_statement.h"
 
 namespace kovgen::serve {
@@ -83,6 +84,7 @@ sqlite3_stmt* Store::Connection::prepare(const char* sql) {
 
 int64_t Store::create_draft(const std::string& title, const std::string& template_id, const std::string& author,
                             const std::string& at, const std::string& answers) {
+  AdmissionGate::StepAside waiting_for_disk;
   std::lock_guard lock(writer_.mutex);
   if (!exec(writer_.db, "BEGIN IMMEDIATE")) return 0;
   SqlStatement insert(writer_.prepare("INSERT INTO drafts(title, template) VALUES(?, ?)"));
@@ -157,6 +159,7 @@ struct Store::PendingSave {
 std::optional<SaveResult> Store::save(int64_t draft, int base, const std::string& author, const std::string& at,
                                       const std::string& comment, const std::string& answers,
                                       const AuditEntry* audit) {
+  AdmissionGate::StepAside waiting_for_disk;
   PendingSave mine{draft, base, author, at, comment, answers, audit, std::nullopt};
   std::unique_lock lock(pending_mutex_);
   pending_.push_back(&mine);
@@ -223,6 +226,7 @@ void Store::commit_saves(const std::vector<PendingSave*>& saves) {
 
 void Store::audit(int64_t draft, const std::string& who, const std::string& action, const std::string& at,
                   const std::string& detail) {
+  AdmissionGate::StepAside waiting_for_disk;
   std::lock_guard lock(writer_.mutex);
   SqlStatement q(writer_.prepare("INSERT INTO audit(draft, who, action, at, detail) VALUES(?, ?, ?, ?, ?)"));
   q.bind(1, draft).bind(2, who).bind(3, action).bind(4, at).bind(5, detail).run();
