@@ -152,12 +152,21 @@ std::string SectionHtmlCache::draft_html(std::string_view markdown) {
     }
     if (!kept) {
       // Made outside the lock: two requests may both make a new section, and the
-      // second one's copy replaces the first's, which is the same text.
+      // second one's copy is the same text.
       kept = std::make_shared<const std::string>(serve::draft_html(section));
       ++sections_parsed_;
+      std::shared_ptr<const std::string> dropped;  // freed after the lock
       std::lock_guard lock(mutex_);
-      if (html_by_section_.size() >= max_sections_) html_by_section_.clear();
-      html_by_section_.insert_or_assign(std::string(section), kept);
+      auto [added, is_new] = html_by_section_.try_emplace(std::string(section), kept);
+      if (is_new) {
+        age_.push_back(&added->first);
+        if (html_by_section_.size() > max_sections_) {
+          auto oldest = html_by_section_.find(*age_.front());
+          dropped = std::move(oldest->second);
+          html_by_section_.erase(oldest);
+          age_.pop_front();
+        }
+      }
     }
     html += *kept;
   }

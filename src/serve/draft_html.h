@@ -4,6 +4,7 @@
 // and each placeholder („[offen: …]“) marked.
 #include <atomic>
 #include <cstddef>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -18,7 +19,7 @@ std::string draft_html(std::string_view markdown);
 // draft_html's result, byte for byte, for one draft after another, where each
 // independent section's HTML (markdown_sections.h) is made once and kept: an edit
 // changes one or two sections of a draft, and parsing is most of a preview's work.
-// Shared by the server's threads; starts afresh when it holds max_sections.
+// Shared by the server's threads; holding max_sections, it drops the oldest.
 class SectionHtmlCache {
  public:
   explicit SectionHtmlCache(size_t max_sections = 4096);
@@ -36,6 +37,9 @@ class SectionHtmlCache {
   std::atomic<size_t> sections_parsed_{0};
   std::mutex mutex_;  // guards html_by_section_, never held while parsing
   std::unordered_map<std::string, std::shared_ptr<const std::string>, TextHash, std::equal_to<>> html_by_section_;
+  // The keys, the oldest first. An unordered_map's elements never move, so pointers
+  // to its keys stay valid until the element is erased.
+  std::deque<const std::string*> age_;
 };
 
 // Text for HTML element content and attribute values.

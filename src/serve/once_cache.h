@@ -1,8 +1,9 @@
 #pragma once
 // Values made once per key and kept, shared between the server's threads:
 // requests that arrive together for a key not yet made wait for one making
-// instead of each doing it. Bounded: when full, the cache starts over.
+// instead of each doing it. Bounded: when full, the oldest key is dropped.
 #include <cstddef>
+#include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -19,12 +20,20 @@ class OnceCache {
   template <typename Make>
   std::shared_ptr<const Value> get(const Key& key, Make&& make) {
     std::shared_ptr<Slot> slot;
+    // Destroyed after the lock is released: a value (a composed version) can take a
+    // while to free, and every request waits for the lock.
+    std::shared_ptr<Slot> dropped;
     {
       std::lock_guard lock(mutex_);
       auto it = slots_.find(key);
       if (it == slots_.end()) {
-        if (slots_.size() >= max_entries_) slots_.clear();
+        if (slots_.size() >= max_entries_ && !age_.empty()) {
+          dropped = std::move(age_.front()->second);
+          slots_.erase(age_.front());
+          age_.pop_front();
+        }
         it = slots_.emplace(key, std::make_shared<Slot>()).first;
+        age_.push_back(it);
       }
       slot = it->second;
     }
@@ -41,6 +50,7 @@ class OnceCache {
   const size_t max_entries_;
   std::mutex mutex_;  // guards slots_ only, never held while making
   std::map<Key, std::shared_ptr<Slot>> slots_;
+  std::deque<typename std::map<Key, std::shared_ptr<Slot>>::iterator> age_;  // the oldest first
 };
 
 }  // namespace kovgen::serve

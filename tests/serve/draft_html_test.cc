@@ -56,13 +56,21 @@ TEST_CASE("serve preview: an edit in one section parses that section only, and t
   CHECK(sections.sections_parsed() == parsed + 1);
 }
 
-TEST_CASE("serve preview: a full section cache starts afresh and still gives the whole's HTML") {
+TEST_CASE("serve preview: a full section cache drops its oldest sections and still gives the whole's HTML") {
   serve::SectionHtmlCache sections(5);
   const std::string markdown = sample_markdown("ogs/ogs-teilweise.yaml");
   const std::string whole = serve::draft_html(markdown);
   CHECK(sections.draft_html(markdown) == whole);
+  // The draft's sections in order: the first ones were dropped for the last five.
   CHECK(sections.draft_html(markdown) == whole);
-  CHECK(sections.sections_parsed() == 2 * independent_sections(markdown).size());
+  const size_t count = independent_sections(markdown).size();
+  CHECK(sections.sections_parsed() == 2 * count);
+  // The last five are still kept: a draft of only them parses nothing.
+  std::string last_five;
+  const auto pieces = independent_sections(markdown);
+  for (size_t i = count - 5; i < count; ++i) last_five += pieces[i];
+  sections.draft_html(last_five);
+  CHECK(sections.sections_parsed() == 2 * count);
 }
 
 TEST_CASE("serve preview: „[offen: “ typed into an answer without its „]“ marks nothing, the next placeholder is marked") {

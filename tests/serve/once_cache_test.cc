@@ -49,7 +49,7 @@ TEST_CASE("serve: a failed making is not kept and other keys are made on their o
   CHECK(*cache.get("a", two) == 1);  // kept: not made again
 }
 
-TEST_CASE("serve: a full cache starts over instead of growing") {
+TEST_CASE("serve: a full cache drops its oldest key instead of growing") {
   OnceCache<int, int> cache(2);
   int made = 0;
   auto make = [&] {
@@ -60,7 +60,16 @@ TEST_CASE("serve: a full cache starts over instead of growing") {
   cache.get(2, make);
   cache.get(1, make);
   CHECK(made == 2);
-  cache.get(3, make);  // full: everything goes
-  cache.get(1, make);
+  auto kept = cache.get(3, make);  // full: 1, the oldest, goes
+  CHECK(made == 3);
+  cache.get(2, make);
+  cache.get(3, make);
+  CHECK(made == 3);
+  cache.get(1, make);  // made again; 2 goes
   CHECK(made == 4);
+  cache.get(3, make);
+  CHECK(made == 4);
+  cache.get(2, make);
+  CHECK(made == 5);
+  CHECK(*kept == 3);  // a value handed out stays alive after its key is dropped
 }
