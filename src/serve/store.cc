@@ -1,5 +1,9 @@
 #include "store.h"
 
+#include <csignal>
+#include <thread>
+
+#include <pthread.h>
 #include <sqlite3.h>
 
 #include "admission_gate.h"
@@ -57,7 +61,59 @@ bool create_or_move_versions_table(sqlite3* db, std::string* error) {
   return false;
 }
 
+// The WAL's size, in pages, from which a commit asks for a checkpoint (SQLite's own
+// default for its automatic checkpoint).
+constexpr int kWalPagesBeforeCheckpoint = 1000;
+
 }  // namespace
+
+// A checkpoint copies the WAL into the database file and syncs it. SQLite's
+// automatic checkpoint runs inside the commit that fills the WAL, holding the write
+// lock, so that save, and every save queued behind it, waited for the copy and its
+// fsync: that was the tail of the saves under load. Instead the writer's WAL hook
+// only wakes this thread, which checkpoints on its own connection, PASSIVE: it
+// neither waits for nor blocks a writer or a reader.
+struct Store::Checkpointer {
+  sqlite3* db = nullptr;
+  std::mutex mutex;
+  std::condition_variable wake;
+  bool due = false, stopping = false;
+  std::thread thread;
+
+  static int after_commit(void* self, sqlite3*, const char*, int wal_pages) {
+    if (wal_pages >= kWalPagesBeforeCheckpoint) {
+      auto* checkpointer = static_cast<Checkpointer*>(self);
+      {
+        std::lock_guard lock(checkpointer->mutex);
+        checkpointer->due = true;
+      }
+      checkpointer->wake.notify_one();
+    }
+    return SQLITE_OK;
+  }
+
+  void run() {
+    std::unique_lock lock(mutex);
+    for (;;) {
+      wake.wait(lock, [this] { return due || stopping; });
+      if (stopping) return;
+      due = false;
+      lock.unlock();
+      sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+      lock.lock();
+    }
+  }
+
+  ~Checkpointer() {
+    {
+      std::lock_guard lock(mutex);
+      stopping = true;
+    }
+    wake.notify_one();
+    if (thread.joinable()) thread.join();
+    sqlite3_close(db);
+  }
+};
 
 std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) {
   std::unique_ptr<Store> store(new Store());
@@ -66,10 +122,30 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) 
   if (!store->writer_.db || !create_or_move_versions_table(store->writer_.db, error)) return nullptr;
   store->reader_.db = open_database(path, "PRAGMA query_only=1;", 5000, error);
   if (!store->reader_.db) return nullptr;
+  auto checkpointer = std::make_unique<Checkpointer>();
+  // A connection learns that the file is in WAL mode when it first reads it; until
+  // then its checkpoints do nothing.
+  checkpointer->db = open_database(path, "PRAGMA journal_mode=WAL;", 5000, error);
+  if (!checkpointer->db) return nullptr;
+  // Replaces the writer's automatic checkpoint.
+  sqlite3_wal_hook(store->writer_.db, &Checkpointer::after_commit, checkpointer.get());
+  {
+    // The thread takes no signals: it inherits a mask that blocks them all, so that
+    // SIGTERM reaches the thread of serve's main that stops the server.
+    sigset_t all, before;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &before);
+    checkpointer->thread = std::thread([c = checkpointer.get()] { c->run(); });
+    pthread_sigmask(SIG_SETMASK, &before, nullptr);
+  }
+  store->checkpointer_ = std::move(checkpointer);
   return store;
 }
 
-Store::~Store() = default;
+Store::~Store() {
+  // The checkpointer goes first (the last member); no commit may wake it after.
+  if (writer_.db) sqlite3_wal_hook(writer_.db, nullptr, nullptr);
+}
 
 Store::Connection::~Connection() {
   for (const auto& [sql, stmt] : prepared) sqlite3_finalize(stmt);

@@ -100,6 +100,8 @@ class Store {
   std::condition_variable pending_done_;
   std::vector<PendingSave*> pending_;  // saves waiting for the next commit
   bool committing_ = false;            // a thread is committing saves
+  struct Checkpointer;
+  std::unique_ptr<Checkpointer> checkpointer_;  // last: stopped before the connections close
 };
 
 }  // namespace kovgen::serve

@@ -1,6 +1,8 @@
 // The store's saves: group commit must neither lose, duplicate nor mix up a save.
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <cstdio>
 #include <set>
 #include <string>
 #include <thread>
@@ -140,4 +142,31 @@ INSERT INTO versions VALUES(2, 1, 0, 'Dora', '2026-01-04 10:00:00', '', 'vorlage
   CHECK(schema.find("WITHOUT ROWID") == std::string::npos);
   CHECK(schema.find("versions_without_rowid") == std::string::npos);
   CHECK(schema.find("UNIQUE(draft, number)") != std::string::npos);
+}
+
+TEST_CASE("serve: the saves' log is copied into the database file by the store's own checkpoints") {
+  // The writer's automatic checkpoint is replaced by a thread of the store's: if that
+  // thread never ran, the log (the -wal file) would grow for ever and the database
+  // file would keep only its empty tables.
+  const std::string dir = kovgen::test::fresh_temp_dir("serve-store-checkpoint-" + std::to_string(getpid()));
+  const std::string path = dir + "/kovgen.sqlite";
+  std::string error;
+  auto store = Store::open(path, &error);
+  REQUIRE_MESSAGE(store, error);
+  const int64_t draft = store->create_draft("Prüfpunkt", "ogs", "a", "2026-01-01 00:00:00", "vorlage: ogs\n");
+  const std::string answers = "vorlage: ogs\n# " + std::string(16 * 1024, 'x') + "\n";
+  for (int i = 0; i < 400; ++i)  // 6.4 MB: more than 1,000 pages of 4 kB
+    REQUIRE(store->save(draft, i + 1, "a", "2026-01-01 00:00:00", "", answers + std::to_string(i), nullptr));
+  auto file_size = [&path] {
+    FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return 0L;
+    std::fseek(f, 0, SEEK_END);
+    const long size = std::ftell(f);
+    std::fclose(f);
+    return size;
+  };
+  for (int i = 0; i < 500 && file_size() < 4 * 1024 * 1024; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  CHECK(file_size() >= 4 * 1024 * 1024);
+  CHECK(store->version(draft, 401)->answers == answers + "399");
 }
