@@ -2,7 +2,32 @@
 
 namespace kovgen::serve {
 
-thread_local AdmissionGate* AdmissionGate::held_ = nullptr;
+namespace {
+
+// The gate whose place this thread holds, if any (set by Pass, read by StepAside).
+thread_local AdmissionGate* held = nullptr;
+
+}  // namespace
+
+AdmissionGate::Pass::Pass(AdmissionGate* gate) : gate_(gate), outer_(held) {
+  if (gate_) gate_->enter();
+  held = gate_;
+}
+
+AdmissionGate::Pass::~Pass() {
+  held = outer_;
+  if (gate_) gate_->leave();
+}
+
+AdmissionGate::StepAside::StepAside() : gate_(held) {
+  held = nullptr;  // a StepAside inside this one has no place to give
+  if (gate_) gate_->leave();
+}
+
+AdmissionGate::StepAside::~StepAside() {
+  if (gate_) gate_->enter_again();
+  held = gate_;
+}
 
 void AdmissionGate::enter() {
   std::unique_lock lock(mutex_);

@@ -26,14 +26,8 @@ class AdmissionGate {
   // Holds a place for its lifetime (none when the gate is null).
   class Pass {
    public:
-    explicit Pass(AdmissionGate* gate) : gate_(gate), outer_(held_) {
-      if (gate_) gate_->enter();
-      held_ = gate_;
-    }
-    ~Pass() {
-      held_ = outer_;
-      if (gate_) gate_->leave();
-    }
+    explicit Pass(AdmissionGate* gate);
+    ~Pass();
     Pass(const Pass&) = delete;
     Pass& operator=(const Pass&) = delete;
 
@@ -48,14 +42,8 @@ class AdmissionGate {
   // first, and what is left of it is short. No effect on a thread without a Pass.
   class StepAside {
    public:
-    StepAside() : gate_(held_) {
-      held_ = nullptr;  // a StepAside inside this one has no place to give
-      if (gate_) gate_->leave();
-    }
-    ~StepAside() {
-      if (gate_) gate_->enter_again();
-      held_ = gate_;
-    }
+    StepAside();
+    ~StepAside();
     StepAside(const StepAside&) = delete;
     StepAside& operator=(const StepAside&) = delete;
 
@@ -64,9 +52,6 @@ class AdmissionGate {
   };
 
  private:
-  // The gate whose place this thread holds, if any (set by Pass, read by StepAside).
-  static thread_local AdmissionGate* held_;
-
   struct Waiter {
     std::condition_variable wake;
     bool admitted = false;
