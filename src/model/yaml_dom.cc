@@ -199,7 +199,8 @@ YamlSyntaxError explain_yaml_error(std::string_view text, const yaml_parser_t& p
   }
   if (problem == "mapping values are not allowed in this context" && m.line > 0) {
     // "titel: x" and below it a key indented further: a value cannot have keys too.
-    size_t above = m.line;
+    // libyaml also counts a bare "\r" as a line end, which `lines` does not: m.line may lie past them.
+    size_t above = std::min<size_t>(m.line, lines.size());
     while (above-- > 0 && blank_or_comment(lines[above])) {
     }
     if (above < lines.size() && indentation(problem_row) > indentation(lines[above]) &&
