@@ -47,9 +47,17 @@ TEST_CASE("haru internals: sparse font, ToUnicode, glyph widths, deflated conten
   REQUIRE_FALSE(doc.failed("starting", diag));
   haru().UseUTFEncodings(doc.get());
   haru().SetCurrentEncoder(doc.get(), "UTF-8");
-  const std::string path = pdf_font_path(layout::Face::regular, "");
-  const char* name = haru().LoadTTFontFromFile(doc.get(), path.c_str(), HPDF_TRUE);
+  const std::string font_file = test::read_text(pdf_font_path(layout::Face::regular, ""));
+  const char* name = haru_internals::load_truetype_font(doc.get(), font_file);
   REQUIRE(name);
+  CHECK(std::string(name) == "LiberationSerif");
+  // The same font again is the same definition, not a second embedded copy.
+  CHECK(haru_internals::load_truetype_font(doc.get(), font_file) == name);
+  // Bytes that are no font: no name, and the document says why.
+  HaruDoc other;
+  CHECK(haru_internals::load_truetype_font(other.get(), "no font at all") == nullptr);
+  CHECK(other.failed("loading", diag));
+  diag = Diagnostics();
   HPDF_FontDef def = haru().GetFontDef(doc.get(), name);
   REQUIRE(def);
 
@@ -78,6 +86,11 @@ TEST_CASE("haru internals: sparse font, ToUnicode, glyph widths, deflated conten
   CHECK(qdf.find("/Lang (de-DE)") != std::string::npos);
   CHECK(qdf.find("/Title (Vereinbarung \xE4)") != std::string::npos);
   CHECK(qdf.find("/Subject <feff") != std::string::npos);  // UTF-16 with its byte order mark
+  // Embedded from memory as from the file: under libharu's first tag, with the
+  // font program itself (its 'glyf' table) in the file.
+  CHECK(qdf.find("/BaseFont /HPDFAA+LiberationSerif") != std::string::npos);
+  CHECK(qdf.find("/FontFile2") != std::string::npos);
+  CHECK(qdf.find("glyf") != std::string::npos);
   // The codes 1, 2, 3 for A, é, € (widths from Liberation Serif), not an entry per
   // code point up to U+20AC.
   CHECK(qdf.find("/W [\n    1\n    [\n      722\n      443\n      500\n    ]\n  ]") != std::string::npos);

@@ -31,8 +31,47 @@ static_assert(std::is_same_v<decltype(_HPDF_Doc_Rec::cur_encoder), HPDF_Encoder>
 static_assert(std::is_same_v<decltype(_HPDF_Doc_Rec::catalog), HPDF_Catalog>);
 static_assert(std::is_same_v<decltype(_HPDF_Doc_Rec::mmgr), HPDF_MMgr>);
 static_assert(std::is_same_v<decltype(_HPDF_Doc_Rec::info), HPDF_Dict>);
+static_assert(std::is_same_v<decltype(_HPDF_Doc_Rec::fontdef_list), HPDF_List>);
+static_assert(std::is_same_v<decltype(_HPDF_Doc_Rec::ttfont_tag), HPDF_BYTE[6]>);
+static_assert(std::is_same_v<decltype(_HPDF_FontDef_Rec::base_font), char[HPDF_LIMIT_MAX_NAME_LEN + 1]>);
 
 namespace kovgen::haru_internals {
+
+const char* load_truetype_font(HPDF_Doc pdf, std::string_view bytes) {
+  // What libharu's LoadTTFontFromStream (hpdf_doc.c, static there) does with the
+  // stream HPDF_LoadTTFontFromFile opens on the file.
+  HPDF_Stream stream = haru().MemStream_New(pdf->mmgr, HPDF_UINT(bytes.size()));
+  if (!stream) return nullptr;
+  if (haru().Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), HPDF_UINT(bytes.size())) !=
+      HPDF_OK) {
+    haru().Stream_Free(stream);
+    return nullptr;
+  }
+  // The font definition owns the stream from here, failed or not, and reads the
+  // glyphs from it again when the PDF is saved.
+  HPDF_FontDef def = haru().TTFontDef_Load(pdf->mmgr, stream, HPDF_TRUE);
+  if (!def) return nullptr;
+  if (HPDF_FontDef known = haru().Doc_FindFontDef(pdf, def->base_font)) {
+    haru().FontDef_Free(def);
+    return known->base_font;
+  }
+  if (haru().List_Add(pdf->fontdef_list, def) != HPDF_OK) {
+    haru().FontDef_Free(def);
+    return nullptr;
+  }
+  // Each embedded font's name gets a prefix of its own: HPDFAA, HPDFAB, ...
+  HPDF_BYTE* tag = pdf->ttfont_tag;
+  if (tag[0] == 0) {
+    std::memcpy(tag, "HPDFAA", 6);
+  } else {
+    for (int i = 5; i >= 0; --i) {
+      if (++tag[i] <= 'Z') break;
+      tag[i] = 'A';
+    }
+  }
+  haru().TTFontDef_SetTagName(def, reinterpret_cast<char*>(tag));
+  return def->base_font;
+}
 
 // libharu 2.3 creates a font for its UTF-8 encoder by looking up all 65 536 code
 // points in the font's cmap, writing a /W entry up to U+FFFF and a 128 KB

@@ -104,7 +104,9 @@ bool PdfFonts::ensure_loaded(int i) const {
                                 {path}));
     return false;
   }
-  const char* name = haru().LoadTTFontFromFile(doc_.get(), path.c_str(), HPDF_TRUE);
+  const std::optional<std::string> bytes = read_file(path, load_errors_);
+  if (!bytes) return false;
+  const char* name = haru_internals::load_truetype_font(doc_.get(), *bytes);
   if (doc_.failed(doing.c_str(), load_errors_)) return false;
   if (!name || !(defs_[i] = haru().GetFontDef(doc_.get(), name))) {
     load_errors_.error({}, fill(tr("PDF: libharu could not load the font {}"), {path}));
