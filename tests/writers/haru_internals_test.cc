@@ -48,15 +48,17 @@ TEST_CASE("haru internals: sparse font, ToUnicode, glyph widths, deflated conten
   haru().UseUTFEncodings(doc.get());
   haru().SetCurrentEncoder(doc.get(), "UTF-8");
   const std::string font_file = test::read_text(pdf_font_path(layout::Face::regular, ""));
-  const char* name = haru_internals::load_truetype_font(doc.get(), font_file);
+  const char* name = doc.embed_truetype_font(font_file);
   REQUIRE(name);
   CHECK(std::string(name) == "LiberationSerif");
   // The same font again is the same definition, not a second embedded copy.
-  CHECK(haru_internals::load_truetype_font(doc.get(), font_file) == name);
-  // Bytes that are no font: no name, and the document says why.
-  HaruDoc other;
-  CHECK(haru_internals::load_truetype_font(other.get(), "no font at all") == nullptr);
-  CHECK(other.failed("loading", diag));
+  CHECK(doc.embed_truetype_font(font_file) == name);
+  // Bytes that are no font, or a font cut short: no name, and the document says why.
+  for (const std::string& broken : {std::string("no font at all"), font_file.substr(0, 4000)}) {
+    HaruDoc other;
+    CHECK(other.embed_truetype_font(broken) == nullptr);
+    CHECK(other.failed("loading", diag));
+  }
   diag = Diagnostics();
   HPDF_FontDef def = haru().GetFontDef(doc.get(), name);
   REQUIRE(def);

@@ -1,6 +1,8 @@
 #include "haru_internals.h"
 
+#include <algorithm>
 #include <cstring>
+#include <memory>
 #include <type_traits>
 
 // libharu's private headers (installed by libhpdf-dev): only here.
@@ -32,21 +34,51 @@ static_assert(std::is_same_v<decltype(_HPDF_Doc_Rec::catalog), HPDF_Catalog>);
 static_assert(std::is_same_v<decltype(_HPDF_Doc_Rec::mmgr), HPDF_MMgr>);
 static_assert(std::is_same_v<decltype(_HPDF_Doc_Rec::info), HPDF_Dict>);
 static_assert(std::is_same_v<decltype(_HPDF_Doc_Rec::fontdef_list), HPDF_List>);
+static_assert(std::is_same_v<decltype(_HPDF_Stream_Rec::attr), void*>);
+static_assert(std::is_same_v<decltype(_HPDF_Stream_Rec::free_fn), HPDF_Stream_Free_Func>);
 static_assert(std::is_same_v<decltype(_HPDF_Doc_Rec::ttfont_tag), HPDF_BYTE[6]>);
 static_assert(std::is_same_v<decltype(_HPDF_FontDef_Rec::base_font), char[HPDF_LIMIT_MAX_NAME_LEN + 1]>);
 
 namespace kovgen::haru_internals {
 
-const char* load_truetype_font(HPDF_Doc pdf, std::string_view bytes) {
-  // What libharu's LoadTTFontFromStream (hpdf_doc.c, static there) does with the
-  // stream HPDF_LoadTTFontFromFile opens on the file.
-  HPDF_Stream stream = haru().MemStream_New(pdf->mmgr, HPDF_UINT(bytes.size()));
-  if (!stream) return nullptr;
-  if (haru().Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), HPDF_UINT(bytes.size())) !=
-      HPDF_OK) {
-    haru().Stream_Free(stream);
-    return nullptr;
+namespace {
+
+// A stream that reads `bytes` in place, with memcpy: libharu's own memory stream
+// copies byte by byte, which for the fonts' glyphs costs more than the file
+// reader's system calls did.
+struct BytesReader {
+  std::string_view bytes;
+  size_t at = 0;
+
+  static BytesReader& of(HPDF_Stream stream) { return *static_cast<BytesReader*>(stream->attr); }
+
+  static HPDF_STATUS read(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT* size) {
+    BytesReader& r = of(stream);
+    const size_t n = std::min<size_t>(*size, r.bytes.size() - r.at);
+    std::memcpy(out, r.bytes.data() + r.at, n);
+    r.at += n;
+    const bool short_read = n < *size;
+    *size = HPDF_UINT(n);
+    // As libharu's file reader: the error is set, and raised by whoever gives up.
+    return short_read ? haru().SetError(stream->error, HPDF_STREAM_EOF, 0) : HPDF_OK;
   }
+  static HPDF_STATUS seek(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
+    BytesReader& r = of(stream);
+    const long long base = mode == HPDF_SEEK_SET ? 0 : mode == HPDF_SEEK_CUR ? (long long)r.at : (long long)r.bytes.size();
+    const long long to = base + pos;
+    if (to < 0 || to > (long long)r.bytes.size()) return haru().SetError(stream->error, HPDF_FILE_IO_ERROR, 0);
+    r.at = size_t(to);
+    return HPDF_OK;
+  }
+  static HPDF_INT32 tell(HPDF_Stream stream) { return HPDF_INT32(of(stream).at); }
+  static HPDF_UINT32 size(HPDF_Stream stream) { return HPDF_UINT32(of(stream).bytes.size()); }
+  static void free(HPDF_Stream stream) { delete &of(stream); }
+};
+
+// The font definition of a TrueType file read from `stream`, registered with the
+// document under an embedding tag of its own, as libharu's LoadTTFontFromStream
+// (static in hpdf_doc.c) does; nullptr on failure.
+const char* load_font_definition(HPDF_Doc pdf, HPDF_Stream stream) {
   // The font definition owns the stream from here, failed or not, and reads the
   // glyphs from it again when the PDF is saved.
   HPDF_FontDef def = haru().TTFontDef_Load(pdf->mmgr, stream, HPDF_TRUE);
@@ -71,6 +103,21 @@ const char* load_truetype_font(HPDF_Doc pdf, std::string_view bytes) {
   }
   haru().TTFontDef_SetTagName(def, reinterpret_cast<char*>(tag));
   return def->base_font;
+}
+
+}  // namespace
+
+const char* load_truetype_font(HPDF_Doc pdf, std::string_view bytes) {
+  auto reader = std::make_unique<BytesReader>(BytesReader{bytes});
+  HPDF_Stream stream = haru().CallbackReader_New(pdf->mmgr, BytesReader::read, BytesReader::seek,
+                                                 BytesReader::tell, BytesReader::size, reader.get());
+  if (!stream) return nullptr;
+  reader.release();
+  stream->free_fn = BytesReader::free;  // libharu leaves a callback stream's data to its creator
+  const char* name = load_font_definition(pdf, stream);
+  // Reported through the document's error handler, as HPDF_LoadTTFontFromFile does.
+  if (!name) haru().CheckError(&pdf->error);
+  return name;
 }
 
 // libharu 2.3 creates a font for its UTF-8 encoder by looking up all 65 536 code

@@ -14,8 +14,8 @@ namespace kovgen::haru_internals {
 // Loads a TrueType font for embedding from the bytes of its file, as
 // HPDF_LoadTTFontFromFile does from the file: the font's name for HPDF_GetFont,
 // or nullptr (the document's error says why). libharu reads a font file in small
-// pieces, each after a seek, once on loading and again on saving, which costs
-// some 500 system calls per PDF; from memory it costs none.
+// pieces, each after a seek, once on loading and again on saving: some 500
+// system calls per PDF. `bytes` must outlive the document (HaruDoc keeps them).
 const char* load_truetype_font(HPDF_Doc pdf, std::string_view bytes);
 
 // A UTF-8 font that maps only `used` (code k = used[k-1]), instead of all 65,536

@@ -104,9 +104,9 @@ bool PdfFonts::ensure_loaded(int i) const {
                                 {path}));
     return false;
   }
-  const std::optional<std::string> bytes = read_file(path, load_errors_);
+  std::optional<std::string> bytes = read_file(path, load_errors_);
   if (!bytes) return false;
-  const char* name = haru_internals::load_truetype_font(doc_.get(), *bytes);
+  const char* name = doc_.embed_truetype_font(std::move(*bytes));
   if (doc_.failed(doing.c_str(), load_errors_)) return false;
   if (!name || !(defs_[i] = haru().GetFontDef(doc_.get(), name))) {
     load_errors_.error({}, fill(tr("PDF: libharu could not load the font {}"), {path}));

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "haru_internals.h"
 #include "i18n.h"
 
 namespace kovgen {
@@ -12,6 +13,11 @@ HaruDoc::HaruDoc() {
 
 HaruDoc::~HaruDoc() {
   if (doc_) haru().Free(doc_);
+}
+
+const char* HaruDoc::embed_truetype_font(std::string file_bytes) {
+  if (!doc_) return nullptr;
+  return haru_internals::load_truetype_font(doc_, font_files_.emplace_back(std::move(file_bytes)));
 }
 
 void HaruDoc::on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self) {

@@ -5,6 +5,7 @@
 // HPDF_ResetError. The handler keeps the first error; the writer asks `failed()`
 // after each step, which turns it into a Diagnostics message naming the step,
 // so a libharu error never becomes a corrupt or silently empty file.
+#include <list>
 #include <string>
 
 #include <hpdf.h>
@@ -27,8 +28,15 @@ class HaruDoc {
   // it as an error "while <doing>" and resets libharu's error state.
   bool failed(const char* doing, Diagnostics& diag);
 
+  // Loads a TrueType font from its file's bytes for embedding, as
+  // HPDF_LoadTTFontFromFile does from a path; the font's name, or nullptr (ask
+  // `failed`). The document keeps the bytes: libharu reads the glyphs from them
+  // again when it saves.
+  const char* embed_truetype_font(std::string file_bytes);
+
  private:
   static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);
+  std::list<std::string> font_files_;  // a list: each one's address must stay put
   std::string load_error_;  // set when libharu itself could not be loaded
   HPDF_Doc doc_ = nullptr;
   HPDF_STATUS error_ = 0;
