@@ -17,10 +17,13 @@ last) starting at offset[i] + i.
 For the look-up each level also becomes a trie of its patterns' letters, its
 nodes numbered breadth first so that the children of node n are the nodes
 child_begin[n] .. child_begin[n + 1] - 1, sorted by their letter: per node its
-letter and the index of the pattern that ends there exactly (-1: none). Node 0
-is the root. A node's child_begin and pattern lie side by side (one TrieNode),
-and the letters in an array of their own, which a node's children's search
-reads: a step down the trie then touches two places in memory, not three.
+letter, the index of the pattern that ends there exactly plus one (0: none), and its
+fallback: the node of the longest proper suffix of its letters that is a node
+too (Aho-Corasick's failure link), so that one pass over a word finds, after
+each letter, the longest string ending there that begins a pattern. Node 0 is
+the root. A node's child_begin, pattern and fallback lie side by side (one
+TrieNode), and the letters in an array of their own, which a node's children's
+search reads: a step down the trie then touches two places in memory, not three.
 """
 import sys
 
@@ -70,8 +73,23 @@ def c_string(data):
     return "\n    ".join(out)
 
 
+def fallbacks(children):
+    """Per node (numbered as created, 0 the root) the node of the longest proper
+    suffix of its letters that is a node as well; 0 for none."""
+    fallback = [0] * len(children)
+    queue = list(children[0].values())  # the root's children fall back to the root
+    for node in queue:  # grows while it is walked: breadth first
+        for letter, child in children[node].items():
+            f = fallback[node]
+            while f and letter not in children[f]:
+                f = fallback[f]
+            fallback[child] = children[f].get(letter, 0) if children[f].get(letter) != child else 0
+            queue.append(child)
+    return fallback
+
+
 def trie(level):
-    """(child_begin, letters, patterns) of the level's trie, nodes breadth first."""
+    """(child_begin, letters, patterns, fallbacks) of the level's trie, nodes breadth first."""
     children = [{}]  # node -> {letter: node}, numbered as created
     pattern = [-1]
     for index, (key, _) in enumerate(level):
@@ -90,7 +108,9 @@ def trie(level):
             order.append(children[node][letter])
             letter_of.append(letter)
     begin.append(len(order))
-    return begin, bytes(letter_of), [pattern[n] for n in order]
+    fallback = fallbacks(children)
+    index = {node: i for i, node in enumerate(order)}
+    return begin, bytes(letter_of), [pattern[n] for n in order], [index[fallback[n]] for n in order]
 
 
 def main(source, output):
@@ -112,9 +132,11 @@ def main(source, output):
         parts.append("const char %sDigits[] =\n    %s;" % (name, c_string(digits)))
         rows = [", ".join(str(o) for o in offsets[i:i + 16]) for i in range(0, len(offsets), 16)]
         parts.append("const unsigned %sOffsets[] = {\n    %s};" % (name, ",\n    ".join(rows)))
-        begin, letters, patterns = trie(level)
+        begin, letters, patterns, fallback = trie(level)
         # One node more than there are: its child_begin ends the last node's children.
-        cells = ["{%d, %d}" % (b, p) for b, p in zip(begin, patterns + [-1])]
+        if max(len(begin), len(level) + 1) >= 1 << 21:
+            sys.exit("too many patterns for TrieNode's 21-bit fields: " + source)
+        cells = ["{%d, %d, %d}" % (b, p + 1, f) for b, p, f in zip(begin, patterns + [-1], fallback + [0])]
         rows = [", ".join(cells[i:i + 12]) for i in range(0, len(cells), 12)]
         parts.append("const TrieNode %sNodes[] = {\n    %s};" % (name, ",\n    ".join(rows)))
         parts.append("const char %sNodeLetters[] =\n    %s;" % (name, c_string(letters)))

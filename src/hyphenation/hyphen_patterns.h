@@ -1,15 +1,20 @@
 #pragma once
 // Liang's hyphenation patterns as constant tables, generated at build time from
 // hyphen-de by cmake/hyphen_patterns.py (see there for the layout).
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
 namespace kovgen::hyphenation {
 
+// Eight bytes a node, as the trie's nodes are what a look-up reads: the compound
+// level has some 280,000 of them (cmake/hyphen_patterns.py checks the widths).
 struct TrieNode {
-  unsigned child_begin;
-  int pattern;  // the pattern ending exactly at this node, -1 for none
+  uint64_t child_begin : 21;
+  uint64_t pattern_plus_one : 21;  // the pattern ending exactly at this node, plus one; 0 for none
+  uint64_t fallback : 21;          // the longest proper suffix of this node's letters that is a node (0: the root)
 };
+static_assert(sizeof(TrieNode) == 8);
 
 struct PatternLevel {
   const char* letters;      // ISO-8859-1, '.' marks the edge of the word
@@ -18,7 +23,7 @@ struct PatternLevel {
   unsigned count;
   // The trie of the patterns' letters (breadth first, node 0 the root): the
   // children of node n are the nodes nodes[n].child_begin .. nodes[n + 1].child_begin - 1,
-  // sorted by node_letters.
+  // sorted by node_letters; with the fallbacks an Aho-Corasick automaton.
   const TrieNode* nodes;
   const char* node_letters;
 };
