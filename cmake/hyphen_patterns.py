@@ -14,10 +14,10 @@ for the word's edge) back to back, the offset of each pattern's letters, and
 for pattern i its len+1 digits (the value before each letter and after the
 last) starting at offset[i] + i.
 
-For the look-up each level also becomes a trie of its patterns' letters, its
-nodes numbered breadth first so that the children of node n are the nodes
-child_begin[n] .. child_begin[n + 1] - 1, sorted by their letter: per node its
-letter, the index of the pattern that ends there exactly plus one (0: none), and its
+For the look-up each level also becomes a trie of its patterns' letters, the
+children of node n being the child_count[n] nodes from child_begin[n] on,
+sorted by their letter, and the blocks of children laid out depth first: per
+node its letter, the index of the pattern that ends there exactly plus one (0: none), and its
 fallback: the node of the longest proper suffix of its letters that is a node
 too (Aho-Corasick's failure link), so that one pass over a word finds, after
 each letter, the longest string ending there that begins a pattern. Node 0 is
@@ -89,7 +89,7 @@ def fallbacks(children):
 
 
 def trie(level):
-    """(child_begin, letters, patterns, fallbacks) of the level's trie, nodes breadth first."""
+    """(child_begin, child_count, letters, patterns, fallbacks) of the level's trie, per node."""
     children = [{}]  # node -> {letter: node}, numbered as created
     pattern = [-1]
     for index, (key, _) in enumerate(level):
@@ -101,16 +101,23 @@ def trie(level):
                 pattern.append(-1)
             node = children[node][letter]
         pattern[node] = index
-    order, letter_of, begin = [0], [0], []
-    for node in order:  # grows while it is walked: breadth first
-        begin.append(len(order))
-        for letter in sorted(children[node]):
-            order.append(children[node][letter])
+    # Each node's children lie side by side; the blocks of children follow each
+    # other depth first, so that a walk down a long compound, past its last
+    # fork, reads memory in order.
+    order, letter_of, begin = [0], [0], {}
+    stack = [0]
+    while stack:
+        node = stack.pop()
+        begin[node] = len(order)
+        kids = sorted(children[node].items())
+        for letter, child in kids:
+            order.append(child)
             letter_of.append(letter)
-    begin.append(len(order))
+        stack.extend(child for _, child in reversed(kids))
     fallback = fallbacks(children)
     index = {node: i for i, node in enumerate(order)}
-    return begin, bytes(letter_of), [pattern[n] for n in order], [index[fallback[n]] for n in order]
+    return ([begin[n] for n in order], [len(children[n]) for n in order], bytes(letter_of),
+            [pattern[n] for n in order], [index[fallback[n]] for n in order])
 
 
 def main(source, output):
@@ -132,11 +139,11 @@ def main(source, output):
         parts.append("const char %sDigits[] =\n    %s;" % (name, c_string(digits)))
         rows = [", ".join(str(o) for o in offsets[i:i + 16]) for i in range(0, len(offsets), 16)]
         parts.append("const unsigned %sOffsets[] = {\n    %s};" % (name, ",\n    ".join(rows)))
-        begin, letters, patterns, fallback = trie(level)
-        # One node more than there are: its child_begin ends the last node's children.
-        if max(len(begin), len(level) + 1) >= 1 << 21:
-            sys.exit("too many patterns for TrieNode's 21-bit fields: " + source)
-        cells = ["{%d, %d, %d}" % (b, p + 1, f) for b, p, f in zip(begin, patterns + [-1], fallback + [0])]
+        begin, count, letters, patterns, fallback = trie(level)
+        # TrieNode's bit fields (hyphen_patterns.h).
+        if len(begin) >= 1 << 20 or len(level) + 1 >= 1 << 18 or max(count) >= 1 << 6:
+            sys.exit("the patterns do not fit TrieNode's bit fields: " + source)
+        cells = ["{%d, %d, %d, %d}" % (b, c, p + 1, f) for b, c, p, f in zip(begin, count, patterns, fallback)]
         rows = [", ".join(cells[i:i + 12]) for i in range(0, len(cells), 12)]
         parts.append("const TrieNode %sNodes[] = {\n    %s};" % (name, ",\n    ".join(rows)))
         parts.append("const char %sNodeLetters[] =\n    %s;" % (name, c_string(letters)))

@@ -30,7 +30,7 @@ std::vector<unsigned char> pattern_values(const PatternLevel& level, std::string
     const char letter = dotted(end);
     for (;;) {
       const char* const first = level.node_letters + level.nodes[node].child_begin;
-      const char* const last = level.node_letters + level.nodes[node + 1].child_begin;
+      const char* const last = first + level.nodes[node].child_count;
       const char* const child = std::lower_bound(first, last, letter, [](char a, char b) {
         return (unsigned char)a < (unsigned char)b;
       });

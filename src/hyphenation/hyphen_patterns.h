@@ -10,9 +10,10 @@ namespace kovgen::hyphenation {
 // Eight bytes a node, as the trie's nodes are what a look-up reads: the compound
 // level has some 280,000 of them (cmake/hyphen_patterns.py checks the widths).
 struct TrieNode {
-  uint64_t child_begin : 21;
-  uint64_t pattern_plus_one : 21;  // the pattern ending exactly at this node, plus one; 0 for none
-  uint64_t fallback : 21;          // the longest proper suffix of this node's letters that is a node (0: the root)
+  uint64_t child_begin : 20;
+  uint64_t child_count : 6;
+  uint64_t pattern_plus_one : 18;  // the pattern ending exactly at this node, plus one; 0 for none
+  uint64_t fallback : 20;          // the longest proper suffix of this node's letters that is a node (0: the root)
 };
 static_assert(sizeof(TrieNode) == 8);
 
@@ -21,9 +22,9 @@ struct PatternLevel {
   const char* digits;       // pattern i: offsets[i + 1] - offsets[i] + 1 digits at offsets[i] + i
   const unsigned* offsets;  // count + 1 entries
   unsigned count;
-  // The trie of the patterns' letters (breadth first, node 0 the root): the
-  // children of node n are the nodes nodes[n].child_begin .. nodes[n + 1].child_begin - 1,
-  // sorted by node_letters; with the fallbacks an Aho-Corasick automaton.
+  // The trie of the patterns' letters (node 0 the root): the children of node
+  // n are the nodes[n].child_count nodes from nodes[n].child_begin on, sorted by
+  // node_letters; with the fallbacks an Aho-Corasick automaton.
   const TrieNode* nodes;
   const char* node_letters;
 };
