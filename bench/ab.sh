@@ -4,7 +4,8 @@
 #   bench/ab.sh OLD_KOVGEN NEW_KOVGEN [RUNS]
 # Each binary uses the templates and fonts its own build finds. Tasks: one
 # agreement to Markdown; to md + docx + pdf; the 6-page test agreement converted
-# to PDF; a batch of 300 schools as md + docx + pdf. Prints hyperfine's table with
+# to PDF, and to md + docx + pdf from one process (issue 16's figure); a batch of
+# 300 schools as md + docx + pdf. Prints hyperfine's table with
 # medians; run it on a quiet machine, and more than once. hyperfine runs all of
 # one command before the other: where the machine drifts, bench/ab_interleaved.py
 # alternates them.
@@ -39,6 +40,7 @@ PY
 ab render-md "$runs" "KOVGEN render $sample -o $tmp/a.md"
 ab render-md-docx-pdf "$runs" "KOVGEN render $sample --out $tmp/r -f md,docx,pdf"
 ab convert-pdf "$runs" "KOVGEN convert $agreement -o $tmp/a.pdf"
+ab convert-md-docx-pdf "$runs" "KOVGEN convert $agreement -o $tmp/c.md -o $tmp/c.docx -o $tmp/c.pdf"
 ab batch-300 $((runs / 20 > 3 ? runs / 20 : 3)) \
   "KOVGEN batch --base samples/batch/basis.yaml --schools $tmp/schulen.csv --map samples/batch/nrw-schulliste.map.yaml --out $tmp/b -f md,docx,pdf -j 2" \
   --ignore-failure  # exit 3: the synthetic schools leave sections open
