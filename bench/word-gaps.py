@@ -105,6 +105,8 @@ def report(pdf, verbose):
 
 
 def main(args):
+    if args[:1] in (["-h"], ["--help"]):
+        sys.exit(__doc__)
     kovgen, verbose = "build/kovgen", False
     if args[:1] == ["-v"]:
         verbose, args = True, args[1:]
@@ -117,6 +119,9 @@ def main(args):
             subprocess.run([kovgen, "render", sample, "--out", scratch, "-f", "pdf"], check=True,
                            capture_output=True)
         args = sorted(os.path.join(scratch, f) for f in os.listdir(scratch) if f.endswith(".pdf"))
+    missing = [pdf for pdf in args if not os.path.isfile(pdf)]
+    if missing:
+        sys.exit("word-gaps.py: no such PDF: " + ", ".join(missing))
     for pdf in args:
         report(pdf, verbose)
 
