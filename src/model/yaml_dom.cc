@@ -32,15 +32,15 @@ struct YamlSyntaxError {
 };
 
 // The lines of the text, without their line breaks; only built for an error.
+// Lines end as libyaml counts them: at LF, CRLF, or a CR alone (old Mac files),
+// so that its line numbers point into these.
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
   for (size_t begin = 0; begin <= text.size();) {
-    size_t end = text.find('\n', begin);
+    size_t end = text.find_first_of("\r\n", begin);
     if (end == std::string_view::npos) end = text.size();
-    std::string_view row = text.substr(begin, end - begin);
-    if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
-    lines.push_back(row);
-    begin = end + 1;
+    lines.push_back(text.substr(begin, end - begin));
+    begin = end + (text.compare(end, 2, "\r\n") == 0 ? 2 : 1);
   }
   return lines;
 }

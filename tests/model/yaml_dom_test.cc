@@ -122,6 +122,18 @@ TEST_CASE("yaml_dom: a colon and space inside a plain value asks for quotes and 
         std::string::npos);
 }
 
+TEST_CASE("yaml_dom: lines ending in a CR alone (old Mac files) or in CRLF get the same explanations") {
+  for (const char* end : {"\r", "\r\n"}) {
+    const std::string e = std::string(end);
+    CAPTURE(e.size());
+    CHECK(syntax_error("meta:" + e + "  titel: Vereinbarung: OGS" + e)
+              .find("y.yaml:2:22: a colon followed by a space inside a value needs quotes around the value; write "
+                    "titel: \"Vereinbarung: OGS\"") == 0);
+    CHECK(syntax_error("vorlage: ogs" + e + "meta:" + e + "  titel Vereinbarung" + e + "  stand: 01.08.2026" + e)
+              .find("y.yaml:3:8: the colon after the key is missing; write titel: Vereinbarung") == 0);
+  }
+}
+
 TEST_CASE("yaml_dom: a missing colon is reported on its own line, not where libyaml noticed it") {
   // Followed by a sibling key: libyaml stops at the next line's colon.
   CHECK(syntax_error("vorlage: ogs\nmeta:\n  titel Vereinbarung\n  stand: 01.08.2026\n") ==
