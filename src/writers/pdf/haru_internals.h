@@ -14,7 +14,7 @@ namespace kovgen::haru_internals {
 // Loads a TrueType font for embedding from the bytes of its file, as
 // HPDF_LoadTTFontFromFile does from the file: the font's name for HPDF_GetFont,
 // or nullptr (the document's error says why). libharu reads a font file in small
-// pieces, each after a seek, once on loading and again on saving: some 500
+// pieces, each after a seek, once on loading and again on saving: hundreds of
 // system calls per PDF. `bytes` must outlive the document (HaruDoc keeps them).
 const char* load_truetype_font(HPDF_Doc pdf, std::string_view bytes);
 

@@ -13,16 +13,17 @@
 namespace kovgen {
 
 // The libharu functions kovgen calls, by their names without the HPDF_ prefix.
-#define KOVGEN_HARU_FUNCTIONS(X)                                                             \
-  X(AddPage) X(CallbackReader_New) X(CheckError) X(CMapEncoder_ToUnicode) X(CreateOutline) X(Destination_SetFitH)                \
-  X(Dict_Add) X(Doc_FindFontDef) X(Free) X(FontDef_Free) X(GetEncoder) X(GetError)           \
-  X(GetFont) X(GetFontDef) X(GetStreamSize) X(LinkAnnot_SetBorderStyle) X(List_Add)          \
-  X(MemStream_FreeData) X(New) X(Outline_SetDestination)                    \
-  X(Outline_SetOpened) X(Page_CreateDestination) X(Page_CreateURILinkAnnot)                  \
-  X(Page_GetLocalFontName) X(Page_SetHeight) X(Page_SetWidth) X(ReadFromStream)              \
-  X(ResetError) X(SaveToStream) X(SetCompressionMode) X(SetCurrentEncoder) X(SetInfoAttr)    \
-  X(SetError) X(SetPageMode) X(Stream_Write) X(String_New) X(TTFontDef_GetCharWidth)      \
-  X(TTFontDef_GetGlyphid) X(TTFontDef_Load) X(TTFontDef_SetTagName) X(UseUTFEncodings)
+#define KOVGEN_HARU_FUNCTIONS(X)                                                          \
+  X(AddPage) X(CallbackReader_New) X(CheckError) X(CMapEncoder_ToUnicode)                 \
+  X(CreateOutline) X(Destination_SetFitH) X(Dict_Add) X(Doc_FindFontDef) X(Free)          \
+  X(FontDef_Free) X(GetEncoder) X(GetError) X(GetFont) X(GetFontDef) X(GetStreamSize)     \
+  X(LinkAnnot_SetBorderStyle) X(List_Add) X(MemStream_FreeData) X(New)                    \
+  X(Outline_SetDestination) X(Outline_SetOpened) X(Page_CreateDestination)                \
+  X(Page_CreateURILinkAnnot) X(Page_GetLocalFontName) X(Page_SetHeight) X(Page_SetWidth)  \
+  X(ReadFromStream) X(ResetError) X(SaveToStream) X(SetCompressionMode)                   \
+  X(SetCurrentEncoder) X(SetError) X(SetInfoAttr) X(SetPageMode) X(Stream_Write)          \
+  X(String_New) X(TTFontDef_GetCharWidth) X(TTFontDef_GetGlyphid) X(TTFontDef_Load)       \
+  X(TTFontDef_SetTagName) X(UseUTFEncodings)
 
 struct HaruLibrary {
 #define KOVGEN_HARU_MEMBER(name) decltype(&::HPDF_##name) name = nullptr;
