@@ -71,16 +71,18 @@ std::string quoted_value(std::string_view s) {
 
 std::string line_with_caret(std::string_view text, int line, int column) {
   if (line < 1 || column < 1) return "";
+  // Lines end at LF, CRLF or a CR alone (old Mac files), as libyaml and the CSV
+  // reader count them.
   size_t begin = 0;
   for (int l = 1; l < line; ++l) {
-    begin = text.find('\n', begin);
+    begin = text.find_first_of("\r\n", begin);
     if (begin == std::string_view::npos) return "";
-    ++begin;
+    begin += text.compare(begin, 2, "\r\n") == 0 ? 2 : 1;
   }
   if (begin >= text.size()) return "";  // past the last line: nothing to show
-  size_t end = text.find('\n', begin);
-  std::string_view row = text.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
-  if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
+  const size_t end = text.find_first_of("\r\n", begin);
+  const std::string_view row =
+      text.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
   // The characters of the row, each as shown (one column wide).
   std::vector<std::string> shown;
   for (size_t i = 0; i < row.size();) {

@@ -129,8 +129,9 @@ TEST_CASE("yaml_dom: lines ending in a CR alone (old Mac files) or in CRLF get t
     CHECK(syntax_error("meta:" + e + "  titel: Vereinbarung: OGS" + e)
               .find("y.yaml:2:22: a colon followed by a space inside a value needs quotes around the value; write "
                     "titel: \"Vereinbarung: OGS\"") == 0);
-    CHECK(syntax_error("vorlage: ogs" + e + "meta:" + e + "  titel Vereinbarung" + e + "  stand: 01.08.2026" + e)
-              .find("y.yaml:3:8: the colon after the key is missing; write titel: Vereinbarung") == 0);
+    CHECK(syntax_error("vorlage: ogs" + e + "meta:" + e + "  titel Vereinbarung" + e + "  stand: 01.08.2026" + e) ==
+          "y.yaml:3:8: the colon after the key is missing; write titel: Vereinbarung\n"
+          "  3 |   titel Vereinbarung\n    |        ^");
   }
 }
 
@@ -176,6 +177,10 @@ TEST_CASE("yaml_dom: other syntax errors say what to do, at the place to fix") {
 TEST_CASE("line_with_caret: the line as written, the caret under the column, a long line cut around it") {
   CHECK(line_with_caret("a\nbä c\n", 2, 4) == "\n  2 | bä c\n    |    ^");
   CHECK(line_with_caret("a\n", 3, 1).empty());
+  // Lines that end in CRLF or in a CR alone are the same lines, without the CR.
+  CHECK(line_with_caret("a\r\nbä c\r\n", 2, 4) == "\n  2 | bä c\n    |    ^");
+  CHECK(line_with_caret("a\rbä c\rd", 2, 4) == "\n  2 | bä c\n    |    ^");
+  CHECK(line_with_caret("a\r\rd", 3, 1) == "\n  3 | d\n    | ^");
   const std::string long_line = std::string(150, 'x') + "!" + std::string(150, 'y');
   const std::string shown = line_with_caret(long_line, 1, 151);
   CHECK(shown.find("\u2026" + std::string(50, 'x') + "!") != std::string::npos);
