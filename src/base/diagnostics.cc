@@ -69,20 +69,30 @@ std::string quoted_value(std::string_view s) {
   return fill(tr("\"{}\""), {shown});
 }
 
+size_t line_break_at(std::string_view text, size_t at) {
+  if (at >= text.size()) return 0;
+  if (text[at] == '\n') return 1;
+  if (text[at] != '\r') return 0;
+  return at + 1 < text.size() && text[at + 1] == '\n' ? 2 : 1;
+}
+
+std::vector<std::string_view> text_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  for (size_t begin = 0; begin <= text.size();) {
+    size_t end = text.find_first_of("\r\n", begin);
+    if (end == std::string_view::npos) end = text.size();
+    lines.push_back(text.substr(begin, end - begin));
+    begin = end + std::max<size_t>(line_break_at(text, end), 1);
+  }
+  return lines;
+}
+
 std::string line_with_caret(std::string_view text, int line, int column) {
   if (line < 1 || column < 1) return "";
-  // Lines end at LF, CRLF or a CR alone (old Mac files), as libyaml and the CSV
-  // reader count them.
-  size_t begin = 0;
-  for (int l = 1; l < line; ++l) {
-    begin = text.find_first_of("\r\n", begin);
-    if (begin == std::string_view::npos) return "";
-    begin += text.compare(begin, 2, "\r\n") == 0 ? 2 : 1;
-  }
-  if (begin >= text.size()) return "";  // past the last line: nothing to show
-  const size_t end = text.find_first_of("\r\n", begin);
-  const std::string_view row =
-      text.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
+  const std::vector<std::string_view> lines = text_lines(text);
+  // Past the last line (a text's final line break ends it): nothing to show.
+  if (size_t(line) > lines.size() || (size_t(line) == lines.size() && lines.back().empty())) return "";
+  const std::string_view row = lines[size_t(line) - 1];
   // The characters of the row, each as shown (one column wide).
   std::vector<std::string> shown;
   for (size_t i = 0; i < row.size();) {

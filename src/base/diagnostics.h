@@ -37,6 +37,14 @@ std::string quoted_value(std::string_view s);
 // is not in text.
 std::string line_with_caret(std::string_view text, int line, int column);
 
+// How the places in a message count lines: a line ends at LF, CRLF or a CR alone
+// (old Mac files), as libyaml and the CSV reader count them.
+// The length of the line break at text[at]: 2 for CRLF, 1 for LF or a CR alone, 0 for none.
+size_t line_break_at(std::string_view text, size_t at);
+// The lines of a text, without their line breaks; a text that ends in a line
+// break has an empty last line.
+std::vector<std::string_view> text_lines(std::string_view text);
+
 class Diagnostics {
  public:
   void error(Location where, std::string message);

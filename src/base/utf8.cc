@@ -94,13 +94,15 @@ void append_utf8(std::string& out, char32_t cp) {
 
 Location location_of_offset(std::string_view text, size_t offset, const std::string& file) {
   Location loc{file, 1, 1};
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
+  for (size_t i = 0; i < offset && i < text.size();) {
+    if (const size_t line_break = line_break_at(text, i)) {
       ++loc.line;
       loc.column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++loc.column;
+      i += line_break;
+      continue;
     }
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++loc.column;
+    ++i;
   }
   return loc;
 }

@@ -21,7 +21,8 @@ char32_t next_code_point(std::string_view text, size_t& pos);
 
 void append_utf8(std::string& out, char32_t cp);
 
-// Line and column (1-based, column counted in code points) of a byte offset.
+// Line and column (1-based, column counted in code points) of a byte offset;
+// lines counted as text_lines counts them.
 Location location_of_offset(std::string_view text, size_t offset, const std::string& file);
 
 }  // namespace kovgen

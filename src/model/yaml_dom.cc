@@ -31,20 +31,6 @@ struct YamlSyntaxError {
   std::string message;
 };
 
-// The lines of the text, without their line breaks; only built for an error.
-// Lines end as libyaml counts them: at LF, CRLF, or a CR alone (old Mac files),
-// so that its line numbers point into these.
-std::vector<std::string_view> split_lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  for (size_t begin = 0; begin <= text.size();) {
-    size_t end = text.find_first_of("\r\n", begin);
-    if (end == std::string_view::npos) end = text.size();
-    lines.push_back(text.substr(begin, end - begin));
-    begin = end + (text.compare(end, 2, "\r\n") == 0 ? 2 : 1);
-  }
-  return lines;
-}
-
 size_t indentation(std::string_view row) { return std::min(row.find_first_not_of(' '), row.size()); }
 
 bool blank_or_comment(std::string_view row) {
@@ -150,7 +136,8 @@ YamlSyntaxError explain_yaml_error(std::string_view text, const yaml_parser_t& p
   const yaml_mark_t& m = parser.problem_mark;
   const yaml_mark_t& c = parser.context_mark;
   YamlSyntaxError e{static_cast<int>(m.line) + 1, static_cast<int>(m.column) + 1, ""};
-  const std::vector<std::string_view> lines = split_lines(text);
+  // Built only for an error; numbered as libyaml numbers them.
+  const std::vector<std::string_view> lines = text_lines(text);
   const auto row = [&](size_t line) { return line < lines.size() ? lines[line] : std::string_view(); };
 
   const std::string_view problem_row = row(m.line);
@@ -199,7 +186,7 @@ YamlSyntaxError explain_yaml_error(std::string_view text, const yaml_parser_t& p
   }
   if (problem == "mapping values are not allowed in this context" && m.line > 0) {
     // "titel: x" and below it a key indented further: a value cannot have keys too.
-    // libyaml also counts a bare "\r" as a line end, which `lines` does not: m.line may lie past them.
+    // libyaml also ends lines at NEL, LS and PS, which `lines` does not: m.line may lie past them.
     size_t above = std::min<size_t>(m.line, lines.size());
     while (above-- > 0 && blank_or_comment(lines[above])) {
     }

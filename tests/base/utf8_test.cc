@@ -221,3 +221,17 @@ TEST_CASE("columns of a location count code points") {
   CHECK(after_umlauts.line == 1);
   CHECK(after_umlauts.column == 4);
 }
+
+TEST_CASE("a location counts lines as text_lines does: LF, CRLF and a CR alone each end one") {
+  for (const std::string end : {"\n", "\r\n", "\r"}) {
+    CAPTURE(end.size());
+    const std::string text = "a" + end + end + "b€x";
+    const Location at_x = location_of_offset(text, text.size() - 1, "f.txt");
+    CHECK(at_x.line == 3);
+    CHECK(at_x.column == 3);
+    CHECK(text_lines(text) == std::vector<std::string_view>{"a", "", "b€x"});
+    CHECK(line_with_caret(text, at_x.line, at_x.column) == "\n  3 | b€x\n    |   ^");
+  }
+  CHECK(text_lines("a\r\n") == std::vector<std::string_view>{"a", ""});
+  CHECK(text_lines("") == std::vector<std::string_view>{""});
+}
