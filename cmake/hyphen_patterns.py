@@ -16,14 +16,15 @@ last) starting at offset[i] + i.
 
 For the look-up each level also becomes a trie of its patterns' letters, the
 children of node n being the child_count[n] nodes from child_begin[n] on,
-sorted by their letter, and the blocks of children laid out depth first: per
-node its letter, the index of the pattern that ends there exactly plus one (0: none), and its
-fallback: the node of the longest proper suffix of its letters that is a node
-too (Aho-Corasick's failure link), so that one pass over a word finds, after
-each letter, the longest string ending there that begins a pattern. Node 0 is
-the root. A node's child_begin, pattern and fallback lie side by side (one
-TrieNode), and the letters in an array of their own, which a node's children's
-search reads: a step down the trie then touches two places in memory, not three.
+sorted by their letter, and the blocks of children laid out depth first. Per
+node: its letter, the index of the pattern that ends there exactly plus one
+(0: none), and its fallback, the node of the longest proper suffix of its
+letters that is a node too (Aho-Corasick's failure link), so that one pass over
+a word finds, after each letter, the longest string ending there that begins a
+pattern. Node 0 is the root. A node's child_begin, child_count, pattern and
+fallback lie side by side (one TrieNode), and the letters in an array of their
+own, which a node's children's search reads: a step down the trie then touches
+two places in memory, not three.
 """
 import sys
 
@@ -83,7 +84,7 @@ def fallbacks(children):
             f = fallback[node]
             while f and letter not in children[f]:
                 f = fallback[f]
-            fallback[child] = children[f].get(letter, 0) if children[f].get(letter) != child else 0
+            fallback[child] = children[f].get(letter, 0)
             queue.append(child)
     return fallback
 
